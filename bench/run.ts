@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: measures and prints; never part of `npm test`.
+ * Now: preparing a fresh embedded database (migrations, vocabularies, demo territory) and the
+ * public listing query of the demo territory. Targets come with the issues that set them.
+ */
+import { performance } from "node:perf_hooks";
+import { startEmbeddedDatabase } from "@/lib/database/embedded";
+import { prepareDatabase } from "@/lib/database/prepare";
+import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const embedded = await startEmbeddedDatabase({ dataDir: null });
+try {
+  let started = performance.now();
+  await prepareDatabase({ url: embedded.url, demo: true });
+  console.log(`prepare embedded database (migrate + vocabularies + demo): ${(performance.now() - started).toFixed(0)} ms`);
+
+  process.env.DATABASE_URL = embedded.url;
+  process.env.DATABASE_POOL_MAX = "1";
+  const { getTerritoryOffers } = await import("@/lib/offers/queries");
+  const { db } = await import("@/lib/db");
+  await getTerritoryOffers(DEMO_TERRITORY_SLUG); // warm-up
+  const timings: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    started = performance.now();
+    await getTerritoryOffers(DEMO_TERRITORY_SLUG);
+    timings.push(performance.now() - started);
+  }
+  timings.sort((a, b) => a - b);
+  console.log(
+    `getTerritoryOffers (embedded, 50 runs): p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms`,
+  );
+  console.log(`heap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);
+  await db.$disconnect();
+} finally {
+  await embedded.stop();
+}

@@ -1,0 +1,31 @@
+/**
+ * Brings a database to the state the application needs: migrations applied, reference
+ * vocabularies loaded, and (when asked) the demo territory.
+ */
+import { createPrismaClient } from "@/lib/db";
+import { seedVocabularies } from "@/lib/vocabularies/seed";
+import { applyMigrations } from "./schema-engine";
+
+export interface PrepareOptions {
+  url: string;
+  /** Load the demo territory if it is not there yet. */
+  demo: boolean;
+  log?: (line: string) => void;
+}
+
+export async function prepareDatabase({ url, demo, log = () => {} }: PrepareOptions) {
+  const applied = await applyMigrations({ url });
+  if (applied.length > 0) log(`Migrations appliquées : ${applied.join(", ")}`);
+  const db = createPrismaClient(url, 1);
+  try {
+    await seedVocabularies(db);
+    if (demo) {
+      // Loaded only when asked: test templates and production servers never need the demo.
+      const { seedDemoTerritory } = await import("@/lib/demo/seed");
+      const { created } = await seedDemoTerritory(db);
+      if (created) log("Territoire de démonstration chargé.");
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}

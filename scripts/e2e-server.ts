@@ -1,0 +1,21 @@
+/**
+ * The server the end-to-end tests run against: the production build on a fresh database with
+ * the demo territory. With TEST_DATABASE_URL, a new database `toile_e2e` on that server;
+ * otherwise an embedded database in memory.
+ */
+import { urlForDatabase, withAdmin } from "@/tests/support/test-database";
+import { runCli, serve } from "./lib/serve";
+
+const E2E_DATABASE = "toile_e2e";
+
+runCli(async () => {
+  const port = Number(process.env.PORT ?? 3100);
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return serve({ mode: "start", port, dataDir: null, demo: true });
+
+  await withAdmin(serverUrl, async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS "${E2E_DATABASE}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${E2E_DATABASE}"`);
+  });
+  return serve({ mode: "start", port, databaseUrl: urlForDatabase(serverUrl, E2E_DATABASE), demo: true });
+});

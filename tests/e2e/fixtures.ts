@@ -1,0 +1,30 @@
+/**
+ * The `test` every end-to-end test uses. After each test, the page it ended on is checked with
+ * axe (WCAG 2.1 A and AA rules); tests call `expectAccessible(page)` on the pages they pass through.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n  ` +
+      violation.nodes.map((node) => node.target.join(" ")).join("\n  "),
+  );
+  expect(summary, `Accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+export const test = base.extend<{ accessibleAtEnd: void }>({
+  accessibleAtEnd: [
+    async ({ page }, use) => {
+      await use();
+      if (page.url() !== "about:blank") await expectAccessible(page);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
