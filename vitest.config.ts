@@ -31,6 +31,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two cores: two files at once keeps the databases and the CPU busy without thrashing.
           maxWorkers: 2,
+          // After the unit tests (projects with different worker counts need different groups).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,4 +1,4 @@
-import { weeklyHours } from "@/lib/hours/format";
+import { weeklyHours, type WeeklySlot } from "@/lib/hours/format";
 import type { ListedOffer } from "@/lib/offers/queries";
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
@@ -37,15 +37,17 @@ export function OfferCard({ offer, isStale }: { offer: ListedOffer; isStale: boo
           <h4 className="font-medium">
             {place.name} — {place.address}, {place.postalCode} {place.communeName}
           </h4>
-          <ul className="text-slate-800">
-            {weeklyHours(place.openingSlots).map((day) => (
-              <li key={day.weekday}>
-                <span className="capitalize">{day.day}</span> : {day.ranges.join(", ")}
-              </li>
-            ))}
-          </ul>
+          <WeekHours slots={place.openingSlots} />
         </section>
       ))}
+      {offer.places.length === 0 && offer.openingSlots.length > 0 && (
+        <section className="mt-3">
+          <h4 className="font-medium">
+            À distance{offer.structure.phone ? ` — ${offer.structure.phone}` : ""}
+          </h4>
+          <WeekHours slots={offer.openingSlots} />
+        </section>
+      )}
       {offer.documentsToBring.length > 0 && (
         <p className="mt-3">
           <span className="font-medium">À apporter :</span> {offer.documentsToBring.join(", ")}
@@ -58,5 +60,17 @@ export function OfferCard({ offer, isStale }: { offer: ListedOffer; isStale: boo
         </p>
       )}
     </article>
+  );
+}
+
+function WeekHours({ slots }: { slots: WeeklySlot[] }) {
+  return (
+    <ul className="text-slate-800">
+      {weeklyHours(slots).map((day) => (
+        <li key={day.weekday}>
+          <span className="capitalize">{day.day}</span> : {day.ranges.join(", ")}
+        </li>
+      ))}
+    </ul>
   );
 }

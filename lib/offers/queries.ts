@@ -29,6 +29,7 @@ export async function getTerritoryOffers(slug: string) {
       documentsToBring: true,
       lastVerifiedAt: true,
       structure: { select: { name: true, phone: true } },
+      openingSlots: slotSelect,
       terms: {
         select: { term: { select: { label: true, vocabulary: { select: { role: true } } } } },
         orderBy: { term: { sortOrder: "asc" } },

@@ -1,4 +1,4 @@
-import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
+import { DEMO_TERRITORY_NAME, DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
 import { expect, expectAccessible, test } from "./fixtures";
 
 test("a resident finds the demo territory's offers from the home page", async ({ page }) => {
@@ -6,7 +6,7 @@ test("a resident finds the demo territory's offers from the home page", async ({
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Qui fait quoi, près de chez vous ?");
   await expectAccessible(page);
 
-  await page.getByRole("link", { name: /Val/ }).first().click();
+  await page.getByRole("link", { name: DEMO_TERRITORY_NAME }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${DEMO_TERRITORY_SLUG}$`));
 
   // The matrix of seed 001 is there, with its real conditions and hours.

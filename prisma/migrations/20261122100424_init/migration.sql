@@ -159,6 +159,7 @@ CREATE TABLE "OpeningSlot" (
     "id" UUID NOT NULL,
     "placeId" UUID,
     "offerPlaceId" UUID,
+    "offerId" UUID,
     "weekday" INTEGER NOT NULL,
     "opensAtMinute" INTEGER NOT NULL,
     "closesAtMinute" INTEGER NOT NULL,
@@ -174,6 +175,7 @@ CREATE TABLE "OpeningException" (
     "id" UUID NOT NULL,
     "placeId" UUID,
     "offerPlaceId" UUID,
+    "offerId" UUID,
     "startsOn" DATE NOT NULL,
     "endsOn" DATE NOT NULL,
     "closed" BOOLEAN NOT NULL DEFAULT true,
@@ -252,10 +254,16 @@ CREATE INDEX "OpeningSlot_placeId_idx" ON "OpeningSlot"("placeId");
 CREATE INDEX "OpeningSlot_offerPlaceId_idx" ON "OpeningSlot"("offerPlaceId");
 
 -- CreateIndex
+CREATE INDEX "OpeningSlot_offerId_idx" ON "OpeningSlot"("offerId");
+
+-- CreateIndex
 CREATE INDEX "OpeningException_placeId_idx" ON "OpeningException"("placeId");
 
 -- CreateIndex
 CREATE INDEX "OpeningException_offerPlaceId_idx" ON "OpeningException"("offerPlaceId");
+
+-- CreateIndex
+CREATE INDEX "OpeningException_offerId_idx" ON "OpeningException"("offerId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "VocabularyTerm_vocabularyKey_code_key" ON "VocabularyTerm"("vocabularyKey", "code");
@@ -309,10 +317,16 @@ ALTER TABLE "OpeningSlot" ADD CONSTRAINT "OpeningSlot_placeId_fkey" FOREIGN KEY 
 ALTER TABLE "OpeningSlot" ADD CONSTRAINT "OpeningSlot_offerPlaceId_fkey" FOREIGN KEY ("offerPlaceId") REFERENCES "OfferPlace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "OpeningSlot" ADD CONSTRAINT "OpeningSlot_offerId_fkey" FOREIGN KEY ("offerId") REFERENCES "Offer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "OpeningException" ADD CONSTRAINT "OpeningException_placeId_fkey" FOREIGN KEY ("placeId") REFERENCES "Place"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "OpeningException" ADD CONSTRAINT "OpeningException_offerPlaceId_fkey" FOREIGN KEY ("offerPlaceId") REFERENCES "OfferPlace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "OpeningException" ADD CONSTRAINT "OpeningException_offerId_fkey" FOREIGN KEY ("offerId") REFERENCES "Offer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "VocabularyTerm" ADD CONSTRAINT "VocabularyTerm_vocabularyKey_fkey" FOREIGN KEY ("vocabularyKey") REFERENCES "Vocabulary"("key") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { dayFromNextMonday, seedDemoTerritory } from "./seed";
+import { DEMO_TERRITORY_SLUG } from "./territory";
+
+// A Sunday: next Monday is 2026-11-23.
+const now = new Date("2026-11-22T10:00:00Z");
+let territoryId: string;
+
+beforeAll(async () => {
+  const result = await seedDemoTerritory(db, now);
+  expect(result.created).toBe(true);
+  territoryId = result.territoryId;
+});
+
+const inTerritory = () => ({ structure: { territoryId } });
+
+describe("the demo territory", () => {
+  it("holds the matrix of seed 001 with its real conditions and hours", async () => {
+    const structures = await db.structure.findMany({ where: { territoryId }, select: { name: true } });
+    const names = structures.map((structure) => structure.name).join(" | ");
+    for (const expected of [
+      "Espace France Services",
+      "Médiathèque",
+      "CCAS",
+      "Bureau Information Jeunesse",
+      "départementale des solidarités",
+      "Repair café",
+      "Mission locale",
+      "Espace public numérique",
+      "Fablab",
+    ]) {
+      expect(names).toContain(expected);
+    }
+
+    const ccas = await db.offer.findFirstOrThrow({
+      where: { structure: { territoryId, name: { contains: "CCAS" } } },
+      include: { places: { include: { place: { include: { openingSlots: true } } } } },
+    });
+    expect(ccas.minAge).toBe(60);
+    const slots = ccas.places[0]!.place.openingSlots.map((s) => [s.weekday, s.opensAtMinute, s.closesAtMinute]);
+    expect(slots.sort()).toEqual([
+      [2, 13 * 60, 17 * 60],
+      [4, 13 * 60, 17 * 60],
+    ]);
+
+    const departement = await db.place.findFirstOrThrow({
+      where: { structure: { territoryId }, address: "12 rue des Cyclamens" },
+      include: { openingSlots: true },
+    });
+    expect(departement.openingSlots.length).toBeGreaterThan(0);
+    expect(departement.openingSlots.every((slot) => slot.appointmentOnly)).toBe(true);
+  });
+
+  it("has an itinerant permanence held at places of other structures", async () => {
+    const permanence = await db.offer.findFirstOrThrow({
+      where: { ...inTerritory(), title: { contains: "informaticien public" } },
+      include: { places: { include: { place: true, openingSlots: true } } },
+    });
+    expect(permanence.places.length).toBeGreaterThanOrEqual(2);
+    for (const held of permanence.places) {
+      expect(held.place.structureId).not.toBe(permanence.structureId);
+      expect(held.openingSlots.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("has a phone pre-diagnosis line with hours and no place", async () => {
+    const line = await db.offer.findFirstOrThrow({
+      where: { ...inTerritory(), title: { contains: "téléphone" } },
+      include: { places: true, openingSlots: true, terms: { include: { term: true } } },
+    });
+    expect(line.places).toEqual([]);
+    expect(line.openingSlots.length).toBeGreaterThan(0);
+    expect(line.terms.map(({ term }) => term.code)).toContain("a-distance");
+  });
+
+  it("has a closure next week and two stale offers", async () => {
+    const closure = await db.openingException.findFirstOrThrow({
+      where: { closed: true, place: { structure: { territoryId } } },
+    });
+    expect(closure.startsOn.toISOString().slice(0, 10)).toBe("2026-11-23");
+    expect(closure.endsOn.getTime()).toBeGreaterThanOrEqual(closure.startsOn.getTime());
+
+    const sixMonthsAgo = new Date("2026-05-22T10:00:00Z");
+    const stale = await db.offer.count({
+      where: { ...inTerritory(), status: "published", lastVerifiedAt: { lt: sixMonthsAgo } },
+    });
+    expect(stale).toBe(2);
+  });
+
+  it("says what offers do not do, and where to go instead", async () => {
+    const redirects = await db.offerRedirect.findMany({
+      where: { offer: inTerritory() },
+      include: { redirectToOffer: { include: { structure: true } } },
+    });
+    const repair = redirects.find((redirect) => redirect.notOffered === "Réparation d'ordinateur");
+    expect(repair?.redirectToOffer?.structure.name).toContain("Repair café");
+    expect(redirects.every((redirect) => redirect.redirectToOfferId || redirect.redirectToStructureId)).toBe(true);
+  });
+
+  it("is loaded once: a second run changes nothing", async () => {
+    const offers = await db.offer.count();
+    expect(await seedDemoTerritory(db, now)).toEqual({ territoryId, created: false });
+    expect(await db.offer.count()).toBe(offers);
+    expect(await db.territory.count({ where: { slug: DEMO_TERRITORY_SLUG } })).toBe(1);
+  });
+});
+
+describe("dayFromNextMonday", () => {
+  it("counts from the Monday after the given day", () => {
+    expect(dayFromNextMonday(new Date("2026-11-22T10:00:00Z"), 0).toISOString()).toBe("2026-11-23T00:00:00.000Z");
+    // From a Monday, "next Monday" is a week later.
+    expect(dayFromNextMonday(new Date("2026-11-23T10:00:00Z"), 2).toISOString()).toBe("2026-12-02T00:00:00.000Z");
+  });
+});
