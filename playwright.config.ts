@@ -8,7 +8,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  // The JSON report feeds the closing line of `npm test` (scripts/test.ts).
+  reporter: [["list"], ["json", { outputFile: "test-reports/playwright.json" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     locale: "fr-FR",
