@@ -1,0 +1,74 @@
+/**
+ * The one authorization policy: "may this actor do this action on this resource?".
+ * Every server action and every page asks it; reads are also scoped in their queries.
+ * Extend ACTIONS when a feature adds an action: the table test (policy.test.ts) then requires
+ * an expectation for every role.
+ */
+
+export type StructureRole = "admin" | "member";
+
+export interface Actor {
+  userId: string;
+  isPlatformAdmin: boolean;
+  /** Territories this person coordinates. */
+  coordinatedTerritoryIds: string[];
+  memberships: { structureId: string; territoryId: string; role: StructureRole }[];
+}
+
+export interface StructureRef {
+  structureId: string;
+  territoryId: string;
+}
+
+export interface TerritoryRef {
+  territoryId: string;
+}
+
+/** Each action with the resource it applies to. */
+export interface ActionResources {
+  "territory.create": null;
+  "territory.nameCoordinator": TerritoryRef;
+  "territory.manage": TerritoryRef;
+  "structure.viewMembers": StructureRef;
+  "structure.inviteAdmin": StructureRef;
+  "structure.inviteMember": StructureRef;
+  "structure.decideJoinRequest": StructureRef;
+  "structure.removeMember": StructureRef;
+  "structure.requestJoin": StructureRef;
+  "account.manageOwn": null;
+}
+
+export type Action = keyof ActionResources;
+
+const isCoordinatorOf = (actor: Actor, territoryId: string) =>
+  actor.coordinatedTerritoryIds.includes(territoryId);
+
+const roleIn = (actor: Actor, structureId: string) =>
+  actor.memberships.find((membership) => membership.structureId === structureId)?.role;
+
+/** Structure admins, and the coordinators of the structure's territory. */
+const administers = (actor: Actor, { structureId, territoryId }: StructureRef) =>
+  roleIn(actor, structureId) === "admin" || isCoordinatorOf(actor, territoryId);
+
+const RULES: { [A in Action]: (actor: Actor, resource: ActionResources[A]) => boolean } = {
+  "territory.create": (actor) => actor.isPlatformAdmin,
+  "territory.nameCoordinator": (actor) => actor.isPlatformAdmin,
+  "territory.manage": (actor, { territoryId }) => actor.isPlatformAdmin || isCoordinatorOf(actor, territoryId),
+  "structure.viewMembers": (actor, structure) =>
+    roleIn(actor, structure.structureId) !== undefined || isCoordinatorOf(actor, structure.territoryId),
+  // A coordinator names a structure's first admin; its admins may name more.
+  "structure.inviteAdmin": administers,
+  "structure.inviteMember": administers,
+  "structure.decideJoinRequest": administers,
+  "structure.removeMember": administers,
+  "structure.requestJoin": (actor, { structureId }) => roleIn(actor, structureId) === undefined,
+  "account.manageOwn": () => true,
+};
+
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+/** Anonymous visitors (null) may do none of these actions. */
+export function can<A extends Action>(actor: Actor | null, action: A, resource: ActionResources[A]): boolean {
+  if (!actor) return false;
+  return RULES[action](actor, resource);
+}
