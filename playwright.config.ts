@@ -1,6 +1,9 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Where the server writes its database address, for tests that read the outbox. */
+export const E2E_DATABASE_URL_FILE = path.resolve(import.meta.dirname, "test-reports/e2e-database-url");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,7 +35,7 @@ export default defineConfig({
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
     url: `http://localhost:${PORT}`,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), E2E_DATABASE_URL_FILE },
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: "pipe",

@@ -23,6 +23,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-xl font-bold text-ink no-underline">
               Toile
             </Link>
+            <Link href="/compte" className="text-accent underline">
+              Espace professionnel
+            </Link>
           </div>
         </header>
         <main id="contenu" className="mx-auto max-w-4xl px-4 py-6">

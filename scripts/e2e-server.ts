@@ -11,6 +11,8 @@ const E2E_DATABASE = "toile_e2e";
 runCli(async () => {
   const port = Number(process.env.PORT ?? 3100);
   const serverUrl = process.env.TEST_DATABASE_URL;
+  // Tests read the database directly (the magic links in the outbox): serve() writes its
+  // address to E2E_DATABASE_URL_FILE.
   if (!serverUrl) return serve({ mode: "start", port, dataDir: null, demo: true });
 
   await withAdmin(serverUrl, async (admin) => {

@@ -4,6 +4,7 @@
  */
 import type { PrismaClient } from "@/lib/db";
 import {
+  DEMO_ACCOUNTS,
   DEMO_COMMUNES,
   DEMO_STRUCTURES,
   DEMO_TERRITORY_NAME,
@@ -188,6 +189,25 @@ export async function seedDemoTerritory(
         ),
       );
       await tx.offerRedirect.createMany({ data: redirects });
+
+      for (const account of DEMO_ACCOUNTS) {
+        await tx.user.upsert({
+          where: { email: account.email },
+          update: {},
+          create: {
+            email: account.email,
+            name: account.name,
+            isPlatformAdmin: account.isPlatformAdmin ?? false,
+            coordinatedAreas: account.coordinates ? { create: { territoryId: territory.id } } : undefined,
+            memberships: {
+              create: (account.memberships ?? []).map(({ structure, role }) => ({
+                structureId: structureIds.get(structure)!,
+                role,
+              })),
+            },
+          },
+        });
+      }
       return territory.id;
     },
     { timeout: 60_000 },

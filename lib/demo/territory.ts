@@ -790,3 +790,44 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
     ],
   },
 ];
+
+/** One demo account per role (sign in with the magic link; in development, in one click). */
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: string;
+  isPlatformAdmin?: boolean;
+  coordinates?: boolean;
+  memberships?: { structure: string; role: "admin" | "member" }[];
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: "admin@toile.exemple.fr", name: "Awa Diallo", role: "Administration de la plateforme", isPlatformAdmin: true },
+  {
+    email: "coordination@val-de-lise.exemple.fr",
+    name: "Claire Martin",
+    role: "Coordinatrice du territoire",
+    coordinates: true,
+  },
+  {
+    email: "direction@franceservices.exemple.fr",
+    name: "Karim Benali",
+    role: "Administrateur de l'Espace France Services",
+    memberships: [{ structure: "france-services", role: "admin" }],
+  },
+  {
+    email: "accueil@franceservices.exemple.fr",
+    name: "Sophie Leroy",
+    role: "Agente d'accueil de l'Espace France Services",
+    memberships: [{ structure: "france-services", role: "member" }],
+  },
+  {
+    email: "informaticien@lien-numerique.exemple.org",
+    name: "Lucas Petit",
+    role: "Informaticien public (deux structures)",
+    memberships: [
+      { structure: "lien-numerique", role: "member" },
+      { structure: "centre-social", role: "member" },
+    ],
+  },
+];

@@ -4,7 +4,8 @@
  * process, so it stops cleanly (and keeps its data) when Next.js stops.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { DatabaseUnreachableError, assertDatabaseReachable } from "@/lib/database/connection";
@@ -47,6 +48,20 @@ export async function assertPortFree(port: number): Promise<void> {
     });
     probe.listen(port, () => probe.close(() => resolve()));
   });
+}
+
+/**
+ * The secret that signs sessions and CSRF tokens: NEXTAUTH_SECRET when set (required when several
+ * instances serve the same site), otherwise one generated once and kept in .data/.
+ */
+export function authSecret(root = ROOT): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(root, ".data/auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** Whether the production build is missing or older than the sources it was built from. */
@@ -92,12 +107,19 @@ export async function serve(options: ServeOptions): Promise<number> {
 
   try {
     await prepareDatabase({ url, demo: options.demo ?? !!embedded, log: console.log });
+    const urlFile = process.env.E2E_DATABASE_URL_FILE;
+    if (urlFile) {
+      mkdirSync(path.dirname(urlFile), { recursive: true });
+      writeFileSync(urlFile, url);
+    }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: url,
       // The embedded database is one PostgreSQL session: one connection, so transactions never mix.
       DATABASE_POOL_MAX: embedded ? "1" : process.env.DATABASE_POOL_MAX,
       PORT: String(options.port),
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${options.port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     };
 

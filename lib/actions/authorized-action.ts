@@ -1,0 +1,34 @@
+/**
+ * The one wrapper every server action goes through: who is acting → may they (the policy) →
+ * is the input valid (the form's zod schema) → the handler. Field errors come back for the form;
+ * refusals are "not found", so another structure's resource is not even confirmed to exist.
+ */
+import type { z } from "zod";
+import { getActor } from "@/lib/auth/session";
+import type { SignedInActor } from "@/lib/auth/actor";
+
+export type ActionResult<T = null> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+export const NOT_FOUND = "Introuvable : cette page n'existe pas, ou vous n'y avez pas accès.";
+export const SIGNED_OUT = "Votre session a expiré : reconnectez-vous.";
+
+export function authorizedAction<S extends z.ZodType, T>(
+  schema: S,
+  authorize: (actor: SignedInActor, input: z.infer<S>) => boolean | Promise<boolean>,
+  handler: (actor: SignedInActor, input: z.infer<S>) => Promise<ActionResult<T>>,
+) {
+  return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
+    const actor = await getActor();
+    if (!actor) return { ok: false, error: SIGNED_OUT };
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
+      return { ok: false, error: "Corrigez les champs signalés.", fieldErrors };
+    }
+    if (!(await authorize(actor, parsed.data))) return { ok: false, error: NOT_FOUND };
+    return handler(actor, parsed.data);
+  };
+}

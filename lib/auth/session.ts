@@ -1,0 +1,19 @@
+/** Who is acting, for pages and server actions. */
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { loadActor, type SignedInActor } from "./actor";
+import { authOptions } from "./options";
+
+export async function getActor(): Promise<SignedInActor | null> {
+  const session = await getServerSession(authOptions);
+  const userId = (session?.user as { id?: string } | undefined)?.id;
+  return userId ? loadActor(db, userId) : null;
+}
+
+/** The signed-in person, or a redirect to the sign-in page that comes back to `returnTo`. */
+export async function requireActor(returnTo: string): Promise<SignedInActor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return actor;
+}
