@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeleteAccountForm } from "@/components/auth/DeleteAccountForm";
 import { db } from "@/lib/db";
 import { getAccountOverview } from "@/lib/auth/account";
@@ -19,6 +20,13 @@ export default async function AccountPage() {
         Connecté·e avec <strong>{account.email}</strong>
         {account.isPlatformAdmin && " — administration de la plateforme"}
       </p>
+      {account.isPlatformAdmin && (
+        <p className="mt-2">
+          <Link href="/admin" className="text-accent underline">
+            Administrer la plateforme : territoires et coordination
+          </Link>
+        </p>
+      )}
 
       <h2 className="mt-8 text-xl font-semibold">Mes structures</h2>
       {account.memberships.length === 0 ? (
@@ -27,11 +35,19 @@ export default async function AccountPage() {
         <ul className="mt-2 list-disc pl-6">
           {account.memberships.map(({ role, structure }) => (
             <li key={structure.id}>
-              {structure.name} ({structure.territory.name}) — {ROLE_LABELS[role]}
+              <Link href={`/structures/${structure.id}/membres`} className="text-accent underline">
+                {structure.name}
+              </Link>{" "}
+              ({structure.territory.name}) — {ROLE_LABELS[role]}
             </li>
           ))}
         </ul>
       )}
+      <p className="mt-2">
+        <Link href="/structures" className="text-accent underline">
+          Rejoindre une structure
+        </Link>
+      </p>
 
       <h2 className="mt-8 text-xl font-semibold">Mes territoires</h2>
       {account.coordinatedAreas.length === 0 ? (
@@ -39,7 +55,12 @@ export default async function AccountPage() {
       ) : (
         <ul className="mt-2 list-disc pl-6">
           {account.coordinatedAreas.map(({ territory }) => (
-            <li key={territory.slug}>{territory.name} — coordination</li>
+            <li key={territory.slug}>
+              <Link href={`/territoires/${territory.slug}`} className="text-accent underline">
+                {territory.name}
+              </Link>{" "}
+              — coordination
+            </li>
           ))}
         </ul>
       )}

@@ -9,7 +9,7 @@ import type { SignedInActor } from "@/lib/auth/actor";
 
 export type ActionResult<T = null> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
 
 export const NOT_FOUND = "Introuvable : cette page n'existe pas, ou vous n'y avez pas accès.";
 export const SIGNED_OUT = "Votre session a expiré : reconnectez-vous.";
@@ -20,15 +20,22 @@ export function authorizedAction<S extends z.ZodType, T>(
   handler: (actor: SignedInActor, input: z.infer<S>) => Promise<ActionResult<T>>,
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
+    // What was typed goes back with any refusal, so the form shows it again: nothing is lost.
+    const values = Object.fromEntries(
+      [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    );
+    const refuse = (result: Extract<ActionResult<T>, { ok: false }>) => ({ ...result, values });
+
     const actor = await getActor();
-    if (!actor) return { ok: false, error: SIGNED_OUT };
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!actor) return refuse({ ok: false, error: SIGNED_OUT });
+    const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
-      return { ok: false, error: "Corrigez les champs signalés.", fieldErrors };
+      return refuse({ ok: false, error: "Corrigez les champs signalés.", fieldErrors });
     }
-    if (!(await authorize(actor, parsed.data))) return { ok: false, error: NOT_FOUND };
-    return handler(actor, parsed.data);
+    if (!(await authorize(actor, parsed.data))) return refuse({ ok: false, error: NOT_FOUND });
+    const result = await handler(actor, parsed.data);
+    return result.ok ? result : refuse(result);
   };
 }

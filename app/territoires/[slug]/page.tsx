@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { findManagedTerritory } from "@/lib/memberships/queries";
+
+export const metadata: Metadata = { title: "Coordination du territoire" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export default async function TerritoryCoordinationPage({ params }: Props) {
+  const { slug } = await params;
+  const actor = await requireActor(`/territoires/${slug}`);
+  const territory = await findManagedTerritory(db, actor, slug);
+  if (!territory) notFound();
+  return (
+    <>
+      <h1 className="text-3xl font-bold">{territory.name}</h1>
+      <p className="mt-1 text-slate-700">Coordination : les structures du territoire et leurs responsables.</p>
+      <table className="mt-6 w-full border-collapse text-left">
+        <caption className="sr-only">Structures du territoire</caption>
+        <thead>
+          <tr className="border-b border-slate-400">
+            <th scope="col" className="py-2 pr-3">Structure</th>
+            <th scope="col" className="py-2 pr-3">Administration</th>
+            <th scope="col" className="py-2 pr-3">Membres</th>
+            <th scope="col" className="py-2">Demandes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {territory.structures.map((structure) => (
+            <tr key={structure.id} className="border-b border-slate-200">
+              <td className="py-2 pr-3">
+                <Link href={`/structures/${structure.id}/membres`} className="text-accent underline">
+                  {structure.name}
+                </Link>
+              </td>
+              <td className="py-2 pr-3">
+                {structure.memberships.length > 0
+                  ? structure.memberships.map((membership) => membership.user.email).join(", ")
+                  : "Personne : invitez un·e administrateur·rice"}
+              </td>
+              <td className="py-2 pr-3">{structure._count.memberships}</td>
+              <td className="py-2">{structure._count.joinRequests}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+
+/**
+ * A form posted to a server action (see lib/actions/authorized-action.ts). It works without
+ * JavaScript; the server's field errors appear next to their fields, its message below.
+ */
+import { createContext, useActionState, useContext, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions/authorized-action";
+
+type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
+
+const FormState = createContext<ActionResult<null> | null>(null);
+
+export function ActionForm({
+  action,
+  submitLabel,
+  children,
+  variant = "primary",
+}: {
+  action: ServerAction;
+  submitLabel: string;
+  children?: ReactNode;
+  variant?: "primary" | "secondary";
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const buttonClass =
+    variant === "primary"
+      ? "rounded bg-accent px-4 py-2 font-semibold text-white"
+      : "rounded border border-accent px-3 py-1 font-semibold text-accent";
+  return (
+    // noValidate: the server's messages (the form's zod schema) are the ones a person sees.
+    <form action={formAction} className="space-y-3" noValidate>
+      <FormState.Provider value={state}>{children}</FormState.Provider>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {submitLabel}
+      </button>
+      {state && (
+        <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-green-800" : "font-medium text-red-800"}>
+          {state.ok ? state.message : state.error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function useField(name: string) {
+  const state = useContext(FormState);
+  const refused = state && !state.ok ? state : null;
+  return { error: refused?.fieldErrors?.[name]?.[0], value: refused?.values?.[name] };
+}
+
+export function TextField({
+  name,
+  id = name,
+  label,
+  type = "text",
+  autoComplete,
+  hint,
+}: {
+  name: string;
+  /** Unique on the page when the same form appears several times. */
+  id?: string;
+  label: string;
+  type?: "text" | "email";
+  autoComplete?: string;
+  hint?: string;
+}) {
+  const { error, value } = useField(name);
+  const describedBy = [hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-aide`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      <input
+        // A new key when the server sends values back, so the field shows them after React resets the form.
+        key={value}
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className="mt-1 w-full max-w-md rounded border border-slate-500 px-3 py-2"
+      />
+      {error && (
+        <p id={`${id}-erreur`} className="mt-1 font-medium text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  options,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+}) {
+  const { error, value } = useField(name);
+  return (
+    <div>
+      <label htmlFor={name} className="block font-medium">
+        {label}
+      </label>
+      <select
+        key={value}
+        id={name}
+        name={name}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-erreur` : undefined}
+        className="mt-1 rounded border border-slate-500 px-3 py-2"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={`${name}-erreur`} className="mt-1 font-medium text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
