@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteAccountForm } from "@/components/auth/DeleteAccountForm";
 import { db } from "@/lib/db";
+import { ROLE_LABELS } from "@/lib/memberships/labels";
 import { getAccountOverview } from "@/lib/auth/account";
 import { requireActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Mon compte" };
 export const dynamic = "force-dynamic";
 
-const ROLE_LABELS = { admin: "administrateur·rice", member: "membre" } as const;
 
 export default async function AccountPage() {
   const actor = await requireActor("/compte");

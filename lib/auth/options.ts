@@ -11,7 +11,7 @@ import { magicLinkEmail } from "./emails";
 
 export const MAGIC_LINK_MINUTES = 15;
 
-function openIdProvider(): NextAuthOptions["providers"] {
+export function openIdProvider(): NextAuthOptions["providers"] {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;
   if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return [];
   return [

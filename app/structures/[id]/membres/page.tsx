@@ -4,13 +4,13 @@ import { ActionForm, SelectField, TextField } from "@/components/forms/ActionFor
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { ROLE_LABELS } from "@/lib/memberships/labels";
 import { decide, invite, removeMember } from "@/lib/memberships/actions";
 import { findStructureForMembers, getMembersPage } from "@/lib/memberships/queries";
 
 export const metadata: Metadata = { title: "Membres de la structure" };
 export const dynamic = "force-dynamic";
 
-const ROLE_LABELS = { admin: "administrateur·rice", member: "membre" } as const;
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 type Props = { params: Promise<{ id: string }> };

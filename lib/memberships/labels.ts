@@ -1,0 +1,3 @@
+import type { StructureRole } from "@/lib/generated/prisma/client";
+
+export const ROLE_LABELS: Record<StructureRole, string> = { admin: "administrateur·rice", member: "membre" };
