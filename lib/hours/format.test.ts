@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTime, weeklyHours } from "./format";
+import { describeWeeklyHours, formatTime, weeklyHours } from "./format";
 
 const slot = (weekday: number, opens: string, closes: string, appointmentOnly = false) => {
   const minutes = (time: string) => {
@@ -34,5 +34,27 @@ describe("weeklyHours", () => {
 
   it("returns nothing for a place with no slots", () => {
     expect(weeklyHours([])).toEqual([]);
+  });
+});
+
+describe("describeWeeklyHours", () => {
+  it("says seed 001's hours the way a person would", () => {
+    const slots = [
+      ...[2, 3, 4, 5].flatMap((day) => [slot(day, "10:00", "12:00"), slot(day, "14:00", "17:00")]),
+    ];
+    expect(describeWeeklyHours(slots, "closed")).toBe(
+      "du mardi au vendredi de 10 h à 12 h et de 14 h à 17 h ; fermé les jours fériés",
+    );
+  });
+
+  it("says different days apart, and appointment-only hours as such", () => {
+    const slots = [slot(1, "13:00", "17:00", true), slot(2, "13:00", "17:00", true), slot(4, "13:00", "17:00", true), slot(3, "09:00", "12:00")];
+    expect(describeWeeklyHours(slots, "unknown")).toBe(
+      "le mercredi de 9 h à 12 h ; les lundi, mardi et jeudi de 13 h à 17 h sur rendez-vous",
+    );
+  });
+
+  it("says when there are no hours", () => {
+    expect(describeWeeklyHours([], "closed")).toBe("pas d'horaires indiqués");
   });
 });
