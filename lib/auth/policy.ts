@@ -29,6 +29,7 @@ export interface ActionResources {
   "territory.create": null;
   "territory.nameCoordinator": TerritoryRef;
   "territory.manage": TerritoryRef;
+  "territory.viewMatrix": TerritoryRef;
   "structure.viewMembers": StructureRef;
   "structure.inviteAdmin": StructureRef;
   "structure.inviteMember": StructureRef;
@@ -54,6 +55,11 @@ const RULES: { [A in Action]: (actor: Actor, resource: ActionResources[A]) => bo
   "territory.create": (actor) => actor.isPlatformAdmin,
   "territory.nameCoordinator": (actor) => actor.isPlatformAdmin,
   "territory.manage": (actor, { territoryId }) => actor.isPlatformAdmin || isCoordinatorOf(actor, territoryId),
+  // The matrix, drafts and stale flags included: the territory's coordinators and its structures' people.
+  "territory.viewMatrix": (actor, { territoryId }) =>
+    actor.isPlatformAdmin ||
+    isCoordinatorOf(actor, territoryId) ||
+    actor.memberships.some((membership) => membership.territoryId === territoryId),
   "structure.viewMembers": (actor, structure) =>
     roleIn(actor, structure.structureId) !== undefined || isCoordinatorOf(actor, structure.territoryId),
   // A coordinator names a structure's first admin; its admins may name more.

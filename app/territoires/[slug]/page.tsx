@@ -19,6 +19,14 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
     <>
       <h1 className="text-3xl font-bold">{territory.name}</h1>
       <p className="mt-1 text-slate-700">Coordination : les structures du territoire et leurs responsables.</p>
+      <p className="mt-2 flex gap-4">
+        <Link href={`/territoires/${territory.slug}/matrice`} className="text-accent underline">
+          Matrice
+        </Link>
+        <Link href={`/territoires/${territory.slug}/couverture`} className="text-accent underline">
+          Couverture et manques
+        </Link>
+      </p>
       <table className="mt-6 w-full border-collapse text-left">
         <caption className="sr-only">Structures du territoire</caption>
         <thead>

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, matrixToCsv, neutralise } from "./csv";
+import type { MatrixRow } from "./queries";
+
+describe("CSV cells", () => {
+  it("neutralise what a spreadsheet would run as a formula", () => {
+    expect(neutralise('=HYPERLINK("http://x","clic")')).toBe(`'=HYPERLINK("http://x","clic")`);
+    for (const start of ["+", "-", "@"]) expect(neutralise(`${start}1`)).toBe(`'${start}1`);
+    expect(neutralise("Mairie")).toBe("Mairie");
+  });
+
+  it("quote separators, quotes and line breaks", () => {
+    expect(csvCell('Dire "bonjour"; partir')).toBe('"Dire ""bonjour""; partir"');
+    expect(csvCell("ligne 1\nligne 2")).toBe('"ligne 1\nligne 2"');
+  });
+});
+
+describe("matrixToCsv", () => {
+  it("writes a header and one line per offer, with a BOM for spreadsheets", () => {
+    const row: MatrixRow = {
+      offerId: "1",
+      status: "published",
+      qui: "CCAS",
+      quoi: { title: "Démarches", needs: ["Aide aux démarches administratives"], postures: ["Faire à la place"] },
+      comment: { accessModes: ["Sans rendez-vous"], publics: ["Seniors"], conditions: ["à partir de 60 ans"] },
+      ou: ["17 avenue du Général de Gaulle, Saint-Aubin-sur-Lise"],
+      quand: "le mardi de 13 h à 17 h",
+      autres: { fees: ["Gratuit"], feeDetails: null, documents: ["Pièce d'identité"], acceptsTransfers: true },
+      lastVerifiedAt: new Date("2026-02-01T10:00:00Z"),
+      stale: true,
+      communeCodes: ["02691"],
+    };
+    const lines = matrixToCsv([row]).split("\r\n");
+    expect(lines[0]).toBe("\uFEFFQui;Quoi;Besoins;Posture;Comment;Pour qui;Conditions;Où;Quand;Tarif;À apporter;Transferts;Vérifiée le;Statut");
+    expect(lines[1]).toBe(
+      "CCAS;Démarches;Aide aux démarches administratives;Faire à la place;Sans rendez-vous;Seniors;à partir de 60 ans;17 avenue du Général de Gaulle, Saint-Aubin-sur-Lise;le mardi de 13 h à 17 h;Gratuit;Pièce d'identité;oui;01/02/2026;publiée — à vérifier",
+    );
+  });
+});

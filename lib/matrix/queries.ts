@@ -1,0 +1,189 @@
+/**
+ * The territory's matrix: one row per offer, in the columns of seed 001 — Qui ? Quoi ? Comment ?
+ * Où ? Quand ? Autres. Reads only the territory's structures.
+ */
+import type { PrismaClient } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { describeWeeklyHours } from "@/lib/hours/format";
+import { isStale } from "@/lib/offers/rules";
+import type { MatrixFilters } from "./filters";
+
+export interface MatrixRow {
+  offerId: string;
+  status: string;
+  qui: string;
+  quoi: { title: string; needs: string[]; postures: string[] };
+  comment: { accessModes: string[]; publics: string[]; conditions: string[] };
+  ou: string[];
+  quand: string;
+  autres: { fees: string[]; feeDetails: string | null; documents: string[]; acceptsTransfers: boolean };
+  lastVerifiedAt: Date | null;
+  stale: boolean;
+  communeCodes: string[];
+}
+
+function whereForFilters(territoryId: string, filters: MatrixFilters): Prisma.OfferWhereInput {
+  const withTerm = (termId: string | undefined) => (termId ? [{ terms: { some: { termId } } }] : []);
+  return {
+    structure: { territoryId, ...(filters.structure ? { id: filters.structure } : {}) },
+    status: { not: "archived" },
+    AND: [
+      ...withTerm(filters.besoin),
+      ...withTerm(filters.public),
+      ...withTerm(filters.posture),
+      ...withTerm(filters.acces),
+      ...(filters.commune ? [{ places: { some: { place: { communeCode: filters.commune } } } }] : []),
+    ],
+  };
+}
+
+export async function getMatrix(db: PrismaClient, territoryId: string, filters: MatrixFilters, now = new Date()) {
+  const territory = await db.territory.findUniqueOrThrow({ where: { id: territoryId }, select: { staleAfterMonths: true } });
+  const offers = await db.offer.findMany({
+    where: whereForFilters(territoryId, filters),
+    select: {
+      id: true,
+      status: true,
+      title: true,
+      minAge: true,
+      maxAge: true,
+      residencyCondition: true,
+      otherConditions: true,
+      feeDetails: true,
+      documentsToBring: true,
+      acceptsTransfers: true,
+      lastVerifiedAt: true,
+      structure: { select: { name: true } },
+      terms: { select: { term: { select: { label: true, sortOrder: true, vocabulary: { select: { role: true } } } } } },
+      openingSlots: true,
+      places: {
+        select: {
+          openingSlots: true,
+          publicHolidays: true,
+          place: { select: { address: true, communeName: true, communeCode: true, publicHolidays: true, openingSlots: true } },
+        },
+      },
+    },
+  });
+
+  const rows = offers.map((offer): MatrixRow => {
+    const labels = (role: string) =>
+      offer.terms
+        .filter(({ term }) => term.vocabulary.role === role)
+        .sort((a, b) => a.term.sortOrder - b.term.sortOrder)
+        .map(({ term }) => term.label);
+    const conditions = [
+      offer.minAge != null && offer.maxAge != null
+        ? `de ${offer.minAge} à ${offer.maxAge} ans`
+        : offer.minAge != null
+          ? `à partir de ${offer.minAge} ans`
+          : offer.maxAge != null
+            ? `jusqu'à ${offer.maxAge} ans`
+            : null,
+      offer.residencyCondition,
+      offer.otherConditions,
+    ].filter((condition): condition is string => !!condition);
+    const quand =
+      offer.places.length === 0
+        ? describeWeeklyHours(offer.openingSlots, "unknown")
+        : offer.places
+            .map(({ openingSlots, publicHolidays, place }) => {
+              const own = openingSlots.length > 0;
+              const hours = describeWeeklyHours(own ? openingSlots : place.openingSlots, publicHolidays ?? place.publicHolidays);
+              return offer.places.length > 1 ? `${place.communeName} : ${hours}` : hours;
+            })
+            .join(" — ");
+    return {
+      offerId: offer.id,
+      status: offer.status,
+      qui: offer.structure.name,
+      quoi: { title: offer.title, needs: [...labels("need")], postures: labels("posture") },
+      comment: { accessModes: labels("access_mode"), publics: labels("public"), conditions },
+      ou: offer.places.length > 0 ? offer.places.map(({ place }) => `${place.address}, ${place.communeName}`) : ["À distance"],
+      quand,
+      autres: { fees: labels("fee"), feeDetails: offer.feeDetails, documents: offer.documentsToBring, acceptsTransfers: offer.acceptsTransfers },
+      lastVerifiedAt: offer.lastVerifiedAt,
+      stale: isStale(offer.lastVerifiedAt, territory.staleAfterMonths, now),
+      communeCodes: offer.places.map(({ place }) => place.communeCode),
+    };
+  });
+  return sortRows(rows, filters.tri);
+}
+
+export function sortRows(rows: MatrixRow[], column: MatrixFilters["tri"]): MatrixRow[] {
+  const collator = new Intl.Collator("fr", { sensitivity: "base" });
+  const keyOf: Record<NonNullable<MatrixFilters["tri"]>, (row: MatrixRow) => string> = {
+    qui: (row) => row.qui,
+    quoi: (row) => row.quoi.title,
+    ou: (row) => row.ou[0] ?? "",
+    verification: (row) => row.lastVerifiedAt?.toISOString() ?? "",
+  };
+  const key = keyOf[column ?? "qui"];
+  return [...rows].sort((a, b) => collator.compare(key(a), key(b)) || collator.compare(a.quoi.title, b.quoi.title));
+}
+
+/** What the filter lists offer: the terms used by the territory's offers, its communes and structures. */
+export async function getMatrixFilterOptions(db: PrismaClient, territoryId: string) {
+  const [terms, places, structures] = await Promise.all([
+    db.vocabularyTerm.findMany({
+      where: { offers: { some: { offer: { structure: { territoryId } } } } },
+      select: { id: true, label: true, vocabulary: { select: { role: true } } },
+      orderBy: [{ sortOrder: "asc" }],
+    }),
+    db.place.findMany({
+      where: { offers: { some: { offer: { structure: { territoryId } } } } },
+      select: { communeCode: true, communeName: true },
+      distinct: ["communeCode"],
+      orderBy: { communeName: "asc" },
+    }),
+    db.structure.findMany({ where: { territoryId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const byRole = (role: string) => terms.filter((term) => term.vocabulary.role === role).map(({ id, label }) => ({ id, label }));
+  return {
+    needs: byRole("need"),
+    publics: byRole("public"),
+    postures: byRole("posture"),
+    accessModes: byRole("access_mode"),
+    communes: places.map(({ communeCode, communeName }) => ({ id: communeCode, label: communeName })),
+    structures: structures.map(({ id, name }) => ({ id, label: name })),
+  };
+}
+
+/** The territory whose matrix the actor may see (policy "territory.viewMatrix"), scoped in the query. */
+export function findMatrixTerritory(db: PrismaClient, actor: { userId: string; isPlatformAdmin: boolean }, slug: string) {
+  return db.territory.findFirst({
+    where: actor.isPlatformAdmin
+      ? { slug }
+      : {
+          slug,
+          OR: [
+            { coordinators: { some: { userId: actor.userId } } },
+            { structures: { some: { memberships: { some: { userId: actor.userId } } } } },
+          ],
+        },
+    select: { id: true, name: true, slug: true },
+  });
+}
+
+/** Coverage inputs: the territory's published offers, and the needs, publics and postures to cross. */
+export async function getCoverageInputs(db: PrismaClient, territoryId: string) {
+  const rows = (await getMatrix(db, territoryId, {} as MatrixFilters)).filter((row) => row.status === "published");
+  const [services, publics, postures] = await Promise.all(
+    ["lmn.services", "dataInclusion.v1.publics", "toile.postures"].map((vocabularyKey) =>
+      db.vocabularyTerm.findMany({ where: { vocabularyKey }, select: { label: true }, orderBy: { sortOrder: "asc" } }),
+    ),
+  );
+  const usedNeeds = [...new Set(rows.flatMap((row) => row.quoi.needs))];
+  const needs = [...new Set([...services!.map((term) => term.label), ...usedNeeds])];
+  return {
+    offers: rows.map((row) => ({
+      structure: row.qui,
+      needs: row.quoi.needs,
+      publics: row.comment.publics,
+      postures: row.quoi.postures,
+    })),
+    needs,
+    publics: publics!.map((term) => term.label).filter((label) => label !== "Tous publics"),
+    postures: postures!.map((term) => term.label),
+  };
+}
