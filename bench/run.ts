@@ -5,7 +5,6 @@
  */
 import { performance } from "node:perf_hooks";
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
-import { prepareDatabase } from "@/lib/database/prepare";
 import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
 
 function percentile(sorted: number[], p: number) {
@@ -13,13 +12,15 @@ function percentile(sorted: number[], p: number) {
 }
 
 const embedded = await startEmbeddedDatabase({ dataDir: null });
+// lib/db.ts creates its client from DATABASE_URL when first imported: set it before importing.
+process.env.DATABASE_URL = embedded.url;
+process.env.DATABASE_POOL_MAX = "1";
 try {
+  const { prepareDatabase } = await import("@/lib/database/prepare");
   let started = performance.now();
   await prepareDatabase({ url: embedded.url, demo: true });
   console.log(`prepare embedded database (migrate + vocabularies + demo): ${(performance.now() - started).toFixed(0)} ms`);
 
-  process.env.DATABASE_URL = embedded.url;
-  process.env.DATABASE_POOL_MAX = "1";
   const { getTerritoryOffers } = await import("@/lib/offers/queries");
   const { db } = await import("@/lib/db");
   await getTerritoryOffers(DEMO_TERRITORY_SLUG); // warm-up
