@@ -31,6 +31,7 @@ export interface ActionResources {
   "territory.manage": TerritoryRef;
   "territory.viewMatrix": TerritoryRef;
   "structure.viewMembers": StructureRef;
+  "structure.edit": StructureRef;
   "structure.inviteAdmin": StructureRef;
   "structure.inviteMember": StructureRef;
   "structure.decideJoinRequest": StructureRef;
@@ -62,6 +63,9 @@ const RULES: { [A in Action]: (actor: Actor, resource: ActionResources[A]) => bo
     actor.memberships.some((membership) => membership.territoryId === territoryId),
   "structure.viewMembers": (actor, structure) =>
     roleIn(actor, structure.structureId) !== undefined || isCoordinatorOf(actor, structure.territoryId),
+  // Structure admins edit their structure (places, offers, hours) and confirm it is up to date;
+  // coordinators do so for the whole territory.
+  "structure.edit": administers,
   // A coordinator names a structure's first admin; its admins may name more.
   "structure.inviteAdmin": administers,
   "structure.inviteMember": administers,

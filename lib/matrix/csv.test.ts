@@ -19,6 +19,7 @@ describe("matrixToCsv", () => {
   it("writes a header and one line per offer, with a BOM for spreadsheets", () => {
     const row: MatrixRow = {
       offerId: "1",
+      structureId: "s",
       status: "published",
       qui: "CCAS",
       quoi: { title: "Démarches", needs: ["Aide aux démarches administratives"], postures: ["Faire à la place"] },
@@ -27,6 +28,7 @@ describe("matrixToCsv", () => {
       quand: "le mardi de 13 h à 17 h",
       autres: { fees: ["Gratuit"], feeDetails: null, documents: ["Pièce d'identité"], acceptsTransfers: true },
       lastVerifiedAt: new Date("2026-02-01T10:00:00Z"),
+      verifiedBy: null,
       stale: true,
       communeCodes: ["02691"],
     };

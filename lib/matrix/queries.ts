@@ -10,6 +10,7 @@ import type { MatrixFilters } from "./filters";
 
 export interface MatrixRow {
   offerId: string;
+  structureId: string;
   status: string;
   qui: string;
   quoi: { title: string; needs: string[]; postures: string[] };
@@ -18,6 +19,7 @@ export interface MatrixRow {
   quand: string;
   autres: { fees: string[]; feeDetails: string | null; documents: string[]; acceptsTransfers: boolean };
   lastVerifiedAt: Date | null;
+  verifiedBy: string | null;
   stale: boolean;
   communeCodes: string[];
 }
@@ -53,7 +55,8 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
       documentsToBring: true,
       acceptsTransfers: true,
       lastVerifiedAt: true,
-      structure: { select: { name: true } },
+      lastVerifiedBy: { select: { name: true, email: true } },
+      structure: { select: { id: true, name: true } },
       terms: { select: { term: { select: { label: true, sortOrder: true, vocabulary: { select: { role: true } } } } } },
       openingSlots: true,
       places: {
@@ -95,6 +98,7 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
             .join(" — ");
     return {
       offerId: offer.id,
+      structureId: offer.structure.id,
       status: offer.status,
       qui: offer.structure.name,
       quoi: { title: offer.title, needs: [...labels("need")], postures: labels("posture") },
@@ -103,6 +107,7 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
       quand,
       autres: { fees: labels("fee"), feeDetails: offer.feeDetails, documents: offer.documentsToBring, acceptsTransfers: offer.acceptsTransfers },
       lastVerifiedAt: offer.lastVerifiedAt,
+      verifiedBy: offer.lastVerifiedBy ? (offer.lastVerifiedBy.name ?? offer.lastVerifiedBy.email) : null,
       stale: isStale(offer.lastVerifiedAt, territory.staleAfterMonths, now),
       communeCodes: offer.places.map(({ place }) => place.communeCode),
     };

@@ -47,3 +47,28 @@ test("someone outside the territory cannot see its matrix or export it", async (
   const exported = await page.request.get("/territoires/val-de-lise/matrice/export");
   expect(exported.status()).toBe(404);
 });
+
+test("a structure admin confirms in one click that an offer has not changed; the history says who", async ({ page }) => {
+  await signInFast(page, "direction@franceservices.exemple.fr");
+  await page.goto("/territoires/val-de-lise/matrice");
+  // Only their own structure's offers carry the button.
+  await expect(page.getByRole("button", { name: /^Rien n'a changé/ })).toHaveCount(2);
+  const row = page.getByRole("row").filter({ hasText: "Aide aux démarches administratives en ligne" });
+  await row.getByRole("button", { name: "Rien n'a changé : Aide aux démarches administratives en ligne" }).click();
+  await expect(row).toContainText(/vérifiée le \d\d\/\d\d\/\d{4} par Karim Benali/);
+
+  await page.goto("/compte");
+  await page.getByRole("link", { name: "Espace France Services du Val de Lise" }).click();
+  await page.getByRole("link", { name: "Historique" }).click();
+  await expect(page.getByRole("list")).toContainText(
+    "« Aide aux démarches administratives en ligne » confirmée à jour, sans changement, par Karim Benali",
+  );
+  await expectAccessible(page);
+});
+
+test("a structure member sees the matrix but cannot confirm offers", async ({ page }) => {
+  await signInFast(page, "accueil@franceservices.exemple.fr");
+  await page.goto("/territoires/val-de-lise/matrice");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Matrice de la médiation numérique");
+  await expect(page.getByRole("button", { name: /^Rien n'a changé/ })).toHaveCount(0);
+});

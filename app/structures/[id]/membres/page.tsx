@@ -29,7 +29,12 @@ export default async function MembersPage({ params }: Props) {
   return (
     <>
       <h1 className="text-3xl font-bold">{structure.name}</h1>
-      <p className="mt-1 text-slate-700">{structure.territory.name} — membres</p>
+      <p className="mt-1 text-slate-700">
+        {structure.territory.name} — membres ·{" "}
+        <a href={`/structures/${structure.id}/historique`} className="text-accent underline">
+          Historique
+        </a>
+      </p>
 
       <h2 className="mt-8 text-xl font-semibold">Membres</h2>
       <ul className="mt-2 space-y-2">

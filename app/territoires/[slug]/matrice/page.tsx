@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
+import { confirmUnchanged } from "@/lib/freshness/actions";
 import { db } from "@/lib/db";
 import { parseMatrixFilters, type MatrixFilters } from "@/lib/matrix/filters";
 import { findMatrixTerritory, getMatrix, getMatrixFilterOptions } from "@/lib/matrix/queries";
@@ -118,7 +121,15 @@ export default async function MatrixPage({ params, searchParams }: Props) {
                   <p className={row.stale ? "font-semibold text-amber-900" : "text-slate-700"}>
                     {row.stale ? "À vérifier — " : ""}
                     {row.lastVerifiedAt ? `vérifiée le ${dateFormat.format(row.lastVerifiedAt)}` : "jamais vérifiée"}
+                    {row.verifiedBy ? ` par ${row.verifiedBy}` : ""}
                   </p>
+                  {can(actor, "structure.edit", { structureId: row.structureId, territoryId: territory.id }) && (
+                    <div className="mt-1 print:hidden">
+                      <ActionForm action={confirmUnchanged} submitLabel={`Rien n'a changé : ${row.quoi.title}`} variant="secondary">
+                        <input type="hidden" name="offerId" value={row.offerId} />
+                      </ActionForm>
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

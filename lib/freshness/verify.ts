@@ -1,0 +1,36 @@
+/**
+ * "Rien n'a changé": confirming in one click that an offer is still true. Records who and when,
+ * on the offer and in the structure's history, in one transaction.
+ */
+import type { PrismaClient } from "@/lib/db";
+
+export async function confirmOfferUnchanged(db: PrismaClient, offerId: string, actorId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const offer = await tx.offer.update({
+      where: { id: offerId },
+      data: { lastVerifiedAt: now, lastVerifiedById: actorId },
+      select: { title: true, structureId: true },
+    });
+    await tx.changeRecord.create({
+      data: {
+        structureId: offer.structureId,
+        offerId,
+        actorId,
+        action: "offer.verified",
+        summary: `« ${offer.title} » confirmée à jour, sans changement`,
+        createdAt: now,
+      },
+    });
+    return offer;
+  });
+}
+
+/** A structure's history, newest first. */
+export function getStructureHistory(db: PrismaClient, structureId: string, take = 100) {
+  return db.changeRecord.findMany({
+    where: { structureId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, summary: true, createdAt: true, actor: { select: { name: true, email: true } } },
+  });
+}
