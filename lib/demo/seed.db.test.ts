@@ -106,6 +106,25 @@ describe("the demo territory", () => {
   });
 });
 
+describe("demo accounts", () => {
+  it("exist for each role, and come back on a demo loaded without them", async () => {
+    const coordinator = await db.user.findUniqueOrThrow({
+      where: { email: "coordination@val-de-lise.exemple.fr" },
+      include: { coordinatedAreas: true },
+    });
+    expect(coordinator.coordinatedAreas.map((area) => area.territoryId)).toEqual([territoryId]);
+    const itinerant = await db.user.findUniqueOrThrow({
+      where: { email: "informaticien@lien-numerique.exemple.org" },
+      include: { memberships: true },
+    });
+    expect(itinerant.memberships).toHaveLength(2);
+
+    await db.user.deleteMany({ where: { email: { in: ["coordination@val-de-lise.exemple.fr", "admin@toile.exemple.fr"] } } });
+    expect(await seedDemoTerritory(db, now)).toEqual({ territoryId, created: false });
+    expect(await db.user.count({ where: { email: { in: ["coordination@val-de-lise.exemple.fr", "admin@toile.exemple.fr"] } } })).toBe(2);
+  });
+});
+
 describe("dayFromNextMonday", () => {
   it("counts from the Monday after the given day", () => {
     expect(dayFromNextMonday(new Date("2026-11-22T10:00:00Z"), 0).toISOString()).toBe("2026-11-23T00:00:00.000Z");

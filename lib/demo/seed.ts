@@ -72,7 +72,11 @@ export async function seedDemoTerritory(
   now: Date = new Date(),
 ): Promise<{ territoryId: string; created: boolean }> {
   const existing = await db.territory.findUnique({ where: { slug: DEMO_TERRITORY_SLUG } });
-  if (existing) return { territoryId: existing.id, created: false };
+  if (existing) {
+    // A demo loaded by an earlier version may lack the accounts: add what is missing.
+    await seedDemoAccounts(db, existing.id);
+    return { territoryId: existing.id, created: false };
+  }
 
   const territoryId = await db.$transaction(
     async (tx) => {
@@ -190,27 +194,37 @@ export async function seedDemoTerritory(
       );
       await tx.offerRedirect.createMany({ data: redirects });
 
-      for (const account of DEMO_ACCOUNTS) {
-        await tx.user.upsert({
-          where: { email: account.email },
-          update: {},
-          create: {
-            email: account.email,
-            name: account.name,
-            isPlatformAdmin: account.isPlatformAdmin ?? false,
-            coordinatedAreas: account.coordinates ? { create: { territoryId: territory.id } } : undefined,
-            memberships: {
-              create: (account.memberships ?? []).map(({ structure, role }) => ({
-                structureId: structureIds.get(structure)!,
-                role,
-              })),
-            },
-          },
-        });
-      }
       return territory.id;
     },
     { timeout: 60_000 },
   );
+  await seedDemoAccounts(db, territoryId);
   return { territoryId, created: true };
+}
+
+/** The demo accounts and their roles; idempotent (nothing is changed for an existing account). */
+export async function seedDemoAccounts(db: PrismaClient, territoryId: string) {
+  const structures = await db.structure.findMany({ where: { territoryId }, select: { id: true, name: true } });
+  const structureId = (key: string) => {
+    const name = DEMO_STRUCTURES.find((structure) => structure.key === key)!.name;
+    return structures.find((structure) => structure.name === name)?.id;
+  };
+  for (const account of DEMO_ACCOUNTS) {
+    const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
+    if (existing) continue;
+    await db.user.create({
+      data: {
+        email: account.email,
+        name: account.name,
+        isPlatformAdmin: account.isPlatformAdmin ?? false,
+        coordinatedAreas: account.coordinates ? { create: { territoryId } } : undefined,
+        memberships: {
+          create: (account.memberships ?? []).flatMap(({ structure, role }) => {
+            const id = structureId(structure);
+            return id ? [{ structureId: id, role }] : [];
+          }),
+        },
+      },
+    });
+  }
 }
