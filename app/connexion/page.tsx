@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { MagicLinkForm } from "@/components/auth/MagicLinkForm";
-import { csrfTokenForPage, safeCallbackUrl } from "@/lib/auth/pages";
+import { csrfTokenForPage } from "@/lib/auth/pages";
+import { safeCallbackUrl } from "@/lib/auth/redirects";
 
 export const metadata: Metadata = { title: "Se connecter" };
 

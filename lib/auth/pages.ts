@@ -2,11 +2,6 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { csrfTokenFrom } from "./handler";
 
-/** Only paths of this site may be returned to after signing in. */
-export function safeCallbackUrl(value: string | undefined, fallback = "/compte"): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : fallback;
-}
-
 /**
  * The CSRF token a sign-in form needs. Without the cookie yet, goes to /connexion/cookie to get
  * it and come back (`cookiesTried` then stops a loop in a browser that refuses cookies: null).

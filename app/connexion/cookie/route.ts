@@ -4,11 +4,11 @@
  */
 import { NextRequest } from "next/server";
 import { nextAuthHandler } from "@/lib/auth/handler";
+import { safeCallbackUrl } from "@/lib/auth/redirects";
 
 export async function GET(request: Request) {
   const url = new URL(request.url);
-  const next = url.searchParams.get("suite") ?? "/connexion";
-  const target = new URL(next.startsWith("/") && !next.startsWith("//") ? next : "/connexion", url.origin);
+  const target = new URL(safeCallbackUrl(url.searchParams.get("suite") ?? undefined, "/connexion"), url.origin);
   target.searchParams.set("cookies", "1");
 
   const csrf = await nextAuthHandler(new NextRequest(new URL("/api/auth/csrf", url.origin)), {
