@@ -34,6 +34,14 @@ export default async function MembersPage({ params }: Props) {
         <a href={`/structures/${structure.id}/historique`} className="text-accent underline">
           Historique
         </a>
+        {can(actor, "structure.edit", ref) && (
+          <>
+            {" · "}
+            <a href={`/structures/${structure.id}/modifier`} className="text-accent underline">
+              Modifier la fiche
+            </a>
+          </>
+        )}
       </p>
 
       <h2 className="mt-8 text-xl font-semibold">Membres</h2>

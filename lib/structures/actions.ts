@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "@/lib/actions/authorized-action";
+import { can } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { structureIdentitySchema } from "./schemas";
+import { FIELD_LABELS, saveStructureIdentity } from "./update";
+
+export const saveIdentity = authorizedAction(
+  structureIdentitySchema,
+  async (actor, { structureId }) => {
+    const structure = await db.structure.findUnique({ where: { id: structureId }, select: { territoryId: true } });
+    return !!structure && can(actor, "structure.edit", { structureId, territoryId: structure.territoryId });
+  },
+  async (actor, input) => {
+    const outcome = await saveStructureIdentity(db, input, actor.userId);
+    if (!outcome.ok) {
+      const fields = outcome.changedMeanwhile.map((field) => FIELD_LABELS[field]).join(", ");
+      return {
+        ok: false,
+        error:
+          `Quelqu'un d'autre a enregistré cette fiche pendant que vous la modifiiez. ` +
+          `Champs qui diffèrent de votre saisie : ${fields || "aucun"}. Rechargez la page pour voir la version enregistrée, puis refaites vos changements.`,
+      };
+    }
+    revalidatePath(`/structures/${input.structureId}`, "layout");
+    return {
+      ok: true,
+      data: null,
+      message: outcome.changed.length ? "Modifications enregistrées." : "Rien n'a changé : la fiche est déjà à jour.",
+    };
+  },
+);

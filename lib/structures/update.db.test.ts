@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { seedDemoTerritory } from "@/lib/demo/seed";
+import { structureIdentitySchema } from "./schemas";
+import { loadStructureIdentity, saveStructureIdentity } from "./update";
+
+let structureId: string;
+let actorId: string;
+
+beforeAll(async () => {
+  await seedDemoTerritory(db);
+  structureId = (await db.structure.findFirstOrThrow({ where: { name: { contains: "Fablab" } } })).id;
+  actorId = (await db.user.findUniqueOrThrow({ where: { email: "coordination@val-de-lise.exemple.fr" } })).id;
+});
+
+async function formFor(changes: Record<string, string>) {
+  const { values, version } = await loadStructureIdentity(db, structureId);
+  const fields = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value ?? ""]));
+  return structureIdentitySchema.parse({ ...fields, ...changes, structureId, version });
+}
+
+describe("saveStructureIdentity", () => {
+  it("saves the changed fields, identifiers included, and records them in the history", async () => {
+    const input = await formFor({ phone: "03 23 41 71 81", bce: "BE 0403.170.701", rna: "" });
+    expect(await saveStructureIdentity(db, input, actorId)).toEqual({ ok: true, changed: ["phone", "rna", "bce"] });
+    const saved = await loadStructureIdentity(db, structureId);
+    expect(saved.values).toMatchObject({ phone: "03 23 41 71 81", bce: "0403170701", rna: null });
+    const record = await db.changeRecord.findFirstOrThrow({ where: { structureId }, orderBy: { createdAt: "desc" } });
+    expect(record.summary).toBe("Identité modifiée : téléphone, RNA, BCE");
+    expect(record.changes).toMatchObject({ phone: { before: "03 23 41 71 80", after: "03 23 41 71 81" } });
+  });
+
+  it("refuses a save based on an old version and says which fields differ", async () => {
+    const first = await formFor({ name: "Fablab des Tisserands (atelier)" });
+    const second = await formFor({ email: "atelier@fablab-tisserands.exemple.org" });
+    expect((await saveStructureIdentity(db, first, actorId)).ok).toBe(true);
+    const outcome = await saveStructureIdentity(db, second, actorId);
+    expect(outcome).toMatchObject({ ok: false, reason: "conflict" });
+    expect(outcome.ok ? [] : outcome.changedMeanwhile).toEqual(["name", "email"]);
+    expect((await loadStructureIdentity(db, structureId)).values.email).toBe("bonjour@fablab-tisserands.exemple.org");
+  });
+
+  it("changes nothing, not even the history, when nothing changed", async () => {
+    const before = await db.changeRecord.count({ where: { structureId } });
+    expect(await saveStructureIdentity(db, await formFor({}), actorId)).toEqual({ ok: true, changed: [] });
+    expect(await db.changeRecord.count({ where: { structureId } })).toBe(before);
+  });
+});
+
+describe("the structure identity schema", () => {
+  const valid = { structureId: "6f1d1c7e-2a4b-4c4d-8e8f-0a1b2c3d4e5f", version: "v", name: "Médiathèque" };
+
+  it("points at each wrong field", () => {
+    const result = structureIdentitySchema.safeParse({
+      ...valid,
+      name: "<script>alert(1)</script>",
+      siret: "73282932000075",
+      email: "pas-une-adresse",
+      website: "exemple",
+    });
+    expect(result.success).toBe(false);
+    const fields = result.success ? [] : result.error.issues.map((issue) => issue.path[0]);
+    expect(fields.sort()).toEqual(["email", "name", "siret", "website"]);
+  });
+
+  it("turns empty optional fields into nothing", () => {
+    expect(structureIdentitySchema.parse({ ...valid, email: "", siret: "" })).toMatchObject({ email: null, siret: null });
+  });
+});
