@@ -130,5 +130,7 @@ describe("dayFromNextMonday", () => {
     expect(dayFromNextMonday(new Date("2026-11-22T10:00:00Z"), 0).toISOString()).toBe("2026-11-23T00:00:00.000Z");
     // From a Monday, "next Monday" is a week later.
     expect(dayFromNextMonday(new Date("2026-11-23T10:00:00Z"), 2).toISOString()).toBe("2026-12-02T00:00:00.000Z");
+    // Monday 00:30 in Paris is still Sunday in UTC: the week is counted in Paris.
+    expect(dayFromNextMonday(new Date("2026-11-22T23:30:00Z"), 0).toISOString()).toBe("2026-11-30T00:00:00.000Z");
   });
 });

@@ -3,6 +3,8 @@
  * Dates are relative to `now`: verification dates, and a closure next week.
  */
 import type { PrismaClient } from "@/lib/db";
+import { addDays } from "@/lib/hours/holidays";
+import { localTime } from "@/lib/hours/rules";
 import {
   DEMO_ACCOUNTS,
   DEMO_COMMUNES,
@@ -22,12 +24,10 @@ function monthsBefore(now: Date, months: number): Date {
   return date;
 }
 
-/** The calendar day (as UTC midnight, for `@db.Date`) of the Monday after `now`, plus `days`. */
+/** The calendar day (as UTC midnight, for `@db.Date`) of the Monday after `now` in Paris, plus `days`. */
 export function dayFromNextMonday(now: Date, days: number): Date {
-  const isoWeekday = ((now.getUTCDay() + 6) % 7) + 1;
-  return new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + (8 - isoWeekday) + days),
-  );
+  const today = localTime(now, "Europe/Paris");
+  return new Date(`${addDays(today.date, 8 - today.weekday + days)}T00:00:00Z`);
 }
 
 function exceptionRows(exceptions: DemoException[] | undefined, now: Date) {
