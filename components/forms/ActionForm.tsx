@@ -34,12 +34,18 @@ export function ActionForm({
       <button type="submit" disabled={pending} className={buttonClass}>
         {submitLabel}
       </button>
-      {state && (
-        <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-green-800" : "font-medium text-red-800"}>
-          {state.ok ? state.message : state.error}
-        </p>
-      )}
+      <FormStatus state={state} />
     </form>
+  );
+}
+
+/** The server's answer below a form: its message, or why it refused. */
+export function FormStatus({ state }: { state: ActionResult<null> | null }) {
+  if (!state) return null;
+  return (
+    <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-green-800" : "font-medium text-red-800"}>
+      {state.ok ? state.message : state.error}
+    </p>
   );
 }
 

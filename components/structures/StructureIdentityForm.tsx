@@ -7,6 +7,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { FormStatus } from "@/components/forms/ActionForm";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 import { structureIdentitySchema, type StructureIdentity, type StructureIdentityInput } from "@/lib/structures/schemas";
 
@@ -86,11 +87,7 @@ export function StructureIdentityForm({ action, defaults }: { action: ServerActi
       <button type="submit" disabled={pending} className="rounded bg-accent px-4 py-2 font-semibold text-white">
         Enregistrer
       </button>
-      {state && (
-        <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-green-800" : "font-medium text-red-800"}>
-          {state.ok ? state.message : state.error}
-        </p>
-      )}
+      <FormStatus state={state} />
     </form>
   );
 }

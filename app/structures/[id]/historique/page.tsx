@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
 import { getStructureHistory } from "@/lib/freshness/verify";
 import { findStructureForMembers } from "@/lib/memberships/queries";
 
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function StructureHistoryPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/structures/${id}/historique`);
-  const structure = /^[0-9a-f-]{36}$/.test(id) ? await findStructureForMembers(db, actor, id) : null;
+  const structure = isUuid(id) ? await findStructureForMembers(db, actor, id) : null;
   if (!structure) notFound();
   const history = await getStructureHistory(db, structure.id);
   return (

@@ -4,6 +4,7 @@ import { ActionForm, SelectField, TextField } from "@/components/forms/ActionFor
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
 import { ROLE_LABELS } from "@/lib/memberships/labels";
 import { decide, invite, removeMember } from "@/lib/memberships/actions";
 import { findStructureForMembers, getMembersPage } from "@/lib/memberships/queries";
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function MembersPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/structures/${id}/membres`);
-  const structure = /^[0-9a-f-]{36}$/.test(id) ? await findStructureForMembers(db, actor, id) : null;
+  const structure = isUuid(id) ? await findStructureForMembers(db, actor, id) : null;
   if (!structure) notFound();
   const ref = { structureId: structure.id, territoryId: structure.territoryId };
   const { members, invitations, joinRequests } = await getMembersPage(db, structure.id);

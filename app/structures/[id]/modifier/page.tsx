@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { StructureIdentityForm } from "@/components/structures/StructureIdentityForm";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
 import { saveIdentity } from "@/lib/structures/actions";
 import { findStructureForEdit } from "@/lib/structures/queries";
 import { loadStructureIdentity } from "@/lib/structures/update";
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function EditStructurePage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/structures/${id}/modifier`);
-  const structure = /^[0-9a-f-]{36}$/.test(id) ? await findStructureForEdit(db, actor, id) : null;
+  const structure = isUuid(id) ? await findStructureForEdit(db, actor, id) : null;
   if (!structure) notFound();
   const { values, version } = await loadStructureIdentity(db, structure.id);
   const defaults = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value ?? ""]));
