@@ -52,7 +52,8 @@ export function FormStatus({ state }: { state: ActionResult<null> | null }) {
 function useField(name: string) {
   const state = useContext(FormState);
   const refused = state && !state.ok ? state : null;
-  return { error: refused?.fieldErrors?.[name]?.[0], value: refused?.values?.[name] };
+  const value = refused?.values?.[name];
+  return { error: refused?.fieldErrors?.[name]?.[0], value: typeof value === "string" ? value : undefined };
 }
 
 export function TextField({

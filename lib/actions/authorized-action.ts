@@ -6,10 +6,18 @@
 import type { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import type { SignedInActor } from "@/lib/auth/actor";
+import { formDataToObject, type FormObject } from "@/lib/forms/form-data";
 
 export type ActionResult<T = null> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+  | {
+      ok: false;
+      error: string;
+      /** Messages by field name, dotted as in the form ("slots.2.closes"). */
+      fieldErrors?: Record<string, string[]>;
+      /** What was posted, nested as the schema reads it, to fill the form in again. */
+      values?: FormObject;
+    };
 
 export const NOT_FOUND = "Introuvable : cette page n'existe pas, ou vous n'y avez pas accès.";
 export const SIGNED_OUT = "Votre session a expiré : reconnectez-vous.";
@@ -21,9 +29,7 @@ export function authorizedAction<S extends z.ZodType, T>(
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
     // What was typed goes back with any refusal, so the form shows it again: nothing is lost.
-    const values = Object.fromEntries(
-      [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-    );
+    const values = formDataToObject(formData);
     const refuse = (result: Extract<ActionResult<T>, { ok: false }>) => ({ ...result, values });
 
     const actor = await getActor();
@@ -31,7 +37,7 @@ export function authorizedAction<S extends z.ZodType, T>(
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "")] ??= []).push(issue.message);
+      for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".")] ??= []).push(issue.message);
       return refuse({ ok: false, error: "Corrigez les champs signalés.", fieldErrors });
     }
     if (!(await authorize(actor, parsed.data))) return refuse({ ok: false, error: NOT_FOUND });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction, NOT_FOUND } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { structureRef } from "@/lib/structures/refs";
 import { acceptInvitation, inviteToStructure } from "./invitations";
 import { decideJoinRequest, requestToJoin } from "./join-requests";
 import {
@@ -19,16 +20,10 @@ import { createTerritory, nameCoordinator } from "./territories";
 
 const siteUrl = () => process.env.NEXTAUTH_URL ?? "http://localhost:3000";
 
-/** The structure and its territory, for the policy; null (→ not found) when it does not exist. */
-async function structureRef(structureId: string) {
-  const structure = await db.structure.findUnique({ where: { id: structureId }, select: { id: true, territoryId: true } });
-  return structure && { structureId: structure.id, territoryId: structure.territoryId };
-}
-
 export const invite = authorizedAction(
   inviteSchema,
   async (actor, input) => {
-    const ref = await structureRef(input.structureId);
+    const ref = await structureRef(db, input.structureId);
     return !!ref && can(actor, input.role === "admin" ? "structure.inviteAdmin" : "structure.inviteMember", ref);
   },
   async (actor, input) => {
@@ -57,7 +52,7 @@ export const accept = authorizedAction(
 export const askToJoin = authorizedAction(
   requestJoinSchema,
   async (actor, input) => {
-    const ref = await structureRef(input.structureId);
+    const ref = await structureRef(db, input.structureId);
     return !!ref && can(actor, "structure.requestJoin", ref);
   },
   async (actor, input) => {
@@ -88,7 +83,7 @@ export const decide = authorizedAction(
 export const removeMember = authorizedAction(
   removeMemberSchema,
   async (actor, input) => {
-    const ref = await structureRef(input.structureId);
+    const ref = await structureRef(db, input.structureId);
     return !!ref && can(actor, "structure.removeMember", ref);
   },
   async (_actor, input) => {

@@ -4,14 +4,15 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { structureRef } from "./refs";
 import { structureIdentitySchema } from "./schemas";
 import { FIELD_LABELS, saveStructureIdentity } from "./update";
 
 export const saveIdentity = authorizedAction(
   structureIdentitySchema,
   async (actor, { structureId }) => {
-    const structure = await db.structure.findUnique({ where: { id: structureId }, select: { territoryId: true } });
-    return !!structure && can(actor, "structure.edit", { structureId, territoryId: structure.territoryId });
+    const ref = await structureRef(db, structureId);
+    return !!ref && can(actor, "structure.edit", ref);
   },
   async (actor, input) => {
     const outcome = await saveStructureIdentity(db, input, actor.userId);

@@ -1,17 +1,7 @@
 /** The structure identity form: one schema for the browser (react-hook-form) and the server action. */
 import { z } from "zod";
+import { email, optional, phone, text, website } from "@/lib/forms/fields";
 import { checkBce, checkRna, checkSiret, type IdentifierCheck } from "./identifiers";
-
-const NO_MARKUP = /[<>]/;
-const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} : ${max} caractères au plus.`)
-    .refine((value) => !NO_MARKUP.test(value), `${label} : les signes < et > ne sont pas acceptés.`);
-
-const optional = <T extends z.ZodType<string>>(schema: T) =>
-  z.union([z.literal(""), schema]).optional().transform((value) => (value ? value : null));
 
 const identifier = (check: (value: string) => IdentifierCheck) =>
   z
@@ -34,19 +24,9 @@ export const structureIdentitySchema = z.object({
   version: z.string().min(1),
   name: text("Nom", 150).pipe(z.string().min(2, "Indiquez le nom de la structure (2 caractères au moins).")),
   description: text("Présentation", 2000).optional().default(""),
-  email: optional(z.string().trim().pipe(z.email("Cette adresse courriel n'est pas valide."))),
-  phone: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^\+?[\d\s.()-]{8,20}$/, "Ce numéro de téléphone n'est pas valide (exemple : 03 23 41 20 10)."),
-  ),
-  website: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^https?:\/\/[^\s<>]+\.[^\s<>]+$/i, "Indiquez une adresse web complète (exemple : https://exemple.fr)."),
-  ),
+  email: optional(email),
+  phone: optional(phone),
+  website: optional(website),
   siret: identifier(checkSiret),
   rna: identifier(checkRna),
   bce: identifier(checkBce),

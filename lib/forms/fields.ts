@@ -1,0 +1,54 @@
+/**
+ * Field builders shared by the forms' zod schemas, so every form says the same things the same way:
+ * bounded text without markup, optional fields stored as null, checkbox groups, numbers.
+ * Each schema still lives in its feature's schemas.ts (one schema per form).
+ */
+import { z } from "zod";
+
+const MARKUP = /[<>]/;
+
+/** Trimmed text, at most `max` characters, without < or > (no HTML or script reaches the database). */
+export const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} : ${max} caractères au plus.`)
+    .refine((value) => !MARKUP.test(value), `${label} : les signes < et > ne sont pas acceptés.`);
+
+/** An optional field: empty or missing becomes null. */
+export const optional = <T extends z.ZodType<string>>(schema: T) =>
+  z.union([z.literal(""), schema]).optional().transform((value) => (value ? value : null));
+
+/** A group of checkboxes (or a multiple select): none, one or several values, always an array. */
+export const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
+/** A single checkbox: present ("on", "true") is true, absent is false. */
+export const checkbox = z.preprocess(
+  (value) => value === true || value === "on" || value === "true",
+  z.boolean(),
+);
+
+/** An optional whole number between bounds, typed in a text or number field. */
+export const optionalInteger = (label: string, min: number, max: number) =>
+  z.preprocess(
+    (value) => (value === "" || value === undefined || value === null ? null : typeof value === "string" ? Number(value.trim()) : value),
+    z
+      .number({ error: `${label} : indiquez un nombre entier.` })
+      .int(`${label} : indiquez un nombre entier.`)
+      .min(min, `${label} : ${min} au moins.`)
+      .max(max, `${label} : ${max} au plus.`)
+      .nullable(),
+  );
+
+export const email = z.string().trim().pipe(z.email("Cette adresse courriel n'est pas valide."));
+
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s.()-]{8,20}$/, "Ce numéro de téléphone n'est pas valide (exemple : 03 23 41 20 10).");
+
+export const website = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s<>]+\.[^\s<>]+$/i, "Indiquez une adresse web complète (exemple : https://exemple.fr).");
