@@ -35,7 +35,7 @@ export default async function AccountPage() {
         <ul className="mt-2 list-disc pl-6">
           {account.memberships.map(({ role, structure }) => (
             <li key={structure.id}>
-              <Link href={`/structures/${structure.id}/membres`} className="text-accent underline">
+              <Link href={`/structures/${structure.id}`} className="text-accent underline">
                 {structure.name}
               </Link>{" "}
               ({structure.territory.name}) — {ROLE_LABELS[role]}

@@ -1,19 +1,43 @@
 "use client";
 
 /**
- * The structure identity form. react-hook-form checks each field with the same zod schema as the
- * server as soon as it is left; the form still posts to the server action without JavaScript.
+ * The structure identity form, to edit a structure or (for a coordinator) to create one.
+ * react-hook-form checks each field with the same zod schema as the server as soon as it is
+ * left; the form still posts to the server action without JavaScript.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { describedBy, Field, FieldError, inputClass } from "@/components/forms/Field";
 import { FormStatus } from "@/components/forms/ActionForm";
 import type { ActionResult } from "@/lib/actions/authorized-action";
-import { structureIdentitySchema, type StructureIdentity, type StructureIdentityInput } from "@/lib/structures/schemas";
+import { structureCreateSchema, structureIdentitySchema } from "@/lib/structures/schemas";
 
 type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
 
-const FIELDS: { name: keyof StructureIdentityInput; label: string; hint?: string; multiline?: boolean; type?: string }[] = [
+export interface StructureFormValues {
+  structureId?: string;
+  version?: string;
+  territoryId?: string;
+  name: string;
+  description: string;
+  email: string;
+  phone: string;
+  website: string;
+  siret: string;
+  rna: string;
+  bce: string;
+  typologyId: string;
+  labelIds: string[];
+}
+type TextFieldName = "name" | "description" | "email" | "phone" | "website" | "siret" | "rna" | "bce";
+
+export interface StructureFormOptions {
+  typologies: { id: string; label: string }[];
+  labels: { id: string; label: string }[];
+}
+
+const FIELDS: { name: TextFieldName; label: string; hint?: string; multiline?: boolean; type?: string }[] = [
   { name: "name", label: "Nom de la structure" },
   { name: "description", label: "Présentation", hint: "Ce que fait la structure, en mots simples.", multiline: true },
   { name: "email", label: "Courriel de contact", type: "email" },
@@ -24,21 +48,41 @@ const FIELDS: { name: keyof StructureIdentityInput; label: string; hint?: string
   { name: "bce", label: "Numéro d'entreprise BCE/KBO", hint: "10 chiffres (Belgique)" },
 ];
 
-export function StructureIdentityForm({ action, defaults }: { action: ServerAction; defaults: StructureIdentityInput }) {
+export function StructureIdentityForm({
+  action,
+  defaults,
+  options,
+  mode,
+}: {
+  action: ServerAction;
+  defaults: StructureFormValues;
+  options: StructureFormOptions;
+  mode: "edit" | "create";
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const [, startTransition] = useTransition();
   // Without JavaScript, the page comes back from the server with what was typed: show it again.
-  const initial = (state && !state.ok && (state.values as StructureIdentityInput | undefined)) || defaults;
+  const posted = state && !state.ok ? state.values : undefined;
+  const initial: StructureFormValues = posted
+    ? {
+        ...defaults,
+        ...(Object.fromEntries(Object.entries(posted).filter(([, value]) => typeof value === "string")) as Partial<StructureFormValues>),
+        labelIds: Array.isArray(posted.labelIds) ? posted.labelIds.map(String) : typeof posted.labelIds === "string" ? [posted.labelIds] : [],
+      }
+    : defaults;
   const {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<StructureIdentityInput, unknown, StructureIdentity>({
-    resolver: zodResolver(structureIdentitySchema),
+  } = useForm<StructureFormValues>({
+    resolver: zodResolver(mode === "create" ? structureCreateSchema : structureIdentitySchema) as never,
     mode: "onBlur",
     defaultValues: initial,
   });
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const errorOf = (name: keyof StructureFormValues) => errors[name]?.message ?? serverErrors?.[name]?.[0];
+  const typologyError = errorOf("typologyId");
+  const labelsError = errorOf("labelIds");
 
   return (
     <form
@@ -52,40 +96,68 @@ export function StructureIdentityForm({ action, defaults }: { action: ServerActi
       className="mt-4 space-y-4"
     >
       {/* Values are also written into the HTML, so the form is filled in even without JavaScript. */}
-      <input type="hidden" defaultValue={initial.structureId} {...register("structureId")} />
-      <input type="hidden" defaultValue={initial.version} {...register("version")} />
+      {mode === "edit" ? (
+        <>
+          <input type="hidden" defaultValue={initial.structureId} {...register("structureId")} />
+          <input type="hidden" defaultValue={initial.version} {...register("version")} />
+        </>
+      ) : (
+        <input type="hidden" defaultValue={initial.territoryId} {...register("territoryId")} />
+      )}
       {FIELDS.map((field) => {
-        const error = errors[field.name]?.message ?? serverErrors?.[field.name]?.[0];
-        const describedBy = [field.hint && `${field.name}-aide`, error && `${field.name}-erreur`].filter(Boolean).join(" ") || undefined;
+        const error = errorOf(field.name);
         const common = {
           id: field.name,
           "aria-invalid": error ? true : undefined,
-          "aria-describedby": describedBy,
-          className: "mt-1 w-full max-w-xl rounded border border-slate-500 px-3 py-2",
+          "aria-describedby": describedBy(field.name, field.hint, error),
+          className: inputClass,
           defaultValue: initial[field.name] ?? "",
           ...register(field.name),
         };
         return (
-          <div key={field.name}>
-            <label htmlFor={field.name} className="block font-medium">
-              {field.label}
-            </label>
-            {field.hint && (
-              <p id={`${field.name}-aide`} className="text-sm text-slate-700">
-                {field.hint}
-              </p>
-            )}
+          <Field key={field.name} id={field.name} label={field.label} hint={field.hint} error={error}>
             {field.multiline ? <textarea rows={4} {...common} /> : <input type={field.type ?? "text"} {...common} />}
-            {error && (
-              <p id={`${field.name}-erreur`} className="mt-1 font-medium text-red-800">
-                {error}
-              </p>
-            )}
-          </div>
+          </Field>
         );
       })}
+      <Field id="typologyId" label="Type de structure" error={typologyError}>
+        <select
+          id="typologyId"
+          aria-invalid={typologyError ? true : undefined}
+          aria-describedby={describedBy("typologyId", undefined, typologyError)}
+          defaultValue={initial.typologyId}
+          className="mt-1 max-w-xl rounded border border-slate-500 px-3 py-2"
+          {...register("typologyId")}
+        >
+          <option value="">Non précisé</option>
+          {options.typologies.map((typology) => (
+            <option key={typology.id} value={typology.id}>
+              {typology.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset className="rounded border border-slate-300 p-3">
+        <legend className="px-1 font-semibold">Labels et dispositifs</legend>
+        <div className="grid gap-1 sm:grid-cols-2">
+          {options.labels.map((label) => (
+            <div key={label.id} className="flex items-start gap-2">
+              <input
+                type="checkbox"
+                id={`label-${label.id}`}
+                value={label.id}
+                defaultChecked={initial.labelIds.includes(label.id)}
+                className="mt-1 h-4 w-4"
+                {...register("labelIds")}
+              />
+              <label htmlFor={`label-${label.id}`}>{label.label}</label>
+            </div>
+          ))}
+        </div>
+        <FieldError id="labelIds" error={labelsError} />
+      </fieldset>
       <button type="submit" disabled={pending} className="rounded bg-accent px-4 py-2 font-semibold text-white">
-        Enregistrer
+        {mode === "create" ? "Créer la structure" : "Enregistrer"}
       </button>
       <FormStatus state={state} />
     </form>

@@ -19,9 +19,13 @@ export const text = (label: string, max: number) =>
 export const optional = <T extends z.ZodType<string>>(schema: T) =>
   z.union([z.literal(""), schema]).optional().transform((value) => (value ? value : null));
 
-/** A group of checkboxes (or a multiple select): none, one or several values, always an array. */
-export const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+/** A group of checkboxes, or repeated rows: none, one or several values, always an array, bounded. */
+export const list = <T extends z.ZodType>(item: T, max = 100, tooMany = `${max} au plus.`) =>
+  z.preprocess(
+    // react-hook-form gives false for a lone unchecked checkbox, the form post gives nothing.
+    (value) => (value === undefined || value === null || value === "" || value === false ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item).max(max, tooMany),
+  );
 
 /** A single checkbox: present ("on", "true") is true, absent is false. */
 export const checkbox = z.preprocess(

@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authorizedAction } from "@/lib/actions/authorized-action";
+import { redirect } from "next/navigation";
+import { authorizedAction, type ActionResult } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { structureRef } from "./refs";
-import { structureIdentitySchema } from "./schemas";
-import { FIELD_LABELS, saveStructureIdentity } from "./update";
+import { structureCreateSchema, structureIdentitySchema } from "./schemas";
+import { createStructure, FIELD_LABELS, saveStructureIdentity } from "./update";
 
 export const saveIdentity = authorizedAction(
   structureIdentitySchema,
@@ -16,6 +17,9 @@ export const saveIdentity = authorizedAction(
   },
   async (actor, input) => {
     const outcome = await saveStructureIdentity(db, input, actor.userId);
+    if (!outcome.ok && outcome.reason === "invalid") {
+      return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [outcome.field]: [outcome.message] } };
+    }
     if (!outcome.ok) {
       const fields = outcome.changedMeanwhile.map((field) => FIELD_LABELS[field]).join(", ");
       return {
@@ -31,5 +35,16 @@ export const saveIdentity = authorizedAction(
       data: null,
       message: outcome.changed.length ? "Modifications enregistrées." : "Rien n'a changé : la fiche est déjà à jour.",
     };
+  },
+);
+
+export const createStructureAction = authorizedAction(
+  structureCreateSchema,
+  (actor, { territoryId }) => can(actor, "territory.manage", { territoryId }),
+  async (actor, input): Promise<ActionResult> => {
+    const outcome = await createStructure(db, input, actor.userId);
+    if (!outcome.ok) return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [outcome.field]: [outcome.message] } };
+    revalidatePath("/territoires", "layout");
+    redirect(`/structures/${outcome.structureId}?creee=1`);
   },
 );

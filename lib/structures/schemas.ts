@@ -1,6 +1,6 @@
 /** The structure identity form: one schema for the browser (react-hook-form) and the server action. */
 import { z } from "zod";
-import { email, optional, phone, text, website } from "@/lib/forms/fields";
+import { email, list, optional, phone, text, website } from "@/lib/forms/fields";
 import { checkBce, checkRna, checkSiret, type IdentifierCheck } from "./identifiers";
 
 const identifier = (check: (value: string) => IdentifierCheck) =>
@@ -18,10 +18,8 @@ const identifier = (check: (value: string) => IdentifierCheck) =>
       return result.value;
     });
 
-export const structureIdentitySchema = z.object({
-  structureId: z.uuid(),
-  /** When the form was loaded (the structure's updatedAt): a later change by someone else is a conflict. */
-  version: z.string().min(1),
+/** What a structure says about itself; the same fields when a coordinator creates one. */
+const identityFields = {
   name: text("Nom", 150).pipe(z.string().min(2, "Indiquez le nom de la structure (2 caractères au moins).")),
   description: text("Présentation", 2000).optional().default(""),
   email: optional(email),
@@ -30,7 +28,28 @@ export const structureIdentitySchema = z.object({
   siret: identifier(checkSiret),
   rna: identifier(checkRna),
   bce: identifier(checkBce),
+  /** A term of the structure typology vocabulary (data·inclusion), or none. */
+  typologyId: z
+    .union([z.literal(""), z.uuid("Choix invalide.")])
+    .optional()
+    .transform((value) => value || null),
+  /** Terms of the label vocabularies (France Services, Conseillers numériques, Aidants Connect…). */
+  labelIds: list(z.uuid("Choix invalide."), 50),
+};
+
+export const structureIdentitySchema = z.object({
+  structureId: z.uuid(),
+  /** When the form was loaded (the structure's updatedAt): a later change by someone else is a conflict. */
+  version: z.string().min(1),
+  ...identityFields,
+});
+
+/** A coordinator creates a structure in a territory they coordinate. */
+export const structureCreateSchema = z.object({
+  territoryId: z.uuid(),
+  ...identityFields,
 });
 
 export type StructureIdentityInput = z.input<typeof structureIdentitySchema>;
 export type StructureIdentity = z.output<typeof structureIdentitySchema>;
+export type StructureCreate = z.output<typeof structureCreateSchema>;

@@ -36,7 +36,7 @@ describe("saveStructureIdentity", () => {
     expect((await saveStructureIdentity(db, first, actorId)).ok).toBe(true);
     const outcome = await saveStructureIdentity(db, second, actorId);
     expect(outcome).toMatchObject({ ok: false, reason: "conflict" });
-    expect(outcome.ok ? [] : outcome.changedMeanwhile).toEqual(["name", "email"]);
+    expect(!outcome.ok && outcome.reason === "conflict" ? outcome.changedMeanwhile : []).toEqual(["name", "email"]);
     expect((await loadStructureIdentity(db, structureId)).values.email).toBe("bonjour@fablab-tisserands.exemple.org");
   });
 

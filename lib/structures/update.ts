@@ -1,10 +1,10 @@
 /**
- * Saving a structure's identity: all or nothing, refused when someone else saved in between
- * (the second person is told what changed), and written to the structure's history.
+ * Creating a structure and saving its identity: all or nothing, refused when someone else saved
+ * in between (the second person is told what changed), and written to the structure's history.
  */
 import type { PrismaClient } from "@/lib/db";
-import type { IdentifierType } from "@/lib/generated/prisma/client";
-import type { StructureIdentity } from "./schemas";
+import type { IdentifierType, Prisma } from "@/lib/generated/prisma/client";
+import type { StructureCreate, StructureIdentity } from "./schemas";
 
 export const FIELD_LABELS = {
   name: "nom",
@@ -15,19 +15,31 @@ export const FIELD_LABELS = {
   siret: "SIRET",
   rna: "RNA",
   bce: "BCE",
+  typologyId: "type de structure",
+  labelIds: "labels",
 } as const;
 type Field = keyof typeof FIELD_LABELS;
-type Values = Record<Field, string | null>;
+type Values = Record<Exclude<Field, "labelIds">, string | null> & { labelIds: string[] };
+const FIELDS = Object.keys(FIELD_LABELS) as Field[];
+
+/** The vocabulary roles of a structure's terms: one typology, any number of labels. */
+export const TYPOLOGY_ROLE = "typology";
+export const LABEL_ROLE = "label";
 
 export type SaveOutcome =
   | { ok: true; changed: Field[] }
-  | { ok: false; reason: "conflict"; changedMeanwhile: Field[]; current: Values };
+  | { ok: false; reason: "conflict"; changedMeanwhile: Field[]; current: Values }
+  | { ok: false; reason: "invalid"; field: Field; message: string };
 
 const IDENTIFIER_FIELDS: [Field, IdentifierType][] = [
   ["siret", "SIRET"],
   ["rna", "RNA"],
   ["bce", "BCE"],
 ];
+
+const same = (field: Field, a: Values, b: Values) =>
+  field === "labelIds" ? [...a.labelIds].sort().join() === [...b.labelIds].sort().join() : a[field] === b[field];
+const differing = (a: Values, b: Values) => FIELDS.filter((field) => !same(field, a, b));
 
 export async function loadStructureIdentity(db: Pick<PrismaClient, "structure">, structureId: string) {
   const structure = await db.structure.findUniqueOrThrow({
@@ -40,9 +52,11 @@ export async function loadStructureIdentity(db: Pick<PrismaClient, "structure">,
       website: true,
       updatedAt: true,
       identifiers: { select: { type: true, value: true } },
+      terms: { select: { termId: true, term: { select: { vocabulary: { select: { role: true } } } } } },
     },
   });
   const identifier = (type: IdentifierType) => structure.identifiers.find((id) => id.type === type)?.value ?? null;
+  const termsOf = (role: string) => structure.terms.filter(({ term }) => term.vocabulary.role === role).map(({ termId }) => termId);
   const values: Values = {
     name: structure.name,
     description: structure.description,
@@ -52,9 +66,39 @@ export async function loadStructureIdentity(db: Pick<PrismaClient, "structure">,
     siret: identifier("SIRET"),
     rna: identifier("RNA"),
     bce: identifier("BCE"),
+    typologyId: termsOf(TYPOLOGY_ROLE)[0] ?? null,
+    labelIds: termsOf(LABEL_ROLE).sort(),
   };
   return { values, version: structure.updatedAt.toISOString() };
 }
+
+function valuesOf(input: StructureIdentity | StructureCreate): Values {
+  return {
+    name: input.name,
+    description: input.description ?? "",
+    email: input.email,
+    phone: input.phone,
+    website: input.website,
+    siret: input.siret,
+    rna: input.rna,
+    bce: input.bce,
+    typologyId: input.typologyId,
+    labelIds: [...new Set(input.labelIds)].sort(),
+  };
+}
+
+/** The typology and labels must be terms of their vocabularies (a forged id is refused). */
+async function checkTerms(tx: Prisma.TransactionClient, values: Values): Promise<Extract<SaveOutcome, { reason: "invalid" }> | null> {
+  if (values.typologyId) {
+    const typology = await tx.vocabularyTerm.count({ where: { id: values.typologyId, vocabulary: { role: TYPOLOGY_ROLE } } });
+    if (typology === 0) return { ok: false, reason: "invalid", field: "typologyId", message: "Ce type de structure n'existe pas." };
+  }
+  const labels = await tx.vocabularyTerm.count({ where: { id: { in: values.labelIds }, vocabulary: { role: LABEL_ROLE } } });
+  if (labels !== values.labelIds.length) return { ok: false, reason: "invalid", field: "labelIds", message: "Un des labels cochés n'existe pas." };
+  return null;
+}
+
+const termIdsOf = (values: Values) => [...(values.typologyId ? [values.typologyId] : []), ...values.labelIds];
 
 export async function saveStructureIdentity(
   db: PrismaClient,
@@ -63,22 +107,14 @@ export async function saveStructureIdentity(
 ): Promise<SaveOutcome> {
   return db.$transaction(async (tx) => {
     const { values: before, version } = await loadStructureIdentity(tx, input.structureId);
-    const after: Values = {
-      name: input.name,
-      description: input.description ?? "",
-      email: input.email,
-      phone: input.phone,
-      website: input.website,
-      siret: input.siret,
-      rna: input.rna,
-      bce: input.bce,
-    };
-    const fields = Object.keys(FIELD_LABELS) as Field[];
+    const after = valuesOf(input);
     if (version !== input.version) {
-      return { ok: false, reason: "conflict", changedMeanwhile: fields.filter((field) => before[field] !== after[field]), current: before };
+      return { ok: false, reason: "conflict", changedMeanwhile: differing(before, after), current: before };
     }
-    const changed = fields.filter((field) => before[field] !== after[field]);
+    const changed = differing(before, after);
     if (changed.length === 0) return { ok: true, changed };
+    const invalid = await checkTerms(tx, after);
+    if (invalid) return invalid;
 
     // Conditional on the version read above: a save that slipped in between makes this one fail.
     const { count } = await tx.structure.updateMany({
@@ -87,11 +123,11 @@ export async function saveStructureIdentity(
     });
     if (count === 0) {
       const current = (await loadStructureIdentity(tx, input.structureId)).values;
-      return { ok: false, reason: "conflict", changedMeanwhile: fields.filter((field) => current[field] !== after[field]), current };
+      return { ok: false, reason: "conflict", changedMeanwhile: differing(current, after), current };
     }
     for (const [field, type] of IDENTIFIER_FIELDS) {
       if (!changed.includes(field)) continue;
-      const value = after[field];
+      const value = after[field as Exclude<Field, "labelIds">];
       if (value) {
         await tx.structureIdentifier.upsert({
           where: { structureId_type: { structureId: input.structureId, type } },
@@ -101,6 +137,10 @@ export async function saveStructureIdentity(
       } else {
         await tx.structureIdentifier.deleteMany({ where: { structureId: input.structureId, type } });
       }
+    }
+    if (changed.includes("typologyId") || changed.includes("labelIds")) {
+      await tx.structureTerm.deleteMany({ where: { structureId: input.structureId } });
+      await tx.structureTerm.createMany({ data: termIdsOf(after).map((termId) => ({ structureId: input.structureId, termId })) });
     }
     await tx.changeRecord.create({
       data: {
@@ -112,5 +152,42 @@ export async function saveStructureIdentity(
       },
     });
     return { ok: true, changed };
+  });
+}
+
+export type CreateOutcome = { ok: true; structureId: string } | Extract<SaveOutcome, { reason: "invalid" }>;
+
+/**
+ * A coordinator adds a structure to their territory. It is published at once (the coordinator
+ * is the territory's moderator); its offers still need publishing one by one.
+ */
+export async function createStructure(db: PrismaClient, input: StructureCreate, actorId: string): Promise<CreateOutcome> {
+  return db.$transaction(async (tx) => {
+    const values = valuesOf(input);
+    const invalid = await checkTerms(tx, values);
+    if (invalid) return invalid;
+    const structure = await tx.structure.create({
+      data: {
+        territoryId: input.territoryId,
+        name: values.name!,
+        description: values.description ?? "",
+        email: values.email,
+        phone: values.phone,
+        website: values.website,
+        status: "published",
+        identifiers: {
+          create: IDENTIFIER_FIELDS.flatMap(([field, type]) => {
+            const value = values[field as Exclude<Field, "labelIds">];
+            return value ? [{ type, value }] : [];
+          }),
+        },
+        terms: { create: termIdsOf(values).map((termId) => ({ termId })) },
+      },
+      select: { id: true },
+    });
+    await tx.changeRecord.create({
+      data: { structureId: structure.id, actorId, action: "structure.created", summary: `Structure « ${values.name} » créée` },
+    });
+    return { ok: true, structureId: structure.id };
   });
 }

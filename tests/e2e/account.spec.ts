@@ -26,6 +26,7 @@ test("a server action after the session ended is refused and asks to sign in aga
   await signInFast(page, "coordination@val-de-lise.exemple.fr");
   await page.goto("/territoires/val-de-lise");
   await page.getByRole("link", { name: "Bureau Information Jeunesse" }).click();
+  await page.getByRole("link", { name: "Membres" }).click();
   await page.context().clearCookies();
   await page.getByLabel("Adresse courriel").fill("apres.deconnexion@exemple.fr");
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();

@@ -41,6 +41,7 @@ test("a coordinator invites a structure's first admin, who signs in and accepts"
   await page.goto("/territoires/val-de-lise");
   await expectAccessible(page);
   await page.getByRole("link", { name: "CCAS de Saint-Aubin-sur-Lise" }).click();
+  await page.getByRole("link", { name: "Membres" }).click();
   await page.getByLabel("Adresse courriel").fill("pas une adresse");
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(page.getByText("Cette adresse courriel n'est pas valide")).toBeVisible();

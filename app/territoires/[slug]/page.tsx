@@ -26,6 +26,9 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
         <Link href={`/territoires/${territory.slug}/couverture`} className="text-accent underline">
           Couverture et manques
         </Link>
+        <Link href={`/territoires/${territory.slug}/structures/nouvelle`} className="font-semibold text-accent underline">
+          Ajouter une structure
+        </Link>
       </p>
       <table className="mt-6 w-full border-collapse text-left">
         <caption className="sr-only">Structures du territoire</caption>
@@ -41,7 +44,7 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
           {territory.structures.map((structure) => (
             <tr key={structure.id} className="border-b border-slate-200">
               <td className="py-2 pr-3">
-                <Link href={`/structures/${structure.id}/membres`} className="text-accent underline">
+                <Link href={`/structures/${structure.id}`} className="text-accent underline">
                   {structure.name}
                 </Link>
               </td>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StructureIdentityForm } from "@/components/structures/StructureIdentityForm";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { saveIdentity } from "@/lib/structures/actions";
-import { findStructureForEdit } from "@/lib/structures/queries";
+import { findStructureForEdit, getStructureFormOptions } from "@/lib/structures/queries";
 import { loadStructureIdentity } from "@/lib/structures/update";
 
 export const metadata: Metadata = { title: "Modifier la structure" };
@@ -18,13 +19,35 @@ export default async function EditStructurePage({ params }: Props) {
   const actor = await requireActor(`/structures/${id}/modifier`);
   const structure = isUuid(id) ? await findStructureForEdit(db, actor, id) : null;
   if (!structure) notFound();
-  const { values, version } = await loadStructureIdentity(db, structure.id);
-  const defaults = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value ?? ""]));
+  const [{ values, version }, options] = await Promise.all([loadStructureIdentity(db, structure.id), getStructureFormOptions(db)]);
   return (
     <>
-      <h1 className="text-3xl font-bold">Modifier : {structure.name}</h1>
+      <p className="print:hidden">
+        <Link href={`/structures/${structure.id}`} className="text-accent underline">
+          ← {structure.name}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Modifier : {structure.name}</h1>
       <p className="mt-1 text-slate-700">L&apos;identité de la structure, telle que la voient les partenaires et le public.</p>
-      <StructureIdentityForm action={saveIdentity} defaults={{ ...defaults, structureId: structure.id, version } as never} />
+      <StructureIdentityForm
+        mode="edit"
+        action={saveIdentity}
+        options={options}
+        defaults={{
+          structureId: structure.id,
+          version,
+          name: values.name ?? "",
+          description: values.description ?? "",
+          email: values.email ?? "",
+          phone: values.phone ?? "",
+          website: values.website ?? "",
+          siret: values.siret ?? "",
+          rna: values.rna ?? "",
+          bce: values.bce ?? "",
+          typologyId: values.typologyId ?? "",
+          labelIds: values.labelIds,
+        }}
+      />
     </>
   );
 }

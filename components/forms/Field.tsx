@@ -1,0 +1,55 @@
+/**
+ * The parts every form field shares: its label, an optional hint, its error, and the ids that
+ * tie them together for screen readers (aria-describedby). Works in server and client components.
+ */
+import type { ReactNode } from "react";
+
+export function describedBy(id: string, hint?: ReactNode, error?: string) {
+  return [hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(" ") || undefined;
+}
+
+export function FieldHint({ id, children }: { id: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p id={`${id}-aide`} className="text-sm text-slate-700">
+      {children}
+    </p>
+  );
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-erreur`} className="mt-1 font-medium text-red-800">
+      {error}
+    </p>
+  );
+}
+
+/** A labelled field: `children` is the input, which should carry `id` and `describedBy(id, hint, error)`. */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <FieldHint id={id}>{hint}</FieldHint>
+      {children}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+export const inputClass = "mt-1 w-full max-w-xl rounded border border-slate-500 px-3 py-2";

@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { authorizedAction, NOT_FOUND } from "@/lib/actions/authorized-action";
+import { can } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { structureRef } from "@/lib/structures/refs";
+import { OFFER_FIELD_LABELS, saveOffer, setOfferStatus } from "./editing";
+import { offerSchema, offerStatusSchema } from "./schemas";
+
+const mayEdit = async (actor: Parameters<typeof can>[0], { structureId }: { structureId: string }) => {
+  const ref = await structureRef(db, structureId);
+  return !!ref && can(actor, "structure.edit", ref);
+};
+
+export const saveOfferAction = authorizedAction(offerSchema, mayEdit, async (actor, input) => {
+  const outcome = await saveOffer(db, input, actor.userId);
+  if (!outcome.ok) {
+    if (outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
+    if (outcome.reason === "invalid") return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [outcome.field]: [outcome.message] } };
+    const fields = outcome.changedMeanwhile.map((field) => OFFER_FIELD_LABELS[field]).join(", ");
+    return {
+      ok: false,
+      error:
+        `Quelqu'un d'autre a enregistré cette offre pendant que vous la modifiiez. ` +
+        `Champs qui diffèrent de votre saisie : ${fields || "aucun"}. Rechargez la page pour voir la version enregistrée, puis refaites vos changements.`,
+    };
+  }
+  revalidatePath(`/structures/${input.structureId}`, "layout");
+  revalidatePath("/territoires", "layout");
+  // A new offer gets its own page, where hours and publication come next.
+  if (!input.offerId) redirect(`/structures/${input.structureId}/offres/${outcome.offerId}?creee=1`);
+  return {
+    ok: true,
+    data: null,
+    message: outcome.changed.length ? "Modifications enregistrées." : "Rien n'a changé : l'offre est déjà à jour.",
+  };
+});
+
+const STATUS_MESSAGES = {
+  published: "est publiée : elle apparaît dans la matrice et sur la page publique.",
+  draft: "est repassée en brouillon : le public ne la voit plus.",
+  archived: "est archivée : elle n'apparaît plus nulle part, son historique est gardé.",
+} as const;
+
+export const setOfferStatusAction = authorizedAction(offerStatusSchema, mayEdit, async (actor, input) => {
+  const outcome = await setOfferStatus(db, input, actor.userId);
+  if (!outcome.ok) {
+    if (outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
+    return { ok: false, error: `Pas encore prête à publier : ${outcome.problems.join(" ")}` };
+  }
+  revalidatePath(`/structures/${input.structureId}`, "layout");
+  revalidatePath("/territoires", "layout");
+  return { ok: true, data: null, message: `« ${outcome.title} » ${STATUS_MESSAGES[input.status]}` };
+});
