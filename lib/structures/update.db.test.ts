@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
-import { structureIdentitySchema } from "./schemas";
-import { loadStructureIdentity, saveStructureIdentity } from "./update";
+import { structureCreateSchema, structureIdentitySchema } from "./schemas";
+import { createStructure, loadStructureIdentity, saveStructureIdentity } from "./update";
 
 let structureId: string;
 let actorId: string;
@@ -65,5 +65,50 @@ describe("the structure identity schema", () => {
 
   it("turns empty optional fields into nothing", () => {
     expect(structureIdentitySchema.parse({ ...valid, email: "", siret: "" })).toMatchObject({ email: null, siret: null });
+  });
+});
+
+describe("typology and labels", () => {
+  const termId = async (vocabularyKey: string, code: string) =>
+    (await db.vocabularyTerm.findUniqueOrThrow({ where: { vocabularyKey_code: { vocabularyKey, code } } })).id;
+
+  it("saves the structure's type and labels with its identity", async () => {
+    const typologyId = await termId("dataInclusion.v0.typologies_de_structures", "ASSO");
+    const labelId = await termId("lmn.dispositif_programmes_nationaux", "Conseillers numériques");
+    const outcome = await saveStructureIdentity(db, await formFor({ typologyId, labelIds: [labelId] } as never), actorId);
+    expect(outcome).toEqual({ ok: true, changed: ["typologyId", "labelIds"] });
+    expect((await loadStructureIdentity(db, structureId)).values).toMatchObject({ typologyId, labelIds: [labelId] });
+  });
+
+  it("refuses a label that is not a label (forged form), and stores nothing", async () => {
+    const need = await db.vocabularyTerm.findFirstOrThrow({ where: { vocabulary: { role: "need" } } });
+    const before = await loadStructureIdentity(db, structureId);
+    const outcome = await saveStructureIdentity(db, await formFor({ labelIds: [need.id], phone: "03 23 41 99 99" } as never), actorId);
+    expect(outcome).toMatchObject({ ok: false, reason: "invalid", field: "labelIds" });
+    expect((await loadStructureIdentity(db, structureId)).values).toEqual(before.values);
+  });
+});
+
+describe("createStructure", () => {
+  it("creates a published structure with its identifiers and terms, and records who created it", async () => {
+    const territory = await db.territory.findFirstOrThrow({ where: { slug: "val-de-lise" } });
+    const input = structureCreateSchema.parse({
+      territoryId: territory.id,
+      name: "Tiers-lieu La Navette",
+      siret: "732 829 320 00074",
+      typologyId: await db.vocabularyTerm
+        .findFirstOrThrow({ where: { vocabulary: { role: "typology" } } })
+        .then((term) => term.id),
+    });
+    const outcome = await createStructure(db, input, actorId);
+    expect(outcome.ok).toBe(true);
+    const created = await db.structure.findUniqueOrThrow({
+      where: { id: outcome.ok ? outcome.structureId : "" },
+      include: { identifiers: true, terms: true, changes: true },
+    });
+    expect(created).toMatchObject({ name: "Tiers-lieu La Navette", status: "published", territoryId: territory.id });
+    expect(created.identifiers).toMatchObject([{ type: "SIRET", value: "73282932000074" }]);
+    expect(created.terms).toHaveLength(1);
+    expect(created.changes).toMatchObject([{ action: "structure.created", actorId }]);
   });
 });
