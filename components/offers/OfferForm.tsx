@@ -128,11 +128,11 @@ export function OfferForm({
       {groups.length === 1 ? (
         <div className="grid gap-1 sm:grid-cols-2">{checkboxGroup("termIds", "terme", groups[0]!.terms)}</div>
       ) : (
-        groups.map((group) => {
+        groups.map((group, index) => {
           const chosen = group.terms.filter((term) => initial.termIds.includes(term.id)).length;
           return (
-            // Long lists stay folded; a group with ticked boxes opens, so they are seen.
-            <details key={group.key} open={chosen > 0 || group.terms.length <= 12} className="mt-2">
+            // The first list is open; the others stay folded unless they have ticked boxes, which must be seen.
+            <details key={group.key} open={chosen > 0 || index === 0} className="mt-2">
               <summary className="cursor-pointer font-medium">
                 {group.title}
                 {chosen > 0 && ` (${chosen} coché${chosen > 1 ? "s" : ""})`}
