@@ -67,7 +67,11 @@ export async function getOfferFormOptions(db: PrismaClient, structureId: string,
 
   const groups: TermGroup[] = [];
   for (const role of OFFER_TERM_ROLES) {
-    for (const vocabulary of vocabularies.filter((candidate) => candidate.role === role)) {
+    // Flat lists (the mediation services of LMN) before long categorised ones (data·inclusion's needs).
+    const ofRole = vocabularies
+      .filter((candidate) => candidate.role === role)
+      .sort((a, b) => Number(a.terms.some((term) => term.parentCode)) - Number(b.terms.some((term) => term.parentCode)));
+    for (const vocabulary of ofRole) {
       const categories = [...new Set(vocabulary.terms.map((term) => term.parentCode).filter((code): code is string => !!code))];
       const option = ({ id, label, description }: TermOption) => ({ id, label, description });
       if (categories.length === 0) {

@@ -18,6 +18,7 @@ const REPAIR_CAFE = "Repair café du Val de Lise";
 const FABLAB = "Fablab des Tisserands";
 
 test("a coordinator creates an offer, sees what it lacks to be published, completes it and publishes it", async ({ page }) => {
+  test.slow(); // a long journey over the offer form's many fields, checked by axe on each page
   await signInFast(page, "coordination@val-de-lise.exemple.fr");
   await page.goto(`/structures/${await structureId(REPAIR_CAFE)}`);
   await expectAccessible(page);
@@ -59,10 +60,12 @@ test("a coordinator creates an offer, sees what it lacks to be published, comple
 
   await page.getByRole("link", { name: `← ${REPAIR_CAFE}` }).click();
   await page.getByRole("link", { name: "Historique" }).click();
+  await page.waitForURL(/\/historique$/);
   await expect(page.getByRole("list")).toContainText("Offre « Réparer son smartphone ensemble » publiée");
 });
 
 test("errors show next to their fields, with JavaScript and without, and nothing is created", async ({ page, browser }) => {
+  test.slow(); // two browsers, each page checked by axe
   const repairCafe = await structureId(REPAIR_CAFE);
   const offers = () => withDatabase(async (client) => (await client.query(`select 1 from "Offer" where "structureId" = $1`, [repairCafe])).rowCount);
   const before = await offers();
@@ -91,13 +94,13 @@ test("errors show next to their fields, with JavaScript and without, and nothing
   await expect(noScript.getByText("Dites ce qui n'est pas proposé ici")).toBeVisible();
   await expect(noScript.getByLabel("Intitulé de l'offre")).toHaveValue("Atelier réparation");
   await expect(noScript.getByRole("group", { name: "Comment venir" }).getByLabel("Sur rendez-vous")).toBeChecked();
-  await expect(noScript.getByLabel("Précision", { exact: true })).toHaveValue("Voir la mairie");
+  await expect(noScript.getByLabel("Précision", { exact: true }).first()).toHaveValue("Voir la mairie");
   await expectAccessible(noScript);
   expect(await offers()).toBe(before);
 
   // Corrected, it is created, still without JavaScript.
   await noScript.getByLabel("Délai habituel de prise en charge").fill("14");
-  await noScript.getByLabel("Ce qui n'est pas proposé").fill("Démarches administratives");
+  await noScript.getByLabel("Ce qui n'est pas proposé").first().fill("Démarches administratives");
   await noScript.getByRole("button", { name: "Créer l'offre (brouillon)" }).click();
   await expect(noScript.getByRole("heading", { level: 1 })).toHaveText("Offre : Atelier réparation");
   expect(await offers()).toBe(before! + 1);
