@@ -62,7 +62,7 @@ const STYLES_XML = `${XML_DECLARATION}<styleSheet xmlns="${NS.main}"><numFmts co
  * writes, so a value such as `=HYPERLINK(…)` stays inert text in the cell. Unlike CSV, it is kept
  * as it is, without the leading quote: the quote would corrupt the value for anyone reading it back.
  */
-export function writeXlsx(sheets: SheetToWrite[], options: { title?: string } = {}): Uint8Array {
+export function writeXlsx(sheets: SheetToWrite[], options: { title?: string } = {}): Uint8Array<ArrayBuffer> {
   const strings = new SharedStrings();
   const taken = new Set<string>();
   const names = sheets.map((sheet, index) => sanitizeSheetName(sheet.name, taken, index));
@@ -84,7 +84,8 @@ export function writeXlsx(sheets: SheetToWrite[], options: { title?: string } = 
     "xl/sharedStrings.xml": strToU8(strings.toXml()),
   };
   worksheets.forEach((xml, index) => (files[`xl/worksheets/sheet${index + 1}.xml`] = strToU8(xml)));
-  return zipSync(files);
+  // fflate allocates a plain ArrayBuffer; saying so lets the bytes be a Response's body.
+  return zipSync(files) as Uint8Array<ArrayBuffer>;
 }
 
 /**
