@@ -123,7 +123,7 @@ function handWrittenWorkbook(sheet2: string): Uint8Array {
     "xl/strings.xml": strToU8(
       `<sst ${main}><x:si><x:t>simple</x:t></x:si><x:si><x:r><x:rPr><x:b/></x:rPr><x:t>gr</x:t></x:r><x:r><x:t xml:space="preserve">as </x:t></x:r><x:rPh sb="0" eb="1"><x:t>phonetic</x:t></x:rPh></x:si></sst>`,
     ),
-    "xl/styles.xml": strToU8(`<styleSheet ${main.replace(":x", "")}><numFmts><numFmt numFmtId="200" formatCode="[$-40C]d\\ mmmm\\ yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="200"/><xf numFmtId="4"/></cellXfs></styleSheet>`),
+    "xl/styles.xml": strToU8(`<styleSheet ${main.replace(":x", "")}><numFmts><numFmt numFmtId="200" formatCode="[$-40C]d\\ mmmm\\ yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="200"/><xf numFmtId="4"/><xf numFmtId="20"/></cellXfs></styleSheet>`),
     "xl/worksheets/sheet1.xml": strToU8(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c><v>1</v></c></row></sheetData></worksheet>`),
     "xl/worksheets/sheet2.xml": strToU8(sheet2),
   });
@@ -134,28 +134,29 @@ describe("readXlsx", () => {
     const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
       <x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="s"><x:v>1</x:v></x:c><x:c r="D1" t="inlineStr"><x:is><x:t>en ligne &amp; _x000D_retour</x:t></x:is></x:c></x:row>
       <x:row r="3"><x:c t="b"><x:v>1</x:v></x:c><x:c t="b"><x:v>0</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c><x:c t="str"><x:f>A1&amp;"!"</x:f><x:v>simple!</x:v></x:c></x:row>
-      <x:row r="4"><x:c r="B4" s="1"><x:v>0</x:v></x:c><x:c r="C4" s="2"><x:v>1234.5</x:v></x:c><x:c r="D4"><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row>
+      <x:row r="4"><x:c r="B4" s="1"><x:v>0</x:v></x:c><x:c r="C4" s="2"><x:v>1234.5</x:v></x:c><x:c r="D4"><x:f>1+1</x:f><x:v>2</x:v></x:c><x:c r="E4" s="3"><x:v>0.4375</x:v></x:c></x:row>
       <x:row r="5"><x:c r="A5" s="1"/></x:row>
     </x:sheetData></x:worksheet>`;
     expect(readXlsx(handWrittenWorkbook(sheet))).toEqual([
       {
         name: "Première",
-        rows: [["simple", "", "gras ", "en ligne & \rretour"], [], ["TRUE", "FALSE", "#N/A", "simple!"], ["", "1904-01-01", "1234.5", "2"]],
+        rows: [["simple", "", "gras ", "en ligne & \rretour"], [], ["TRUE", "FALSE", "#N/A", "simple!"], ["", "1904-01-01", "1234.5", "2", "10:30:00"]],
       },
       { name: "Seconde", rows: [["1"]] },
     ]);
   });
 
   it("refuses a file that is not an XLSX, saying so", () => {
-    expect(() => readXlsx(strToU8("Qui;Quoi\nCCAS;Démarches\n"))).toThrow(new XlsxReadError("Ce fichier n'est pas un classeur XLSX (Excel, LibreOffice) : ce n'est pas une archive zip."));
+    expect(() => readXlsx(strToU8("Qui;Quoi\nCCAS;Démarches\n"))).toThrow(new XlsxReadError("Ce fichier n'est pas un classeur XLSX (Excel, LibreOffice) : ce n'est pas une archive zip lisible."));
     expect(() => readXlsx(new Uint8Array())).toThrow(XlsxReadError);
     const otherZip = zipSync({ "word/document.xml": strToU8("<document/>") });
     expect(() => readXlsx(otherZip)).toThrow("il ne contient pas de classeur");
   });
 
-  it("refuses a cell reference no spreadsheet has, and an oversized package before inflating it", () => {
+  it("refuses a cell reference no spreadsheet has, broken XML, and an oversized package before inflating it", () => {
     const sheet = `<worksheet><sheetData><row r="1"><c r="ZZZZ1"><v>1</v></c></row></sheetData></worksheet>`;
     expect(() => readXlsx(handWrittenWorkbook(sheet))).toThrow("la cellule « ZZZZ1 »");
+    expect(() => readXlsx(handWrittenWorkbook(`<worksheet><sheetData><row><c r="A1" <v>1</v></c>`))).toThrow("une de ses parties est illisible");
     const big = writeXlsx([{ name: "A", header: ["x".repeat(5000)], rows: [] }]);
     expect(() => readXlsx(big, { maxUncompressedBytes: 4000 })).toThrow("trop volumineux");
   });
