@@ -1,5 +1,34 @@
-/** The matrix as CSV (UTF-8 with BOM, ";"-separated, as French spreadsheets open it). */
+/**
+ * The matrix's export columns, shared by every export format so that they always carry the same
+ * columns, and the matrix as CSV (UTF-8 with BOM, ";"-separated, as French spreadsheets open it).
+ */
 import type { MatrixRow } from "./queries";
+
+export type MatrixCell = string | Date | null;
+
+/** Each export column: its header, what a row shows there, and its width in a spreadsheet (characters). */
+export const MATRIX_COLUMNS: { header: string; width: number; cell: (row: MatrixRow) => MatrixCell }[] = [
+  { header: "Qui", width: 32, cell: (row) => row.qui },
+  { header: "Quoi", width: 40, cell: (row) => row.quoi.title },
+  { header: "Besoins", width: 36, cell: (row) => row.quoi.needs.join(", ") },
+  { header: "Posture", width: 20, cell: (row) => row.quoi.postures.join(", ") },
+  { header: "Comment", width: 22, cell: (row) => row.comment.accessModes.join(", ") },
+  { header: "Pour qui", width: 26, cell: (row) => row.comment.publics.join(", ") },
+  { header: "Conditions", width: 30, cell: (row) => row.comment.conditions.join(" ; ") },
+  { header: "Où", width: 45, cell: (row) => row.ou.join(" ; ") },
+  { header: "Quand", width: 45, cell: (row) => row.quand },
+  { header: "Tarif", width: 18, cell: (row) => [row.autres.fees.join(", "), row.autres.feeDetails].filter(Boolean).join(" — ") },
+  { header: "À apporter", width: 30, cell: (row) => row.autres.documents.join(", ") },
+  { header: "Transferts", width: 11, cell: (row) => (row.autres.acceptsTransfers ? "oui" : "non") },
+  { header: "Vérifiée le", width: 12, cell: (row) => row.lastVerifiedAt },
+  { header: "Statut", width: 22, cell: (row) => `${row.status === "draft" ? "brouillon" : "publiée"}${row.stale ? " — à vérifier" : ""}` },
+];
+
+export const MATRIX_HEADER = MATRIX_COLUMNS.map((column) => column.header);
+
+export function matrixCells(row: MatrixRow): MatrixCell[] {
+  return MATRIX_COLUMNS.map((column) => column.cell(row));
+}
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with a quote. */
 export function neutralise(value: string): string {
@@ -11,30 +40,13 @@ export function csvCell(value: string): string {
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const MATRIX_CSV_HEADER = ["Qui", "Quoi", "Besoins", "Posture", "Comment", "Pour qui", "Conditions", "Où", "Quand", "Tarif", "À apporter", "Transferts", "Vérifiée le", "Statut"];
-
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 
 export function matrixToCsv(rows: MatrixRow[]): string {
   const lines = rows.map((row) =>
-    [
-      row.qui,
-      row.quoi.title,
-      row.quoi.needs.join(", "),
-      row.quoi.postures.join(", "),
-      row.comment.accessModes.join(", "),
-      row.comment.publics.join(", "),
-      row.comment.conditions.join(" ; "),
-      row.ou.join(" ; "),
-      row.quand,
-      [row.autres.fees.join(", "), row.autres.feeDetails].filter(Boolean).join(" — "),
-      row.autres.documents.join(", "),
-      row.autres.acceptsTransfers ? "oui" : "non",
-      row.lastVerifiedAt ? dateFormat.format(row.lastVerifiedAt) : "",
-      `${row.status === "draft" ? "brouillon" : "publiée"}${row.stale ? " — à vérifier" : ""}`,
-    ]
-      .map(csvCell)
+    matrixCells(row)
+      .map((cell) => csvCell(cell instanceof Date ? dateFormat.format(cell) : (cell ?? "")))
       .join(";"),
   );
-  return `\uFEFF${[MATRIX_CSV_HEADER.join(";"), ...lines].join("\r\n")}\r\n`;
+  return `\uFEFF${[MATRIX_HEADER.join(";"), ...lines].join("\r\n")}\r\n`;
 }

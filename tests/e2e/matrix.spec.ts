@@ -1,3 +1,5 @@
+import { strFromU8, unzipSync } from "fflate";
+import { readXlsx } from "@/lib/spreadsheet/xlsx";
 import { expect, expectAccessible, test } from "./fixtures";
 import { signInFast } from "./auth";
 
@@ -31,6 +33,49 @@ test("a coordinator filters the matrix, keeps the filters in the URL and exports
   expect(lines).toHaveLength(4);
 });
 
+test("a coordinator exports the filtered matrix as an XLSX workbook", async ({ page }) => {
+  await signInFast(page, "coordination@val-de-lise.exemple.fr");
+  await page.goto("/territoires/val-de-lise/matrice");
+  await page.getByLabel("Posture").selectOption({ label: "Faire à la place" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/posture=/);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Exporter en XLSX (Excel, LibreOffice)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("matrice-val-de-lise.xlsx");
+  const bytes = Buffer.concat(await (await file.createReadStream()).toArray());
+  const headers = (await page.request.get(file.url())).headers();
+  expect(headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  expect(headers["cache-control"]).toBe("private, no-store");
+
+  // The package itself, unzipped as any spreadsheet would.
+  const parts = unzipSync(bytes);
+  expect(Object.keys(parts)).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]));
+  expect(strFromU8(parts["xl/workbook.xml"]!)).toContain('<sheet name="Matrice"');
+  expect(strFromU8(parts["xl/sharedStrings.xml"]!)).toContain("CCAS de Saint-Aubin-sur-Lise");
+
+  // Its cells: the CSV's header, and the filter kept (3 offers, as on the page).
+  const [sheet] = readXlsx(bytes);
+  expect(sheet!.rows[0]).toEqual(["Qui", "Quoi", "Besoins", "Posture", "Comment", "Pour qui", "Conditions", "Où", "Quand", "Tarif", "À apporter", "Transferts", "Vérifiée le", "Statut"]);
+  expect(sheet!.rows).toHaveLength(4);
+  const ccas = sheet!.rows.find((row) => row[0] === "CCAS de Saint-Aubin-sur-Lise");
+  expect(ccas).toBeDefined();
+  expect(ccas!.slice(1, 4)).toEqual(["Démarches en ligne faites pour vous, à partir de 60 ans", expect.stringContaining("Aide aux démarches administratives"), "Faire à la place"]);
+  expect(ccas![7]).toBe("17 avenue du Général de Gaulle, Saint-Aubin-sur-Lise");
+  expect(ccas![8]).toBe("les mardi et jeudi de 13 h à 17 h ; fermé les jours fériés");
+  expect(ccas![12]).toMatch(/^\d{4}-\d{2}-\d{2}$/); // a date cell, not text
+  expect(ccas![13]).toBe("publiée — à vérifier");
+});
+
+test("signed out, the export answers 404 in every format", async ({ request }) => {
+  for (const url of ["/territoires/val-de-lise/matrice/export?format=xlsx", "/territoires/val-de-lise/matrice/export"]) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    expect(response.status()).toBe(404);
+    expect(response.headers()["content-disposition"]).toBeUndefined();
+  }
+});
+
 test("the coverage view shows the needs nobody answers", async ({ page }) => {
   await signInFast(page, "direction@franceservices.exemple.fr");
   await page.goto("/territoires/val-de-lise/couverture");
@@ -44,8 +89,10 @@ test("someone outside the territory cannot see its matrix or export it", async (
   await signInFast(page, "hors.territoire@exemple.fr");
   expect((await page.goto("/territoires/val-de-lise/matrice"))?.status()).toBe(404);
   expect((await page.goto("/territoires/val-de-lise/couverture"))?.status()).toBe(404);
-  const exported = await page.request.get("/territoires/val-de-lise/matrice/export");
-  expect(exported.status()).toBe(404);
+  for (const format of ["csv", "xlsx"]) {
+    const exported = await page.request.get(`/territoires/val-de-lise/matrice/export?format=${format}`);
+    expect(exported.status()).toBe(404);
+  }
 });
 
 test("a structure admin confirms in one click that an offer has not changed; the history says who", async ({ page }) => {

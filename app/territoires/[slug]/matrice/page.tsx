@@ -76,6 +76,9 @@ export default async function MatrixPage({ params, searchParams }: Props) {
         <a href={`/territoires/${slug}/matrice/export?${query}`} className="text-accent underline">
           Exporter en CSV
         </a>
+        <a href={`/territoires/${slug}/matrice/export?${new URLSearchParams([...query, ["format", "xlsx"]])}`} className="text-accent underline">
+          Exporter en XLSX (Excel, LibreOffice)
+        </a>
       </form>
 
       {/* Focusable so that keyboard users can scroll the wide table (WCAG 2.1.1). */}
