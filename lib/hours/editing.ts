@@ -29,6 +29,9 @@ export interface HoursTarget {
   /** "le lieu « Médiathèque »", "l'offre « Ateliers » à « Médiathèque »". */
   name: string;
   offerId: string | null;
+  /** The place's name (a place, an offer at a place) and the offer's title (an offer), for headings. */
+  placeName: string | null;
+  offerTitle: string | null;
   /** For an offer at a place: the place's own hours, which apply when the offer has none. */
   place: (Hours & { name: string }) | null;
 }
@@ -85,11 +88,11 @@ export function describeHoursOf(target: Pick<HoursTarget, "kind" | "place">, hou
 export async function findHoursTarget(db: Db, structureId: string, owner: HoursOwner): Promise<HoursTarget | null> {
   if (owner.kind === "place") {
     const place = await db.place.findFirst({ where: { id: owner.placeId, structureId }, select: { id: true, name: true } });
-    return place && { kind: "place", where: { placeId: place.id }, name: `le lieu « ${place.name} »`, offerId: null, place: null };
+    return place && { kind: "place", where: { placeId: place.id }, name: `le lieu « ${place.name} »`, offerId: null, placeName: place.name, offerTitle: null, place: null };
   }
   if (owner.kind === "offer") {
     const offer = await db.offer.findFirst({ where: { id: owner.offerId, structureId }, select: { id: true, title: true } });
-    return offer && { kind: "offer", where: { offerId: offer.id }, name: `l'offre « ${offer.title} »`, offerId: offer.id, place: null };
+    return offer && { kind: "offer", where: { offerId: offer.id }, name: `l'offre « ${offer.title} »`, offerId: offer.id, placeName: null, offerTitle: offer.title, place: null };
   }
   const offerPlace = await db.offerPlace.findFirst({
     where: { offerId: owner.offerId, placeId: owner.placeId, offer: { structureId } },
@@ -108,6 +111,8 @@ export async function findHoursTarget(db: Db, structureId: string, owner: HoursO
     where: { offerPlaceId: offerPlace.id },
     name: `l'offre « ${offer.title} » à « ${place.name} »`,
     offerId: offer.id,
+    placeName: place.name,
+    offerTitle: offer.title,
     place: { name: place.name, ...toHours(place.openingSlots, place.openingExceptions, place.publicHolidays) },
   };
 }

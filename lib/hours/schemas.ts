@@ -50,7 +50,7 @@ const exceptionRow = z.object({
 const rows = <T extends z.ZodType>(row: T) =>
   z.array(row).max(MAX_ROWS, `${MAX_ROWS} lignes au plus.`).optional().default([]);
 
-const baseSchema = z.object({
+export const hoursFieldsSchema = z.object({
   structureId: id,
   /** A hash of the hours as they were when the form was loaded: a save in between is a conflict. */
   version: z.string().min(1),
@@ -61,7 +61,7 @@ const baseSchema = z.object({
   slots: rows(slotRow),
   exceptions: rows(exceptionRow),
 });
-type RawHours = z.output<typeof baseSchema>;
+type RawHours = z.output<typeof hoursFieldsSchema>;
 
 export interface CheckedHours {
   usesPlaceHours: boolean;
@@ -183,7 +183,7 @@ function checkSlots(raw: RawHours["slots"], issues: Issue[]): Slot[] {
         `du ${WEEKDAY_NAMES[slot.weekday - 1]} : corrigez l'un des deux, ou réunissez-les en un seul créneau.`,
     });
   });
-  return slots.map(({ index: _index, ...slot }) => slot);
+  return slots.map(({ weekday, opensAtMinute, closesAtMinute, appointmentOnly }) => ({ weekday, opensAtMinute, closesAtMinute, appointmentOnly }));
 }
 
 function checkExceptions(raw: RawHours["exceptions"], issues: Issue[]): Exception[] {
@@ -246,11 +246,11 @@ export function checkHours(raw: RawHours): { hours: CheckedHours; issues: Issue[
   return { hours: { usesPlaceHours: false, slots, exceptions, publicHolidays }, issues };
 }
 
-export const hoursFormSchema = baseSchema
+export const hoursFormSchema = hoursFieldsSchema
   .superRefine((raw, context) => {
     for (const issue of checkHours(raw).issues) context.addIssue({ code: "custom", ...issue });
   })
   .transform((raw) => ({ structureId: raw.structureId, version: raw.version, owner: raw.owner, ...checkHours(raw).hours }));
 
 export type HoursForm = z.output<typeof hoursFormSchema>;
-export type HoursFormInput = z.input<typeof baseSchema>;
+export type HoursFormInput = z.input<typeof hoursFieldsSchema>;
