@@ -40,8 +40,9 @@ export default async function OfferHoursPage({ params, searchParams }: Props) {
     if (!place || !loaded || !loaded.target.place) notFound();
     const placeHours = loaded.target.place;
     const own = hasOwnHours(loaded.hours);
-    // Without hours of its own, the form starts from the place's: the usual first step is to adjust them.
-    const start = own ? loaded.hours : { ...placeHours, publicHolidays: null };
+    // Without hours of its own, the form starts from the place's weekly slots: the usual first step is
+    // to adjust them. Not its closures: the place's own keep applying to the place.
+    const start = own ? loaded.hours : { slots: placeHours.slots, exceptions: [], publicHolidays: null };
     const defaults = formValuesFromHours({
       structureId: structure.id,
       version: loaded.version,
