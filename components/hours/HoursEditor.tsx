@@ -210,8 +210,7 @@ export function HoursEditor({
                       <button type="button" className={smallButton} onClick={() => copyToFollowingDays(weekday)}>
                         Copier ces horaires sur les jours suivants
                         <span className="sr-only">
-                          {" "}
-                          du {WEEKDAY_NAMES[weekday]} au {weekday < 5 ? "vendredi" : "dimanche"}
+                          {weekday === 6 ? " (le dimanche)" : ` (du ${WEEKDAY_NAMES[weekday]} au ${weekday < 5 ? "vendredi" : "dimanche"})`}
                         </span>
                       </button>
                     )}

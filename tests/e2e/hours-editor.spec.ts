@@ -54,8 +54,14 @@ test("a coordinator sets a place's week, a closure and the holiday rule; they re
   await page.getByRole("button", { name: "Enregistrer les horaires" }).click();
   await expect(page.getByText("Horaires enregistrés.")).toBeVisible();
 
+  // A second save from the same page starts from the version the first one made.
+  await field(page, "Jeudi, créneau 1, fermeture").fill("17:30");
+  await page.getByRole("button", { name: "Enregistrer les horaires" }).click();
+  await expect(page.getByText("Horaires enregistrés.")).toBeVisible();
+  await expect(page.getByText(/Quelqu'un d'autre a modifié/)).toHaveCount(0);
+
   await page.reload();
-  await expect(saved(page)).toHaveText(expected);
+  await expect(saved(page)).toHaveText(expected.replace("le jeudi de 10 h à 17 h", "le jeudi de 10 h à 17 h 30"));
   await expect(field(page, "Vendredi, créneau 1, sur rendez-vous")).toBeChecked();
   await expect(field(page, "Exception 1, motif")).toHaveValue("travaux");
 });
@@ -84,6 +90,16 @@ test("two overlapping slots: the error shows at the later one and nothing is sav
   await page.reload();
   await expect(saved(page)).toHaveText(before!);
   await expect(field(page, "Dimanche, créneau 1, ouverture")).toHaveValue("");
+});
+
+test("a day's hours are copied onto the following days", async ({ page }) => {
+  await signInFast(page, COORDINATOR);
+  await page.goto(await placeHoursPage("Bureau Information Jeunesse"));
+  await field(page, "Lundi, créneau 1, fermeture").fill("12:30");
+  await page.getByRole("button", { name: "Copier ces horaires sur les jours suivants (du mardi au vendredi)" }).click();
+  await expect(field(page, "Vendredi, créneau 1, fermeture")).toHaveValue("12:30");
+  await expect(field(page, "Vendredi, créneau 2, ouverture")).toHaveValue("14:00");
+  await expect(page.getByTestId("apercu")).toHaveText("du lundi au vendredi de 10 h à 12 h 30 et de 14 h à 18 h ; fermé les jours fériés");
 });
 
 test("without JavaScript, the editor is filled in, checked by the server, keeps what was typed, and saves", async ({ browser, page: checker }) => {
