@@ -7,9 +7,10 @@
  * comes with blank rows to fill in and the server answers with its errors next to the fields.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useEffect, useSyncExternalStore, useTransition, type ReactNode } from "react";
+import { useActionState, useEffect, useSyncExternalStore, useTransition } from "react";
 import { get, useFieldArray, useForm, useWatch, type Resolver } from "react-hook-form";
 import { FormStatus } from "@/components/forms/ActionForm";
+import { DateField, ErrorText, inputClass, RadioOption, TimeField } from "./HoursFields";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 import type { SavedHours } from "@/lib/hours/actions";
 import { WEEKDAY_NAMES } from "@/lib/hours/format";
@@ -36,7 +37,6 @@ const HOLIDAY_LABELS = {
   unknown: "Non précisé",
 } as const;
 
-const inputClass = "mt-1 rounded border border-slate-500 px-2 py-1";
 const smallButton = "rounded border border-accent px-2 py-1 text-sm font-semibold text-accent";
 
 export function HoursEditor({
@@ -240,8 +240,20 @@ export function HoursEditor({
               <fieldset key={field.id} className="rounded border border-slate-300 p-3">
                 <legend className="px-1 font-semibold">{name}</legend>
                 <div className="flex flex-wrap items-end gap-3">
-                  <DateField id={idOf("startsOn")} label={<><span className="sr-only">{name}, </span>premier jour</>} error={errorAt(at("startsOn"))} input={register(`exceptions.${index}.startsOn`)} defaultValue={field.startsOn} />
-                  <DateField id={idOf("endsOn")} label={<><span className="sr-only">{name}, </span>dernier jour</>} error={errorAt(at("endsOn"))} input={register(`exceptions.${index}.endsOn`)} defaultValue={field.endsOn} />
+                  <DateField
+                    id={idOf("startsOn")}
+                    label={<><span className="sr-only">{name}, </span>premier jour</>}
+                    error={errorAt(at("startsOn"))}
+                    input={register(`exceptions.${index}.startsOn`)}
+                    defaultValue={field.startsOn}
+                  />
+                  <DateField
+                    id={idOf("endsOn")}
+                    label={<><span className="sr-only">{name}, </span>dernier jour</>}
+                    error={errorAt(at("endsOn"))}
+                    input={register(`exceptions.${index}.endsOn`)}
+                    defaultValue={field.endsOn}
+                  />
                   <div>
                     <label htmlFor={idOf("kind")} className="block text-sm">
                       <span className="sr-only">{name}, </span>fermé ou horaires spéciaux
@@ -252,8 +264,20 @@ export function HoursEditor({
                     </select>
                   </div>
                   <div className={interactive && !special ? "hidden" : "flex flex-wrap items-end gap-3"}>
-                    <TimeField id={idOf("opens")} label={<><span className="sr-only">{name}, </span>ouverture spéciale</>} error={errorAt(at("opens"))} input={register(`exceptions.${index}.opens`)} defaultValue={field.opens} />
-                    <TimeField id={idOf("closes")} label={<><span className="sr-only">{name}, </span>fermeture spéciale</>} error={errorAt(at("closes"))} input={register(`exceptions.${index}.closes`)} defaultValue={field.closes} />
+                    <TimeField
+                      id={idOf("opens")}
+                      label={<><span className="sr-only">{name}, </span>ouverture spéciale</>}
+                      error={errorAt(at("opens"))}
+                      input={register(`exceptions.${index}.opens`)}
+                      defaultValue={field.opens}
+                    />
+                    <TimeField
+                      id={idOf("closes")}
+                      label={<><span className="sr-only">{name}, </span>fermeture spéciale</>}
+                      error={errorAt(at("closes"))}
+                      input={register(`exceptions.${index}.closes`)}
+                      defaultValue={field.closes}
+                    />
                   </div>
                   <div>
                     <label htmlFor={idOf("label")} className="block text-sm">
@@ -321,66 +345,5 @@ export function HoursEditor({
       </button>
       <FormStatus state={state as ActionResult<null> | null} />
     </form>
-  );
-}
-
-type Registered = ReturnType<ReturnType<typeof useForm<HoursFormValues>>["register"]>;
-
-function ErrorText({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 font-medium text-red-800">
-      {message}
-    </p>
-  );
-}
-
-function TimeField(props: { id: string; label: ReactNode; error?: string; input: Registered; defaultValue: string }) {
-  return <InputField {...props} type="time" />;
-}
-
-function DateField(props: { id: string; label: ReactNode; error?: string; input: Registered; defaultValue: string }) {
-  return <InputField {...props} type="date" />;
-}
-
-function InputField({
-  id,
-  label,
-  error,
-  input,
-  defaultValue,
-  type,
-}: {
-  id: string;
-  label: ReactNode;
-  error?: string;
-  input: Registered;
-  defaultValue: string;
-  type: "time" | "date";
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm">
-        {label}
-      </label>
-      <input
-        id={id}
-        type={type}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-erreur` : undefined}
-        {...input}
-        className={inputClass}
-      />
-    </div>
-  );
-}
-
-function RadioOption({ register, value, checked, children }: { register: Registered; value: string; checked: boolean; children: ReactNode }) {
-  return (
-    <label className="flex items-center gap-2">
-      <input type="radio" value={value} defaultChecked={checked} {...register} />
-      {children}
-    </label>
   );
 }

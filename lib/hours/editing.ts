@@ -36,7 +36,14 @@ export interface HoursTarget {
   place: (Hours & { name: string }) | null;
 }
 
-const slotSelect = { weekday: true, opensAtMinute: true, closesAtMinute: true, appointmentOnly: true, validFrom: true, validUntil: true } as const;
+const slotSelect = {
+  weekday: true,
+  opensAtMinute: true,
+  closesAtMinute: true,
+  appointmentOnly: true,
+  validFrom: true,
+  validUntil: true,
+} as const;
 const exceptionSelect = { startsOn: true, endsOn: true, closed: true, opensAtMinute: true, closesAtMinute: true, label: true } as const;
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -62,7 +69,14 @@ export function hoursVersion(hours: Hours): string {
       .map((slot) => [slot.weekday, slot.opensAtMinute, slot.closesAtMinute, slot.appointmentOnly, slot.validFrom ?? null, slot.validUntil ?? null])
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     exceptions: [...hours.exceptions]
-      .map((exception) => [exception.startsOn, exception.endsOn, exception.closed, exception.opensAtMinute ?? null, exception.closesAtMinute ?? null, exception.label])
+      .map((exception) => [
+        exception.startsOn,
+        exception.endsOn,
+        exception.closed,
+        exception.opensAtMinute ?? null,
+        exception.closesAtMinute ?? null,
+        exception.label,
+      ])
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     publicHolidays: hours.publicHolidays,
   };
@@ -88,11 +102,29 @@ export function describeHoursOf(target: Pick<HoursTarget, "kind" | "place">, hou
 export async function findHoursTarget(db: Db, structureId: string, owner: HoursOwner): Promise<HoursTarget | null> {
   if (owner.kind === "place") {
     const place = await db.place.findFirst({ where: { id: owner.placeId, structureId }, select: { id: true, name: true } });
-    return place && { kind: "place", where: { placeId: place.id }, name: `le lieu « ${place.name} »`, offerId: null, placeName: place.name, offerTitle: null, place: null };
+    if (!place) return null;
+    return {
+      kind: "place",
+      where: { placeId: place.id },
+      name: `le lieu « ${place.name} »`,
+      offerId: null,
+      placeName: place.name,
+      offerTitle: null,
+      place: null,
+    };
   }
   if (owner.kind === "offer") {
     const offer = await db.offer.findFirst({ where: { id: owner.offerId, structureId }, select: { id: true, title: true } });
-    return offer && { kind: "offer", where: { offerId: offer.id }, name: `l'offre « ${offer.title} »`, offerId: offer.id, placeName: null, offerTitle: offer.title, place: null };
+    if (!offer) return null;
+    return {
+      kind: "offer",
+      where: { offerId: offer.id },
+      name: `l'offre « ${offer.title} »`,
+      offerId: offer.id,
+      placeName: null,
+      offerTitle: offer.title,
+      place: null,
+    };
   }
   const offerPlace = await db.offerPlace.findFirst({
     where: { offerId: owner.offerId, placeId: owner.placeId, offer: { structureId } },
