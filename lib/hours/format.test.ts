@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeWeeklyHours, formatTime, weeklyHours } from "./format";
+import { describeException, describeExceptions, describeHours, describeWeeklyHours, formatTime, weeklyHours } from "./format";
 
 const slot = (weekday: number, opens: string, closes: string, appointmentOnly = false) => {
   const minutes = (time: string) => {
@@ -56,5 +56,40 @@ describe("describeWeeklyHours", () => {
 
   it("says when there are no hours", () => {
     expect(describeWeeklyHours([], "closed")).toBe("pas d'horaires indiqués");
+  });
+});
+
+describe("describeException and describeHours", () => {
+  const closure = { startsOn: "2026-12-24", endsOn: "2027-01-01", closed: true, label: "congés" };
+
+  it("says a closure over a period, across a new year, with its label", () => {
+    expect(describeException(closure)).toBe("fermé du 24 décembre au 1er janvier (congés)");
+  });
+
+  it("says a period within one month once, and a single day as a day", () => {
+    expect(describeException({ startsOn: "2026-03-03", endsOn: "2026-03-07", closed: true, label: "travaux" })).toBe(
+      "fermé du 3 au 7 mars (travaux)",
+    );
+    expect(describeException({ startsOn: "2026-05-01", endsOn: "2026-05-01", closed: true, label: "" })).toBe("fermé le 1er mai");
+  });
+
+  it("says special hours", () => {
+    expect(
+      describeException({ startsOn: "2026-07-14", endsOn: "2026-07-14", closed: false, opensAtMinute: 600, closesAtMinute: 720, label: "horaires d'été" }),
+    ).toBe("le 14 juillet : de 10 h à 12 h (horaires d'été)");
+  });
+
+  it("lists exceptions in date order after the week", () => {
+    const summer = { startsOn: "2026-08-01", endsOn: "2026-08-31", closed: false, opensAtMinute: 570, closesAtMinute: 750, label: "été" };
+    expect(
+      describeHours({
+        slots: [slot(2, "10:00", "12:00"), slot(3, "10:00", "12:00")],
+        exceptions: [closure, summer],
+        publicHolidays: "closed",
+      }),
+    ).toBe(
+      "les mardi et mercredi de 10 h à 12 h ; fermé les jours fériés ; du 1er au 31 août : de 9 h 30 à 12 h 30 (été) ; fermé du 24 décembre au 1er janvier (congés)",
+    );
+    expect(describeExceptions([])).toBe("");
   });
 });

@@ -75,3 +75,73 @@ export function describeWeeklyHours(slots: WeeklySlot[], publicHolidays: "closed
   if (publicHolidays === "open_as_usual") parts.push("ouvert aussi les jours fériés");
   return parts.join(" ; ");
 }
+
+const MONTH_NAMES = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
+/** A calendar day ("YYYY-MM-DD") the French way, without the year: "14 juillet", "1er janvier". */
+export function formatDay(date: string, withMonth = true): string {
+  const [, month, day] = date.split("-").map(Number) as [number, number, number];
+  const dayText = day === 1 ? "1er" : String(day);
+  return withMonth ? `${dayText} ${MONTH_NAMES[month - 1]}` : dayText;
+}
+
+export interface DatedException {
+  startsOn: string;
+  endsOn: string;
+  closed: boolean;
+  opensAtMinute?: number | null;
+  closesAtMinute?: number | null;
+  label: string;
+}
+
+/** "le 14 juillet", "du 3 au 7 mars", "du 24 décembre au 1er janvier". */
+function periodPhrase(startsOn: string, endsOn: string): string {
+  if (startsOn === endsOn) return `le ${formatDay(startsOn)}`;
+  const sameMonth = startsOn.slice(0, 7) === endsOn.slice(0, 7);
+  return `du ${formatDay(startsOn, !sameMonth)} au ${formatDay(endsOn)}`;
+}
+
+/**
+ * One exception in plain French: "fermé du 24 décembre au 1er janvier (congés)",
+ * "le 14 juillet : de 10 h à 12 h (horaires d'été)".
+ */
+export function describeException(exception: DatedException): string {
+  const period = periodPhrase(exception.startsOn, exception.endsOn);
+  const label = exception.label ? ` (${exception.label})` : "";
+  if (exception.closed || exception.opensAtMinute == null || exception.closesAtMinute == null) {
+    return `fermé ${period}${label}`;
+  }
+  return `${period} : de ${formatTime(exception.opensAtMinute)} à ${formatTime(exception.closesAtMinute)}${label}`;
+}
+
+/** Every exception, in date order, joined with " ; " ("" when there is none). */
+export function describeExceptions(exceptions: DatedException[]): string {
+  return [...exceptions]
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.endsOn.localeCompare(b.endsOn))
+    .map(describeException)
+    .join(" ; ");
+}
+
+/** The week, the public-holiday rule and the exceptions, as one plain-French sentence. */
+export function describeHours(hours: {
+  slots: WeeklySlot[];
+  exceptions: DatedException[];
+  publicHolidays: "closed" | "open_as_usual" | "unknown";
+}): string {
+  const exceptions = describeExceptions(hours.exceptions);
+  const week = describeWeeklyHours(hours.slots, hours.publicHolidays);
+  return exceptions ? `${week} ; ${exceptions}` : week;
+}
