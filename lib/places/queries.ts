@@ -9,6 +9,14 @@ const editableBy = (actor: Actor) => ({
   ],
 });
 
+/** A structure whose places the actor may edit, with its territory's country; otherwise null (→ 404). */
+export function findStructureForPlaces(db: PrismaClient, actor: Actor, structureId: string) {
+  return db.structure.findFirst({
+    where: { id: structureId, ...editableBy(actor) },
+    select: { id: true, name: true, territory: { select: { country: true } } },
+  });
+}
+
 /** A place of this structure, when the actor may edit the structure; otherwise null (→ 404). */
 export function findPlaceForEdit(db: PrismaClient, actor: Actor, structureId: string, placeId: string) {
   return db.place.findFirst({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { frenchCommunes } from "./communes";
-import { isInCountry, placeFormSchema, placeSchema } from "./schemas";
+import { isInCountry, placeFormSchema, placeFormValues, placeSchema } from "./schemas";
 
 const serverSchema = placeSchema(frenchCommunes);
 
@@ -124,5 +124,25 @@ describe("the place schema", () => {
   it("in the browser (no list of communes), checks everything but the commune", () => {
     expect(placeFormSchema.safeParse({ ...valid, commune: "Saint-Quentin" }).success).toBe(true);
     expect(errors(placeFormSchema, { postalCode: "2130" }).postalCode).toMatch(/5 chiffres/);
+  });
+});
+
+describe("a stored place in the form", () => {
+  it("comes back as it was stored when the form is posted unchanged", () => {
+    const stored = {
+      name: "Médiathèque",
+      address: "1 rue Haute",
+      addressComplement: null,
+      country: "FR" as const,
+      postalCode: "02130",
+      communeName: "Fère-en-Tardenois",
+      latitude: 49.2003,
+      longitude: 3.5163,
+      wheelchairAccessible: false,
+      accessibilityNotes: null,
+    };
+    const values = placeFormValues(stored, { structureId: valid.structureId, placeId: "", version: "" });
+    expect(values).toMatchObject({ latitude: "49,2003", longitude: "3,5163", wheelchairAccessible: "non", addressComplement: "" });
+    expect(serverSchema.parse(values)).toMatchObject({ ...stored, communeCode: "02305" });
   });
 });

@@ -156,8 +156,56 @@ export function placeSchema(communes?: CommuneList) {
 /** The schema as the browser runs it: every rule except the commune list, which the server checks. */
 export const placeFormSchema = placeSchema();
 
-export type PlaceFormInput = z.input<typeof placeFormSchema>;
 export type PlaceInput = z.output<typeof placeFormSchema>;
+
+/** The form's fields as typed (strings); the schema turns them into a PlaceInput. */
+export interface PlaceFormValues {
+  structureId: string;
+  placeId: string;
+  version: string;
+  name: string;
+  address: string;
+  addressComplement: string;
+  country: Country;
+  postalCode: string;
+  commune: string;
+  latitude: string;
+  longitude: string;
+  wheelchairAccessible: WheelchairAnswer;
+  accessibilityNotes: string;
+}
+
+/** A stored place as the form shows it (decimal commas, the commune by name). */
+export function placeFormValues(
+  place: {
+    name: string;
+    address: string;
+    addressComplement: string | null;
+    country: Country;
+    postalCode: string;
+    communeName: string;
+    latitude: number | null;
+    longitude: number | null;
+    wheelchairAccessible: boolean | null;
+    accessibilityNotes: string | null;
+  },
+  ids: { structureId: string; placeId: string; version: string },
+): PlaceFormValues {
+  const decimal = (value: number | null) => (value === null ? "" : String(value).replace(".", ","));
+  return {
+    ...ids,
+    name: place.name,
+    address: place.address,
+    addressComplement: place.addressComplement ?? "",
+    country: place.country,
+    postalCode: place.postalCode,
+    commune: place.communeName,
+    latitude: decimal(place.latitude),
+    longitude: decimal(place.longitude),
+    wheelchairAccessible: place.wheelchairAccessible === null ? "inconnu" : place.wheelchairAccessible ? "oui" : "non",
+    accessibilityNotes: place.accessibilityNotes ?? "",
+  };
+}
 
 /** Deleting a place: a deliberate act, confirmed by a checkbox. */
 export const deletePlaceSchema = z.object({
