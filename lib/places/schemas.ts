@@ -8,8 +8,7 @@
  */
 import { z } from "zod";
 import { optional, text } from "@/lib/forms/fields";
-import type { Commune } from "./communes";
-import { isBelgianPostalCode, matchCommune } from "./communes";
+import { isBelgianPostalCode, matchCommune, type Commune } from "./commune-names";
 
 export const COUNTRIES = { FR: "France", BE: "Belgique" } as const;
 export type Country = keyof typeof COUNTRIES;
