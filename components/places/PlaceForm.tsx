@@ -110,6 +110,7 @@ export function PlaceForm({
       <input type="hidden" defaultValue={initial.structureId} {...register("structureId")} />
       <input type="hidden" defaultValue={initial.placeId} {...register("placeId")} />
       <input type="hidden" defaultValue={initial.version} {...register("version")} />
+      <input type="hidden" defaultValue={initial.storedCommune} {...register("storedCommune")} />
 
       {field("name", "Nom du lieu", text("name"), "Comme on l'appelle sur place, par exemple « Médiathèque Jean-Macé ».")}
 

@@ -11,7 +11,7 @@ import { structureRef } from "@/lib/structures/refs";
 import { frenchCommunes, frenchCommunesOf } from "./communes";
 import { createPlace, deletePlace, PLACE_FIELD_LABELS, updatePlace } from "./editing";
 import { geocoderUrl, searchAddress, type AddressCandidate } from "./geocoder";
-import { addressSearchSchema, deletePlaceSchema, placeSchema } from "./schemas";
+import { addressSearchSchema, checkFrenchCommune, deletePlaceSchema, placeSchema, type PlaceInput } from "./schemas";
 
 /** The server's schema: the browser's rules, plus the commune checked against the postal code. */
 const schema = placeSchema(frenchCommunes);
@@ -22,10 +22,18 @@ async function mayEdit(actor: SignedInActor, { structureId }: { structureId: str
   return !!ref && can(actor, "structure.edit", ref);
 }
 
+/** The field error for a commune the reference list does not know (kept only when unchanged). */
+function unknownCommune(input: PlaceInput): ActionResult {
+  const check = checkFrenchCommune(frenchCommunes, input.postalCode, input.communeName);
+  const message = check.ok ? "Choisissez la commune dans la liste des communes de ce code postal." : check.message;
+  return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [check.ok ? "commune" : check.path]: [message] } };
+}
+
 const placePage = (structureId: string, placeId: string) => `/structures/${structureId}/lieux/${placeId}`;
 
 export const createPlaceAction = authorizedAction(schema, mayEdit, async (actor, input): Promise<ActionResult> => {
   const outcome = await createPlace(db, input, actor.userId);
+  if (!outcome.ok && outcome.reason === "unknown-commune") return unknownCommune(input);
   if (!outcome.ok) return { ok: false, error: NOT_FOUND };
   revalidatePath(`/structures/${input.structureId}`, "layout");
   redirect(placePage(input.structureId, outcome.placeId));
@@ -36,6 +44,7 @@ export const updatePlaceAction = authorizedAction(schema, mayEdit, async (actor,
   if (!placeId) return { ok: false, error: NOT_FOUND };
   const outcome = await updatePlace(db, { ...input, placeId }, actor.userId);
   if (!outcome.ok && outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
+  if (!outcome.ok && outcome.reason === "unknown-commune") return unknownCommune(input);
   if (!outcome.ok) {
     // Commune code and name change together: name the commune once.
     const fields = [...new Set(outcome.changedMeanwhile.map((field) => PLACE_FIELD_LABELS[field === "communeCode" ? "communeName" : field]))];

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import { frenchCommunes } from "./communes";
 import { createPlace, deletePlace, loadPlace, updatePlace } from "./editing";
-import { placeSchema } from "./schemas";
+import { placeFormValues, placeSchema, type PlaceInput } from "./schemas";
 import { hostedOffers, placesOfStructure } from "./queries";
 
 const schema = placeSchema(frenchCommunes);
@@ -88,6 +88,28 @@ describe("updating a place", () => {
     expect(await deletePlace(db, { structureId, placeId: othersPlace.id }, actorId)).toEqual({ ok: false, reason: "not-found" });
     expect(await db.place.findUniqueOrThrow({ where: { id: othersPlace.id } })).toEqual(othersPlace);
     expect(await db.changeRecord.count()).toBe(records);
+  });
+});
+
+describe("a place whose commune is not in the reference list (the demo's fictional communes)", () => {
+  async function demoPlaceForm(changes: Record<string, string>) {
+    const place = await db.place.findFirstOrThrow({ where: { structureId } });
+    const values = placeFormValues(place, { structureId, placeId: place.id, version: place.updatedAt.toISOString() });
+    return { place, input: schema.parse({ ...values, ...changes }) as PlaceInput & { placeId: string } };
+  }
+
+  it("can still be edited, its commune kept as stored", async () => {
+    const { place, input } = await demoPlaceForm({ accessibilityNotes: "Sonnette à gauche de la porte" });
+    expect(input.communeUnverified).toBe(true);
+    expect(await updatePlace(db, input, actorId)).toEqual({ ok: true, placeId: place.id, changed: ["accessibilityNotes"] });
+    expect(await db.place.findUniqueOrThrow({ where: { id: place.id } })).toMatchObject({ communeCode: place.communeCode, communeName: place.communeName });
+  });
+
+  it("refuses another unknown commune, and a forged one on creation", async () => {
+    const { place, input } = await demoPlaceForm({ commune: "Vaubert-la-Forêt" });
+    expect(await updatePlace(db, input, actorId)).toEqual({ ok: false, reason: "unknown-commune" });
+    expect((await db.place.findUniqueOrThrow({ where: { id: place.id } })).communeName).toBe(place.communeName);
+    expect(await createPlace(db, { ...input, placeId: null }, actorId)).toEqual({ ok: false, reason: "unknown-commune" });
   });
 });
 

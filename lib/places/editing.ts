@@ -35,6 +35,8 @@ export interface OfferAtPlace {
 export type PlaceSaveOutcome =
   | { ok: true; placeId: string; changed: PlaceField[] }
   | { ok: false; reason: "not-found" }
+  /** A commune the reference list does not know, other than the one stored: the form must say so. */
+  | { ok: false; reason: "unknown-commune" }
   | { ok: false; reason: "conflict"; changedMeanwhile: PlaceField[]; current: PlaceValues };
 
 export type PlaceDeleteOutcome =
@@ -57,6 +59,7 @@ export async function loadPlace(db: Pick<PrismaClient, "place">, structureId: st
 }
 
 export async function createPlace(db: PrismaClient, input: PlaceInput, actorId: string): Promise<PlaceSaveOutcome> {
+  if (input.communeUnverified) return { ok: false, reason: "unknown-commune" };
   const values = valuesOf(input);
   return db.$transaction(async (tx) => {
     const place = await tx.place.create({ data: { ...values, structureId: input.structureId }, select: { id: true } });
@@ -79,6 +82,9 @@ export async function updatePlace(db: PrismaClient, input: PlaceInput & { placeI
     const loaded = await loadPlace(tx, input.structureId, input.placeId);
     if (!loaded) return { ok: false, reason: "not-found" };
     const after = valuesOf(input);
+    // A commune outside the reference list is kept only as it was stored (see schemas.ts).
+    const keptAsStored = (["postalCode", "communeCode", "communeName"] as const).every((field) => loaded.values[field] === after[field]);
+    if (input.communeUnverified && !keptAsStored) return { ok: false, reason: "unknown-commune" };
     if (loaded.version !== input.version) {
       return { ok: false, reason: "conflict", changedMeanwhile: differing(loaded.values, after), current: loaded.values };
     }

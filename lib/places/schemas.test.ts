@@ -34,6 +34,7 @@ describe("the place schema", () => {
       postalCode: "02130",
       communeCode: "02305",
       communeName: "Fère-en-Tardenois",
+      communeUnverified: false,
       country: "FR",
       latitude: null,
       longitude: null,
@@ -51,6 +52,17 @@ describe("the place schema", () => {
     expect(message).toMatch(/^« Saint-Quentin » n'a pas le code postal 02130\. Communes de ce code postal : Arcy-Sainte-Restitue, /);
     expect(message).toContain("Fère-en-Tardenois");
     expect(message).toContain("Code postal de Saint-Quentin (02) : 02100");
+  });
+
+  it("lets an edited place keep a commune the list does not know, marked as unverified", () => {
+    const edited = { placeId: "0b6a3c1e-1d2f-4e5a-9b8c-7d6e5f4a3b2c", storedCommune: "02691", postalCode: "02400", commune: "Saint-Aubin-sur-Lise" };
+    expect(serverSchema.parse({ ...valid, ...edited })).toMatchObject({
+      communeCode: "02691",
+      communeName: "Saint-Aubin-sur-Lise",
+      communeUnverified: true,
+    });
+    // Creating (no place yet): the same commune is refused.
+    expect(errors(serverSchema, { ...edited, placeId: "" }).commune).toMatch(/^« Saint-Aubin-sur-Lise » n'a pas le code postal 02400/);
   });
 
   it("refuses an unknown French postal code", () => {
@@ -135,6 +147,7 @@ describe("a stored place in the form", () => {
       addressComplement: null,
       country: "FR" as const,
       postalCode: "02130",
+      communeCode: "02305",
       communeName: "Fère-en-Tardenois",
       latitude: 49.2003,
       longitude: 3.5163,
@@ -143,6 +156,7 @@ describe("a stored place in the form", () => {
     };
     const values = placeFormValues(stored, { structureId: valid.structureId, placeId: "", version: "" });
     expect(values).toMatchObject({ latitude: "49,2003", longitude: "3,5163", wheelchairAccessible: "non", addressComplement: "" });
-    expect(serverSchema.parse(values)).toMatchObject({ ...stored, communeCode: "02305" });
+    expect(values.storedCommune).toBe("02305");
+    expect(serverSchema.parse({ ...values, placeId: "0b6a3c1e-1d2f-4e5a-9b8c-7d6e5f4a3b2c" })).toMatchObject({ ...stored, communeUnverified: false });
   });
 });

@@ -68,6 +68,25 @@ function postalCodesOf(list: CommuneList, name: string): string {
   return ` Code postal de ${each.join(" ; ")}.`;
 }
 
+/** Whether a French commune goes with a postal code; if not, the field to blame and what would fit. */
+export function checkFrenchCommune(
+  list: CommuneList,
+  postalCode: string,
+  typed: string,
+): { ok: true; commune: Commune } | { ok: false; path: "postalCode" | "commune"; message: string } {
+  const served = list.ofPostalCode(postalCode);
+  if (served.length === 0) {
+    return { ok: false, path: "postalCode", message: `Le code postal ${postalCode} n'existe pas en France : vérifiez-le.${postalCodesOf(list, typed)}` };
+  }
+  const commune = matchCommune(served, typed);
+  if (commune) return { ok: true, commune };
+  return {
+    ok: false,
+    path: "commune",
+    message: `« ${typed.trim()} » n'a pas le code postal ${postalCode}. Communes de ce code postal : ${names(served)}.${postalCodesOf(list, typed)}`,
+  };
+}
+
 export function placeSchema(communes?: CommuneList) {
   return z
     .object({
@@ -76,6 +95,12 @@ export function placeSchema(communes?: CommuneList) {
       placeId: z.union([z.literal(""), z.uuid()]).optional().default(""),
       /** When the form was loaded (the place's updatedAt); empty when creating. */
       version: z.string().optional().default(""),
+      /**
+       * Editing: the commune code the place had when the form was loaded. A commune that is not in
+       * the reference list (a demo's fictional commune, an imported CEDEX code) passes here only
+       * as "unverified", and is saved only if it is exactly the one stored (lib/places/editing.ts).
+       */
+      storedCommune: z.string().trim().max(10).optional().default(""),
       name: text("Nom du lieu", 150).pipe(z.string().min(2, "Indiquez le nom du lieu (2 caractères au moins).")),
       address: text("Adresse", 200).pipe(z.string().min(3, "Indiquez l'adresse (numéro et voie).")),
       addressComplement: optional(text("Complément d'adresse", 200)),
@@ -95,24 +120,22 @@ export function placeSchema(communes?: CommuneList) {
       const postalCode = form.postalCode.replace(/\s/g, "");
       let communeCode = form.commune;
       let communeName = form.commune;
+      let communeUnverified = false;
       if (form.country === "FR") {
         if (!/^\d{5}$/.test(postalCode)) {
           return fail("postalCode", "Ce code postal ne correspond pas au pays : en France, il a 5 chiffres (exemple : 02400).");
         }
         if (communes) {
-          const served = communes.ofPostalCode(postalCode);
-          if (served.length === 0) {
-            return fail("postalCode", `Le code postal ${postalCode} n'existe pas en France : vérifiez-le.${postalCodesOf(communes, form.commune)}`);
+          const check = checkFrenchCommune(communes, postalCode, form.commune);
+          if (check.ok) {
+            communeCode = check.commune.code;
+            communeName = check.commune.name;
+          } else if (form.placeId && form.storedCommune) {
+            communeCode = form.storedCommune;
+            communeUnverified = true;
+          } else {
+            return fail(check.path, check.message);
           }
-          const commune = matchCommune(served, form.commune);
-          if (!commune) {
-            return fail(
-              "commune",
-              `« ${form.commune} » n'a pas le code postal ${postalCode}. Communes de ce code postal : ${names(served)}.${postalCodesOf(communes, form.commune)}`,
-            );
-          }
-          communeCode = commune.code;
-          communeName = commune.name;
         }
       } else {
         if (!isBelgianPostalCode(postalCode)) {
@@ -143,6 +166,7 @@ export function placeSchema(communes?: CommuneList) {
         postalCode,
         communeCode,
         communeName,
+        communeUnverified,
         country: form.country,
         latitude,
         longitude,
@@ -162,6 +186,7 @@ export interface PlaceFormValues {
   structureId: string;
   placeId: string;
   version: string;
+  storedCommune: string;
   name: string;
   address: string;
   addressComplement: string;
@@ -182,6 +207,7 @@ export function placeFormValues(
     addressComplement: string | null;
     country: Country;
     postalCode: string;
+    communeCode: string;
     communeName: string;
     latitude: number | null;
     longitude: number | null;
@@ -193,6 +219,7 @@ export function placeFormValues(
   const decimal = (value: number | null) => (value === null ? "" : String(value).replace(".", ","));
   return {
     ...ids,
+    storedCommune: place.communeCode,
     name: place.name,
     address: place.address,
     addressComplement: place.addressComplement ?? "",

@@ -31,6 +31,7 @@ export default async function NewPlacePage({ params }: Props) {
           structureId: structure.id,
           placeId: "",
           version: "",
+          storedCommune: "",
           name: "",
           address: "",
           addressComplement: "",
