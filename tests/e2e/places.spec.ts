@@ -142,6 +142,9 @@ test("only the structure's admins and the coordinators may open a place", async 
   // Their own structure's id with another structure's place: still not found.
   expect((await page.goto(`/structures/${franceServicesPlace.structureId}/lieux/${fablabPlace.id}`))?.status()).toBe(404);
   expect((await page.goto(`/structures/${franceServicesPlace.structureId}/lieux/${franceServicesPlace.id}`))?.status()).toBe(200);
+  // The demo's communes are fictional: a demo place saves all the same, its commune kept as stored.
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("Rien n'a changé : le lieu est déjà à jour.")).toBeVisible();
 
   // A plain member of the structure.
   await signInFast(page, "accueil@franceservices.exemple.fr");
