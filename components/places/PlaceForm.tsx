@@ -55,7 +55,11 @@ export function PlaceForm({
     defaultValues: initial,
   });
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errorOf = (name: Field) => errors[name]?.message ?? serverErrors?.[name]?.[0];
+  // A server error stops showing once its field is changed (until the next answer).
+  const [edited, setEdited] = useState<{ answer: typeof state; fields: ReadonlySet<string> }>({ answer: state, fields: new Set() });
+  const editedFields = edited.answer === state ? edited.fields : new Set<string>();
+  const markEdited = (...names: string[]) => setEdited({ answer: state, fields: new Set([...editedFields, ...names]) });
+  const errorOf = (name: Field) => errors[name]?.message ?? (editedFields.has(name) ? undefined : serverErrors?.[name]?.[0]);
 
   const [communes, setCommunes] = useState<{ code: string; name: string }[]>([]);
   async function suggestCommunes(postalCode: string) {
@@ -105,6 +109,10 @@ export function PlaceForm({
         const form = event.currentTarget;
         void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
       }}
+      onChange={(event) => {
+        const target = event.target;
+        if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) markEdited(target.name);
+      }}
       className="mt-4 space-y-6"
     >
       <input type="hidden" defaultValue={initial.structureId} {...register("structureId")} />
@@ -116,8 +124,8 @@ export function PlaceForm({
 
       <fieldset className="space-y-4">
         <legend className="text-xl font-semibold">Adresse</legend>
-        {findAddress && <AddressFinder findAddress={findAddress} structureId={initial.structureId} getValues={getValues} pick={pickAddress} />}
         {field("address", "Numéro et voie", text("address", { autoComplete: "address-line1" }))}
+        {findAddress && <AddressFinder findAddress={findAddress} structureId={initial.structureId} getValues={getValues} pick={pickAddress} />}
         {field("addressComplement", "Complément d'adresse (facultatif)", text("addressComplement", { autoComplete: "address-line2" }), "Bâtiment, étage, porte…")}
         {field("country", "Pays", (props) => (
           <select defaultValue={initial.country} {...props} className="mt-1 rounded border border-slate-500 px-3 py-2" {...register("country")}>
@@ -213,6 +221,7 @@ export function PlaceForm({
     setValue("commune", candidate.communeName, options);
     setValue("latitude", decimal(candidate.latitude), options);
     setValue("longitude", decimal(candidate.longitude), options);
+    markEdited("country", "address", "postalCode", "commune", "latitude", "longitude");
     void suggestCommunes(candidate.postalCode);
   }
 }
@@ -260,7 +269,10 @@ function AddressFinder({
 
   return (
     <div className="rounded border border-slate-300 p-3">
-      <p className="text-sm text-slate-700">Tapez le début de l&apos;adresse ci-dessous, puis :</p>
+      <p className="text-sm text-slate-700">
+        Après avoir tapé l&apos;adresse (et le code postal si vous le connaissez), le service d&apos;adresses peut compléter le
+        code postal, la commune et la position :
+      </p>
       <button type="button" onClick={search} disabled={searching} className="mt-1 rounded border border-accent px-3 py-1 font-semibold text-accent">
         Trouver l&apos;adresse
       </button>

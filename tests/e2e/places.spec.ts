@@ -41,6 +41,7 @@ test("the coordinator creates a place, is told at the field what is wrong, then 
   await expectAccessible(page);
 
   await page.getByLabel("Commune").fill("Fère-en-Tardenois");
+  await expect(page.locator("#commune-erreur")).toHaveCount(0); // the server's message goes once the field is changed
   // Swapped coordinates: in the Gulf of Guinea, not in France.
   await page.getByLabel("Latitude").fill("3,52");
   await page.getByLabel("Longitude").fill("49,2");
