@@ -99,6 +99,7 @@ export function PlaceForm({
     };
 
   const postalCode = register("postalCode");
+  const country = register("country");
 
   return (
     <form
@@ -128,7 +129,16 @@ export function PlaceForm({
         {findAddress && <AddressFinder findAddress={findAddress} structureId={initial.structureId} getValues={getValues} pick={pickAddress} />}
         {field("addressComplement", "Complément d'adresse (facultatif)", text("addressComplement", { autoComplete: "address-line2" }), "Bâtiment, étage, porte…")}
         {field("country", "Pays", (props) => (
-          <select defaultValue={initial.country} {...props} className="mt-1 rounded border border-slate-500 px-3 py-2" {...register("country")}>
+          <select
+            defaultValue={initial.country}
+            {...props}
+            className="mt-1 rounded border border-slate-500 px-3 py-2"
+            {...country}
+            onChange={(event) => {
+              void country.onChange(event);
+              void suggestCommunes(getValues("postalCode"));
+            }}
+          >
             <option value="FR">France</option>
             <option value="BE">Belgique</option>
           </select>

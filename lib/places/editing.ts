@@ -21,10 +21,23 @@ export const PLACE_FIELD_LABELS = {
   accessibilityNotes: "précisions sur l'accessibilité",
 } as const;
 export type PlaceField = keyof typeof PLACE_FIELD_LABELS;
-export type PlaceValues = { [F in PlaceField]: Prisma.PlaceGetPayload<object>[F] };
-
 const FIELDS = Object.keys(PLACE_FIELD_LABELS) as PlaceField[];
-const SELECT = { ...Object.fromEntries(FIELDS.map((field) => [field, true])), updatedAt: true } as Record<PlaceField | "updatedAt", true>;
+
+/** What the place form edits (not the hours nor the public-holiday rule: the hours editor's). */
+const EDITED = {
+  name: true,
+  address: true,
+  addressComplement: true,
+  postalCode: true,
+  communeCode: true,
+  communeName: true,
+  country: true,
+  latitude: true,
+  longitude: true,
+  wheelchairAccessible: true,
+  accessibilityNotes: true,
+} as const satisfies Record<PlaceField, true>;
+export type PlaceValues = Prisma.PlaceGetPayload<{ select: typeof EDITED }>;
 
 /** A hosted offer that keeps a place from being deleted. */
 export interface OfferAtPlace {
@@ -52,10 +65,10 @@ const differing = (a: PlaceValues, b: PlaceValues) => FIELDS.filter((field) => a
 
 /** The place's editable fields and its version, or null when it is not a place of this structure. */
 export async function loadPlace(db: Pick<PrismaClient, "place">, structureId: string, placeId: string) {
-  const place = await db.place.findFirst({ where: { id: placeId, structureId }, select: SELECT });
+  const place = await db.place.findFirst({ where: { id: placeId, structureId }, select: { ...EDITED, updatedAt: true } });
   if (!place) return null;
-  const { updatedAt, ...values } = place as unknown as PlaceValues & { updatedAt: Date };
-  return { values: values as PlaceValues, version: updatedAt.toISOString() };
+  const { updatedAt, ...values } = place;
+  return { values, version: updatedAt.toISOString() };
 }
 
 export async function createPlace(db: PrismaClient, input: PlaceInput, actorId: string): Promise<PlaceSaveOutcome> {
