@@ -65,7 +65,8 @@ export function PlaceForm({
   async function suggestCommunes(postalCode: string) {
     const trimmed = postalCode.trim();
     if (getValues("country") !== "FR" || !/^\d{5}$/.test(trimmed)) return setCommunes([]);
-    const found = await communesOf(trimmed);
+    // Suggestions only: if the server cannot be reached, the commune is typed by hand.
+    const found = await communesOf(trimmed).catch(() => []);
     setCommunes(found);
     if (found.length === 1 && !getValues("commune").trim()) setValue("commune", found[0]!.name);
   }
