@@ -1,0 +1,94 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { authorizedAction, NOT_FOUND, type ActionResult } from "@/lib/actions/authorized-action";
+import { can } from "@/lib/auth/policy";
+import type { SignedInActor } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { structureRef } from "@/lib/structures/refs";
+import { frenchCommunes, frenchCommunesOf } from "./communes";
+import { createPlace, deletePlace, PLACE_FIELD_LABELS, updatePlace } from "./editing";
+import { geocoderUrl, searchAddress, type AddressCandidate } from "./geocoder";
+import { addressSearchSchema, checkFrenchCommune, deletePlaceSchema, placeSchema, type PlaceInput } from "./schemas";
+
+/** The server's schema: the browser's rules, plus the commune checked against the postal code. */
+const schema = placeSchema(frenchCommunes);
+
+/** Structure admins and the territory's coordinators edit its places (lib/auth/policy.ts). */
+async function mayEdit(actor: SignedInActor, { structureId }: { structureId: string }) {
+  const ref = await structureRef(db, structureId);
+  return !!ref && can(actor, "structure.edit", ref);
+}
+
+/** The field error for a commune the reference list does not know (kept only when unchanged). */
+function unknownCommune(input: PlaceInput): ActionResult {
+  const check = checkFrenchCommune(frenchCommunes, input.postalCode, input.communeName);
+  const message = check.ok ? "Choisissez la commune dans la liste des communes de ce code postal." : check.message;
+  return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [check.ok ? "commune" : check.path]: [message] } };
+}
+
+const placePage = (structureId: string, placeId: string) => `/structures/${structureId}/lieux/${placeId}`;
+
+export const createPlaceAction = authorizedAction(schema, mayEdit, async (actor, input): Promise<ActionResult> => {
+  const outcome = await createPlace(db, input, actor.userId);
+  if (!outcome.ok && outcome.reason === "unknown-commune") return unknownCommune(input);
+  if (!outcome.ok) return { ok: false, error: NOT_FOUND };
+  revalidatePath(`/structures/${input.structureId}`, "layout");
+  redirect(placePage(input.structureId, outcome.placeId));
+});
+
+export const updatePlaceAction = authorizedAction(schema, mayEdit, async (actor, input): Promise<ActionResult> => {
+  const { placeId } = input;
+  if (!placeId) return { ok: false, error: NOT_FOUND };
+  const outcome = await updatePlace(db, { ...input, placeId }, actor.userId);
+  if (!outcome.ok && outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
+  if (!outcome.ok && outcome.reason === "unknown-commune") return unknownCommune(input);
+  if (!outcome.ok) {
+    // Commune code and name change together: name the commune once.
+    const fields = [...new Set(outcome.changedMeanwhile.map((field) => PLACE_FIELD_LABELS[field === "communeCode" ? "communeName" : field]))];
+    return {
+      ok: false,
+      error:
+        `Quelqu'un d'autre a enregistré ce lieu pendant que vous le modifiiez. ` +
+        `Champs qui diffèrent de votre saisie : ${fields.join(", ") || "aucun"}. Rechargez la page pour voir la version enregistrée, puis refaites vos changements.`,
+    };
+  }
+  revalidatePath(`/structures/${input.structureId}`, "layout");
+  return {
+    ok: true,
+    data: null,
+    message: outcome.changed.length ? "Modifications enregistrées." : "Rien n'a changé : le lieu est déjà à jour.",
+  };
+});
+
+export const deletePlaceAction = authorizedAction(deletePlaceSchema, mayEdit, async (actor, input): Promise<ActionResult> => {
+  const outcome = await deletePlace(db, input, actor.userId);
+  if (!outcome.ok && outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
+  if (!outcome.ok) {
+    const offers = outcome.offers.map((offer) => `« ${offer.title} » (${offer.structureName})`).join(", ");
+    return {
+      ok: false,
+      error: `Ce lieu n'a pas été supprimé : des offres s'y tiennent encore : ${offers}. Retirez-les de ce lieu d'abord.`,
+    };
+  }
+  revalidatePath(`/structures/${input.structureId}`, "layout");
+  // The history shows "Lieu supprimé : …", which confirms what was done.
+  redirect(`/structures/${input.structureId}/historique`);
+});
+
+/** "Trouver l'adresse": candidates from the address service, when GEOCODER_URL is set. */
+export const findAddressAction = authorizedAction(addressSearchSchema, mayEdit, async (_actor, input): Promise<ActionResult<AddressCandidate[]>> => {
+  const baseUrl = geocoderUrl();
+  if (!baseUrl) return { ok: false, error: NOT_FOUND };
+  const result = await searchAddress(baseUrl, input.query, { postalCode: input.postalCode });
+  return result.ok ? { ok: true, data: result.candidates } : { ok: false, error: result.error };
+});
+
+/** The communes of a French postal code, for the form's suggestions (the list stays on the server). */
+export async function communesOfPostalCode(postalCode: unknown): Promise<{ code: string; name: string }[]> {
+  if (typeof postalCode !== "string" || !/^\d{5}$/.test(postalCode.trim())) return [];
+  if (!(await getActor())) return [];
+  return frenchCommunesOf(postalCode).map(({ code, name }) => ({ code, name }));
+}

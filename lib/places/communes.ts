@@ -1,0 +1,64 @@
+/**
+ * Communes and postal codes, to check a place's address.
+ *
+ * France: the current communes (type "commune-actuelle") of @etalab/decoupage-administratif, with
+ * their INSEE code and postal codes. The file is 8 MB: it is read from disk on first use, once per
+ * server process, and never imported by a client component (the browser asks the server for the
+ * communes of a postal code).
+ *
+ * Belgium: there is no offline list here, so only the postal code's format is checked (4 digits,
+ * 1000 to 9992) and the commune's name is required as typed. For a Belgian place, `communeCode`
+ * holds the postal code: it is the code Belgian sources (bpost, Statbel's postal lists) key places
+ * by, and the NIS code cannot be derived offline.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { normalizeCommuneName, type Commune } from "./commune-names";
+
+export { isBelgianPostalCode, matchCommune, normalizeCommuneName, type Commune } from "./commune-names";
+
+interface RawCommune {
+  code: string;
+  nom: string;
+  type: string;
+  codesPostaux?: string[];
+}
+
+let indexes: { byPostalCode: Map<string, Commune[]>; byName: Map<string, Commune[]> } | undefined;
+
+function index() {
+  if (indexes) return indexes;
+  // Read at run time rather than imported, so the bundler does not inline 8 MB of JSON.
+  const file = path.join(process.cwd(), "node_modules/@etalab/decoupage-administratif/data/communes.json");
+  const raw = JSON.parse(readFileSync(file, "utf8")) as RawCommune[];
+  const byPostalCode = new Map<string, Commune[]>();
+  const byName = new Map<string, Commune[]>();
+  const add = (map: Map<string, Commune[]>, key: string, commune: Commune) => map.set(key, [...(map.get(key) ?? []), commune]);
+  for (const entry of raw) {
+    if (entry.type !== "commune-actuelle") continue;
+    const commune = { code: entry.code, name: entry.nom, postalCodes: entry.codesPostaux ?? [] };
+    for (const postalCode of commune.postalCodes) add(byPostalCode, postalCode, commune);
+    add(byName, normalizeCommuneName(commune.name), commune);
+  }
+  for (const list of byPostalCode.values()) list.sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  indexes = { byPostalCode, byName };
+  return indexes;
+}
+
+/** The current French communes served by a postal code (none when the code is unknown). */
+export function frenchCommunesOf(postalCode: string): Commune[] {
+  return index().byPostalCode.get(postalCode.trim()) ?? [];
+}
+
+/** The current French communes of that name (several communes share a name: Saint-Aubin…). */
+export function frenchCommunesNamed(name: string): Commune[] {
+  return index().byName.get(normalizeCommuneName(name)) ?? [];
+}
+
+/** The list of French communes, as the place form's schema reads it on the server. */
+export const frenchCommunes = { ofPostalCode: frenchCommunesOf, named: frenchCommunesNamed };
+
+/** Whether a commune (by INSEE code) is served by a postal code. */
+export function communeHasPostalCode(communeCode: string, postalCode: string): boolean {
+  return frenchCommunesOf(postalCode).some((commune) => commune.code === communeCode);
+}

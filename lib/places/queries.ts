@@ -1,0 +1,49 @@
+import type { PrismaClient } from "@/lib/db";
+import type { Actor } from "@/lib/auth/policy";
+
+/** Who may edit a structure, as a query condition (its admins, its territory's coordinators). */
+const editableBy = (actor: Actor) => ({
+  OR: [
+    { memberships: { some: { userId: actor.userId, role: "admin" as const } } },
+    { territory: { coordinators: { some: { userId: actor.userId } } } },
+  ],
+});
+
+/** A structure whose places the actor may edit, with its territory's country; otherwise null (→ 404). */
+export function findStructureForPlaces(db: PrismaClient, actor: Actor, structureId: string) {
+  return db.structure.findFirst({
+    where: { id: structureId, ...editableBy(actor) },
+    select: { id: true, name: true, territory: { select: { country: true } } },
+  });
+}
+
+/** A place of this structure, when the actor may edit the structure; otherwise null (→ 404). */
+export function findPlaceForEdit(db: PrismaClient, actor: Actor, structureId: string, placeId: string) {
+  return db.place.findFirst({
+    where: { id: placeId, structureId, structure: editableBy(actor) },
+    select: {
+      id: true,
+      name: true,
+      structure: { select: { id: true, name: true, territory: { select: { country: true } } } },
+    },
+  });
+}
+
+/** The places of a structure, by name. */
+export function placesOfStructure(db: Pick<PrismaClient, "place">, structureId: string) {
+  return db.place.findMany({
+    where: { structureId },
+    select: { id: true, name: true, address: true, postalCode: true, communeName: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** "Permanences accueillies ici": the offers of other structures held at this structure's place. */
+export async function hostedOffers(db: Pick<PrismaClient, "offerPlace">, structureId: string, placeId: string) {
+  const rows = await db.offerPlace.findMany({
+    where: { placeId, place: { structureId }, offer: { structureId: { not: structureId } } },
+    select: { offer: { select: { id: true, title: true, structure: { select: { name: true } } } } },
+    orderBy: [{ offer: { structure: { name: "asc" } } }, { offer: { title: "asc" } }],
+  });
+  return rows.map(({ offer }) => ({ offerId: offer.id, title: offer.title, structureName: offer.structure.name }));
+}
