@@ -17,6 +17,17 @@ export async function expectAccessible(page: Page) {
   expect(summary, `Accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * axe runs as a script inside the page, so it cannot check a page with JavaScript disabled. This
+ * checks such a page's HTML as the server sent it (errors included) in `checker`, a page that runs
+ * scripts, with its styles (a <base> keeps the page's links and stylesheets resolving).
+ */
+export async function expectAccessibleWithoutScript(noScript: Page, checker: Page) {
+  const html = (await noScript.content()).replace(/<head>/i, `<head><base href="${noScript.url()}">`);
+  await checker.setContent(html, { waitUntil: "load" });
+  await expectAccessible(checker);
+}
+
 export const test = base.extend<{ accessibleAtEnd: void }>({
   accessibleAtEnd: [
     async ({ page }, use) => {

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
 import { signInFast } from "./auth";
 import { withDatabase } from "./outbox";
 
@@ -95,7 +95,7 @@ test("errors show next to their fields, with JavaScript and without, and nothing
   await expect(noScript.getByLabel("Intitulé de l'offre")).toHaveValue("Atelier réparation");
   await expect(noScript.getByRole("group", { name: "Comment venir" }).getByLabel("Sur rendez-vous")).toBeChecked();
   await expect(noScript.getByLabel("Précision", { exact: true }).first()).toHaveValue("Voir la mairie");
-  await expectAccessible(noScript);
+  await expectAccessibleWithoutScript(noScript, page);
   expect(await offers()).toBe(before);
 
   // Corrected, it is created, still without JavaScript.

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
 import { signInFast } from "./auth";
 import { withDatabase } from "./outbox";
 
@@ -75,7 +75,7 @@ test("the coordinator creates a place, is told at the field what is wrong, then 
   await expect(page.getByRole("list")).toContainText(`Lieu ajouté : ${name} (Fère-en-Tardenois)`);
 });
 
-test("without JavaScript, the server checks the place and keeps what was typed", async ({ browser }) => {
+test("without JavaScript, the server checks the place and keeps what was typed", async ({ browser, page: checker }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const fablab = await structureId("Fablab");
@@ -96,7 +96,7 @@ test("without JavaScript, the server checks the place and keeps what was typed",
   await expect(page.getByLabel("Numéro et voie")).toHaveValue("5 place de l'Église");
   await expect(page.getByLabel("Commune")).toHaveValue("Vaubert");
   await expect(page.getByLabel("Latitude")).toHaveValue("49,2");
-  // (axe needs JavaScript: the same page with JavaScript is checked by the first test.)
+  await expectAccessibleWithoutScript(page, checker);
 
   // Typed without accents or hyphens: the server finds the commune.
   await page.getByLabel("Commune").fill("fere en tardenois");
