@@ -107,6 +107,7 @@ test("a structure admin confirms in one click that an offer has not changed; the
   await page.goto("/compte");
   await page.getByRole("link", { name: "Espace France Services du Val de Lise" }).click();
   await page.getByRole("link", { name: "Historique" }).click();
+  await page.waitForURL(/\/historique$/);
   await expect(page.getByRole("list")).toContainText(
     "« Aide aux démarches administratives en ligne » confirmée à jour, sans changement, par Karim Benali",
   );
