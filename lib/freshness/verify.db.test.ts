@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
-import { confirmOfferUnchanged, getStructureHistory } from "./verify";
+import { confirmOfferUnchanged, confirmStructureUnchanged, getStructureHistory } from "./verify";
 
 beforeAll(async () => {
   await seedDemoTerritory(db);
@@ -24,5 +24,17 @@ describe("confirming an offer is unchanged", () => {
       createdAt: now,
       actor: { name: "Claire Martin" },
     });
+  });
+});
+
+describe("confirming a structure's card is unchanged", () => {
+  it("records when and by whom, on the structure and in its history", async () => {
+    const structure = await db.structure.findFirstOrThrow({ where: { name: { contains: "Repair" } } });
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "coordination@val-de-lise.exemple.fr" } });
+    const now = new Date("2026-11-22T11:00:00Z");
+    await confirmStructureUnchanged(db, structure.id, admin.id, now);
+    expect(await db.structure.findUniqueOrThrow({ where: { id: structure.id } })).toMatchObject({ lastVerifiedAt: now, lastVerifiedById: admin.id });
+    const [latest] = await getStructureHistory(db, structure.id);
+    expect(latest).toMatchObject({ summary: "Fiche de la structure confirmée à jour, sans changement", createdAt: now });
   });
 });

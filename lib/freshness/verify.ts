@@ -25,6 +25,21 @@ export async function confirmOfferUnchanged(db: PrismaClient, offerId: string, a
   });
 }
 
+/** "Rien n'a changé" for the structure's own card (identity, contact, labels): who and when. */
+export async function confirmStructureUnchanged(db: PrismaClient, structureId: string, actorId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const structure = await tx.structure.update({
+      where: { id: structureId },
+      data: { lastVerifiedAt: now, lastVerifiedById: actorId },
+      select: { name: true },
+    });
+    await tx.changeRecord.create({
+      data: { structureId, actorId, action: "structure.verified", summary: "Fiche de la structure confirmée à jour, sans changement", createdAt: now },
+    });
+    return structure;
+  });
+}
+
 /** A structure's history, newest first. */
 export function getStructureHistory(db: PrismaClient, structureId: string, take = 100) {
   return db.changeRecord.findMany({

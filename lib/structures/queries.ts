@@ -49,6 +49,7 @@ export async function getStructureOverview(db: PrismaClient, structureId: string
       website: true,
       status: true,
       lastVerifiedAt: true,
+      lastVerifiedBy: { select: { name: true, email: true } },
       territory: { select: { name: true, slug: true, staleAfterMonths: true } },
       identifiers: { select: { type: true, value: true } },
       terms: { select: { term: { select: { label: true } } } },
@@ -78,6 +79,7 @@ export async function getStructureOverview(db: PrismaClient, structureId: string
   });
   return {
     ...structure,
+    stale: isStale(structure.lastVerifiedAt, structure.territory.staleAfterMonths, now),
     offers: structure.offers.map((offer) => ({ ...offer, stale: isStale(offer.lastVerifiedAt, structure.territory.staleAfterMonths, now) })),
   };
 }

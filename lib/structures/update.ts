@@ -119,7 +119,16 @@ export async function saveStructureIdentity(
     // Conditional on the version read above: a save that slipped in between makes this one fail.
     const { count } = await tx.structure.updateMany({
       where: { id: input.structureId, updatedAt: new Date(input.version) },
-      data: { name: after.name!, description: after.description ?? "", email: after.email, phone: after.phone, website: after.website },
+      data: {
+        name: after.name!,
+        description: after.description ?? "",
+        email: after.email,
+        phone: after.phone,
+        website: after.website,
+        // Saving the card is a statement that it is true today.
+        lastVerifiedAt: new Date(),
+        lastVerifiedById: actorId,
+      },
     });
     if (count === 0) {
       const current = (await loadStructureIdentity(tx, input.structureId)).values;
@@ -175,6 +184,8 @@ export async function createStructure(db: PrismaClient, input: StructureCreate, 
         phone: values.phone,
         website: values.website,
         status: "published",
+        lastVerifiedAt: new Date(),
+        lastVerifiedById: actorId,
         identifiers: {
           create: IDENTIFIER_FIELDS.flatMap(([field, type]) => {
             const value = values[field as Exclude<Field, "labelIds">];

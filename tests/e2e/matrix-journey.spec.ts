@@ -32,6 +32,9 @@ test("a coordinator builds a structure's offer from nothing, publishes it, and f
   await expect(page.getByText("Structure créée.")).toBeVisible();
   await expect(page.getByText("Associations, Conseillers numériques")).toBeVisible();
   const structureUrl = new URL(page.url()).pathname;
+  await expect(page.getByText(/^Fiche vérifiée le .* par Claire Martin\.$/)).toBeVisible();
+  await page.getByRole("button", { name: "Rien n'a changé sur la fiche" }).click();
+  await expect(page.getByText("La fiche de la structure est confirmée à jour.")).toBeVisible();
   await expectAccessible(page);
 
   // 2. Its place.

@@ -6,7 +6,7 @@ import { OfferStatusBadge } from "@/components/offers/OfferStatusBadge";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { confirmUnchanged } from "@/lib/freshness/actions";
+import { confirmStructureCardUnchanged, confirmUnchanged } from "@/lib/freshness/actions";
 import { isUuid } from "@/lib/ids";
 import { findStructureForMembers } from "@/lib/memberships/queries";
 import { getStructureOverview } from "@/lib/structures/queries";
@@ -84,6 +84,20 @@ export default async function StructurePage({ params, searchParams }: Props) {
           </div>
         ))}
       </dl>
+
+      <div className="mt-3 flex flex-wrap items-start gap-4">
+        <p className="text-slate-700">
+          {structure.lastVerifiedAt
+            ? `Fiche vérifiée le ${dateFormat.format(structure.lastVerifiedAt)}${structure.lastVerifiedBy ? ` par ${structure.lastVerifiedBy.name ?? structure.lastVerifiedBy.email}` : ""}.`
+            : "Fiche jamais vérifiée."}
+          {structure.stale && <strong className="ml-1 text-red-800">À vérifier.</strong>}
+        </p>
+        {mayEdit && (
+          <ActionForm action={confirmStructureCardUnchanged} submitLabel="Rien n'a changé sur la fiche" variant="secondary">
+            <input type="hidden" name="structureId" value={structure.id} />
+          </ActionForm>
+        )}
+      </div>
 
       <section aria-labelledby="lieux" className="mt-8">
         <h2 id="lieux" className="text-2xl font-semibold">Lieux</h2>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { can } from "@/lib/auth/policy";
@@ -95,47 +96,65 @@ export default async function MatrixPage({ params, searchParams }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.offerId} className="border-b border-slate-300 align-top">
-                <th scope="row" className="px-2 py-2 font-semibold">
-                  {row.qui}
-                </th>
-                <td className="px-2 py-2">
-                  <p className="font-medium">{row.quoi.title}</p>
-                  {row.quoi.postures.length > 0 && <p>{row.quoi.postures.join(", ")}</p>}
-                  {row.status === "draft" && <p className="font-semibold text-amber-900">Brouillon</p>}
-                </td>
-                <td className="px-2 py-2">
-                  <p>{row.comment.accessModes.join(", ")}</p>
-                  <p>{row.comment.publics.join(", ")}</p>
-                  {row.comment.conditions.map((condition) => (
-                    <p key={condition}>{condition}</p>
-                  ))}
-                </td>
-                <td className="px-2 py-2">
-                  {row.ou.map((place) => (
-                    <p key={place}>{place}</p>
-                  ))}
-                </td>
-                <td className="px-2 py-2">{row.quand}</td>
-                <td className="px-2 py-2">
-                  <p>{[row.autres.fees.join(", "), row.autres.feeDetails].filter(Boolean).join(" — ")}</p>
-                  {row.autres.documents.length > 0 && <p>À apporter : {row.autres.documents.join(", ")}</p>}
-                  <p className={row.stale ? "font-semibold text-amber-900" : "text-slate-700"}>
-                    {row.stale ? "À vérifier — " : ""}
-                    {row.lastVerifiedAt ? `vérifiée le ${dateFormat.format(row.lastVerifiedAt)}` : "jamais vérifiée"}
-                    {row.verifiedBy ? ` par ${row.verifiedBy}` : ""}
-                  </p>
-                  {can(actor, "structure.edit", { structureId: row.structureId, territoryId: territory.id }) && (
-                    <div className="mt-1 print:hidden">
-                      <ActionForm action={confirmUnchanged} submitLabel={`Rien n'a changé : ${row.quoi.title}`} variant="secondary">
-                        <input type="hidden" name="offerId" value={row.offerId} />
-                      </ActionForm>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const ref = { structureId: row.structureId, territoryId: territory.id };
+              const mayEdit = can(actor, "structure.edit", ref);
+              return (
+                <tr key={row.offerId} className="border-b border-slate-300 align-top">
+                  <th scope="row" className="px-2 py-2 font-semibold">
+                    {can(actor, "structure.viewMembers", ref) ? (
+                      <Link href={`/structures/${row.structureId}`} className="text-accent underline print:no-underline">
+                        {row.qui}
+                      </Link>
+                    ) : (
+                      row.qui
+                    )}
+                  </th>
+                  <td className="px-2 py-2">
+                    <p className="font-medium">
+                      {mayEdit ? (
+                        <Link href={`/structures/${row.structureId}/offres/${row.offerId}`} className="text-accent underline print:no-underline">
+                          {row.quoi.title}
+                        </Link>
+                      ) : (
+                        row.quoi.title
+                      )}
+                    </p>
+                    {row.quoi.postures.length > 0 && <p>{row.quoi.postures.join(", ")}</p>}
+                    {row.status === "draft" && <p className="font-semibold text-amber-900">Brouillon</p>}
+                  </td>
+                  <td className="px-2 py-2">
+                    <p>{row.comment.accessModes.join(", ")}</p>
+                    <p>{row.comment.publics.join(", ")}</p>
+                    {row.comment.conditions.map((condition) => (
+                      <p key={condition}>{condition}</p>
+                    ))}
+                  </td>
+                  <td className="px-2 py-2">
+                    {row.ou.map((place) => (
+                      <p key={place}>{place}</p>
+                    ))}
+                  </td>
+                  <td className="px-2 py-2">{row.quand}</td>
+                  <td className="px-2 py-2">
+                    <p>{[row.autres.fees.join(", "), row.autres.feeDetails].filter(Boolean).join(" — ")}</p>
+                    {row.autres.documents.length > 0 && <p>À apporter : {row.autres.documents.join(", ")}</p>}
+                    <p className={row.stale ? "font-semibold text-amber-900" : "text-slate-700"}>
+                      {row.stale ? "À vérifier — " : ""}
+                      {row.lastVerifiedAt ? `vérifiée le ${dateFormat.format(row.lastVerifiedAt)}` : "jamais vérifiée"}
+                      {row.verifiedBy ? ` par ${row.verifiedBy}` : ""}
+                    </p>
+                    {mayEdit && (
+                      <div className="mt-1 print:hidden">
+                        <ActionForm action={confirmUnchanged} submitLabel={`Rien n'a changé : ${row.quoi.title}`} variant="secondary">
+                          <input type="hidden" name="offerId" value={row.offerId} />
+                        </ActionForm>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
