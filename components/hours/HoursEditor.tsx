@@ -7,9 +7,10 @@
  * comes with blank rows to fill in and the server answers with its errors next to the fields.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useEffect, useSyncExternalStore, useTransition } from "react";
+import { useActionState, useEffect } from "react";
 import { get, useFieldArray, useForm, useWatch, type Resolver } from "react-hook-form";
 import { FormStatus } from "@/components/forms/ActionForm";
+import { useCheckedSubmit, useHydrated } from "@/components/forms/checked-form";
 import { DateField, ErrorText, inputClass, RadioOption, TimeField } from "./HoursFields";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 import type { SavedHours } from "@/lib/hours/actions";
@@ -27,7 +28,6 @@ export interface PlaceHoursInfo {
   publicHolidays: HolidayRule;
 }
 
-const noSubscription = () => () => {};
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const isBlankSlot = (slot: { opens?: string; closes?: string } | undefined) => !slot?.opens?.trim() && !slot?.closes?.trim();
 
@@ -53,13 +53,8 @@ export function HoursEditor({
   place?: PlaceHoursInfo;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [, startTransition] = useTransition();
   // Buttons that only work with JavaScript (add, remove, copy) appear once it runs.
-  const interactive = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const interactive = useHydrated();
 
   // Without JavaScript, the page comes back from the server with what was typed: show it again.
   const initial = state && !state.ok && state.values ? formValuesFromPosted(state.values, defaults) : defaults;
@@ -105,15 +100,12 @@ export function HoursEditor({
     slots.replace(next);
   }
 
+  const onSubmit = useCheckedSubmit(formAction, handleSubmit);
   return (
     <form
       action={formAction}
       noValidate
-      onSubmit={(event) => {
-        // Checked in the browser first; then the same FormData the browser would post goes to the action.
-        const form = event.currentTarget;
-        void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-      }}
+      onSubmit={onSubmit}
       className="mt-4 space-y-6"
     >
       <p className="rounded border border-slate-300 bg-slate-50 p-3">

@@ -7,10 +7,11 @@
  * next to their fields and everything typed kept.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useSyncExternalStore, useTransition } from "react";
+import { useActionState } from "react";
 import { get, useFieldArray, useForm, type FieldErrors } from "react-hook-form";
 import { describedBy, Field, FieldError, FieldHint, inputClass } from "@/components/forms/Field";
 import { FormStatus } from "@/components/forms/ActionForm";
+import { useCheckedSubmit, useHydrated } from "@/components/forms/checked-form";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 import type { FormObject } from "@/lib/forms/form-data";
 import type { OfferFormOptions, TermGroup } from "@/lib/offers/form-options";
@@ -18,14 +19,6 @@ import type { OfferFormValues } from "@/lib/offers/form-values";
 import { LANGUAGES, OFFER_TERM_ROLES, offerSchema, type OfferValues } from "@/lib/offers/schemas";
 
 type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
-
-/** False in the server's HTML and without JavaScript: buttons that need a script are not shown then. */
-const useHydrated = () =>
-  useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
 
 const BLANK_REDIRECT = { notOffered: "", redirectToStructureId: "", note: "" };
 const asList = (value: unknown) => (Array.isArray(value) ? value.map(String) : typeof value === "string" && value ? [value] : []);
@@ -62,7 +55,6 @@ export function OfferForm({
   submitLabel: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [, startTransition] = useTransition();
   const posted = state && !state.ok ? state.values : undefined;
   const loaded = posted ? fromPosted(posted, defaults) : defaults;
   // One blank row to fill in, also without JavaScript.
@@ -148,14 +140,12 @@ export function OfferForm({
   const termsError = errorAt("termIds");
   const placesError = errorAt("placeIds");
 
+  const onSubmit = useCheckedSubmit(formAction, handleSubmit);
   return (
     <form
       action={formAction}
       noValidate
-      onSubmit={(event) => {
-        const form = event.currentTarget;
-        void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-      }}
+      onSubmit={onSubmit}
       className="mt-4 space-y-6"
     >
       <input type="hidden" defaultValue={initial.structureId} {...register("structureId")} />

@@ -9,9 +9,10 @@
  * an address service — "Trouver l'adresse" proposes addresses to pick from.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useState, useSyncExternalStore, useTransition, type ReactNode } from "react";
+import { useActionState, useState, useTransition, type ReactNode } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { FormStatus } from "@/components/forms/ActionForm";
+import { useCheckedSubmit, useHydrated } from "@/components/forms/checked-form";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 import type { AddressCandidate } from "@/lib/places/geocoder";
 import { placeFormSchema, type PlaceFormValues, type PlaceInput } from "@/lib/places/schemas";
@@ -40,7 +41,6 @@ export function PlaceForm({
   findAddress?: FindAddress;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [, startTransition] = useTransition();
   // Without JavaScript, the page comes back from the server with what was typed: show it again.
   const initial = { ...defaults, ...((state && !state.ok && (state.values as Partial<PlaceFormValues> | undefined)) || {}) };
   const {
@@ -102,15 +102,12 @@ export function PlaceForm({
   const postalCode = register("postalCode");
   const country = register("country");
 
+  const onSubmit = useCheckedSubmit(formAction, handleSubmit);
   return (
     <form
       action={formAction}
       noValidate
-      onSubmit={(event) => {
-        // Checked in the browser first; then the same FormData the browser would post goes to the action.
-        const form = event.currentTarget;
-        void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-      }}
+      onSubmit={onSubmit}
       onChange={(event) => {
         const target = event.target;
         if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) markEdited(target.name);
@@ -250,11 +247,7 @@ function AddressFinder({
   pick: (candidate: AddressCandidate) => void;
 }) {
   // The helper needs JavaScript: it appears only once the page runs it.
-  const mounted = useSyncExternalStore(
-    () => () => {},
-    () => true,
-    () => false,
-  );
+  const mounted = useHydrated();
   const [candidates, setCandidates] = useState<AddressCandidate[] | null>(null);
   const [message, setMessage] = useState("");
   const [searching, startSearch] = useTransition();

@@ -6,10 +6,11 @@
  * left; the form still posts to the server action without JavaScript.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useTransition } from "react";
+import { useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { describedBy, Field, FieldError, inputClass } from "@/components/forms/Field";
 import { FormStatus } from "@/components/forms/ActionForm";
+import { useCheckedSubmit } from "@/components/forms/checked-form";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 import { structureCreateSchema, structureIdentitySchema } from "@/lib/structures/schemas";
 
@@ -60,7 +61,6 @@ export function StructureIdentityForm({
   mode: "edit" | "create";
 }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [, startTransition] = useTransition();
   // Without JavaScript, the page comes back from the server with what was typed: show it again.
   const posted = state && !state.ok ? state.values : undefined;
   const initial: StructureFormValues = posted
@@ -84,15 +84,12 @@ export function StructureIdentityForm({
   const typologyError = errorOf("typologyId");
   const labelsError = errorOf("labelIds");
 
+  const onSubmit = useCheckedSubmit(formAction, handleSubmit);
   return (
     <form
       action={formAction}
       noValidate
-      onSubmit={(event) => {
-        // Checked in the browser first; then the same FormData the browser would post goes to the action.
-        const form = event.currentTarget;
-        void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-      }}
+      onSubmit={onSubmit}
       className="mt-4 space-y-4"
     >
       {/* Values are also written into the HTML, so the form is filled in even without JavaScript. */}
