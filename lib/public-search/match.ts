@@ -11,7 +11,8 @@
  * so it is not read as the start of "motivation"), and weigh less inside a longer keyword, so
  * "logem" means "logement" before "aide au logement". A need's score is the sum over the distinct
  * words of the query. Words are compared after normalize() (no accents, no case), without stop
- * words, with a light plural stemming.
+ * words, with a light plural stemming. Needs far below the best one (under a quarter of its
+ * score: a stray word one typo away from a keyword) are left out: they would only be noise.
  * The index is built once, at module load: the data is small and every query is a few loops.
  */
 import { findNeed, NEEDS, needIn, type Country, type Need, type NeedTerm, type PublicNeed } from "./needs";
@@ -23,6 +24,7 @@ export const SCORES = { PHRASE: 10, TOKEN: 4, PREFIX: 2.4, TYPO: 1.5 } as const;
 const MAX_QUERY_WORDS = 12;
 const MIN_PREFIX_LENGTH = 3;
 const MIN_TYPO_LENGTH = 5;
+const MIN_SHARE_OF_BEST = 0.25;
 
 /** "impôts" and "impot", "ordis" and "ordi" are the same word; "pass" is not "pas". */
 export function stem(word: string): string {
@@ -128,8 +130,10 @@ export interface NeedMatch {
 export function matchNeeds(query: unknown, country?: Country): NeedMatch[] {
   const words = queryWords(query).map((word) => ({ word, known: KNOWN_WORDS.has(word) }));
   if (words.length === 0) return [];
-  return INDEX.map((indexed, order) => ({ indexed, order, score: scoreNeed(indexed, words) }))
-    .filter(({ score }) => score > 0)
+  const scored = INDEX.map((indexed, order) => ({ indexed, order, score: scoreNeed(indexed, words) }));
+  const best = Math.max(...scored.map(({ score }) => score));
+  return scored
+    .filter(({ score }) => score > 0 && score >= best * MIN_SHARE_OF_BEST)
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map(({ indexed, score }) => ({ need: needIn(indexed.need, country), score }));
 }

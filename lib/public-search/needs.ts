@@ -391,6 +391,8 @@ export const NEEDS: readonly Need[] = [
     keywords: [
       "reparer", "reparation", "reparateur", "repair cafe", "repaircafe", "repair", "panne", "en panne",
       "casse", "ecran casse", "ecran fissure", "ne marche plus", "marche plus", "marche pas", "bloque",
+      "telephone ne marche plus", "gsm ne marche plus", "portable ne marche plus", "pc ne marche plus",
+      "ordinateur ne marche plus", "telephone casse", "gsm casse", "pc casse", "pc lent",
       "ne s allume plus", "ne demarre pas", "lent", "ordinateur lent", "telephone lent", "bug", "bugge",
       "batterie", "memoire pleine", "stockage plein", "mise a jour", "mises a jour", "nettoyer",
       "entretenir", "entretien ordinateur",

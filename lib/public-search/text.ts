@@ -46,13 +46,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   ..."le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs".split(" "),
   ..."cette cet ces qui que qu quoi dont ou".split(" "),
   // small words
-  ..."et a dans sur sous avec par chez vers mais donc car si ni ne n pas plus tres trop peu bien deja encore aussi".split(" "),
+  ..."et a pour comme dans sur sous avec par chez vers mais donc car si ni ne n pas plus tres trop peu bien deja encore aussi".split(" "),
   ..."est es suis sont etre ai as avons avez ont avoir fait faire fais".split(" "),
   // the request itself
   ..."veux veut voulais voudrais vouloir aimerais peux peut pouvez pourriez puis pouvoir sais savoir".split(" "),
   ..."comment pourquoi quand combien quel quelle quels quelles".split(" "),
   ..."aide aides aider aidez besoin cherche chercher trouve trouver".split(" "),
-  ..."svp stp merci bonjour bonsoir salut slt cc please svp".split(" "),
+  ..."svp stp merci bonjour bonsoir salut slt cc bjr please".split(" "),
+  // SMS style: "jveu", "g" (j'ai), "pr" (pour), "ds" (dans), "ki", "koi"
+  ..."jai jveux jveu veu vx g mn ds pr ki koi kan".split(" "),
   // English
   ..."i my me the an to of for how do can want need help with on in is it".split(" "),
 ]);
