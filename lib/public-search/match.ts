@@ -8,9 +8,9 @@
  *   - it starts a word of the need, 3 letters at least ("logem") — PREFIX;
  *   - it is one typo away (Damerau-Levenshtein ≤ 1) from a word of 5 letters or more — TYPO.
  * Prefixes and typos are only tried for words no need knows ("mot" is a word of "mot de passe",
- * so it is not read as the start of "motivation"), and weigh less inside a longer keyword, so
- * "logem" means "logement" before "aide au logement". A need's score is the sum over the distinct
- * words of the query. Words are compared after normalize() (no accents, no case), without stop
+ * so it is not read as the start of "motivation"), and weigh less when they approach one word of
+ * a longer keyword, which says less of it. A need's score is the sum over the distinct words of
+ * the query. Words are compared after normalize() (no accents, no case), without stop
  * words, with a light plural stemming. Needs far below the best one (under a quarter of its
  * score: a stray word one typo away from a keyword) are left out: they would only be noise.
  * The index is built once, at module load: the data is small and every query is a few loops.
@@ -124,7 +124,7 @@ export interface NeedMatch {
 }
 
 /**
- * The needs a query may mean, best first (ties in the order of NEEDS, frequent first), labelled
+ * The needs a query may mean, best first (ties in the order of NEEDS), labelled
  * for the country when given. An empty or meaningless query matches nothing.
  */
 export function matchNeeds(query: unknown, country?: Country): NeedMatch[] {

@@ -418,8 +418,8 @@ export const NEEDS: readonly Need[] = [
   },
   {
     slug: "harcelement-en-ligne",
-    label: "Être aidé face au harcèlement en ligne",
-    explanation: "Messages menaçants, photos diffusées, quelqu'un qui surveille votre téléphone : vous n'êtes pas seul.",
+    label: "Trouver de l'aide face au harcèlement en ligne",
+    explanation: "Messages menaçants, photos diffusées, quelqu'un qui surveille votre téléphone : on peut vous aider.",
     icon: "alert-message",
     terms: [LMN_SAFETY, DI_VIOLENCE, DI_JUSTICE],
     keywords: [
