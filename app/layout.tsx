@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { layoutMessages } from "@/lib/i18n/layout-messages";
+import { directionOf, LOCALE_HEADER, localeFrom } from "@/lib/i18n/locales";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,23 +11,26 @@ export const metadata: Metadata = {
   description: "Qui fait quoi, ici, pour cette personne ? L'offre de médiation numérique et sociale du territoire.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The public pages' language comes from their `?lang=` (see proxy.ts); everything else is French.
+  const locale = localeFrom((await headers()).get(LOCALE_HEADER));
+  const t = layoutMessages(locale);
   return (
-    <html lang="fr">
+    <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-white font-sans text-ink antialiased">
         <a
           href="#contenu"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:bg-white focus:p-2"
         >
-          Aller au contenu
+          {t.skipToContent}
         </a>
         <header className="border-b border-slate-200">
           <div className="mx-auto flex max-w-4xl items-center justify-between px-4 py-3">
-            <Link href="/" className="text-xl font-bold text-ink no-underline">
+            <Link href="/" className="text-xl font-bold text-ink no-underline" aria-label={t.home}>
               Toile
             </Link>
             <Link href="/compte" className="text-accent underline">
-              Espace professionnel
+              {t.professionals}
             </Link>
           </div>
         </header>
