@@ -22,6 +22,20 @@ export type ActionResult<T = null> =
 export const NOT_FOUND = "Introuvable : cette page n'existe pas, ou vous n'y avez pas accès.";
 export const SIGNED_OUT = "Votre session a expiré : reconnectez-vous.";
 
+/**
+ * The refusal of a save based on an old version: who did what, what differs, what to do.
+ * `subject` is what was saved, with its article and its pronoun ("cette offre", "la").
+ */
+export function savedMeanwhile(subject: { what: string; pronoun: "le" | "la" }, differingFields: string[]): Extract<ActionResult, { ok: false }> {
+  return {
+    ok: false,
+    error:
+      `Quelqu'un d'autre a enregistré ${subject.what} pendant que vous ${subject.pronoun} modifiiez. ` +
+      `Champs qui diffèrent de votre saisie : ${differingFields.join(", ") || "aucun"}. ` +
+      `Rechargez la page pour voir la version enregistrée, puis refaites vos changements.`,
+  };
+}
+
 export function authorizedAction<S extends z.ZodType, T>(
   schema: S,
   authorize: (actor: SignedInActor, input: z.infer<S>) => boolean | Promise<boolean>,

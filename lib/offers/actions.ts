@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authorizedAction, NOT_FOUND } from "@/lib/actions/authorized-action";
+import { authorizedAction, NOT_FOUND, savedMeanwhile } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { structureRef } from "@/lib/structures/refs";
@@ -19,13 +19,7 @@ export const saveOfferAction = authorizedAction(offerSchema, mayEdit, async (act
   if (!outcome.ok) {
     if (outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
     if (outcome.reason === "invalid") return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [outcome.field]: [outcome.message] } };
-    const fields = outcome.changedMeanwhile.map((field) => OFFER_FIELD_LABELS[field]).join(", ");
-    return {
-      ok: false,
-      error:
-        `Quelqu'un d'autre a enregistré cette offre pendant que vous la modifiiez. ` +
-        `Champs qui diffèrent de votre saisie : ${fields || "aucun"}. Rechargez la page pour voir la version enregistrée, puis refaites vos changements.`,
-    };
+    return savedMeanwhile({ what: "cette offre", pronoun: "la" }, outcome.changedMeanwhile.map((field) => OFFER_FIELD_LABELS[field]));
   }
   revalidatePath(`/structures/${input.structureId}`, "layout");
   revalidatePath("/territoires", "layout");

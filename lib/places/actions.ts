@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authorizedAction, NOT_FOUND, type ActionResult } from "@/lib/actions/authorized-action";
+import { authorizedAction, NOT_FOUND, savedMeanwhile, type ActionResult } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import type { SignedInActor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
@@ -48,12 +48,7 @@ export const updatePlaceAction = authorizedAction(schema, mayEdit, async (actor,
   if (!outcome.ok) {
     // Commune code and name change together: name the commune once.
     const fields = [...new Set(outcome.changedMeanwhile.map((field) => PLACE_FIELD_LABELS[field === "communeCode" ? "communeName" : field]))];
-    return {
-      ok: false,
-      error:
-        `Quelqu'un d'autre a enregistré ce lieu pendant que vous le modifiiez. ` +
-        `Champs qui diffèrent de votre saisie : ${fields.join(", ") || "aucun"}. Rechargez la page pour voir la version enregistrée, puis refaites vos changements.`,
-    };
+    return savedMeanwhile({ what: "ce lieu", pronoun: "le" }, fields);
   }
   revalidatePath(`/structures/${input.structureId}`, "layout");
   return {

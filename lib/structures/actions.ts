@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authorizedAction, type ActionResult } from "@/lib/actions/authorized-action";
+import { authorizedAction, savedMeanwhile, type ActionResult } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { structureRef } from "./refs";
@@ -20,15 +20,7 @@ export const saveIdentity = authorizedAction(
     if (!outcome.ok && outcome.reason === "invalid") {
       return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [outcome.field]: [outcome.message] } };
     }
-    if (!outcome.ok) {
-      const fields = outcome.changedMeanwhile.map((field) => FIELD_LABELS[field]).join(", ");
-      return {
-        ok: false,
-        error:
-          `Quelqu'un d'autre a enregistré cette fiche pendant que vous la modifiiez. ` +
-          `Champs qui diffèrent de votre saisie : ${fields || "aucun"}. Rechargez la page pour voir la version enregistrée, puis refaites vos changements.`,
-      };
-    }
+    if (!outcome.ok) return savedMeanwhile({ what: "cette fiche", pronoun: "la" }, outcome.changedMeanwhile.map((field) => FIELD_LABELS[field]));
     revalidatePath(`/structures/${input.structureId}`, "layout");
     return {
       ok: true,
