@@ -70,6 +70,20 @@ describe("the benchmark dataset", () => {
         AND a."opensAtMinute" < b."closesAtMinute" AND b."opensAtMinute" < a."closesAtMinute"`),
     ).toBe(0);
     expect(await count(`SELECT count(*) FROM "OpeningException" WHERE "startsOn" > "endsOn" OR (NOT closed AND "opensAtMinute" >= "closesAtMinute")`)).toBe(0);
+    // As in the hours editor: an offer at a place has its own holiday rule and exceptions only with its own hours.
+    expect(
+      await count(`SELECT count(*) FROM "OfferPlace" op
+        WHERE (op."publicHolidays" IS NOT NULL OR EXISTS (SELECT 1 FROM "OpeningException" e WHERE e."offerPlaceId" = op.id))
+        AND NOT EXISTS (SELECT 1 FROM "OpeningSlot" s WHERE s."offerPlaceId" = op.id)`),
+    ).toBe(0);
+  });
+
+  it("reads back through the application's public listing", async () => {
+    const { getTerritoryOffers } = await import("@/lib/offers/queries");
+    const [territory] = await rows<{ slug: string }>(`SELECT slug FROM "Territory" WHERE country = 'FR' LIMIT 1`);
+    const listing = await getTerritoryOffers(territory!.slug);
+    expect(listing?.offers.length).toBeGreaterThan(0);
+    expect(listing?.offers.every((offer) => offer.labelsByRole.need?.length)).toBe(true);
   });
 
   it("publishes only offers the publishing rules accept", async () => {

@@ -219,7 +219,19 @@ export function generateDataset(termIds: TermIds, { scale, seed, referenceDate }
   // Structures, spread by population (with a floor, so rural networks are not empty).
   const weights = territories.map(({ source }) => Math.pow(source.communes.reduce((sum, c) => sum + c.population, 0), 0.6));
   const structuresPer = spread(random, counts.structures, weights, 1);
-  interface StructurePlan { id: string; name: string; territory: (typeof territories)[number]; commune: BenchCommune; kind: StructureKind; draft: boolean; places: string[] }
+  interface StructurePlan {
+    id: string;
+    name: string;
+    territory: (typeof territories)[number];
+    commune: BenchCommune;
+    kind: StructureKind;
+    draft: boolean;
+    places: string[];
+  }
+  const phoneNumber = (country: string) =>
+    country === "FR"
+      ? `0${random.int(1, 5)} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)}`
+      : `+32 ${random.int(10, 89)} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)}`;
   const structures: StructurePlan[] = [];
   territories.forEach((territory, index) => {
     const kinds = territory.source.country === "FR" ? FRENCH_STRUCTURE_KINDS : BELGIAN_STRUCTURE_KINDS;
@@ -241,7 +253,7 @@ export function generateDataset(termIds: TermIds, { scale, seed, referenceDate }
         id, territoryId: territory.id, name,
         description: `${name} accompagne les habitants dans leurs usages du numérique.`,
         email: `contact@${domain}`,
-        phone: territory.source.country === "FR" ? `0${random.int(1, 5)} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)}` : `+32 ${random.int(10, 89)} ${random.digits(2)} ${random.digits(2)} ${random.digits(2)}`,
+        phone: phoneNumber(territory.source.country),
         website: random.chance(0.4) ? `https://www.${domain}` : null,
         status: draft ? "draft" : "published",
         lastVerifiedAt: draft ? null : verifiedAt,
@@ -250,7 +262,8 @@ export function generateDataset(termIds: TermIds, { scale, seed, referenceDate }
       data.StructureTerm.push({ structureId: id, termId: term("dataInclusion.v0.typologies_de_structures", kind.typology) });
       for (const [label, probability] of kind.labels) {
         if (!random.chance(probability)) continue;
-        const vocabulary = termIds.get("lmn.dispositif_programmes_nationaux")?.has(label) ? "lmn.dispositif_programmes_nationaux" : "lmn.formations_labels";
+        const national = termIds.get("lmn.dispositif_programmes_nationaux")?.has(label);
+        const vocabulary = national ? "lmn.dispositif_programmes_nationaux" : "lmn.formations_labels";
         data.StructureTerm.push({ structureId: id, termId: term(vocabulary, label) });
       }
       addIdentifiers(id, kind, commune, territory.source.country);
@@ -274,7 +287,11 @@ export function generateDataset(termIds: TermIds, { scale, seed, referenceDate }
     if (kind.identity === "association" && random.chance(0.7)) add("RNA", `W${random.digits(9)}`);
     if (!random.chance(kind.identity === "association" ? 0.5 : 0.85)) return;
     const siren =
-      kind.identity === "commune" ? sirenOfCommune(commune) : kind.identity === "france-travail" ? FRANCE_TRAVAIL_SIREN : `${random.int(3, 8)}${random.digits(8)}`;
+      kind.identity === "commune"
+        ? sirenOfCommune(commune)
+        : kind.identity === "france-travail"
+          ? FRANCE_TRAVAIL_SIREN
+          : `${random.int(3, 8)}${random.digits(8)}`;
     add("SIRET", validSiret(`${siren}${random.digits(4)}`));
   }
   // The commune's real SIREN is not kept in BenchCommune: communes' SIRENs start with 21 + INSEE code.
@@ -333,12 +350,20 @@ export function generateDataset(termIds: TermIds, { scale, seed, referenceDate }
     const id = random.uuid();
     const partner = partnerPlace(structure);
     const kind: OfferKind = OFFER_KINDS[random.pick(structure.kind.offers)]!;
-    const remote = kind.access.some(([mode]) => mode === "a-distance") || (structure.places.length === 0 && (!partner || random.chance(0.5))) || random.chance(0.03);
+    // "À distance": phone lines; offers of structures with no place of their own (unless hosted
+    // by a partner); and a few others.
+    const remote =
+      kind.access.some(([mode]) => mode === "a-distance") ||
+      (structure.places.length === 0 && (!partner || random.chance(0.5))) ||
+      random.chance(0.03);
     const status = structure.draft ? "draft" : random.weighted([["published", 85], ["draft", 10], ["archived", 5]] as const);
     const country = structure.territory.source.country;
 
     // Needs: the LMN service, and up to three data·inclusion thematiques.
-    const needs = [term("lmn.services", kind.service), ...random.sample(kind.thematiques, random.int(0, 3)).map((code) => term("dataInclusion.v1.thematiques", code))];
+    const needs = [
+      term("lmn.services", kind.service),
+      ...random.sample(kind.thematiques, random.int(0, 3)).map((code) => term("dataInclusion.v1.thematiques", code)),
+    ];
     const postures = random.sample(kind.postures, random.int(1, kind.postures.length));
     const access = remote ? ["a-distance"] : [...new Set([random.weighted(kind.access), random.weighted(kind.access)])];
     const publics = random.chance(0.55) ? ["tous-publics"] : random.sample(kind.publics, random.int(1, Math.min(3, kind.publics.length)));
@@ -349,7 +374,10 @@ export function generateDataset(termIds: TermIds, { scale, seed, referenceDate }
       ...(random.chance(0.12) ? ["Prendre un RDV en ligne"] : []),
     ];
     const referrals = random.sample(["envoyer-un-courriel", "telephoner", "se-presenter", "utiliser-lien-mobilisation"], random.int(0, 2));
-    const fee = kind.key === "equipement" ? random.pick(["Payant", "Gratuit sous condition"]) : random.weighted([["Gratuit", 88], ["Gratuit sous condition", 7], ["Payant", 5]] as const);
+    const fee =
+      kind.key === "equipement"
+        ? random.pick(["Payant", "Gratuit sous condition"])
+        : random.weighted([["Gratuit", 88], ["Gratuit sous condition", 7], ["Payant", 5]] as const);
     const termRows = [
       ...needs,
       ...postures.map((code) => term("toile.postures", code)),
@@ -402,16 +430,20 @@ export function generateDataset(termIds: TermIds, { scale, seed, referenceDate }
     }
     for (const { placeId, permanence } of placeIds) {
       const offerPlaceId = random.uuid();
+      // A permanence at a partner's place always has its own hours; a workshop at one's own place
+      // sometimes. As in the hours editor, a holiday rule and exceptions of its own come only with
+      // its own hours; otherwise the place's hours, rule and exceptions apply.
+      const ownHours = permanence || random.chance(0.15);
       data.OfferPlace.push({
         id: offerPlaceId, offerId: id, placeId,
-        publicHolidays: random.weighted([[null, 90], ["closed", 7], ["unknown", 3]] as const),
+        publicHolidays: ownHours ? random.weighted([[null, 70], ["closed", 25], ["unknown", 5]] as const) : null,
       });
-      // A permanence at a partner's place always has its own hours; a workshop at one's own place sometimes.
-      if (permanence || random.chance(0.15)) {
-        const seasonal = random.chance(0.05);
-        addSlots({ offerPlaceId }, permanenceWeek(random), seasonal ? { from: isoDate(referenceDate), until: isoDate(new Date(referenceDate.getTime() + 90 * DAY)) } : undefined);
-      }
-      if (random.chance(0.01)) addException({ offerPlaceId });
+      if (!ownHours) continue;
+      const seasonal = random.chance(0.05)
+        ? { from: isoDate(referenceDate), until: isoDate(new Date(referenceDate.getTime() + 90 * DAY)) }
+        : undefined;
+      addSlots({ offerPlaceId }, permanenceWeek(random), seasonal);
+      if (random.chance(0.03)) addException({ offerPlaceId });
     }
   }
 

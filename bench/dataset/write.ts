@@ -19,17 +19,40 @@ const float = "double precision";
 
 /** Dependency order. */
 export const TABLES: [keyof Dataset, Columns][] = [
-  ["Territory", [["id", uuid], ["slug", text], ["name", text], ["country", '"Country"'], ["timeZone", text], ["staleAfterMonths", int], ["createdAt", time], ["updatedAt", time]]],
+  ["Territory", [
+    ["id", uuid], ["slug", text], ["name", text], ["country", '"Country"'], ["timeZone", text],
+    ["staleAfterMonths", int], ["createdAt", time], ["updatedAt", time],
+  ]],
   ["TerritoryArea", [["id", uuid], ["territoryId", uuid], ["kind", '"AreaKind"'], ["code", text], ["name", text]]],
-  ["Structure", [["id", uuid], ["territoryId", uuid], ["name", text], ["description", text], ["email", text], ["phone", text], ["website", text], ["status", '"StructureStatus"'], ["lastVerifiedAt", time], ["createdAt", time], ["updatedAt", time]]],
+  ["Structure", [
+    ["id", uuid], ["territoryId", uuid], ["name", text], ["description", text], ["email", text], ["phone", text],
+    ["website", text], ["status", '"StructureStatus"'], ["lastVerifiedAt", time], ["createdAt", time], ["updatedAt", time],
+  ]],
   ["StructureIdentifier", [["id", uuid], ["structureId", uuid], ["type", '"IdentifierType"'], ["value", text]]],
   ["StructureTerm", [["structureId", uuid], ["termId", uuid]]],
-  ["Place", [["id", uuid], ["structureId", uuid], ["name", text], ["address", text], ["postalCode", text], ["communeCode", text], ["communeName", text], ["country", '"Country"'], ["latitude", float], ["longitude", float], ["wheelchairAccessible", bool], ["accessibilityNotes", text], ["publicHolidays", '"HolidayRule"'], ["createdAt", time], ["updatedAt", time]]],
-  ["Offer", [["id", uuid], ["structureId", uuid], ["title", text], ["description", text], ["professionalReferral", text], ["residentAccess", text], ["minAge", int], ["maxAge", int], ["residencyCondition", text], ["otherConditions", text], ["feeDetails", text], ["documentsToBring", "text[]"], ["languages", "text[]"], ["typicalDelayDays", int], ["isSaturated", bool], ["acceptsTransfers", bool], ["status", '"OfferStatus"'], ["lastVerifiedAt", time], ["createdAt", time], ["updatedAt", time]]],
+  ["Place", [
+    ["id", uuid], ["structureId", uuid], ["name", text], ["address", text], ["postalCode", text],
+    ["communeCode", text], ["communeName", text], ["country", '"Country"'], ["latitude", float], ["longitude", float],
+    ["wheelchairAccessible", bool], ["accessibilityNotes", text], ["publicHolidays", '"HolidayRule"'],
+    ["createdAt", time], ["updatedAt", time],
+  ]],
+  ["Offer", [
+    ["id", uuid], ["structureId", uuid], ["title", text], ["description", text], ["professionalReferral", text],
+    ["residentAccess", text], ["minAge", int], ["maxAge", int], ["residencyCondition", text],
+    ["otherConditions", text], ["feeDetails", text], ["documentsToBring", "text[]"], ["languages", "text[]"],
+    ["typicalDelayDays", int], ["isSaturated", bool], ["acceptsTransfers", bool], ["status", '"OfferStatus"'],
+    ["lastVerifiedAt", time], ["createdAt", time], ["updatedAt", time],
+  ]],
   ["OfferTerm", [["offerId", uuid], ["termId", uuid]]],
   ["OfferPlace", [["id", uuid], ["offerId", uuid], ["placeId", uuid], ["publicHolidays", '"HolidayRule"']]],
-  ["OpeningSlot", [["id", uuid], ["placeId", uuid], ["offerPlaceId", uuid], ["offerId", uuid], ["weekday", int], ["opensAtMinute", int], ["closesAtMinute", int], ["appointmentOnly", bool], ["validFrom", date], ["validUntil", date]]],
-  ["OpeningException", [["id", uuid], ["placeId", uuid], ["offerPlaceId", uuid], ["offerId", uuid], ["startsOn", date], ["endsOn", date], ["closed", bool], ["opensAtMinute", int], ["closesAtMinute", int], ["label", text]]],
+  ["OpeningSlot", [
+    ["id", uuid], ["placeId", uuid], ["offerPlaceId", uuid], ["offerId", uuid], ["weekday", int],
+    ["opensAtMinute", int], ["closesAtMinute", int], ["appointmentOnly", bool], ["validFrom", date], ["validUntil", date],
+  ]],
+  ["OpeningException", [
+    ["id", uuid], ["placeId", uuid], ["offerPlaceId", uuid], ["offerId", uuid], ["startsOn", date], ["endsOn", date],
+    ["closed", bool], ["opensAtMinute", int], ["closesAtMinute", int], ["label", text],
+  ]],
 ];
 
 /** Rows per statement: one array parameter per column, so the statement's size does not grow. */
