@@ -30,7 +30,12 @@ export default async function EditPlacePage({ params }: Props) {
   if (!loaded) notFound();
   return (
     <>
-      <h1 className="text-3xl font-bold">Lieu : {place.name}</h1>
+      <p>
+        <Link href={`/structures/${id}`} className="text-accent underline">
+          ← {place.structure.name}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Lieu : {place.name}</h1>
       <p className="mt-1 text-slate-700">
         Un lieu de {place.structure.name}.{" "}
         <Link href={`/structures/${id}/lieux/${place.id}/horaires`} className="font-semibold text-accent underline">
@@ -53,7 +58,7 @@ export default async function EditPlacePage({ params }: Props) {
         {hosted.length === 0 ? (
           <p className="mt-2">Aucune autre structure ne tient de permanence dans ce lieu.</p>
         ) : (
-          <ul className="mt-2 list-disc pl-6">
+          <ul className="mt-2 list-disc ps-6">
             {hosted.map((offer) => (
               <li key={offer.offerId}>
                 {offer.title} — {offer.structureName}
@@ -70,7 +75,7 @@ export default async function EditPlacePage({ params }: Props) {
         {offersHere.length > 0 ? (
           <>
             <p className="mt-2">Ce lieu ne peut pas être supprimé tant que des offres s&apos;y tiennent :</p>
-            <ul className="mt-1 list-disc pl-6">
+            <ul className="mt-1 list-disc ps-6">
               {offersHere.map((offer) => (
                 <li key={`${offer.structureName}-${offer.title}`}>
                   {offer.title} — {offer.structureName}

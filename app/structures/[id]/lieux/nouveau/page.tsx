@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlaceForm } from "@/components/places/PlaceForm";
 import { requireActor } from "@/lib/auth/session";
@@ -20,7 +21,12 @@ export default async function NewPlacePage({ params }: Props) {
   if (!structure) notFound();
   return (
     <>
-      <h1 className="text-3xl font-bold">Nouveau lieu : {structure.name}</h1>
+      <p>
+        <Link href={`/structures/${structure.id}`} className="text-accent underline">
+          ← {structure.name}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold">Nouveau lieu : {structure.name}</h1>
       <p className="mt-1 text-slate-700">Un lieu où la structure reçoit du public. Ses horaires se saisissent ensuite.</p>
       <PlaceForm
         action={createPlaceAction}
