@@ -1,15 +1,14 @@
 /**
  * `npm run bench`: measures and prints; never part of `npm test`.
- * Now: preparing a fresh embedded database (migrations, vocabularies, demo territory) and the
- * public listing query of the demo territory. Targets come with the issues that set them.
+ * Preparing a fresh embedded database (migrations, vocabularies, demo territory) and the public
+ * listing query of the demo territory; then the public search at national scale on the dataset of
+ * `npm run bench:seed` (bench/public-search.ts). Targets come with the issues that set them.
  */
 import { performance } from "node:perf_hooks";
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
 import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
+import { percentile } from "./load";
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 const embedded = await startEmbeddedDatabase({ dataDir: null });
 // lib/db.ts creates its client from DATABASE_URL when first imported: set it before importing.
@@ -39,3 +38,7 @@ try {
 } finally {
   await embedded.stop();
 }
+
+// Imported here, not above: lib/db.ts must not be loaded before DATABASE_URL is set.
+const { benchPublicSearch } = await import("./public-search");
+await benchPublicSearch();

@@ -78,7 +78,7 @@ export function needsBuild(root = ROOT): boolean {
       ...readdirSync(entry).map((child) => newest(path.join(entry, child))),
     );
   };
-  const sources = ["app", "components", "lib", "prisma/schema.prisma", "next.config.mjs", "package-lock.json"];
+  const sources = ["app", "components", "lib", "proxy.ts", "prisma/schema.prisma", "next.config.mjs", "package-lock.json"];
   return sources.some((source) => newest(path.join(root, source)) > builtAt);
 }
 
