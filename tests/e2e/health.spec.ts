@@ -6,3 +6,17 @@ test("the health check answers, uncached, when the database is reachable", async
   expect(await response.json()).toEqual({ ok: true });
   expect(response.headers()["cache-control"]).toBe("no-store");
 });
+
+test("the page's language comes from ?lang= only: <html lang dir> follow it, a forged header does not", async ({ page }) => {
+  await page.goto("/?lang=ar");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("link", { name: "الانتقال إلى المحتوى" })).toBeAttached();
+
+  await page.setExtraHTTPHeaders({ "x-toile-locale": "ar" });
+  await page.goto("/?lang=en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+});
