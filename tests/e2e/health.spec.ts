@@ -7,16 +7,19 @@ test("the health check answers, uncached, when the database is reachable", async
   expect(response.headers()["cache-control"]).toBe("no-store");
 });
 
-test("the page's language comes from ?lang= only: <html lang dir> follow it, a forged header does not", async ({ page }) => {
-  await page.goto("/?lang=ar");
+test("a resident's page takes its language from ?lang= only: <html lang dir> follow it, a forged header does not", async ({ page }) => {
+  await page.goto("/t/val-de-lise?lang=ar");
   await expect(page.locator("html")).toHaveAttribute("lang", "ar");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("link", { name: "الانتقال إلى المحتوى" })).toBeAttached();
 
   await page.setExtraHTTPHeaders({ "x-toile-locale": "ar" });
-  await page.goto("/?lang=en");
+  await page.goto("/t/val-de-lise?lang=en");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
-  await page.goto("/");
+  await page.goto("/t/val-de-lise");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  // Pages that are not translated stay French whatever is asked.
+  await page.goto("/?lang=ar");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 });
