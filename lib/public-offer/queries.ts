@@ -164,8 +164,8 @@ export async function getPlaceProgramme(db: PrismaClient, territorySlug: unknown
     detail: offerPlace.offer.structure.name,
     schedule: offerScheduleAt(offerPlace, territory),
   }));
-  const { offers: _offers, ...rest } = place;
-  return { territory, place: rest, entries: sortEntries(entries) };
+  const { id, name, address, postalCode, communeName, structure } = place;
+  return { territory, place: { id, name, address, postalCode, communeName, structure }, entries: sortEntries(entries) };
 }
 
 /** A structure's published offers, at each of their places (and remote ones with their own hours). */
