@@ -11,13 +11,6 @@ import { offerMessages } from "@/lib/public-offer/messages";
 import { longDate } from "@/lib/public-offer/present";
 import { isEmptyProgramme, weeklyProgramme, type ProgrammeEntry } from "@/lib/public-offer/programme";
 
-/** The week asked for, within a year of today; anything else is this week. */
-export function weekFrom(value: unknown, today: string): string {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return today;
-  const time = Date.parse(`${value}T12:00:00Z`);
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) return today;
-  return value >= addDays(today, -366) && value <= addDays(today, 366) ? value : today;
-}
 
 export function ProgrammePage({
   name,

@@ -8,18 +8,20 @@ import type { Exception, Range, Schedule } from "@/lib/hours/rules";
 import { offerMessages } from "./messages";
 
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
+/** British English: "1 April", the order a European reader expects. */
+const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : locale);
 
 /** "lundi", "Monday", "الاثنين". */
 export const weekdayName = (locale: Locale, date: string) =>
-  new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(noon(date));
+  new Intl.DateTimeFormat(intlLocale(locale), { weekday: "long", timeZone: "UTC" }).format(noon(date));
 
 /** "3 mars 2026", "3 March 2026". */
 export const longDate = (locale: Locale, date: string) =>
-  new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(noon(date));
+  new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(noon(date));
 
 /** "3 mars", without the year. */
 export const shortDate = (locale: Locale, date: string) =>
-  new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone: "UTC" }).format(noon(date));
+  new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", timeZone: "UTC" }).format(noon(date));
 
 /** "9 h – 12 h, sur rendez-vous". */
 export function rangeText(locale: Locale, range: Range): string {
@@ -77,8 +79,8 @@ export function mapLinks(place: Located): { osm: string; geo: string } {
   return { osm: `https://www.openstreetmap.org/search?query=${query}`, geo: `geo:0,0?q=${query}` };
 }
 
-/** A phone number as a tel: link ("03 23 41 20 45" → "tel:0323412045"). */
-export const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
+/** A phone number as a tel: link ("03 23 41 20 45" → "tel:0323412045"; "+32 (0)2…" → "tel:+322…"). */
+export const telHref = (phone: string) => `tel:${phone.replace(/\(0\)/g, "").replace(/[^\d+]/g, "")}`;
 
 /** Text shown for a set of ISO language codes, named in the page's language when Intl knows them. */
 export function languageNames(locale: Locale, codes: string[], frenchNames: Record<string, string>): string[] {

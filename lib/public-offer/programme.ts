@@ -3,6 +3,7 @@
  * day of the week, morning / afternoon / evening, the offers open then with their hours. It reads
  * the real hours of that week (exceptions and public holidays applied), so a closed week shows.
  */
+import { addDays } from "@/lib/hours/holidays";
 import { weekHours, type DayHours, type Range, type Schedule } from "@/lib/hours/rules";
 
 export interface ProgrammeEntry {
@@ -69,3 +70,11 @@ export function weekDates(date: string): string[] {
 
 /** Within the opening days listed, is there anything at all? */
 export const isEmptyProgramme = (days: ProgrammeDay[]) => days.every((day) => PERIODS.every((period) => day.periods[period.key].length === 0));
+
+/** The week asked for, within a year of today; anything else is this week. */
+export function weekFrom(value: unknown, today: string): string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return today;
+  const time = Date.parse(`${value}T12:00:00Z`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) return today;
+  return value >= addDays(today, -366) && value <= addDays(today, 366) ? value : today;
+}

@@ -2,7 +2,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ProgrammePage, weekFrom } from "@/components/public/ProgrammePage";
+import { ProgrammePage } from "@/components/public/ProgrammePage";
+import { weekFrom } from "@/lib/public-offer/programme";
 import { db } from "@/lib/db";
 import { localTime } from "@/lib/hours/rules";
 import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
