@@ -5,7 +5,8 @@
 import { weekHours, type Schedule } from "@/lib/hours/rules";
 import type { Locale } from "@/lib/i18n/locales";
 import { offerMessages } from "@/lib/public-offer/messages";
-import { exceptionText, rangeText, shortDate, upcomingExceptions, weekdayName } from "@/lib/public-offer/present";
+import { OfferRange } from "./OfferRange";
+import { exceptionText, shortDate, upcomingExceptions, weekdayName } from "@/lib/public-offer/present";
 
 export function OfferWeekTable({ schedule, today, locale, caption }: { schedule: Schedule; today: string; locale: Locale; caption: string }) {
   const t = offerMessages(locale);
@@ -30,7 +31,11 @@ export function OfferWeekTable({ schedule, today, locale, caption }: { schedule:
                 <span className="text-sm font-normal text-slate-700">{shortDate(locale, day.date)}</span>
               </th>
               <td className="py-1">
-                {day.ranges.length === 0 ? t.closed : day.ranges.map((range) => rangeText(locale, range)).join(" ; ")}
+                {day.ranges.length === 0
+                  ? t.closed
+                  : day.ranges.map((range, index) => (
+                      <OfferRange key={index} range={range} locale={locale} />
+                    ))}
                 {day.note ? (
                   <span className="block text-sm font-normal text-slate-700" lang="fr">
                     {day.note}

@@ -36,7 +36,7 @@ export function ProgrammePage({
   const days = weeklyProgramme(entries, week);
   const weekLink = (date: string) => hrefInLocale(pathname, { ...query, semaine: date }, locale);
   return (
-    <div className="programme-page print-landscape space-y-4">
+    <div className="programme-page print-landscape space-y-4 break-words hyphens-auto">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <a href={hrefInLocale(`/t/${territory.slug}`, {}, locale)} className="text-accent underline">
           {t.backToTerritory(territory.name)}

@@ -5,7 +5,8 @@
  */
 import type { Locale } from "@/lib/i18n/locales";
 import { offerMessages } from "@/lib/public-offer/messages";
-import { rangeText, shortDate, weekdayName } from "@/lib/public-offer/present";
+import { OfferRange } from "./OfferRange";
+import { shortDate, weekdayName } from "@/lib/public-offer/present";
 import { PERIODS, type ProgrammeDay } from "@/lib/public-offer/programme";
 
 export function ProgrammeTable({ days, caption, locale, offerHref }: { days: ProgrammeDay[]; caption: string; locale: Locale; offerHref: (offerId: string) => string }) {
@@ -50,7 +51,11 @@ export function ProgrammeTable({ days, caption, locale, offerHref }: { days: Pro
                           <a href={offerHref(item.offerId)} className="font-semibold text-accent underline" lang={fr}>
                             {item.title}
                           </a>
-                          <span className="block">{item.ranges.map((range) => rangeText(locale, range)).join(" ; ")}</span>
+                          <span className="block">
+                            {item.ranges.map((range, index) => (
+                              <OfferRange key={index} range={range} locale={locale} />
+                            ))}
+                          </span>
                           {item.detail ? (
                             <span className="block text-sm text-slate-700" lang={fr}>
                               {item.detail}

@@ -15,6 +15,7 @@ export const offerMessages = defineMessages({
     publics: "Publics",
     ages: (min: number | null, max: number | null) =>
       min != null && max != null ? `De ${min} à ${max} ans` : min != null ? `À partir de ${min} ans` : `Jusqu'à ${max} ans`,
+    age: "Âge",
     residency: "Qui peut venir",
     conditions: "Conditions",
     fees: "Tarif",
@@ -117,6 +118,7 @@ export const offerMessages = defineMessages({
     publics: "For",
     ages: (min: number | null, max: number | null) =>
       min != null && max != null ? `Aged ${min} to ${max}` : min != null ? `Aged ${min} and over` : `Up to age ${max}`,
+    age: "Age",
     residency: "Who can come",
     conditions: "Conditions",
     fees: "Price",
@@ -216,6 +218,7 @@ export const offerMessages = defineMessages({
     publics: "الفئات",
     ages: (min: number | null, max: number | null) =>
       min != null && max != null ? `من ${min} إلى ${max} سنة` : min != null ? `من ${min} سنة فما فوق` : `حتى ${max} سنة`,
+    age: "السن",
     residency: "من يمكنه الحضور",
     conditions: "الشروط",
     fees: "السعر",

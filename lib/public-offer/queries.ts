@@ -152,7 +152,7 @@ export async function getPlaceProgramme(db: PrismaClient, territorySlug: unknown
           publicHolidays: true,
           ...hours,
           place: { select: { publicHolidays: true, ...hours } },
-          offer: { select: { id: true, title: true, structure: { select: { name: true } } } },
+          offer: { select: { id: true, title: true, structure: { select: { id: true, name: true } } } },
         },
       },
     },
@@ -161,7 +161,8 @@ export async function getPlaceProgramme(db: PrismaClient, territorySlug: unknown
   const entries: ProgrammeEntry[] = place.offers.map((offerPlace) => ({
     offerId: offerPlace.offer.id,
     title: offerPlace.offer.title,
-    detail: offerPlace.offer.structure.name,
+    // A partner's permanence says whose it is; the place's own offers need not.
+    detail: offerPlace.offer.structure.id === place.structure.id ? null : offerPlace.offer.structure.name,
     schedule: offerScheduleAt(offerPlace, territory),
   }));
   const { id, name, address, postalCode, communeName, structure } = place;

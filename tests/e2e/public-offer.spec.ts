@@ -62,6 +62,11 @@ test("a resident on a phone reads an offer: when it opens, where, what to bring,
   expect(scripts.every((src) => src.startsWith(new URL(page.url()).origin))).toBe(true);
   await expectAccessible(page);
 
+  // Text zoomed to 200 %: everything still fits the phone's width (no sideways scrolling).
+  await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.evaluate(() => (document.documentElement.style.fontSize = ""));
+
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "Langue" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Envoyer le signalement" })).toBeHidden();

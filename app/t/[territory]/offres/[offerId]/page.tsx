@@ -86,7 +86,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
   const shareText = t.shareText(offer.title, url);
 
   return (
-    <article className="public-offer space-y-8">
+    <article className="public-offer space-y-8 break-words hyphens-auto">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(offerJsonLd(found, url, today)) }} />
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <a href={inLocale(`/t/${territory.slug}`, locale)} className="text-accent underline">
@@ -101,7 +101,10 @@ export default async function OfferPage({ params, searchParams }: Props) {
           {offer.title}
         </h1>
         <p className="mt-1 text-lg">
-          {t.offeredBy} <span lang={fr} className="font-semibold">{structure.name}</span>
+          {t.offeredBy}{" "}
+          <a href={inLocale(`/t/${territory.slug}/structures/${structure.id}/programme`, locale)} lang={fr} className="font-semibold text-accent underline">
+            {structure.name}
+          </a>
         </p>
       </header>
 
@@ -141,7 +144,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
         </h2>
         <dl className="mt-2 space-y-2">
           {labels("public").length > 0 ? <Item term={t.publics} lang={fr}>{labels("public").join(", ")}</Item> : null}
-          {offer.minAge != null || offer.maxAge != null ? <Item term={t.publics}>{t.ages(offer.minAge, offer.maxAge)}</Item> : null}
+          {offer.minAge != null || offer.maxAge != null ? <Item term={t.age}>{t.ages(offer.minAge, offer.maxAge)}</Item> : null}
           {offer.residencyCondition ? <Item term={t.residency} lang={fr}>{offer.residencyCondition}</Item> : null}
           {offer.otherConditions ? <Item term={t.conditions} lang={fr}>{offer.otherConditions}</Item> : null}
           {labels("fee").length > 0 || offer.feeDetails ? (
@@ -342,10 +345,10 @@ export default async function OfferPage({ params, searchParams }: Props) {
               {t.shareBySms}
             </a>
           </li>
-          <li>
-            <OfferPrintButton label={t.print} />
-          </li>
         </ul>
+        <p className="mt-3">
+          <OfferPrintButton label={t.print} />
+        </p>
       </section>
 
       <section aria-labelledby="signaler" className="border-t border-slate-300 pt-4 print:hidden">
