@@ -179,4 +179,10 @@ test("the week's programme of a place: days by morning, afternoon and evening, p
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("link", { name: "Semaine suivante" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
+
+  // The structure's programme, from "Proposé par" on the offer page.
+  await page.goto(await offerUrl());
+  await page.getByRole("link", { name: "CCAS de Saint-Aubin-sur-Lise" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Programme de la semaine : CCAS de Saint-Aubin-sur-Lise");
+  await expect(page.getByRole("table", { name: "Programme de la semaine, CCAS de Saint-Aubin-sur-Lise" }).getByRole("row", { name: /^jeudi/ })).toContainText("13 h – 17 h");
 });

@@ -19,7 +19,7 @@ import { LANGUAGES } from "@/lib/offers/schemas";
 import { reportOfferErrorAction } from "@/lib/public-offer/actions";
 import { offerJsonLd } from "@/lib/public-offer/json-ld";
 import { offerMessages } from "@/lib/public-offer/messages";
-import { closureToday, fullAddress, jsonForScript, languageNames, longDate, mapLinks, telHref } from "@/lib/public-offer/present";
+import { closureToday, jsonForScript, languageNames, longDate, mapLinks, telHref } from "@/lib/public-offer/present";
 import { requestOrigin } from "@/lib/public-offer/public-action";
 import { getPublicOffer } from "@/lib/public-offer/queries";
 
@@ -214,7 +214,6 @@ export default async function OfferPage({ params, searchParams }: Props) {
                     {t.programmeLink(place.name)}
                   </a>
                 </p>
-                <p className="hidden print:block">{fullAddress(place)}</p>
               </div>
             );
           })}
