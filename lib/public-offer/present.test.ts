@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { Schedule } from "@/lib/hours/rules";
+import { openingHoursSpecification } from "./json-ld";
+import { closureToday, exceptionText, jsonForScript, languageNames, mapLinks, rangeText, telHref, upcomingExceptions, weekdayName } from "./present";
+import { weekFrom } from "./programme";
+
+const place = { name: "CCAS", address: "17 avenue du Général de Gaulle", postalCode: "02100", communeName: "Saint-Aubin-sur-Lise" };
+
+const schedule: Schedule = {
+  slots: [{ weekday: 2, opensAtMinute: 780, closesAtMinute: 1020, appointmentOnly: true }],
+  exceptions: [
+    { startsOn: "2026-03-01", endsOn: "2026-03-02", closed: true, label: "Passé" },
+    { startsOn: "2026-03-03", endsOn: "2026-03-10", closed: true, label: "Travaux" },
+    { startsOn: "2026-04-01", endsOn: "2026-04-01", closed: false, opensAtMinute: 600, closesAtMinute: 720, label: "" },
+  ],
+  publicHolidays: "closed",
+  timeZone: "Europe/Paris",
+  country: "FR",
+};
+
+describe("public offer wording", () => {
+  it("names days and hours in each language", () => {
+    expect(weekdayName("fr", "2026-03-03")).toBe("mardi");
+    expect(weekdayName("en", "2026-03-03")).toBe("Tuesday");
+    expect(weekdayName("ar", "2026-03-03")).toBe("الثلاثاء");
+    expect(rangeText("fr", schedule.slots[0]!)).toBe("13 h – 17 h, sur rendez-vous");
+    expect(rangeText("en", schedule.slots[0]!)).toBe("13:00 – 17:00, by appointment");
+  });
+
+  it("says exceptions, keeps the coming ones, finds a closure covering today", () => {
+    expect(upcomingExceptions(schedule, "2026-03-05").map((exception) => exception.label)).toEqual(["Travaux", ""]);
+    expect(exceptionText("fr", schedule.exceptions[1]!)).toBe("Fermé du 3 mars au 10 mars (Travaux)");
+    expect(exceptionText("en", schedule.exceptions[2]!)).toBe("on 1 April: 10:00 – 12:00");
+    expect(closureToday(schedule, "2026-03-05")?.label).toBe("Travaux");
+    expect(closureToday(schedule, "2026-03-11")).toBeUndefined();
+  });
+
+  it("links to the map at the point, or searches the address", () => {
+    expect(mapLinks({ ...place, latitude: 49.2498, longitude: 3.4233 })).toEqual({
+      osm: "https://www.openstreetmap.org/?mlat=49.2498&mlon=3.4233#map=18/49.2498/3.4233",
+      geo: "geo:49.2498,3.4233?q=49.2498,3.4233(CCAS)",
+    });
+    expect(mapLinks({ ...place, latitude: null, longitude: null }).osm).toBe(
+      "https://www.openstreetmap.org/search?query=17%20avenue%20du%20G%C3%A9n%C3%A9ral%20de%20Gaulle%2C%2002100%20Saint-Aubin-sur-Lise",
+    );
+  });
+
+  it("dials a number, names languages, keeps JSON-LD inside its script", () => {
+    expect(telHref("03 23 41 20 45")).toBe("tel:0323412045");
+    expect(telHref("+32 (0)2 555.12.34")).toBe("tel:+3225551234");
+    expect(languageNames("fr", ["fr", "ber"], { fr: "français", ber: "berbère" })).toEqual(["français", "berbère"]);
+    expect(languageNames("en", ["ar", "lsf"], { ar: "arabe", lsf: "langue des signes" })).toEqual(["Arabic", "langue des signes"]);
+    expect(jsonForScript({ name: "</script><script>alert(1)</script>" })).not.toContain("</script>");
+  });
+
+  it("gives schema.org opening hours: the usual week, then coming closures", () => {
+    expect(openingHoursSpecification(schedule, "2026-03-05")).toEqual([
+      { "@type": "OpeningHoursSpecification", dayOfWeek: "https://schema.org/Tuesday", opens: "13:00", closes: "17:00" },
+      { "@type": "OpeningHoursSpecification", validFrom: "2026-03-03", validThrough: "2026-03-10", opens: "00:00", closes: "00:00" },
+      { "@type": "OpeningHoursSpecification", validFrom: "2026-04-01", validThrough: "2026-04-01", opens: "10:00", closes: "12:00" },
+    ]);
+  });
+
+  it("reads the programme's week from the address, ignoring anything odd", () => {
+    expect(weekFrom("2026-03-10", "2026-03-05")).toBe("2026-03-10");
+    for (const odd of ["2026-02-30", "9999-99-99", "x", ["2026-03-10"], undefined, "2030-01-01"]) expect(weekFrom(odd, "2026-03-05")).toBe("2026-03-05");
+  });
+});

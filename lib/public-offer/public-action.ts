@@ -1,0 +1,47 @@
+/**
+ * The anonymous twin of authorizedAction (lib/actions/authorized-action.ts), for the public pages'
+ * forms: no session, but the same steps — the form's zod schema (its messages in the page's
+ * language, `lang` posted as a hidden field), then the handler — and the same result shape, so
+ * field errors and what was typed come back to the form exactly as in the professional forms.
+ */
+import { headers } from "next/headers";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/actions/authorized-action";
+import { clientIp } from "@/lib/auth/sign-in-limits";
+import { formDataToObject } from "@/lib/forms/form-data";
+import { localeFrom, type Locale } from "@/lib/i18n/locales";
+import { offerMessages } from "./messages";
+
+export interface PublicContext {
+  locale: Locale;
+  ip: string;
+  /** The site's address as the visitor reached it, for links in emails. */
+  origin: string;
+}
+
+export async function requestOrigin(): Promise<string> {
+  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.replace(/\/$/, "");
+  const list = await headers();
+  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
+  const protocol = list.get("x-forwarded-proto") ?? "http";
+  return `${protocol}://${host}`;
+}
+
+export function publicAction<S extends z.ZodType, T>(
+  schemaFor: (locale: Locale) => S,
+  handler: (input: z.infer<S>, context: PublicContext) => Promise<ActionResult<T>>,
+) {
+  return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
+    const values = formDataToObject(formData);
+    const locale = localeFrom(values.lang);
+    const parsed = schemaFor(locale).safeParse(values);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".")] ??= []).push(issue.message);
+      return { ok: false, error: offerMessages(locale).fixFields, fieldErrors, values };
+    }
+    const context = { locale, ip: clientIp(await headers()), origin: await requestOrigin() };
+    const result = await handler(parsed.data, context);
+    return result.ok ? result : { ...result, values };
+  };
+}
