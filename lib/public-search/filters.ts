@@ -205,3 +205,10 @@ export function searchQuery(filters: SearchFilters, changes: Partial<SearchFilte
   if (merged.lang !== "fr") query.set("lang", merged.lang);
   return query.toString();
 }
+
+/** The clean filters as search params (for the language switch: hostile input is not carried on). */
+export function filterParams(filters: SearchFilters): Record<string, string[]> {
+  const params: Record<string, string[]> = {};
+  for (const [key, value] of new URLSearchParams(searchQuery(filters))) (params[key] ??= []).push(value);
+  return params;
+}
