@@ -24,9 +24,11 @@ export function ResultCard({ result, href, locale, timeZone, now }: { result: Se
     ? new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone: "UTC" }).format(new Date(`${closedUntil.date}T00:00:00Z`))
     : null;
   const titleId = `resultat-${result.id}`;
+  // Label and value on one line when they fit: the card reads in one glance on a phone.
+  const row = "flex flex-wrap gap-x-2";
   return (
     <article aria-labelledby={titleId} className="rounded-lg border border-slate-300 p-4">
-      <h3 id={titleId} className="text-xl font-semibold">
+      <h3 id={titleId} className="text-xl font-semibold break-words">
         <a href={href} className="text-accent underline" {...french}>
           {result.title}
         </a>
@@ -40,9 +42,9 @@ export function ResultCard({ result, href, locale, timeZone, now }: { result: Se
           {t.stale}
         </p>
       )}
-      <dl className="mt-3 space-y-2">
-        <div>
-          <dt className="font-semibold">{t.when}</dt>
+      <dl className="mt-3 space-y-1">
+        <div className={row}>
+          <dt className="font-semibold">{t.when}{t.colon}</dt>
           <dd>
             {closedUntil && closedDate ? (
               <span className="font-medium text-red-800">{t.closedUntil(closedDate, closedUntil.label)}</span>
@@ -54,12 +56,12 @@ export function ResultCard({ result, href, locale, timeZone, now }: { result: Se
             )}
           </dd>
         </div>
-        <div>
-          <dt className="font-semibold">{t.forWhom}</dt>
+        <div className={row}>
+          <dt className="font-semibold">{t.forWhom}{t.colon}</dt>
           <dd>{forWhom}</dd>
         </div>
-        <div>
-          <dt className="font-semibold">{t.where}</dt>
+        <div className={row}>
+          <dt className="font-semibold">{t.where}{t.colon}</dt>
           <dd>
             {result.remote ? (
               t.remote
@@ -75,13 +77,13 @@ export function ResultCard({ result, href, locale, timeZone, now }: { result: Se
           </dd>
         </div>
         {result.accessModes.length > 0 && (
-          <div>
-            <dt className="font-semibold">{t.how}</dt>
+          <div className={row}>
+            <dt className="font-semibold">{t.how}{t.colon}</dt>
             <dd>{result.accessModes.map((code) => t.accessModes(code as never) ?? code).join(", ")}</dd>
           </div>
         )}
-        <div>
-          <dt className="font-semibold">{t.price}</dt>
+        <div className={row}>
+          <dt className="font-semibold">{t.price}{t.colon}</dt>
           <dd>
             {result.free ? t.priceFree : t.priceNotFree}
             {!result.free && result.feeDetails && (

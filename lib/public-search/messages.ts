@@ -58,6 +58,7 @@ const fr = {
   openAny: "Peu importe",
   free: "Gratuit seulement",
   forWhom: "Pour qui",
+  colon: "\u00a0:",
   everyone: "Tout le monde",
   ages: (min: number | null, max: number | null) =>
     min !== null && max !== null ? `de ${min} à ${max} ans` : min !== null ? `à partir de ${min} ans` : `jusqu'à ${max} ans`,
@@ -176,6 +177,7 @@ const en: SearchMessages = {
   openAny: "Any time",
   free: "Free only",
   forWhom: "For whom",
+  colon: ":",
   everyone: "Everyone",
   ages: (min, max) => (min !== null && max !== null ? `aged ${min} to ${max}` : min !== null ? `aged ${min} and over` : `up to age ${max}`),
   how: "How to come",
@@ -308,6 +310,7 @@ const ar: SearchMessages = {
   openAny: "لا يهم",
   free: "المجاني فقط",
   forWhom: "لمن",
+  colon: ":",
   everyone: "للجميع",
   ages: (min, max) => (min !== null && max !== null ? `من ${min} إلى ${max} سنة` : min !== null ? `من ${min} سنة فما فوق` : `حتى ${max} سنة`),
   how: "كيف تأتي",

@@ -3,7 +3,7 @@
  *
  * Filters are SQL (Prisma `where`): needs and vocabularies through OfferTerm → VocabularyTerm,
  * communes through OfferPlace → Place, a distance as a bounding box on the places' coordinates.
- * With no free text, no distance and no opening filter, the database sorts (title) and pages.
+ * With no need, no distance and no opening filter, the database sorts (title) and pages.
  * Otherwise the narrowed set is read as light rows (ids, the need terms it carries, coordinates or
  * hours when needed, at most MAX_CANDIDATES), ranked or filtered here — need match first, then
  * open soonest, then title — and only the page's 20 offers are read in full.
@@ -305,7 +305,8 @@ export async function searchOffers(db: PrismaClient, territorySlug: string, filt
   if (filters.gratuit) where.push(hasTerm(FREE_TERMS));
 
   const offerWhere: Prisma.OfferWhereInput = { AND: where };
-  const rankInMemory = textTerms.length > 0 || centre !== null || filters.ouvert !== null;
+  // A need (chosen or typed) narrows the set enough to rank it by opening; the whole territory is paged in SQL.
+  const rankInMemory = chosen !== null || textTerms.length > 0 || centre !== null || filters.ouvert !== null;
   let ids: string[];
   let total: number;
   let truncated = false;

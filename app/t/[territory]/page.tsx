@@ -38,7 +38,7 @@ export default async function TerritoryHomePage({ params, searchParams }: Props)
   return (
     <>
       <LanguageSwitch locale={locale} pathname={`/t/${territory.slug}`} searchParams={{ lang: query.lang }} />
-      <h1 className="mt-4 text-3xl font-bold" lang="fr">
+      <h1 className="mt-4 text-2xl font-bold break-words sm:text-3xl" lang="fr">
         {territory.name}
       </h1>
       <p className="mt-2 text-lg text-slate-700">{t.homeIntro}</p>

@@ -48,7 +48,7 @@ export default async function SearchResultsPage({ params, searchParams }: Props)
           {t.backHome}
         </a>
       </p>
-      <h1 className="text-3xl font-bold">{t.resultsHeading}</h1>
+      <h1 className="text-2xl font-bold break-words sm:text-3xl">{t.resultsHeading}</h1>
       <p className="mt-1 text-lg" lang="fr">
         {territory.name}
       </p>
