@@ -30,8 +30,26 @@ const FREE_TERMS = [
   { vocabularyKey: "dataInclusion.v1.frais", code: "gratuit" },
 ];
 
-const hasTerm = (terms: readonly { vocabularyKey: string; code: string }[]): Prisma.OfferWhereInput => ({
-  terms: { some: { term: { OR: terms.map(({ vocabularyKey, code }) => ({ vocabularyKey, code })) } } },
+type TermRef = { vocabularyKey: string; code: string };
+const termKey = ({ vocabularyKey, code }: TermRef) => `${vocabularyKey}\u0000${code}`;
+
+/**
+ * The ids of the terms a search filters by, read first in one small query: the offers' filter is
+ * then `termId IN (…)` with actual values, so PostgreSQL estimates each term's share of offers and
+ * starts from the territory's offers when the term is common (a join on VocabularyTerm hid that).
+ */
+async function termIds(db: PrismaClient, refs: readonly TermRef[]): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const terms = await db.vocabularyTerm.findMany({
+    where: { OR: refs.map(({ vocabularyKey, code }) => ({ vocabularyKey, code })) },
+    select: { id: true, vocabularyKey: true, code: true },
+  });
+  return new Map(terms.map((term) => [termKey(term), term.id]));
+}
+
+/** Offers carrying at least one of these terms (none known: no offer). */
+const hasTerm = (ids: Map<string, string>, terms: readonly TermRef[]): Prisma.OfferWhereInput => ({
+  terms: { some: { termId: { in: terms.flatMap((term) => ids.get(termKey(term)) ?? []) } } },
 });
 
 const hoursSelect = {
@@ -267,11 +285,15 @@ export async function searchOffers(db: PrismaClient, territorySlug: string, filt
 
   // Needs: the chosen one, and what the free text means.
   const { chosen, textNeeds } = searchedNeeds(filters, territory.country);
-  if (chosen) where.push(hasTerm(chosen));
   const textTerms = termRefsForNeeds(textNeeds.map(({ need }) => need));
+  const publicTerms = filters.public ? [{ vocabularyKey: PUBLICS_VOCABULARY, code: filters.public }, { vocabularyKey: PUBLICS_VOCABULARY, code: "tous-publics" }] : [];
+  const accessTerms = filters.acces.map((code) => ({ vocabularyKey: ACCESS_VOCABULARY, code }));
+  const postureTerms = filters.posture ? [{ vocabularyKey: POSTURES_VOCABULARY, code: filters.posture }] : [];
+  const termIdsByKey = await termIds(db, [...(chosen ?? []), ...textTerms, ...publicTerms, ...accessTerms, ...postureTerms, ...(filters.gratuit ? FREE_TERMS : [])]);
+  if (chosen) where.push(hasTerm(termIdsByKey, chosen));
   let textFallback = false;
   if (textTerms.length > 0) {
-    where.push(hasTerm(textTerms));
+    where.push(hasTerm(termIdsByKey, textTerms));
   } else if (filters.q) {
     // No need recognised: look for the words in titles and descriptions.
     const words = tokens(filters.q).filter((word) => word.length >= 2).slice(0, 5);
@@ -292,7 +314,7 @@ export async function searchOffers(db: PrismaClient, territorySlug: string, filt
   if (filters.public) {
     where.push({
       OR: [
-        hasTerm([{ vocabularyKey: PUBLICS_VOCABULARY, code: filters.public }, { vocabularyKey: PUBLICS_VOCABULARY, code: "tous-publics" }]),
+        hasTerm(termIdsByKey, publicTerms),
         { terms: { none: { term: { vocabularyKey: PUBLICS_VOCABULARY } } } },
       ],
     });
@@ -300,9 +322,9 @@ export async function searchOffers(db: PrismaClient, territorySlug: string, filt
   if (filters.age !== null) {
     where.push({ OR: [{ minAge: null }, { minAge: { lte: filters.age } }] }, { OR: [{ maxAge: null }, { maxAge: { gte: filters.age } }] });
   }
-  if (filters.acces.length > 0) where.push(hasTerm(filters.acces.map((code) => ({ vocabularyKey: ACCESS_VOCABULARY, code }))));
-  if (filters.posture) where.push(hasTerm([{ vocabularyKey: POSTURES_VOCABULARY, code: filters.posture }]));
-  if (filters.gratuit) where.push(hasTerm(FREE_TERMS));
+  if (accessTerms.length > 0) where.push(hasTerm(termIdsByKey, accessTerms));
+  if (postureTerms.length > 0) where.push(hasTerm(termIdsByKey, postureTerms));
+  if (filters.gratuit) where.push(hasTerm(termIdsByKey, FREE_TERMS));
 
   const offerWhere: Prisma.OfferWhereInput = { AND: where };
   // A need (chosen or typed) narrows the set enough to rank it by opening; the whole territory is paged in SQL.
@@ -326,7 +348,7 @@ export async function searchOffers(db: PrismaClient, territorySlug: string, filt
         id: true,
         title: true,
         // The need terms it carries, to rank it (none asked when there is no text: OR [] is false).
-        terms: { where: { term: { OR: textTerms.map(({ vocabularyKey, code }) => ({ vocabularyKey, code })) } }, select: { term: { select: { vocabularyKey: true, code: true } } } },
+        terms: { where: { termId: { in: textTerms.flatMap((term) => termIdsByKey.get(termKey(term)) ?? []) } }, select: { term: { select: { vocabularyKey: true, code: true } } } },
         ...scheduleSelect,
       },
     });
