@@ -81,6 +81,7 @@ const fr = {
   noResult: "Aucune aide ne correspond à tous ces critères.",
   noResultHelp: "Essayez d'enlever un filtre, de chercher avec d'autres mots, ou choisissez un besoin :",
   backHome: "Retour à l'accueil du territoire",
+  removeFilter: (label: string) => `Enlever\u00a0: ${label}`,
   filterNames: pick<FilterName>({
     q: "texte cherché",
     besoin: "besoin",
@@ -199,6 +200,7 @@ const en: SearchMessages = {
   noResult: "No help matches all these criteria.",
   noResultHelp: "Try removing a filter, searching with other words, or choose a need:",
   backHome: "Back to the area's home page",
+  removeFilter: (label) => `Remove: ${label}`,
   filterNames: pick<FilterName>({
     q: "search text",
     besoin: "need",
@@ -332,6 +334,7 @@ const ar: SearchMessages = {
   noResult: "لا توجد مساعدة تطابق كل هذه المعايير.",
   noResultHelp: "جرّب إزالة أحد المعايير، أو البحث بكلمات أخرى، أو اختر حاجة:",
   backHome: "العودة إلى الصفحة الرئيسية للمنطقة",
+  removeFilter: (label) => `إزالة: ${label}`,
   filterNames: pick<FilterName>({
     q: "نص البحث",
     besoin: "الحاجة",

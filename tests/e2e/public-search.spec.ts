@@ -105,6 +105,16 @@ test("without JavaScript, a resident searches, filters and switches language", a
   await context.close();
 });
 
+test("no result: the page offers to remove each filter, and shows the needs", async ({ page }) => {
+  await page.goto(`${home}/recherche?q=zzqxw&acces=sans-rendez-vous`);
+  await expect(page.getByRole("heading", { name: "Aucune aide ne correspond à tous ces critères." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Chercher un emploi, faire son CV" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /^Enlever\s:\s“zzqxw”$/ }).click();
+  await expect(page).toHaveURL(/\/recherche\?acces=sans-rendez-vous$/);
+  await expect(page.getByRole("article").first()).toContainText("Sans rendez-vous");
+});
+
 test("hostile parameters give a normal page, with the text escaped and the filters explained", async ({ page }) => {
   let dialogs = 0;
   page.on("dialog", async (dialog) => {

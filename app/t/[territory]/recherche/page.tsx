@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { LanguageSwitch } from "@/components/public/LanguageSwitch";
 import { NeedGrid } from "@/components/public/NeedGrid";
 import { ResultCard } from "@/components/public/ResultCard";
+import { RemoveFilterLinks } from "@/components/public/RemoveFilterLinks";
 import { ResultPages } from "@/components/public/ResultPages";
 import { SearchFiltersForm } from "@/components/public/SearchFiltersForm";
 import { db } from "@/lib/db";
@@ -105,6 +106,7 @@ export default async function SearchResultsPage({ params, searchParams }: Props)
               <h2 id="aucun" className="text-xl font-semibold">
                 {t.noResult}
               </h2>
+              <RemoveFilterLinks filters={filters} hrefWith={hrefWith} locale={locale} />
               <p>{t.noResultHelp}</p>
               <NeedGrid needs={frequentNeeds(territory.country)} hrefFor={(besoin) => hrefWith({ besoin, q: "", page: 1 })} locale={locale} />
             </section>
