@@ -1,39 +1,88 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { OfferCard } from "@/components/OfferCard";
-import { isStale } from "@/lib/offers/rules";
-import { getTerritoryOffers } from "@/lib/offers/queries";
+import { LanguageSwitch } from "@/components/public/LanguageSwitch";
+import { NeedGrid } from "@/components/public/NeedGrid";
+import { SearchBox } from "@/components/public/SearchBox";
+import { db } from "@/lib/db";
+import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
+import { searchMessages } from "@/lib/public-search/messages";
+import { frequentNeeds } from "@/lib/public-search/needs";
+import { findPublicTerritory, territoryCommunes } from "@/lib/public-search/queries";
+import { parseSearchFilters, searchQuery } from "@/lib/public-search/filters";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ territory: string }> };
+type Props = { params: Promise<{ territory: string }>; searchParams: Promise<SearchParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await getTerritoryOffers((await params).territory);
-  return { title: data ? `L'offre de ${data.territory.name}` : "Territoire introuvable" };
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const territory = await findPublicTerritory(db, (await params).territory);
+  if (!territory) return { title: "Page introuvable" };
+  const t = searchMessages(localeFrom((await searchParams).lang));
+  return { title: t.homeTitle(territory.name), description: t.homeDescription(territory.name) };
 }
 
-export default async function TerritoryPage({ params }: Props) {
-  const data = await getTerritoryOffers((await params).territory);
-  if (!data) notFound();
-  const { territory, offers } = data;
-  const now = new Date();
+export default async function TerritoryHomePage({ params, searchParams }: Props) {
+  const slug = (await params).territory;
+  const query = await searchParams;
+  const territory = await findPublicTerritory(db, slug);
+  if (!territory) notFound();
+  const communes = await territoryCommunes(db, territory.id);
+  const { filters } = parseSearchFilters({ lang: query.lang });
+  const locale = filters.lang;
+  const t = searchMessages(locale);
+  const results = `/t/${territory.slug}/recherche`;
+  const resultsHref = (changes: Partial<typeof filters>) => {
+    const text = searchQuery(filters, changes);
+    return text ? `${results}?${text}` : results;
+  };
   return (
     <>
-      <h1 className="text-3xl font-bold">{territory.name}</h1>
-      <p className="mt-2 text-lg text-slate-700">
-        {offers.length} offre{offers.length > 1 ? "s" : ""} d&apos;aide au numérique et aux démarches.
+      <LanguageSwitch locale={locale} pathname={`/t/${territory.slug}`} searchParams={{ lang: query.lang }} />
+      <h1 className="mt-4 text-2xl font-bold break-words sm:text-3xl" lang="fr">
+        {territory.name}
+      </h1>
+      <p className="mt-2 text-lg text-slate-700">{t.homeIntro}</p>
+
+      <section aria-labelledby="besoins" className="mt-6">
+        <h2 id="besoins" className="text-2xl font-bold">
+          {t.needsHeading}
+        </h2>
+        <div className="mt-3">
+          <NeedGrid needs={frequentNeeds(territory.country)} hrefFor={(besoin) => resultsHref({ besoin })} locale={locale} />
+        </div>
+      </section>
+
+      <section aria-labelledby="chercher" className="mt-8">
+        <h2 id="chercher" className="text-2xl font-bold">
+          {t.searchHeading}
+        </h2>
+        <div className="mt-3">
+          <SearchBox action={results} locale={locale} />
+        </div>
+      </section>
+
+      {communes.length > 0 && (
+        <section aria-labelledby="communes" className="mt-8">
+          <h2 id="communes" className="text-2xl font-bold">
+            {t.communesHeading}
+          </h2>
+          <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+            {communes.map((commune) => (
+              <li key={commune.code}>
+                <a href={resultsHref({ commune: commune.code })} className="inline-block min-h-11 py-2 text-lg text-accent underline" lang="fr">
+                  {commune.name} ({commune.postalCode})
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <p className="mt-8">
+        <a href={resultsHref({})} className="inline-block min-h-11 py-2 text-lg font-semibold text-accent underline">
+          {t.seeAll}
+        </a>
       </p>
-      <ul className="mt-6 space-y-4">
-        {offers.map((offer) => (
-          <li key={offer.id}>
-            <OfferCard
-              offer={offer}
-              isStale={isStale(offer.lastVerifiedAt, territory.staleAfterMonths, now)}
-            />
-          </li>
-        ))}
-      </ul>
     </>
   );
 }

@@ -1,0 +1,142 @@
+import { DEMO_TERRITORY_NAME, DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
+import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
+
+// A resident on a phone.
+const phone = { width: 390, height: 844 };
+test.use({ viewport: phone });
+
+const home = `/t/${DEMO_TERRITORY_SLUG}`;
+const STATUS = /Ouvert maintenant|Fermé|Pas d'ouverture prévue/;
+
+test("a resident searches 'refaire mon CV' near their commune, then filters drop-in and free", async ({ page }) => {
+  await page.goto(home);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_TERRITORY_NAME);
+  await expect(page.getByRole("heading", { name: "De quoi avez-vous besoin ?" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Déclarer ses impôts en ligne" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Saint-Aubin-sur-Lise (02400)" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Votre besoin, avec vos mots").fill("refaire mon CV");
+  await page.getByLabel("Votre commune ou code postal").fill("02400");
+  await page.getByRole("button", { name: "Chercher" }).click();
+  await expect(page).toHaveURL(/\/recherche\?q=refaire\+mon\+CV&commune=02400$/);
+  await expect(page.getByText("Nous cherchons : Chercher un emploi, faire son CV")).toBeVisible();
+  const results = page.getByRole("article");
+  await expect(results.filter({ hasText: "Accompagnement numérique des moins de 26 ans" })).toBeVisible();
+  await expect(results.filter({ hasText: "Accompagnement vers l'emploi et la formation des 16-25 ans" })).toContainText("Sur rendez-vous");
+  for (const result of await results.all()) await expect(result).toContainText(STATUS);
+  await expect(results.filter({ hasText: "Fabrication numérique" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole("checkbox", { name: "Sans rendez-vous" }).check();
+  await page.getByRole("checkbox", { name: "Gratuit seulement" }).check();
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/acces=sans-rendez-vous/);
+  await expect(page).toHaveURL(/gratuit=1/);
+  await expect(results.first()).toBeVisible();
+  for (const result of await results.all()) {
+    await expect(result).toContainText("Sans rendez-vous");
+    await expect(result).toContainText("Gratuit");
+  }
+  await expect(results.filter({ hasText: "Accompagnement vers l'emploi et la formation des 16-25 ans" })).toHaveCount(0);
+  // Each result leads to its offer page, in the same language.
+  await expect(results.first().getByRole("link").first()).toHaveAttribute("href", new RegExp(`^/t/${DEMO_TERRITORY_SLUG}/offres/[0-9a-f-]{36}$`));
+  await expectAccessible(page);
+
+  // In English, the filters stay.
+  await page.getByRole("navigation", { name: "Langue" }).getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/lang=en/);
+  await expect(page).toHaveURL(/acces=sans-rendez-vous/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Matching help");
+  await expect(page.getByRole("checkbox", { name: "No appointment needed" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Free only" })).toBeChecked();
+  await expect(page.getByLabel("Your need, in your own words")).toHaveValue("refaire mon CV");
+  await expect(results.first()).toContainText(/Open now|Closed|No opening planned/);
+  // Offer data stays in French, marked as such.
+  await expect(results.first().locator("h3 a")).toHaveAttribute("lang", "fr");
+  await expect(results.first().getByRole("link").first()).toHaveAttribute("href", /\?lang=en$/);
+});
+
+test("every filter lives in the URL, and a page beyond the last shows the last", async ({ page }) => {
+  await page.goto(`${home}/recherche?besoin=impots&ouvert=aujourdhui&public=seniors&age=67&posture=faire-a-la-place&distance=10&commune=Saint-Aubin-sur-Lise`);
+  await expect(page.getByLabel("Besoin", { exact: true })).toHaveValue("impots");
+  await expect(page.getByRole("radio", { name: "Ouvert aujourd'hui" })).toBeChecked();
+  await expect(page.getByLabel("Pour qui", { exact: true })).toHaveValue("seniors");
+  await expect(page.getByLabel("Âge de la personne")).toHaveValue("67");
+  await expect(page.getByLabel("Autour de la commune")).toHaveValue("10");
+  await expect(page.getByRole("status")).toContainText(/aide|Aucune/);
+  await expectAccessible(page);
+
+  await page.goto(`${home}/recherche?page=400`);
+  await expect(page.getByRole("article").first()).toBeVisible();
+  const pages = page.getByRole("navigation", { name: "Pages de résultats" });
+  if ((await pages.count()) > 0) {
+    await expect(pages.getByRole("link", { name: "Page suivante" })).toHaveCount(0);
+    await pages.getByRole("link", { name: "Page précédente" }).click();
+    await expect(page).toHaveURL(/page=|recherche$/);
+  }
+});
+
+test("without JavaScript, a resident searches, filters and switches language", async ({ browser, page }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: phone });
+  const noScript = await context.newPage();
+  await noScript.goto(home);
+  await noScript.getByRole("link", { name: "Retrouver un mot de passe ou un compte" }).click();
+  await expect(noScript).toHaveURL(/besoin=mot-de-passe/);
+  await expect(noScript.getByRole("article").first()).toContainText(STATUS);
+  await expectAccessibleWithoutScript(noScript, page);
+
+  await noScript.getByRole("checkbox", { name: "Gratuit seulement" }).check();
+  await noScript.getByRole("radio", { name: "Ouvert aujourd'hui" }).check();
+  await noScript.getByRole("button", { name: "Filtrer" }).click();
+  await expect(noScript).toHaveURL(/besoin=mot-de-passe/);
+  await expect(noScript).toHaveURL(/gratuit=1/);
+  await expect(noScript).toHaveURL(/ouvert=aujourdhui/);
+  await expect(noScript.getByRole("radio", { name: "Ouvert aujourd'hui" })).toBeChecked();
+
+  await noScript.getByRole("link", { name: "العربية" }).click();
+  await expect(noScript.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(noScript.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(noScript.getByRole("heading", { level: 1 })).toHaveText("المساعدات المطابقة");
+  await expect(noScript.getByRole("checkbox", { name: "المجاني فقط" })).toBeChecked();
+  await expect(noScript).toHaveURL(/gratuit=1/);
+  await expectAccessibleWithoutScript(noScript, page);
+  await context.close();
+});
+
+test("no result: the page offers to remove each filter, and shows the needs", async ({ page }) => {
+  await page.goto(`${home}/recherche?q=zzqxw&acces=sans-rendez-vous`);
+  await expect(page.getByRole("heading", { name: "Aucune aide ne correspond à tous ces critères." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Chercher un emploi, faire son CV" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /^Enlever\s:\s“zzqxw”$/ }).click();
+  await expect(page).toHaveURL(/\/recherche\?acces=sans-rendez-vous$/);
+  await expect(page.getByRole("article").first()).toContainText("Sans rendez-vous");
+});
+
+test("hostile parameters give a normal page, with the text escaped and the filters explained", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  const response = await page.goto(
+    `${home}/recherche?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&page=-5&distance=1e308&commune=%FF&age=${"9".repeat(40)}&acces=%27%20OR%201%3D1--&besoin=${"x".repeat(10_000)}`,
+  );
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Les aides qui correspondent");
+  await expect(page.getByLabel("Votre besoin, avec vos mots")).toHaveValue("<script>alert(1)</script>");
+  expect(await page.content()).not.toContain("<script>alert(1)</script>");
+  await expect(page.getByRole("heading", { name: "Certains critères n'ont pas été pris en compte" })).toBeVisible();
+  await expect(page.getByText("La valeur de « numéro de page » n'est pas possible : elle a été ignorée.")).toBeVisible();
+  expect(dialogs).toBe(0);
+});
+
+test("an unknown territory answers a friendly not-found page, search included", async ({ page }) => {
+  for (const path of ["/t/nulle-part", "/t/nulle-part/recherche?q=cv"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  }
+});
