@@ -66,19 +66,14 @@ async function pageBytes(base: string, pathname: string) {
 
 /** EXPLAIN of every SQL statement the search runs for a query, through Prisma's query events. */
 async function searchPlans(slug: string, query: Record<string, string>) {
-  const modulePath = path.join(ROOT, "lib/public-search/queries.ts");
-  if (!existsSync(modulePath)) return ["(lib/public-search/queries.ts n'existe pas encore)"];
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { PrismaClient } = await import("@/lib/generated/prisma/client");
   const statements: { sql: string; params: unknown[] }[] = [];
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: BENCH_DATABASE_URL, max: 2 }), log: [{ emit: "event", level: "query" }] });
   prisma.$on("query", (event) => statements.push({ sql: event.query, params: JSON.parse(event.params) }));
-  const { parseSearchFilters, searchOffers } = (await import(modulePath)) as {
-    parseSearchFilters?: (params: Record<string, string>) => { filters: unknown };
-    searchOffers?: (db: unknown, slug: string, filters: unknown, now: Date) => Promise<unknown>;
-  };
-  if (!parseSearchFilters || !searchOffers) return ["(searchOffers / parseSearchFilters introuvables)"];
-  await searchOffers(prisma, slug, parseSearchFilters(query).filters, new Date());
+  const { parseSearchFilters } = await import("@/lib/public-search/filters");
+  const { searchOffers } = await import("@/lib/public-search/queries");
+  await searchOffers(prisma as never, slug, parseSearchFilters(query).filters, new Date());
   await prisma.$disconnect();
   const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
   await client.connect();

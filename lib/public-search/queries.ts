@@ -327,8 +327,10 @@ export async function searchOffers(db: PrismaClient, territorySlug: string, filt
   if (filters.gratuit) where.push(hasTerm(termIdsByKey, FREE_TERMS));
 
   const offerWhere: Prisma.OfferWhereInput = { AND: where };
-  // A need (chosen or typed) narrows the set enough to rank it by opening; the whole territory is paged in SQL.
-  const rankInMemory = chosen !== null || textTerms.length > 0 || centre !== null || filters.ouvert !== null;
+  // Plain listings and a chosen need are ordered and paged in SQL. Free text is ranked by how
+  // well each offer answers what was typed, a distance is checked exactly, and an opening filter
+  // reads the hours: those rank the narrowed set in memory, reading hours only when filtering by them.
+  const rankInMemory = textTerms.length > 0 || centre !== null || filters.ouvert !== null;
   let ids: string[];
   let total: number;
   let truncated = false;
@@ -349,23 +351,25 @@ export async function searchOffers(db: PrismaClient, territorySlug: string, filt
         title: true,
         // The need terms it carries, to rank it (none asked when there is no text: OR [] is false).
         terms: { where: { termId: { in: textTerms.flatMap((term) => termIdsByKey.get(termKey(term)) ?? []) } }, select: { term: { select: { vocabularyKey: true, code: true } } } },
-        ...scheduleSelect,
+        places: { select: { place: { select: { latitude: true, longitude: true } } } },
       },
     });
     truncated = candidates.length > MAX_CANDIDATES;
-    let ranked = candidates.slice(0, MAX_CANDIDATES).map((offer) => ({
-      offer,
-      score: needScore(offer.terms, textNeeds),
-      next: nextTime(openingOf(offer, territory, now).status),
-    }));
+    let ranked = candidates.slice(0, MAX_CANDIDATES).map((offer) => ({ offer, score: needScore(offer.terms, textNeeds), next: 0 }));
     if (centre) {
       ranked = ranked.filter(({ offer }) =>
         offer.places.length === 0 ||
         offer.places.some(({ place }) => place.latitude !== null && place.longitude !== null && distanceKm(centre, { latitude: place.latitude, longitude: place.longitude }) <= centre.km),
       );
     }
-    if (filters.ouvert === "maintenant") ranked = ranked.filter(({ next }) => next === 0);
-    if (filters.ouvert === "aujourdhui") ranked = ranked.filter(({ offer }) => opensToday(offer, territory, now));
+    if (filters.ouvert !== null && ranked.length > 0) {
+      const scheduled = new Map(
+        (await db.offer.findMany({ where: { id: { in: ranked.map(({ offer }) => offer.id) } }, select: { id: true, ...scheduleSelect } })).map((offer) => [offer.id, offer]),
+      );
+      ranked = ranked
+        .map((entry) => ({ ...entry, next: nextTime(openingOf(scheduled.get(entry.offer.id)!, territory, now).status) }))
+        .filter(({ offer, next }) => (filters.ouvert === "maintenant" ? next === 0 : opensToday(scheduled.get(offer.id)!, territory, now)));
+    }
     ranked.sort((a, b) => b.score - a.score || a.next - b.next || a.offer.title.localeCompare(b.offer.title, "fr"));
     total = ranked.length;
     page = Math.min(page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
