@@ -158,16 +158,23 @@ export async function findPublicTerritory(db: PrismaClient, slug: string): Promi
   });
 }
 
-const publishedIn = (territoryId: string): Prisma.OfferWhereInput => ({
-  status: "published",
-  structure: { territoryId, status: "published" },
-});
+/**
+ * The territory's published structures. Read first, so that offers and places are then found
+ * through their structureId indexes: a join on the structure's territory made PostgreSQL scan
+ * every offer of the country.
+ */
+async function publishedStructureIds(db: PrismaClient, territoryId: string): Promise<string[]> {
+  const structures = await db.structure.findMany({ where: { territoryId, status: "published" }, select: { id: true } });
+  return structures.map(({ id }) => id);
+}
+
+const publishedIn = (structureIds: string[]): Prisma.OfferWhereInput => ({ status: "published", structureId: { in: structureIds } });
 
 /** The communes where the territory's published structures have places, with an average position. */
-export async function territoryCommunes(db: PrismaClient, territoryId: string): Promise<Commune[]> {
+export async function territoryCommunes(db: PrismaClient, territoryId: string, structureIds?: string[]): Promise<Commune[]> {
   const groups = await db.place.groupBy({
     by: ["communeCode", "communeName", "postalCode"],
-    where: { structure: { territoryId, status: "published" } },
+    where: { structureId: { in: structureIds ?? (await publishedStructureIds(db, territoryId)) } },
     _avg: { latitude: true, longitude: true },
     orderBy: { communeName: "asc" },
   });
@@ -279,9 +286,10 @@ export async function searchOffers(db: PrismaClient, territorySlug: string, filt
   const territory = await findPublicTerritory(db, territorySlug);
   if (!territory) return null;
   const ignored: IgnoredFilter[] = [];
-  const communes = await territoryCommunes(db, territory.id);
+  const structureIds = await publishedStructureIds(db, territory.id);
+  const communes = await territoryCommunes(db, territory.id, structureIds);
 
-  const where: Prisma.OfferWhereInput[] = [publishedIn(territory.id)];
+  const where: Prisma.OfferWhereInput[] = [publishedIn(structureIds)];
 
   // Needs: the chosen one, and what the free text means.
   const { chosen, textNeeds } = searchedNeeds(filters, territory.country);
