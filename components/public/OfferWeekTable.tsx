@@ -1,8 +1,8 @@
 /**
- * One place's hours for this week, Monday to Sunday (exceptions and public holidays applied),
+ * One place's hours for today and the six days after (exceptions and public holidays applied),
  * then the coming changes and the public-holiday rule. A real table: it reads well aloud and prints.
  */
-import { weekHours, type Schedule } from "@/lib/hours/rules";
+import { comingDays, type Schedule } from "@/lib/hours/rules";
 import type { Locale } from "@/lib/i18n/locales";
 import { offerMessages } from "@/lib/public-offer/messages";
 import { OfferRange } from "./OfferRange";
@@ -10,7 +10,7 @@ import { exceptionText, shortDate, upcomingExceptions, weekdayName } from "@/lib
 
 export function OfferWeekTable({ schedule, today, locale, caption }: { schedule: Schedule; today: string; locale: Locale; caption: string }) {
   const t = offerMessages(locale);
-  const days = weekHours(schedule, today);
+  const days = comingDays(schedule, today);
   const coming = upcomingExceptions(schedule, today);
   const holidays = { closed: t.holidaysClosed, open_as_usual: t.holidaysOpen, unknown: t.holidaysUnknown }[schedule.publicHolidays];
   return (

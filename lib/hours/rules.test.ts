@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hoursOn, isOpenAt, localTime, openingStatus, weekHours, zonedInstant, type Schedule, type Slot } from "./rules";
+import { comingDays, hoursOn, isOpenAt, localTime, openingStatus, weekHours, zonedInstant, type Schedule, type Slot } from "./rules";
 
 const slot = (weekday: number, opens: string, closes: string, extra: Partial<Slot> = {}): Slot => {
   const minute = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
@@ -115,6 +115,16 @@ describe("weekHours", () => {
     ]);
     expect(week[2]).toMatchObject({ ranges: [], note: "Armistice" });
     expect(week[3]!.ranges).toHaveLength(1);
+  });
+});
+
+describe("comingDays", () => {
+  it("lists a day and the six after it, across a week's end, holidays applied", () => {
+    const days = comingDays(franceServices, "2026-11-08"); // a Sunday: the coming week, not the past one
+    expect(days.map((day) => day.date)).toEqual([
+      "2026-11-08", "2026-11-09", "2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14",
+    ]);
+    expect(days[3]).toMatchObject({ ranges: [], note: "Armistice" });
   });
 });
 

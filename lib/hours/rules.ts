@@ -140,6 +140,11 @@ export function weekHours(schedule: Schedule, date: string): DayHours[] {
   return Array.from({ length: 7 }, (_, index) => hoursOn(schedule, addDays(monday, index)));
 }
 
+/** `date` and the days after it: what a person planning their visit needs, whatever today is. */
+export function comingDays(schedule: Schedule, date: string, count = 7): DayHours[] {
+  return Array.from({ length: count }, (_, index) => hoursOn(schedule, addDays(date, index)));
+}
+
 export function isOpenAt(schedule: Schedule, instant: Date): boolean {
   return openingStatus(schedule, instant).open;
 }

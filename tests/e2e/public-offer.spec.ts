@@ -35,7 +35,7 @@ test("a resident on a phone reads an offer: when it opens, where, what to bring,
   await expect(page.getByRole("link", { name: /Ouvrir le plan/ })).toHaveAttribute("href", /openstreetmap\.org\/\?mlat=49\.2498&mlon=3\.4233/);
   await expect(page.getByText("Pas accessible en fauteuil roulant.")).toBeVisible();
 
-  const week = page.getByRole("table", { name: "Horaires de la semaine, CCAS" });
+  const week = page.getByRole("table", { name: "Horaires des sept prochains jours, CCAS" });
   await expect(week.getByRole("row")).toHaveCount(8);
   await expect(week.getByRole("row", { name: /^mardi/ })).toContainText("13 h – 17 h");
   await expect(week.getByRole("row", { name: /^lundi/ })).toContainText("Fermé");
@@ -83,7 +83,7 @@ test("the offer page without JavaScript: reading, switching language, reporting 
   const url = await offerUrl();
   await noScript.goto(`${test.info().project.use.baseURL}${url}`);
   await expect(noScript.getByRole("heading", { level: 1 })).toHaveText(CCAS);
-  await expect(noScript.getByRole("table", { name: "Horaires de la semaine, CCAS" })).toBeVisible();
+  await expect(noScript.getByRole("table", { name: "Horaires des sept prochains jours, CCAS" })).toBeVisible();
   await expect(noScript.getByRole("button", { name: "Imprimer cette page" })).toHaveCount(0);
   await expectAccessibleWithoutScript(noScript, page);
 
@@ -109,7 +109,7 @@ test("in English and in Arabic, right to left, the offer's own words kept in Fre
   await page.goto(`${url}?lang=en`);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { name: "Where" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "This week's hours, CCAS" }).getByRole("row", { name: /^Tuesday/ })).toContainText("13:00 – 17:00");
+  await expect(page.getByRole("table", { name: "Hours for the next seven days, CCAS" }).getByRole("row", { name: /^Tuesday/ })).toContainText("13:00 – 17:00");
   await expect(page.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("link", { name: /Back to everything offered/ })).toHaveAttribute("href", "/t/val-de-lise?lang=en");
   await expectAccessible(page);
