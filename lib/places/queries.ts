@@ -1,21 +1,6 @@
 import type { PrismaClient } from "@/lib/db";
 import type { Actor } from "@/lib/auth/policy";
-
-/** Who may edit a structure, as a query condition (its admins, its territory's coordinators). */
-const editableBy = (actor: Actor) => ({
-  OR: [
-    { memberships: { some: { userId: actor.userId, role: "admin" as const } } },
-    { territory: { coordinators: { some: { userId: actor.userId } } } },
-  ],
-});
-
-/** A structure whose places the actor may edit, with its territory's country; otherwise null (→ 404). */
-export function findStructureForPlaces(db: PrismaClient, actor: Actor, structureId: string) {
-  return db.structure.findFirst({
-    where: { id: structureId, ...editableBy(actor) },
-    select: { id: true, name: true, territory: { select: { country: true } } },
-  });
-}
+import { editableBy } from "@/lib/structures/queries";
 
 /** A place of this structure, when the actor may edit the structure; otherwise null (→ 404). */
 export function findPlaceForEdit(db: PrismaClient, actor: Actor, structureId: string, placeId: string) {

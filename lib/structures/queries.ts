@@ -3,17 +3,22 @@ import type { Actor } from "@/lib/auth/policy";
 import { isStale } from "@/lib/offers/rules";
 import { LABEL_ROLE, TYPOLOGY_ROLE } from "./update";
 
-/** A structure the actor may edit (its admins, its territory's coordinators), or null. */
+/**
+ * Who may edit a structure, as a query condition: its admins and its territory's coordinators
+ * (the policy's "structure.edit", said in the query so another structure's page answers 404).
+ */
+export const editableBy = (actor: Actor) => ({
+  OR: [
+    { memberships: { some: { userId: actor.userId, role: "admin" as const } } },
+    { territory: { coordinators: { some: { userId: actor.userId } } } },
+  ],
+});
+
+/** A structure the actor may edit, or null. */
 export function findStructureForEdit(db: PrismaClient, actor: Actor, structureId: string) {
   return db.structure.findFirst({
-    where: {
-      id: structureId,
-      OR: [
-        { memberships: { some: { userId: actor.userId, role: "admin" } } },
-        { territory: { coordinators: { some: { userId: actor.userId } } } },
-      ],
-    },
-    select: { id: true, name: true, territoryId: true },
+    where: { id: structureId, ...editableBy(actor) },
+    select: { id: true, name: true, territoryId: true, territory: { select: { country: true } } },
   });
 }
 
