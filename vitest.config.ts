@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 const exclude = ["node_modules/**", ".next/**", ".data/**", "tests/e2e/**"];
+/** A fixed key for the transfers' encrypted personal details (lib/transfers/personal-data.ts), tests only. */
+const env = { TOILE_DATA_KEY: "dGVzdHMtb25seS10b2lsZS1kYXRhLWtleS0zMmJ5dGU=" };
 
 export default defineConfig({
   resolve: { alias },
@@ -15,6 +17,7 @@ export default defineConfig({
           include: ["**/*.test.ts"],
           exclude: [...exclude, "**/*.db.test.ts"],
           environment: "node",
+          env,
         },
       },
       {
@@ -25,6 +28,7 @@ export default defineConfig({
           include: ["**/*.db.test.ts"],
           exclude,
           environment: "node",
+          env,
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/database-per-file.ts"],
           testTimeout: 30_000,

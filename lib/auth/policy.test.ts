@@ -9,6 +9,9 @@ const TERRITORY = "territory-1";
 const OTHER_TERRITORY = "territory-2";
 const STRUCTURE = { structureId: "structure-1", territoryId: TERRITORY };
 const SAME_TERRITORY_STRUCTURE = { structureId: "structure-2", territoryId: TERRITORY };
+const THIRD_STRUCTURE = { structureId: "structure-3", territoryId: TERRITORY };
+/** A transfer from "the structure" to "another structure" of the same territory. */
+const TRANSFER = { territoryId: TERRITORY, fromStructureId: STRUCTURE.structureId, toStructureId: SAME_TERRITORY_STRUCTURE.structureId };
 
 const actor = (overrides: Partial<Actor>): Actor => ({
   userId: "user",
@@ -24,6 +27,8 @@ const ROLES = {
   "member of the structure": actor({ memberships: [{ ...STRUCTURE, role: "member" }] }),
   "admin of the structure": actor({ memberships: [{ ...STRUCTURE, role: "admin" }] }),
   "admin of another structure": actor({ memberships: [{ ...SAME_TERRITORY_STRUCTURE, role: "admin" }] }),
+  "member of another structure": actor({ memberships: [{ ...SAME_TERRITORY_STRUCTURE, role: "member" }] }),
+  "member of a third structure": actor({ memberships: [{ ...THIRD_STRUCTURE, role: "member" }] }),
   "coordinator of the territory": actor({ coordinatedTerritoryIds: [TERRITORY] }),
   "coordinator of another territory": actor({ coordinatedTerritoryIds: [OTHER_TERRITORY] }),
   "platform admin": actor({ isPlatformAdmin: true }),
@@ -43,6 +48,12 @@ const RESOURCES: ActionResources = {
   "structure.removeMember": STRUCTURE,
   "structure.requestJoin": STRUCTURE,
   "account.manageOwn": null,
+  "transfer.create": STRUCTURE,
+  "transfer.view": TRANSFER,
+  "transfer.viewPersonalData": TRANSFER,
+  "transfer.actAsSender": TRANSFER,
+  "transfer.actAsReceiver": TRANSFER,
+  "transfer.erasePersonalData": TRANSFER,
 };
 
 // Who may act: every role not listed is denied.
@@ -54,6 +65,8 @@ const ALLOWED: Record<Action, Role[]> = {
     "member of the structure",
     "admin of the structure",
     "admin of another structure",
+    "member of another structure",
+    "member of a third structure",
     "coordinator of the territory",
     "platform admin",
   ],
@@ -66,6 +79,8 @@ const ALLOWED: Record<Action, Role[]> = {
   "structure.requestJoin": [
     "signed in, no role",
     "admin of another structure",
+    "member of another structure",
+    "member of a third structure",
     "coordinator of the territory",
     "coordinator of another territory",
     "platform admin",
@@ -75,9 +90,34 @@ const ALLOWED: Record<Action, Role[]> = {
     "member of the structure",
     "admin of the structure",
     "admin of another structure",
+    "member of another structure",
+    "member of a third structure",
     "coordinator of the territory",
     "coordinator of another territory",
     "platform admin",
+  ],
+  // The transfer goes from "the structure" (sender) to "another structure" (receiver).
+  "transfer.create": ["member of the structure", "admin of the structure"],
+  "transfer.view": [
+    "member of the structure",
+    "admin of the structure",
+    "admin of another structure",
+    "member of another structure",
+    "coordinator of the territory",
+  ],
+  "transfer.viewPersonalData": [
+    "member of the structure",
+    "admin of the structure",
+    "admin of another structure",
+    "member of another structure",
+  ],
+  "transfer.actAsSender": ["member of the structure", "admin of the structure"],
+  "transfer.actAsReceiver": ["admin of another structure", "member of another structure"],
+  "transfer.erasePersonalData": [
+    "member of the structure",
+    "admin of the structure",
+    "admin of another structure",
+    "member of another structure",
   ],
 };
 

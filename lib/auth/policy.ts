@@ -24,6 +24,13 @@ export interface TerritoryRef {
   territoryId: string;
 }
 
+/** A transfer between two structures of a territory (the sender and the receiver may be the same). */
+export interface TransferRef {
+  territoryId: string;
+  fromStructureId: string;
+  toStructureId: string;
+}
+
 /** Each action with the resource it applies to. */
 export interface ActionResources {
   "territory.create": null;
@@ -38,6 +45,12 @@ export interface ActionResources {
   "structure.removeMember": StructureRef;
   "structure.requestJoin": StructureRef;
   "account.manageOwn": null;
+  "transfer.create": StructureRef;
+  "transfer.view": TransferRef;
+  "transfer.viewPersonalData": TransferRef;
+  "transfer.actAsSender": TransferRef;
+  "transfer.actAsReceiver": TransferRef;
+  "transfer.erasePersonalData": TransferRef;
 }
 
 export type Action = keyof ActionResources;
@@ -51,6 +64,9 @@ const roleIn = (actor: Actor, structureId: string) =>
 /** Structure admins, and the coordinators of the structure's territory. */
 const administers = (actor: Actor, { structureId, territoryId }: StructureRef) =>
   roleIn(actor, structureId) === "admin" || isCoordinatorOf(actor, territoryId);
+
+const isParty = (actor: Actor, transfer: TransferRef) =>
+  roleIn(actor, transfer.fromStructureId) !== undefined || roleIn(actor, transfer.toStructureId) !== undefined;
 
 const RULES: { [A in Action]: (actor: Actor, resource: ActionResources[A]) => boolean } = {
   "territory.create": (actor) => actor.isPlatformAdmin,
@@ -73,6 +89,16 @@ const RULES: { [A in Action]: (actor: Actor, resource: ActionResources[A]) => bo
   "structure.removeMember": administers,
   "structure.requestJoin": (actor, { structureId }) => roleIn(actor, structureId) === undefined,
   "account.manageOwn": () => true,
+  // Transfers: any member of the sending structure creates and acts as the sender; any member of
+  // the receiving structure acts as the receiver. Coordinators follow their territory's transfers
+  // without the person's data; nobody else sees them, platform admins included.
+  "transfer.create": (actor, { structureId }) => roleIn(actor, structureId) !== undefined,
+  "transfer.view": (actor, transfer) => isParty(actor, transfer) || isCoordinatorOf(actor, transfer.territoryId),
+  "transfer.viewPersonalData": isParty,
+  "transfer.actAsSender": (actor, { fromStructureId }) => roleIn(actor, fromStructureId) !== undefined,
+  "transfer.actAsReceiver": (actor, { toStructureId }) => roleIn(actor, toStructureId) !== undefined,
+  // "Effacer les données de la personne" on request, at any time, by either party.
+  "transfer.erasePersonalData": isParty,
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

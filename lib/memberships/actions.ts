@@ -18,7 +18,7 @@ import {
 } from "./schemas";
 import { createTerritory, nameCoordinator } from "./territories";
 
-const siteUrl = () => process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+import { siteUrl } from "@/lib/site-url";
 
 export const invite = authorizedAction(
   inviteSchema,

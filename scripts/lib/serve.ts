@@ -50,18 +50,31 @@ export async function assertPortFree(port: number): Promise<void> {
   });
 }
 
+/** A secret from the environment, otherwise one generated once and kept in `.data/<file>`. */
+function keptSecret(fromEnvironment: string | undefined, file: string, generate: () => string): string {
+  if (fromEnvironment) return fromEnvironment;
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = generate();
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
 /**
  * The secret that signs sessions and CSRF tokens: NEXTAUTH_SECRET when set (required when several
  * instances serve the same site), otherwise one generated once and kept in .data/.
  */
 export function authSecret(root = ROOT): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(root, ".data/auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  return keptSecret(process.env.NEXTAUTH_SECRET, path.join(root, ".data/auth-secret"), () => randomBytes(32).toString("base64url"));
+}
+
+/**
+ * The key that encrypts the personal details of transfers (lib/transfers/personal-data.ts):
+ * TOILE_DATA_KEY when set (required in production with several instances, and to be backed up:
+ * without it the details cannot be read), otherwise one generated once and kept in .data/.
+ */
+export function dataKeySecret(root = ROOT): string {
+  return keptSecret(process.env.TOILE_DATA_KEY, path.join(root, ".data/data-key"), () => randomBytes(32).toString("base64"));
 }
 
 /** Whether the production build is missing or older than the sources it was built from. */
@@ -119,6 +132,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       DATABASE_POOL_MAX: embedded ? "1" : process.env.DATABASE_POOL_MAX,
       PORT: String(options.port),
       NEXTAUTH_SECRET: authSecret(),
+      TOILE_DATA_KEY: dataKeySecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${options.port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     };
