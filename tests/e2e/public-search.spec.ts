@@ -140,3 +140,24 @@ test("an unknown territory answers a friendly not-found page, search included", 
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
   }
 });
+
+test("a results list prints as a list to hand over: results and addresses, without filters or site header", async ({ page }) => {
+  // A desktop width, where the screen layout puts the filters in a column beside the results.
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(`${home}/recherche?besoin=trouver-un-emploi`);
+  const results = page.getByRole("article");
+  await expect(results.first()).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("search")).toBeHidden();
+  await expect(page.locator("body > header")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Langue" })).toBeHidden();
+  await expect(results.first()).toBeVisible();
+  // One column: the first result starts at the left margin, not beside an empty filter column.
+  const result = await results.first().boundingBox();
+  const heading = await page.getByRole("heading", { level: 1 }).boundingBox();
+  expect(Math.abs(result!.x - heading!.x)).toBeLessThan(2);
+  // On screen, the same result sits beside the filters.
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.getByRole("search")).toBeVisible();
+  expect((await results.first().boundingBox())!.x).toBeGreaterThan(heading!.x + 200);
+});
