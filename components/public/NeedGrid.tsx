@@ -10,7 +10,7 @@ import { NeedIcon } from "./NeedIcon";
 export function NeedGrid({ needs, hrefFor, locale }: { needs: PublicNeed[]; hrefFor: (slug: string) => string; locale: Locale }) {
   const t = searchMessages(locale);
   return (
-    <ul className="grid gap-3 sm:grid-cols-2">
+    <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       {needs.map((need) => (
         <li key={need.slug}>
           <a
@@ -18,7 +18,7 @@ export function NeedGrid({ needs, hrefFor, locale }: { needs: PublicNeed[]; href
             className="flex min-h-14 items-center gap-3 rounded-lg border border-slate-300 p-3 text-ink no-underline hover:border-accent hover:bg-blue-50"
           >
             <NeedIcon name={need.icon} className="h-8 w-8 shrink-0 text-accent" />
-            <span className="text-lg font-medium">{t.needLabels(need.slug, need.label)}</span>
+            <span className="min-w-0 text-lg font-medium break-words">{t.needLabels(need.slug, need.label)}</span>
           </a>
         </li>
       ))}

@@ -161,3 +161,16 @@ test("a results list prints as a list to hand over: results and addresses, witho
   await expect(page.getByRole("search")).toBeVisible();
   expect((await results.first().boundingBox())!.x).toBeGreaterThan(heading!.x + 200);
 });
+
+test("text zoomed to 200 % on a phone: the home, the results and a programme still fit the width", async ({ page }) => {
+  const pages = [home, `${home}/recherche?besoin=trouver-un-emploi&commune=02400`, `${home}/recherche?q=zzzzzz`];
+  await page.goto(`${home}/recherche?besoin=trouver-un-emploi`);
+  await page.getByRole("article").first().getByRole("link").first().click();
+  await page.getByRole("link", { name: /^Programme de la semaine/ }).first().click();
+  pages.push(new URL(page.url()).pathname);
+  for (const path of pages) {
+    await page.goto(path);
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(phone.width);
+  }
+});

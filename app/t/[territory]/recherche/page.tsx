@@ -85,7 +85,7 @@ export default async function SearchResultsPage({ params, searchParams }: Props)
         </p>
       </div>
 
-      <div className="mt-4 grid gap-6 md:grid-cols-[18rem_1fr]">
+      <div className="mt-4 grid grid-cols-1 gap-6 md:grid-cols-[18rem_1fr]">
         <div className="md:order-2">
           {results.length > 0 ? (
             <section aria-labelledby="resultats">
