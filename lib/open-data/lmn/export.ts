@@ -12,8 +12,8 @@
  *   `modalites_acces`, `modalites_accompagnement`: the union over the place's published offers of
  *   their terms, in the LMN vocabulary or translated through the crosswalks (crosswalks.json).
  *   Referral modes (how a professional refers someone) are not carried: LMN has no such column.
- * - `typologie`, `dispositif_programmes_nationaux`, `formations_labels`: terms of the structure that
- *   owns the place and of the structures holding offers there. A label the v1.0.1 enumeration
+ * - `typologie`: the typology of the structure that owns the place. `dispositif_programmes_nationaux`,
+ *   `formations_labels`: labels of the owner and of the structures holding offers there. A label the v1.0.1 enumeration
  *   lacks ("Étapes numériques (La Poste)") goes to `autres_formations_labels`.
  * - `pivot`: the owner's SIRET, else its RNA, else "00000000000000" (as the national cartography
  *   does) with a warning. `telephone`: the owner's number in international form (+33…), dropped
@@ -142,7 +142,8 @@ export function toLmnRows(snapshot: TerritorySnapshot, today = new Date().toISOS
     row.complement_adresse = place.addressComplement ?? "";
     row.latitude = place.latitude == null ? "" : String(place.latitude);
     row.longitude = place.longitude == null ? "" : String(place.longitude);
-    row.typologie = join(codesIn("lmn.typologie", labelTerms.filter(([vocabulary]) => vocabulary.includes("typologie"))).codes);
+    // The typology is the owner's; visiting structures bring their labels, not their typology.
+    row.typologie = join(codesIn("lmn.typologie", owner?.terms ?? []).codes);
     if (owner?.phone) {
       const phone = frenchPhoneE164(owner.phone);
       if (phone) row.telephone = phone;
