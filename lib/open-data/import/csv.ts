@@ -27,6 +27,19 @@ export interface DecodedText {
   bom: boolean;
 }
 
+/** Windows-1252's characters for bytes 0x80–0x9F (the rest is Latin-1). */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+/** Decoded by hand: some Node builds' TextDecoder reads "windows-1252" as Latin-1 (no €, œ, –, ’). */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...chunk).replace(/[\u0080-\u009F]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]!);
+  }
+  return text;
+}
+
 /** UTF-8 (a BOM is dropped); bytes that are not valid UTF-8 are read as Windows-1252. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -34,7 +47,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8", bom };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252", bom };
+    return { text: decodeWindows1252(body), encoding: "windows-1252", bom };
   }
 }
 
