@@ -137,7 +137,7 @@ export function toLmnRows(snapshot: TerritorySnapshot, today = new Date().toISOS
     row.commune = place.communeName;
     row.code_postal = place.postalCode;
     if (/^([013-9]\d|2[AB1-9])\d{3}$/.test(place.communeCode)) row.code_insee = place.communeCode;
-    else warn("code_insee", place.communeCode, "Code INSEE invalide : non exporté.");
+    else if (place.communeCode) warn("code_insee", place.communeCode, "Code INSEE invalide : non exporté.");
     row.adresse = place.address;
     row.complement_adresse = place.addressComplement ?? "";
     row.latitude = place.latitude == null ? "" : String(place.latitude);
@@ -156,8 +156,10 @@ export function toLmnRows(snapshot: TerritorySnapshot, today = new Date().toISOS
     row.presentation_resume = shorten(description);
     row.presentation_detail = [
       ...(description.length > RESUME_MAX ? [description] : []),
-      ...offersHere.map((offer) => (offer.description ? `${offer.title} : ${offer.description}` : offer.title)),
-    ].join("\n");
+      ...offersHere.map((offer) => [offer.title, offer.description].filter(Boolean).join(" : ")),
+    ]
+      .filter(Boolean)
+      .join("\n");
     row.source = snapshot.territory.name;
     row.date_maj = [place.updatedOn, ...holders.map((structure) => structure.updatedOn), ...offersHere.map((offer) => offer.updatedOn)]
       .sort()
