@@ -4,7 +4,7 @@
  * (`2026 Nov 23-2026 Nov 29 off "Fermé pour travaux"`). Dated rules come last because in OSM a
  * later rule overrides earlier ones for the days it selects.
  */
-import { toOpeningHours } from "@/lib/hours/osm";
+import { parseOpeningHours, toOpeningHours, type ParsedOpeningHours } from "@/lib/hours/osm";
 import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -65,4 +65,48 @@ export function mergeSlots(...groups: Slot[][]): Slot[] {
     } else merged.push({ ...slot });
   }
   return merged;
+}
+
+const MONTH_INDEX = new Map(MONTHS.map((month, index) => [month.toLowerCase(), index + 1]));
+const DATE = String.raw`(\d{4}) ([A-Za-z]{3}) (\d{1,2})`;
+const DATED_RULE = new RegExp(
+  String.raw`^${DATE}(?:-${DATE})?\s+(?:(off|closed)|(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})(?:\s+open)?)\s*(?:"([^"]*)")?$`,
+  "i",
+);
+
+function isoDay(year: string, month: string, date: string): string | null {
+  const index = MONTH_INDEX.get(month.toLowerCase());
+  if (!index) return null;
+  const day = `${year}-${pad(index)}-${pad(Number(date))}`;
+  return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day ? day : null;
+}
+
+/** A dated rule as Toile writes it (`2026 Nov 23-2026 Nov 29 off "…"`, `2026 Dec 24 10:00-12:00 open "…"`), or null. */
+export function parseExceptionRule(rule: string): Exception | null {
+  const match = DATED_RULE.exec(rule.trim());
+  if (!match) return null;
+  const [, y1, m1, d1, y2, m2, d2, off, oh, om, ch, cm, label] = match;
+  const startsOn = isoDay(y1!, m1!, d1!);
+  const endsOn = y2 ? isoDay(y2, m2!, d2!) : startsOn;
+  if (!startsOn || !endsOn || endsOn < startsOn) return null;
+  if (off) return { startsOn, endsOn, closed: true, opensAtMinute: null, closesAtMinute: null, label: label?.trim() || "Fermé" };
+  const opens = Number(oh) * 60 + Number(om);
+  const closes = Number(ch) * 60 + Number(cm);
+  if (opens >= closes || closes > 24 * 60) return null;
+  return { startsOn, endsOn, closed: false, opensAtMinute: opens, closesAtMinute: closes, label: label?.trim() || "Horaires exceptionnels" };
+}
+
+/**
+ * An OSM string read back into weekly slots (lib/hours/osm.ts) and dated exceptions: the inverse of
+ * `openingHoursWithExceptions`, so that a file Toile exported imports again without a problem.
+ */
+export function parseOpeningHoursWithExceptions(text: string): ParsedOpeningHours & { exceptions: Exception[] } {
+  const exceptions: Exception[] = [];
+  const weekly: string[] = [];
+  for (const rule of text.split(";")) {
+    const exception = parseExceptionRule(rule);
+    if (exception) exceptions.push(exception);
+    else weekly.push(rule);
+  }
+  return { ...parseOpeningHours(weekly.join(";")), exceptions };
 }

@@ -4,8 +4,8 @@
  * crosswalks). The version is read from the columns. Every value that cannot be used is reported
  * (row, column, value, why) and never silently dropped; a row with an error is left out of `rows`.
  */
-import { parseOpeningHours } from "@/lib/hours/osm";
 import { dedupe, lookup, normaliseValue, type TermRef } from "../crosswalks";
+import { parseOpeningHoursWithExceptions } from "../hours";
 import { LMN_FIELDS } from "../lmn/schema";
 import { isIsoDate } from "../lmn/validate";
 import type { IdentifierType, LmnPassThrough } from "../snapshot";
@@ -194,11 +194,17 @@ export function lmnRecordToRow(record: Record<string, string>, sourceRow: number
   const horairesRaw = cell("horaires");
   let hours: ImportRow["hours"] = null;
   if (horairesRaw) {
-    const parsed = parseOpeningHours(horairesRaw);
+    const parsed = parseOpeningHoursWithExceptions(horairesRaw);
     for (const problem of parsed.problems) {
       report("horaires", horairesRaw, `${problem} : horaires gardés tels quels, créneaux à vérifier.`);
     }
-    hours = { raw: horairesRaw, slots: parsed.slots, publicHolidays: parsed.publicHolidays, understood: parsed.problems.length === 0 };
+    hours = {
+      raw: horairesRaw,
+      slots: parsed.slots,
+      exceptions: parsed.exceptions,
+      publicHolidays: parsed.publicHolidays,
+      understood: parsed.problems.length === 0,
+    };
   }
 
   const updatedOn = cell("date_maj");

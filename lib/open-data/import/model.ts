@@ -4,7 +4,7 @@
  * Toile term references (through the crosswalks), its hours as weekly slots, and the source row.
  * The preview and the confirmed commit work on this, whatever the file's format.
  */
-import type { HolidayRule, Slot } from "@/lib/hours/rules";
+import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
 import type { TermRef } from "../crosswalks";
 import type { IdentifierType, LmnPassThrough } from "../snapshot";
 
@@ -46,8 +46,8 @@ export interface ImportRow {
   };
   /** The offer's terms: services, publics, specific support, fees, access, accompaniment, postures. */
   terms: TermRef[];
-  /** `raw` is the source string; slots are what lib/hours/osm.ts understood of it. */
-  hours: { raw: string; slots: Slot[]; publicHolidays: HolidayRule; understood: boolean } | null;
+  /** `raw` is the source string; slots and dated exceptions are what Toile understood of it. */
+  hours: { raw: string; slots: Slot[]; exceptions: Exception[]; publicHolidays: HolidayRule; understood: boolean } | null;
   updatedOn: string | null;
   /** The LMN fields Toile has no column for, kept as read (for the round trip and the preview). */
   lmn: LmnPassThrough;

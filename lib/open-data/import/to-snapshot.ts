@@ -4,7 +4,7 @@
  * matches structures by identifier, then by name and address). Hours Toile could not read are
  * kept as their source string.
  */
-import { toOpeningHours } from "@/lib/hours/osm";
+import { openingHoursWithExceptions } from "../hours";
 import type { SnapshotPlace, TerritorySnapshot } from "../snapshot";
 import type { ImportRow } from "./model";
 
@@ -17,8 +17,10 @@ export function importRowsToSnapshot(rows: ImportRow[], territory: TerritorySnap
       ? {
           slots: row.hours.slots,
           publicHolidays: row.hours.publicHolidays,
-          exceptions: [],
-          osm: row.hours.understood ? toOpeningHours(row.hours.slots, row.hours.publicHolidays) : row.hours.raw,
+          exceptions: row.hours.exceptions,
+          osm: row.hours.understood
+            ? openingHoursWithExceptions(row.hours.slots, row.hours.publicHolidays, row.hours.exceptions, today)
+            : row.hours.raw,
         }
       : { slots: [], publicHolidays: "unknown", exceptions: [], osm: "" };
     snapshot.structures.push({ id: structureId, ...row.structure, updatedOn });

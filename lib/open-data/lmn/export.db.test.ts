@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import { DEMO_STRUCTURES } from "@/lib/demo/territory";
 import { readCsv } from "../import/csv";
+import { parseLmnCsv } from "../import/lmn";
+import { importRowsToSnapshot } from "../import/to-snapshot";
 import { loadTerritorySnapshot, type TerritorySnapshot } from "../snapshot";
 import { lmnToCsv, lmnToJson, toLmnRows } from "./export";
 import { LMN_FIELDS, type LmnRow } from "./schema";
@@ -91,5 +93,17 @@ describe("a permanence at another structure's place", () => {
     expect(mediatheque.typologie).toBe("BIB");
     expect(mediatheque.presentation_detail).toContain("Permanence de l'informaticien public");
     expect(mediatheque.dispositif_programmes_nationaux).toContain("Conseillers numériques");
+  });
+});
+
+describe("Toile's own LMN export, imported again", () => {
+  it("reads without a single issue (closures included) and exports the same rows", () => {
+    const { rows } = toLmnRows(snapshot, "2026-11-22");
+    const imported = parseLmnCsv(lmnToCsv(rows));
+    expect(imported.issues).toEqual([]);
+    expect(imported.rows).toHaveLength(rows.length);
+    expect(imported.rows.some((row) => row.hours!.exceptions.length > 0)).toBe(true);
+    const again = toLmnRows(importRowsToSnapshot(imported.rows, snapshot.territory, "2026-11-22"), "2026-11-22");
+    expect(again.rows).toEqual(rows);
   });
 });
