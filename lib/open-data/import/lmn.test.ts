@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LMN_FIELDS } from "../lmn/schema";
 import { MAX_IMPORT_BYTES } from "./csv";
-import { parseLmnCsv, parseLmnJson } from "./lmn";
+import { parseLmnCsv, parseLmnFile, parseLmnJson } from "./lmn";
 import type { ImportIssue } from "./model";
 
 const reference = path.resolve(import.meta.dirname, "../../../../shared/reference");
@@ -229,5 +229,16 @@ describe("parseLmnJson", () => {
         [2, "error"],
       ]),
     );
+  });
+});
+
+describe("parseLmnFile", () => {
+  it("chooses CSV or JSON by the file's name, else by its content", () => {
+    const json = new TextEncoder().encode('\uFEFF [{"id": "a", "nom": "EPN", "commune": "Vaubert", "code_postal": "02400", "adresse": "1 rue"}]');
+    expect(parseLmnFile("lieux.json", json).format).toBe("lmn-json");
+    expect(parseLmnFile("export", json).format).toBe("lmn-json");
+    expect(parseLmnFile("export", json).rows).toHaveLength(1);
+    expect(parseLmnFile("lieux.CSV", new TextEncoder().encode(example())).format).toBe("lmn-csv");
+    expect(parseLmnFile("lieux", new TextEncoder().encode(example())).rows).toHaveLength(1);
   });
 });

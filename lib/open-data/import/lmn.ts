@@ -412,3 +412,12 @@ export function parseLmnJson(input: Uint8Array | string): ImportResult {
   const parsed = rowsFromRecords(records, version);
   return { format: "lmn-json", version, rows: parsed.rows, issues: [...issues, ...columnIssues([...columns], version), ...parsed.issues] };
 }
+
+/** An uploaded LMN file, CSV or JSON by its name, else by its first character. */
+export function parseLmnFile(fileName: string, input: Uint8Array): ImportResult {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === "json") return parseLmnJson(input);
+  if (extension === "csv" || extension === "txt") return parseLmnCsv(input);
+  const first = input.subarray(0, 64).find((byte) => ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(byte));
+  return first === 0x5b || first === 0x7b ? parseLmnJson(input) : parseLmnCsv(input);
+}
