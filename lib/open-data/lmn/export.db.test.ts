@@ -107,3 +107,15 @@ describe("Toile's own LMN export, imported again", () => {
     expect(again.rows).toEqual(rows);
   });
 });
+
+describe("a structure that is not published", () => {
+  it("leaves the snapshot with its offers and places (last test: it changes the database)", async () => {
+    const repairCafe = snapshot.structures.find((structure) => structure.name.startsWith("Repair café"))!;
+    await db.structure.update({ where: { id: repairCafe.id }, data: { status: "draft" } });
+    const after = await loadTerritorySnapshot(db, snapshot.territory.id, now);
+    expect(after.structures.map((structure) => structure.id)).not.toContain(repairCafe.id);
+    expect(after.offers.some((offer) => offer.structureId === repairCafe.id)).toBe(false);
+    expect(after.places.some((place) => place.structureId === repairCafe.id)).toBe(false);
+    expect(toLmnRows(after, "2026-11-22").rows.map((row) => row.nom)).not.toContain("Salle des fêtes de Morcourt");
+  });
+});
