@@ -220,6 +220,26 @@ describe("parseLmnJson", () => {
     ]);
   });
 
+  it("reads the national API's nested address and arrays", () => {
+    const result = parseLmnJson(
+      JSON.stringify([
+        {
+          id: "a",
+          pivot: "43493312300029",
+          nom: "EPN",
+          adresse: { numero_voie: "12", repetition: "bis", nom_voie: "rue de Leclercq", commune: "Reims", code_postal: "51100", code_insee: "51454" },
+          courriels: ["a@exemple.fr", "b@exemple.fr"],
+          services: ["Loisirs et créations numériques"],
+          date_maj: "2024-04-02",
+        },
+      ]),
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.rows[0]!.place).toMatchObject({ address: "12 bis rue de Leclercq", communeName: "Reims", postalCode: "51100", communeCode: "51454" });
+    expect(result.rows[0]!.structure.email).toBe("a@exemple.fr");
+    expect(result.rows[0]!.lmn.courriels).toBe("a@exemple.fr|b@exemple.fr");
+  });
+
   it("reports JSON that cannot be read or is not a list of places", () => {
     expect(parseLmnJson("{").issues[0]).toMatchObject({ level: "error", why: expect.stringMatching(/JSON illisible/) });
     expect(parseLmnJson('{"lieux": []}').issues[0]).toMatchObject({ level: "error", why: expect.stringMatching(/liste de lieux/) });

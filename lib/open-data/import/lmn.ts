@@ -359,7 +359,7 @@ export function parseLmnCsv(input: Uint8Array | string): ImportResult {
   return { format: "lmn-csv", version, rows, issues: [...table.issues, ...columnIssues(table.header, version), ...issues] };
 }
 
-/** An LMN JSON file: an array of flat objects with the CSV column names (arrays of values accepted). */
+/** An LMN JSON file: an array of flat objects with the CSV column names; arrays of values and the national API's nested `adresse` are accepted. */
 export function parseLmnJson(input: Uint8Array | string): ImportResult {
   const size = typeof input === "string" ? new TextEncoder().encode(input).length : input.length;
   const tooBig = sizeIssue(size, MAX_IMPORT_BYTES);
@@ -398,6 +398,7 @@ export function parseLmnJson(input: Uint8Array | string): ImportResult {
       if (value == null) continue;
       // Arrays (the nested ANCT shape) are joined with the version's separator once it is known.
       if (Array.isArray(value)) values[column] = value.map(String).join("\u0000");
+      else if (column === "adresse" && typeof value === "object") Object.assign(values, flattenAddress(value as Record<string, unknown>));
       else if (typeof value === "object") {
         issues.push({ row: index + 1, column, value: JSON.stringify(value).slice(0, 80), why: "Valeur imbriquée non prise en charge : ignorée.", level: "warning" });
       } else values[column] = String(value);
@@ -420,4 +421,19 @@ export function parseLmnFile(fileName: string, input: Uint8Array): ImportResult 
   if (extension === "csv" || extension === "txt") return parseLmnCsv(input);
   const first = input.subarray(0, 64).find((byte) => ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(byte));
   return first === 0x5b || first === 0x7b ? parseLmnJson(input) : parseLmnCsv(input);
+}
+
+/**
+ * The nested address of the national API's JSON (`adresse.{commune, code_postal, code_insee,
+ * numero_voie, repetition, nom_voie, complement_adresse}`, standards.md §1.5) as flat LMN columns.
+ */
+function flattenAddress(address: Record<string, unknown>): Record<string, string> {
+  const text = (key: string) => (address[key] == null ? "" : String(address[key]).trim());
+  const flat: Record<string, string> = {
+    adresse: [text("numero_voie"), text("repetition"), text("nom_voie")].filter(Boolean).join(" "),
+  };
+  for (const key of ["commune", "code_postal", "code_insee", "complement_adresse"]) {
+    if (text(key)) flat[key] = text(key);
+  }
+  return flat;
 }
