@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { exceptionRule, mergeSlots, openingHoursWithExceptions, parseExceptionRule, parseOpeningHoursWithExceptions } from "./hours";
+
+const slot = (weekday: number, opensAtMinute: number, closesAtMinute: number, appointmentOnly = false) => ({ weekday, opensAtMinute, closesAtMinute, appointmentOnly });
+const closure = { startsOn: "2026-12-24", endsOn: "2027-01-01", closed: true, opensAtMinute: null, closesAtMinute: null, label: "Fermeture annuelle" };
+const special = { startsOn: "2026-12-31", endsOn: "2026-12-31", closed: false, opensAtMinute: 600, closesAtMinute: 720, label: "Veille du \"jour de l'an\"" };
+
+describe("openingHoursWithExceptions", () => {
+  it("appends the closures still to come after the weekly rules, in date order", () => {
+    const past = { ...closure, startsOn: "2026-08-01", endsOn: "2026-08-15", label: "Été" };
+    expect(openingHoursWithExceptions([slot(2, 600, 720)], "closed", [special, past, closure], "2026-11-22")).toBe(
+      `Tu 10:00-12:00; PH off; 2026 Dec 24-2027 Jan 01 off "Fermeture annuelle"; 2026 Dec 31 10:00-12:00 open "Veille du 'jour de l'an'"`,
+    );
+  });
+
+  it("says nothing without weekly hours", () => {
+    expect(openingHoursWithExceptions([], "closed", [closure], "2026-11-22")).toBe("");
+  });
+});
+
+describe("parseOpeningHoursWithExceptions", () => {
+  it("reads back what Toile writes: weekly slots and dated exceptions", () => {
+    const text = openingHoursWithExceptions([slot(1, 540, 720), slot(3, 840, 1020, true)], "closed", [closure, special], "2026-11-22");
+    const parsed = parseOpeningHoursWithExceptions(text);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.slots).toEqual([slot(1, 540, 720), slot(3, 840, 1020, true)]);
+    expect(parsed.publicHolidays).toBe("closed");
+    expect(parsed.exceptions).toEqual([closure, { ...special, label: "Veille du 'jour de l'an'" }]);
+  });
+
+  it("leaves other dated rules to the weekly parser, which reports them", () => {
+    expect(parseExceptionRule("2026 Feb 30 off")).toBeNull();
+    expect(parseExceptionRule("Aug off")).toBeNull();
+    expect(parseOpeningHoursWithExceptions("Mo 09:00-12:00; Aug off").problems).toEqual(["Règle non comprise : « Aug off »"]);
+  });
+
+  it("writes a one-day closure without a range", () => {
+    expect(exceptionRule({ ...closure, endsOn: closure.startsOn })).toBe(`2026 Dec 24 off "Fermeture annuelle"`);
+  });
+});
+
+describe("mergeSlots", () => {
+  it("joins several schedules, merging overlapping ranges of a day", () => {
+    expect(mergeSlots([slot(2, 840, 960), slot(5, 540, 720)], [slot(2, 900, 1020), slot(2, 840, 960)])).toEqual([
+      slot(2, 840, 1020),
+      slot(5, 540, 720),
+    ]);
+  });
+});

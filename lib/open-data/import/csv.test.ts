@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { MAX_IMPORT_BYTES, decodeText, detectSeparator, readCsv, sizeIssue, splitCsv } from "./csv";
+
+describe("decodeText", () => {
+  it("drops a UTF-8 BOM", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("nom\nMédiathèque")]);
+    expect(decodeText(bytes)).toEqual({ text: "nom\nMédiathèque", encoding: "utf-8", bom: true });
+  });
+
+  it("reads bytes that are not UTF-8 as Windows-1252", () => {
+    // "Médiathèque – Œuvre" as Excel on Windows saves it.
+    const bytes = new Uint8Array([0x4d, 0xe9, 0x64, 0x69, 0x61, 0x74, 0x68, 0xe8, 0x71, 0x75, 0x65, 0x20, 0x96, 0x20, 0x8c, 0x75, 0x76, 0x72, 0x65]);
+    expect(decodeText(bytes)).toEqual({ text: "Médiathèque – Œuvre", encoding: "windows-1252", bom: false });
+  });
+});
+
+describe("splitCsv", () => {
+  it("reads quoted separators, doubled quotes and line breaks inside quotes, and counts lines", () => {
+    const { records, unterminated } = splitCsv('a,b\r\n"x, y","dit ""oui""\nsur deux lignes"\r\nz,\n', ",");
+    expect(unterminated).toBeNull();
+    expect(records).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 2, cells: ["x, y", 'dit "oui"\nsur deux lignes'] },
+      { line: 4, cells: ["z", ""] },
+    ]);
+  });
+
+  it("reports a quote never closed", () => {
+    expect(splitCsv('a,b\n"x,y\n', ",").unterminated).toBe(2);
+  });
+});
+
+describe("readCsv", () => {
+  it("detects a wrong separator from the known column names, reads the file and says so", () => {
+    expect(detectSeparator("id;nom;services\n1;A;B", ["id", "nom"])).toBe(";");
+    const table = readCsv("id;nom\n1;Médiathèque\n", { expectedSeparator: ",", knownColumns: ["id", "nom"] });
+    expect(table.header).toEqual(["id", "nom"]);
+    expect(table.records).toEqual([{ line: 2, cells: ["1", "Médiathèque"] }]);
+    expect(table.issues).toEqual([expect.objectContaining({ row: 1, value: "« ; »", level: "warning", why: expect.stringContaining("au lieu de « , »") })]);
+  });
+
+  it("skips empty lines, and reports rows with too few or too many cells", () => {
+    const table = readCsv("id,nom\n\n1,A\n,\n2\n3,C,extra\n");
+    expect(table.records.map((record) => record.line)).toEqual([3, 5, 6]);
+    expect(table.records[1]!.cells).toEqual(["2", ""]);
+    expect(table.issues.map((issue) => [issue.row, issue.level])).toEqual([
+      [5, "warning"],
+      [6, "error"],
+    ]);
+  });
+
+  it("reports a Windows-1252 file", () => {
+    const table = readCsv(new Uint8Array([0x6e, 0x6f, 0x6d, 0x0a, 0x45, 0x50, 0x4e, 0x20, 0xe9, 0x0a]));
+    expect(table.records[0]!.cells).toEqual(["EPN é"]);
+    expect(table.issues[0]).toMatchObject({ value: "Windows-1252", level: "warning" });
+  });
+});
+
+describe("sizeIssue", () => {
+  it("refuses files over 20 MB with a clear message", () => {
+    expect(sizeIssue(MAX_IMPORT_BYTES)).toBeNull();
+    expect(sizeIssue(50 * 1024 * 1024)).toMatchObject({ row: 0, level: "error", why: expect.stringMatching(/trop volumineux \(50 Mo\) : 20 Mo au plus/) });
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The neutral import model every parser produces (LMN v1 CSV/JSON, LMN v0, and next the Toile
+ * template): one row per place, with the identity of its structure, its address, its offer as
+ * Toile term references (through the crosswalks), its hours as weekly slots, and the source row.
+ * The preview and the confirmed commit work on this, whatever the file's format.
+ */
+import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
+import type { TermRef } from "../crosswalks";
+import type { IdentifierType, LmnPassThrough } from "../snapshot";
+
+export interface ImportIssue {
+  /** The file's line (CSV, header = 1) or the record's position (JSON, first = 1); 0 for the whole file. */
+  row: number;
+  column: string;
+  value: string;
+  /** In French, for the coordinator. */
+  why: string;
+  /** "error": the row (or file) cannot be imported as it is; "warning": imported, with a loss or a guess. */
+  level: "error" | "warning";
+}
+
+export interface ImportRow {
+  sourceRow: number;
+  /** The row's identifier in the source (LMN `id`), used to match on re-import. */
+  sourceId: string;
+  structure: {
+    name: string;
+    identifiers: { type: IdentifierType; value: string }[];
+    email: string | null;
+    phone: string | null;
+    website: string | null;
+    description: string;
+    /** Typology and labels. */
+    terms: TermRef[];
+  };
+  place: {
+    name: string;
+    address: string;
+    addressComplement: string | null;
+    postalCode: string;
+    communeCode: string | null;
+    communeName: string;
+    country: "FR";
+    latitude: number | null;
+    longitude: number | null;
+  };
+  /** The offer's terms: services, publics, specific support, fees, access, accompaniment, postures. */
+  terms: TermRef[];
+  /** `raw` is the source string; slots and dated exceptions are what Toile understood of it. */
+  hours: { raw: string; slots: Slot[]; exceptions: Exception[]; publicHolidays: HolidayRule; understood: boolean } | null;
+  updatedOn: string | null;
+  /** The LMN fields Toile has no column for, kept as read (for the round trip and the preview). */
+  lmn: LmnPassThrough;
+}
+
+export type LmnFileVersion = "v1" | "v0";
+
+export interface ImportResult {
+  format: "lmn-csv" | "lmn-json";
+  version: LmnFileVersion | null;
+  rows: ImportRow[];
+  issues: ImportIssue[];
+}

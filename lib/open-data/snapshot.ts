@@ -1,0 +1,257 @@
+/**
+ * A territory's published data as plain values, the input of every open-data exporter: structures
+ * with their identifiers and terms, places with their hours, offers with their terms and where
+ * they are held. `loadTerritorySnapshot` reads it in a few queries; exporters are pure functions
+ * of it (and imports can build one to check a round trip).
+ */
+import type { PrismaClient } from "@/lib/db";
+import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
+import type { TermRef } from "./crosswalks";
+import { openingHoursWithExceptions } from "./hours";
+
+export type Country = "FR" | "BE";
+export type IdentifierType = "SIRET" | "RNA" | "BCE";
+
+/** Weekly slots, holiday rule and dated exceptions, with their OSM `opening_hours` string. */
+export interface SnapshotHours {
+  slots: Slot[];
+  publicHolidays: HolidayRule;
+  exceptions: Exception[];
+  /** "" when there are no weekly slots. */
+  osm: string;
+}
+
+/**
+ * LMN fields Toile has no column for yet. Filled by an LMN import so that a round trip keeps them;
+ * the exporter writes them as they are.
+ */
+export interface LmnPassThrough {
+  source?: string;
+  structure_parente?: string;
+  itinerance?: string;
+  fiche_acces_libre?: string;
+  prise_rdv?: string;
+  autres_formations_labels?: string;
+  presentation_resume?: string;
+  presentation_detail?: string;
+  typologie?: string;
+  courriels?: string;
+  site_web?: string;
+}
+
+export interface SnapshotStructure {
+  id: string;
+  name: string;
+  description: string;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  identifiers: { type: IdentifierType; value: string }[];
+  /** Typology and labels. */
+  terms: TermRef[];
+  /** "YYYY-MM-DD": the later of the last change and the last verification. */
+  updatedOn: string;
+}
+
+export interface SnapshotPlace {
+  id: string;
+  structureId: string;
+  name: string;
+  address: string;
+  addressComplement: string | null;
+  postalCode: string;
+  communeCode: string;
+  communeName: string;
+  country: Country;
+  latitude: number | null;
+  longitude: number | null;
+  hours: SnapshotHours;
+  updatedOn: string;
+  lmn?: LmnPassThrough;
+}
+
+export interface SnapshotOffer {
+  id: string;
+  structureId: string;
+  title: string;
+  description: string;
+  terms: TermRef[];
+  feeDetails: string | null;
+  /** Where it is held; `hours` is null when the place's own hours apply. */
+  places: { placeId: string; hours: SnapshotHours | null }[];
+  /** Hours of an offer with no place (a phone line). */
+  hours: SnapshotHours | null;
+  updatedOn: string;
+}
+
+export interface TerritorySnapshot {
+  territory: { id: string; slug: string; name: string; country: Country; timeZone: string };
+  structures: SnapshotStructure[];
+  places: SnapshotPlace[];
+  offers: SnapshotOffer[];
+}
+
+const day = (value: Date) => value.toISOString().slice(0, 10);
+const latest = (...dates: (Date | null | undefined)[]) =>
+  day(new Date(Math.max(...dates.filter((date): date is Date => !!date).map((date) => date.getTime()))));
+
+interface SlotRow {
+  weekday: number;
+  opensAtMinute: number;
+  closesAtMinute: number;
+  appointmentOnly: boolean;
+}
+interface ExceptionRow {
+  startsOn: Date;
+  endsOn: Date;
+  closed: boolean;
+  opensAtMinute: number | null;
+  closesAtMinute: number | null;
+  label: string;
+}
+
+export function snapshotHours(slots: SlotRow[], exceptions: ExceptionRow[], publicHolidays: HolidayRule, today: string): SnapshotHours {
+  const weekly: Slot[] = slots.map(({ weekday, opensAtMinute, closesAtMinute, appointmentOnly }) => ({
+    weekday,
+    opensAtMinute,
+    closesAtMinute,
+    appointmentOnly,
+  }));
+  const dated: Exception[] = exceptions.map((exception) => ({
+    startsOn: day(exception.startsOn),
+    endsOn: day(exception.endsOn),
+    closed: exception.closed,
+    opensAtMinute: exception.opensAtMinute,
+    closesAtMinute: exception.closesAtMinute,
+    label: exception.label,
+  }));
+  return { slots: weekly, publicHolidays, exceptions: dated, osm: openingHoursWithExceptions(weekly, publicHolidays, dated, today) };
+}
+
+const hoursSelect = {
+  openingSlots: { select: { weekday: true, opensAtMinute: true, closesAtMinute: true, appointmentOnly: true } },
+  openingExceptions: {
+    select: { startsOn: true, endsOn: true, closed: true, opensAtMinute: true, closesAtMinute: true, label: true },
+  },
+} as const;
+const termsSelect = { select: { term: { select: { vocabularyKey: true, code: true } } } } as const;
+
+/**
+ * The territory's published data: published structures, their published offers, and the places
+ * those offers are held at (a permanence at another structure's place brings that place along),
+ * plus the published structures' own places. Drafts, archived offers and closed structures stay out.
+ */
+export async function loadTerritorySnapshot(db: PrismaClient, territoryId: string, now = new Date()): Promise<TerritorySnapshot> {
+  const today = day(now);
+  const territory = await db.territory.findUniqueOrThrow({
+    where: { id: territoryId },
+    select: { id: true, slug: true, name: true, country: true, timeZone: true },
+  });
+  const publishedStructure = { territoryId, status: "published" } as const;
+  const publishedOffer = { status: "published", structure: publishedStructure } as const;
+
+  const [structures, offers, places] = await Promise.all([
+    db.structure.findMany({
+      where: publishedStructure,
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        name: true,
+        description: true,
+        email: true,
+        phone: true,
+        website: true,
+        updatedAt: true,
+        lastVerifiedAt: true,
+        identifiers: { select: { type: true, value: true }, orderBy: { type: "asc" } },
+        terms: termsSelect,
+      },
+    }),
+    db.offer.findMany({
+      where: publishedOffer,
+      orderBy: [{ structureId: "asc" }, { title: "asc" }],
+      select: {
+        id: true,
+        structureId: true,
+        title: true,
+        description: true,
+        feeDetails: true,
+        updatedAt: true,
+        lastVerifiedAt: true,
+        terms: termsSelect,
+        ...hoursSelect,
+        places: { select: { placeId: true, publicHolidays: true, ...hoursSelect, place: { select: { publicHolidays: true } } } },
+      },
+    }),
+    db.place.findMany({
+      where: { structure: { territoryId }, OR: [{ structure: publishedStructure }, { offers: { some: { offer: publishedOffer } } }] },
+      orderBy: [{ communeName: "asc" }, { name: "asc" }],
+      select: {
+        id: true,
+        structureId: true,
+        name: true,
+        address: true,
+        addressComplement: true,
+        postalCode: true,
+        communeCode: true,
+        communeName: true,
+        country: true,
+        latitude: true,
+        longitude: true,
+        publicHolidays: true,
+        updatedAt: true,
+        ...hoursSelect,
+      },
+    }),
+  ]);
+
+  const refs = (terms: { term: { vocabularyKey: string; code: string } }[]): TermRef[] =>
+    terms.map(({ term }) => [term.vocabularyKey, term.code] as const);
+
+  return {
+    territory,
+    structures: structures.map((structure) => ({
+      id: structure.id,
+      name: structure.name,
+      description: structure.description,
+      email: structure.email,
+      phone: structure.phone,
+      website: structure.website,
+      identifiers: structure.identifiers,
+      terms: refs(structure.terms),
+      updatedOn: latest(structure.updatedAt, structure.lastVerifiedAt),
+    })),
+    places: places.map((place) => ({
+      id: place.id,
+      structureId: place.structureId,
+      name: place.name,
+      address: place.address,
+      addressComplement: place.addressComplement,
+      postalCode: place.postalCode,
+      communeCode: place.communeCode,
+      communeName: place.communeName,
+      country: place.country,
+      latitude: place.latitude,
+      longitude: place.longitude,
+      hours: snapshotHours(place.openingSlots, place.openingExceptions, place.publicHolidays, today),
+      updatedOn: day(place.updatedAt),
+    })),
+    offers: offers.map((offer) => ({
+      id: offer.id,
+      structureId: offer.structureId,
+      title: offer.title,
+      description: offer.description,
+      terms: refs(offer.terms),
+      feeDetails: offer.feeDetails,
+      places: offer.places.map((offerPlace) => ({
+        placeId: offerPlace.placeId,
+        hours:
+          offerPlace.openingSlots.length > 0
+            ? snapshotHours(offerPlace.openingSlots, offerPlace.openingExceptions, offerPlace.publicHolidays ?? offerPlace.place.publicHolidays, today)
+            : null,
+      })),
+      hours: offer.openingSlots.length > 0 ? snapshotHours(offer.openingSlots, offer.openingExceptions, "unknown", today) : null,
+      updatedOn: latest(offer.updatedAt, offer.lastVerifiedAt),
+    })),
+  };
+}
