@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { authorizedAction, NOT_FOUND } from "@/lib/actions/authorized-action";
+import { authorizedAction, NOT_FOUND, type ActionResult } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { structureRef } from "@/lib/structures/refs";
@@ -14,7 +14,7 @@ export const createTransferAction = authorizedAction(
     const ref = await structureRef(db, fromStructureId);
     return !!ref && can(actor, "transfer.create", ref);
   },
-  async (actor, input) => {
+  async (actor, input): Promise<ActionResult> => {
     const outcome = await createTransfer(db, actor, input);
     if (!outcome.ok) {
       if (outcome.reason === "not_found") return { ok: false, error: NOT_FOUND };

@@ -76,8 +76,8 @@ export async function findTargetOffer(db: Reader, offerId: string) {
   const { territory } = offer.structure;
   const termsOf = (role: string) => offer.terms.map(({ term }) => term).filter((term) => term.vocabulary.role === role).map(({ id, code, label }) => ({ id, code, label }));
   const places = offer.places.map((offerPlace) => {
-    const { openingSlots: _slots, openingExceptions: _exceptions, publicHolidays: _holidays, ...place } = offerPlace.place;
-    return { ...place, schedule: offerScheduleAt(offerPlace, territory) };
+    const { id, name, address, addressComplement, postalCode, communeName, latitude, longitude } = offerPlace.place;
+    return { id, name, address, addressComplement, postalCode, communeName, latitude, longitude, schedule: offerScheduleAt(offerPlace, territory) };
   });
   const remoteSchedule: Schedule | null =
     offer.places.length === 0 && offer.openingSlots.length > 0 ? remoteOfferSchedule(offer, territory) : null;
