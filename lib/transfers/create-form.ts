@@ -140,3 +140,9 @@ export async function loadCreatePage(
     previous: previous ? { id: previous.id, code: previous.code, toStructureName: previous.toStructure.name } : null,
   };
 }
+
+/** Whether the actor may orient a person to an offer of this territory (a member of one of its structures). */
+export const mayOrientIn = (actor: Pick<SignedInActor, "memberships"> | null, territoryId: string) =>
+  !!actor && actor.memberships.some((membership) => membership.territoryId === territoryId);
+
+export const newTransferHref = (offerId: string) => `/transferts/nouveau?offre=${offerId}`;
