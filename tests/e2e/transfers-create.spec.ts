@@ -153,3 +153,41 @@ test("a double click on « Envoyer » creates one transfer", async ({ page }) =>
   );
   expect(Number(count)).toBe(1);
 });
+
+test("from the matrix: warnings to confirm before sending, and only a simple transfer to an offer that does not take transfers", async ({ page }) => {
+  await signInFast(page, MEDIATOR);
+  await page.goto("/territoires/val-de-lise/matrice");
+  // The CCAS offer: for people of 60 and over, not verified for 9 months.
+  await page.getByRole("link", { name: "Orienter une personne vers « Démarches en ligne faites pour vous, à partir de 60 ans »" }).click();
+  const warnings = page.getByRole("region", { name: "Avant d'envoyer" });
+  await expect(warnings).toContainText("n'ont pas été vérifiées depuis plus de 6 mois");
+  await fillBasics(page, "Déclarer ses revenus en ligne");
+  await page.getByLabel("Tranche d'âge").selectOption({ label: "26 à 59 ans" });
+  await expect(warnings).toContainText("réservée aux personnes à partir de 60 ans");
+  await page.getByRole("button", { name: "Envoyer le transfert" }).click();
+  await expect(page.getByLabel("Je transfère quand même")).toHaveAccessibleDescription(/cochez « Je transfère quand même »/);
+  await expectAccessible(page);
+  await page.getByLabel("Je transfère quand même").check();
+  await page.getByRole("button", { name: "Envoyer le transfert" }).click();
+  await page.waitForURL(/\/transferts\/[0-9a-f-]{36}$/);
+  expect(await transferAt(page.url())).toMatchObject({ status: "sent", level: "accompanied" });
+
+  // From the structure overview: each published offer of his own structure has the link too.
+  const structureId = async (name: string) =>
+    withDatabase(async (client) => (await client.query<{ id: string }>(`select id from "Structure" where name = $1`, [name])).rows[0]!.id);
+  await page.goto(`/structures/${await structureId("Association Lien numérique")}`);
+  await expect(page.getByRole("link", { name: "Orienter une personne vers « Permanence de l'informaticien public »" })).toBeVisible();
+
+  // France Services' free-access computers do not take transfers: only a simple one.
+  const libreAcces = await withDatabase(
+    async (client) => (await client.query<{ id: string }>(`select id from "Offer" where title = 'Ordinateur, imprimante et scanner en libre accès'`)).rows[0]!.id,
+  );
+  await page.goto(`/transferts/nouveau?offre=${libreAcces}`);
+  await expect(page.getByLabel("Transfert accompagné")).toBeDisabled();
+  await expect(page.getByLabel("Transfert simple")).toBeChecked();
+  await expect(page.getByRole("region", { name: "Avant d'envoyer" })).toContainText("seul un transfert simple est possible");
+  await fillBasics(page, "Imprimer une attestation");
+  await page.getByRole("button", { name: "Envoyer le transfert" }).click();
+  await page.waitForURL(/\/transferts\/[0-9a-f-]{36}$/);
+  expect(await transferAt(page.url())).toMatchObject({ status: "sent", level: "simple" });
+});
