@@ -296,6 +296,7 @@ describe("a double click: two submits of the same form at the same moment", () =
       expect(results.every((result) => result.ok)).toBe(true);
       const ids = new Set(results.map((result) => (result.ok ? result.transferId : null)));
       expect(ids.size).toBe(1);
+      expect(results.filter((result) => result.ok && result.existing)).toHaveLength(1);
       expect(await countFor(form.idempotencyKey)).toBe(1);
       const code = results[0]!.ok ? results[0]!.code : "";
       expect(await db.outboxEmail.count({ where: { subject: { contains: code } } })).toBe(2);

@@ -72,7 +72,7 @@ export function FicheSheet({ fiche, variant }: { fiche: Fiche; variant: "navette
             </p>
           </div>
         ))}
-        {fiche.places.length === 0 && <p>À distance : appelez la structure.</p>}
+        {fiche.places.length === 0 && <p>Adresse et modalités : demandez-les à la structure.</p>}
         {fiche.toStructure.phone && <p className="mt-1">Téléphone : {fiche.toStructure.phone}</p>}
       </section>
 
