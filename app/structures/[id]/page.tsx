@@ -10,6 +10,7 @@ import { confirmStructureCardUnchanged, confirmUnchanged } from "@/lib/freshness
 import { isUuid } from "@/lib/ids";
 import { findStructureForMembers } from "@/lib/memberships/queries";
 import { getStructureOverview } from "@/lib/structures/queries";
+import { mayOrientIn, newTransferHref } from "@/lib/transfers/create-form";
 
 export const metadata: Metadata = { title: "Structure" };
 export const dynamic = "force-dynamic";
@@ -178,6 +179,13 @@ export default async function StructurePage({ params, searchParams }: Props) {
                     : "Jamais vérifiée."}
                   {offer.stale && <strong className="ml-1 text-red-800">À vérifier.</strong>}
                 </p>
+                {offer.status === "published" && structure.status === "published" && mayOrientIn(actor, found.territoryId) && (
+                  <p>
+                    <Link href={newTransferHref(offer.id)} className="text-accent underline">
+                      Orienter une personne vers « {offer.title} »
+                    </Link>
+                  </p>
+                )}
                 {mayEdit && offer.status !== "archived" && (
                   <div className="mt-2 flex flex-wrap items-start gap-4">
                     <Link href={`${base}/offres/${offer.id}/horaires`} className="text-accent underline">

@@ -8,6 +8,7 @@ import { confirmUnchanged } from "@/lib/freshness/actions";
 import { db } from "@/lib/db";
 import { parseMatrixFilters, type MatrixFilters } from "@/lib/matrix/filters";
 import { findMatrixTerritory, getMatrix, getMatrixFilterOptions } from "@/lib/matrix/queries";
+import { mayOrientIn, newTransferHref } from "@/lib/transfers/create-form";
 
 export const metadata: Metadata = { title: "Matrice du territoire" };
 export const dynamic = "force-dynamic";
@@ -44,6 +45,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
   if (!territory) notFound();
   const filters: MatrixFilters = parseMatrixFilters(await searchParams);
   const [rows, options] = await Promise.all([getMatrix(db, territory.id, filters), getMatrixFilterOptions(db, territory.id)]);
+  const mayOrient = mayOrientIn(actor, territory.id);
   const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1]));
 
   return (
@@ -122,6 +124,13 @@ export default async function MatrixPage({ params, searchParams }: Props) {
                     </p>
                     {row.quoi.postures.length > 0 && <p>{row.quoi.postures.join(", ")}</p>}
                     {row.status === "draft" && <p className="font-semibold text-amber-900">Brouillon</p>}
+                    {row.status === "published" && mayOrient && (
+                      <p className="print:hidden">
+                        <Link href={newTransferHref(row.offerId)} className="text-accent underline">
+                          Orienter une personne<span className="sr-only"> vers « {row.quoi.title} »</span>
+                        </Link>
+                      </p>
+                    )}
                   </td>
                   <td className="px-2 py-2">
                     <p>{row.comment.accessModes.join(", ")}</p>

@@ -10,6 +10,7 @@ import { LanguageSwitch } from "@/components/public/LanguageSwitch";
 import { OfferPrintButton } from "@/components/public/OfferPrintButton";
 import { OfferWeekTable } from "@/components/public/OfferWeekTable";
 import { ReportErrorForm } from "@/components/public/ReportErrorForm";
+import { OrientLink } from "@/components/transfers/create/OrientLink";
 import { db } from "@/lib/db";
 import { localTime, openingStatus, type Schedule } from "@/lib/hours/rules";
 import { describeOpeningStatus } from "@/lib/hours/status-text";
@@ -106,6 +107,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
             {structure.name}
           </a>
         </p>
+        <OrientLink offerId={offer.id} territoryId={territory.id} className="mt-2 print:hidden" />
       </header>
 
       <section aria-labelledby="aujourdhui" className="rounded border-2 border-slate-300 p-4">

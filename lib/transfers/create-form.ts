@@ -1,0 +1,148 @@
+/**
+ * What the creation page needs: the target offer, the structures the mediator may send from (in
+ * the offer's territory), the public terms to check the offer against, the warnings about the offer
+ * itself, and the form's starting values — prefilled from the previous transfer when re-orienting
+ * (need, analysis, documents; never its personal details: consent must be asked again; the first
+ * name only for someone who may see the person's data).
+ */
+import type { SignedInActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import type { PrismaClient } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
+import { findTargetOffer, type TargetOffer } from "./create-offer";
+import { warningsFor } from "./create";
+import { USUAL_DOCUMENTS, type TransferFormValues } from "./schemas";
+import { partiesOf } from "./transitions";
+import type { TransferWarning } from "./warnings";
+
+/** The publics a mediator may say the person belongs to (data·inclusion's list, "tous publics" aside). */
+export const PERSON_PUBLICS_VOCABULARY = "dataInclusion.v1.publics";
+
+export interface CreatePage {
+  offer: TargetOffer;
+  sendingStructures: { id: string; name: string }[];
+  publicOptions: { id: string; label: string }[];
+  /** About the offer alone (the person's public and age are checked as the form is filled). */
+  warnings: TransferWarning[];
+  defaults: TransferFormValues;
+  previous: { id: string; code: string; toStructureName: string } | null;
+}
+
+const documentsFrom = (labels: string[]) => {
+  const seen = new Set<string>();
+  return labels.filter((label) => {
+    const key = label.toLocaleLowerCase("fr");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
+export async function loadCreatePage(
+  db: PrismaClient,
+  actor: SignedInActor,
+  { offerId, previousTransferId, idempotencyKey = crypto.randomUUID(), now = new Date() }: { offerId: string; previousTransferId?: string; idempotencyKey?: string; now?: Date },
+): Promise<CreatePage | null> {
+  const offer = await findTargetOffer(db, offerId);
+  if (!offer) return null;
+  const memberships = actor.memberships.filter((membership) => membership.territoryId === offer.territory.id);
+  if (memberships.length === 0) return null;
+  const [structures, publicTerms] = await Promise.all([
+    db.structure.findMany({ where: { id: { in: memberships.map((membership) => membership.structureId) } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.vocabularyTerm.findMany({
+      where: { vocabularyKey: PERSON_PUBLICS_VOCABULARY, NOT: { code: "tous-publics" } },
+      select: { id: true, label: true },
+      orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+    }),
+  ]);
+  const sendingStructures = structures.filter((structure) => can(actor, "transfer.create", { structureId: structure.id, territoryId: offer.territory.id }));
+  if (sendingStructures.length === 0) return null;
+
+  const previousRow =
+    previousTransferId && isUuid(previousTransferId)
+      ? await db.transfer.findUnique({
+          where: { id: previousTransferId },
+          select: {
+            id: true,
+            code: true,
+            territoryId: true,
+            fromStructureId: true,
+            toStructureId: true,
+            toStructure: { select: { name: true } },
+            needTermId: true,
+            needDescription: true,
+            difficulty: true,
+            urgency: true,
+            deadline: true,
+            digitalEase: true,
+            equipment: true,
+            supportGoal: true,
+            documents: true,
+            personLabel: true,
+            level: true,
+          },
+        })
+      : null;
+  const previous = previousRow && partiesOf(actor, previousRow).length > 0 ? previousRow : null;
+
+  const previousDocuments = ((previous?.documents ?? []) as { label?: unknown; ready?: unknown }[]).filter(
+    (row): row is { label: string; ready: boolean } => typeof row.label === "string",
+  );
+  const labels = documentsFrom([...previousDocuments.map((row) => row.label), ...offer.documentsToBring, ...USUAL_DOCUMENTS]);
+  const readyLabels = new Set(previousDocuments.filter((row) => row.ready).map((row) => row.label));
+  const documents = [
+    ...labels.map((label) => ({ label, status: readyLabels.has(label) ? "ready" : "missing" })),
+    // Free lines for what the lists do not say.
+    ...Array.from({ length: 3 }, () => ({ label: "", status: "missing" })),
+  ];
+  const needTermId = previous?.needTermId && offer.needTerms.some((term) => term.id === previous.needTermId) ? previous.needTermId : "";
+  const mayCopyLabel = previous && can(actor, "transfer.viewPersonalData", previous);
+
+  const defaults: TransferFormValues = {
+    idempotencyKey,
+    fromStructureId: sendingStructures[0]!.id,
+    offerId: offer.id,
+    previousTransferId: previous?.id ?? "",
+    level: offer.acceptsTransfers ? (previous && previous.level !== "simple" ? previous.level : "accompanied") : "simple",
+    intent: "send",
+    needTermId,
+    needDescription: previous?.needDescription ?? "",
+    difficulty: previous?.difficulty ?? "",
+    urgency: previous?.urgency ?? "normal",
+    deadline: previous?.deadline ? previous.deadline.toISOString().slice(0, 10) : "",
+    digitalEase: previous?.digitalEase ?? "",
+    equipment: previous?.equipment ?? [],
+    supportGoal: previous?.supportGoal ?? "",
+    documents,
+    personPublicTermIds: [],
+    ageBand: "",
+    confirmWarnings: false,
+    personLabel: (mayCopyLabel && previous?.personLabel) || "",
+    consent: false,
+    consentScope: [],
+    phone: "",
+    email: "",
+    language: "",
+    accessibilityNeeds: "",
+    noteForPartner: "",
+    appointmentDate: "",
+    appointmentTime: "",
+    appointmentPlaceId: offer.places.length === 1 ? offer.places[0]!.id : "",
+    askFor: "",
+  };
+
+  return {
+    offer,
+    sendingStructures,
+    publicOptions: publicTerms,
+    warnings: warningsFor(offer, { personPublicTermIds: [], ageBand: null }, now),
+    defaults,
+    previous: previous ? { id: previous.id, code: previous.code, toStructureName: previous.toStructure.name } : null,
+  };
+}
+
+/** Whether the actor may orient a person to an offer of this territory (a member of one of its structures). */
+export const mayOrientIn = (actor: Pick<SignedInActor, "memberships"> | null, territoryId: string) =>
+  !!actor && actor.memberships.some((membership) => membership.territoryId === territoryId);
+
+export const newTransferHref = (offerId: string) => `/transferts/nouveau?offre=${offerId}`;
