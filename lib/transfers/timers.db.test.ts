@@ -335,7 +335,7 @@ describe("two app instances running the timers at the same moment", () => {
       const erase = await Promise.all([0, 1, 2].map(() => newTransfer({ status: "completed", closedAt: at("2026-08-01T10:00:00+02:00") })));
       const now = at("2026-11-24T16:30:00+01:00");
 
-      const [a, b] = await Promise.all(clients.map((client) => runTransferTimers(client, now, { batchSize: 2 })));
+      const [a, b] = await Promise.all([runTransferTimers(clients[0]!, now, { batchSize: 2 }), runTransferTimers(clients[1]!, now, { batchSize: 2 })]);
       expect(a.ackReminders + b.ackReminders).toBe(4);
       expect(a.acceptReminders + b.acceptReminders).toBe(3);
       expect(a.expired + b.expired).toBe(3);
