@@ -24,6 +24,7 @@ import type { PrismaClient } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { Country, Prisma } from "@/lib/generated/prisma/client";
 import { erasePersonalData } from "./erasure";
+import type { ReminderEventType } from "./labels";
 import { applyTransitionIn, structureMemberEmails, transferUrl } from "./transitions";
 import { addCalendarDays, addWorkingDays, latestPossibleStart } from "./working-days";
 
@@ -198,7 +199,7 @@ const acceptReminder: Timer = {
       data: {
         transferId,
         actorId: null,
-        type: "reminder.accept",
+        type: "reminder.accept" satisfies ReminderEventType,
         details: { workingDays: days, receivers: receivers.length, coordinators: coordinators.length },
         createdAt: now,
       },
@@ -242,7 +243,7 @@ const ackReminder: Timer = {
       });
     }
     await tx.transferEvent.create({
-      data: { transferId, actorId: null, type: "reminder.acknowledge", details: { workingDays: days, receivers: receivers.length }, createdAt: now },
+      data: { transferId, actorId: null, type: "reminder.acknowledge" satisfies ReminderEventType, details: { workingDays: days, receivers: receivers.length }, createdAt: now },
     });
     return true;
   },
