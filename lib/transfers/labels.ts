@@ -106,3 +106,13 @@ export const CONSENT_SCOPE_LABELS = {
   accessibility: "Ses besoins d'accessibilité",
 } as const;
 export type ConsentScope = keyof typeof CONSENT_SCOPE_LABELS;
+
+/**
+ * The timeline's sentence for the scheduled worker's reminders (TransferEvent.type; actor null,
+ * shown as "Toile (automatique)"). Written by lib/transfers/timers.ts.
+ */
+export const REMINDER_EVENT_LABELS = {
+  "reminder.acknowledge": "Rappel envoyé à la structure qui reçoit : réception pas encore confirmée",
+  "reminder.accept": "Rappel envoyé à la structure qui reçoit, copie à la coordination : ni accepté ni refusé",
+} as const;
+export type ReminderEventType = keyof typeof REMINDER_EVENT_LABELS;

@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { TimerCounts } from "./timers";
+import { describeCounts, nonOverlapping, startTransferTimers } from "./worker";
+
+const startTransferTimersOnce = vi.hoisted(() => vi.fn());
+const startOutboxWorker = vi.hoisted(() => vi.fn());
+vi.mock("@/lib/transfers/worker", async (importOriginal) => ({ ...(await importOriginal<object>()), startTransferTimersOnce }));
+vi.mock("@/lib/email/worker", () => ({ startOutboxWorker }));
+
+const NONE: TimerCounts = { expired: 0, acceptReminders: 0, ackReminders: 0, erased: 0, draftsErased: 0, errors: 0 };
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe("nonOverlapping", () => {
+  it("skips a call while the previous one runs, then runs again", async () => {
+    const gate = deferred();
+    const run = vi.fn(() => gate.promise);
+    const tick = nonOverlapping(run);
+    const first = tick();
+    expect(await tick()).toBe(false);
+    expect(run).toHaveBeenCalledTimes(1);
+    gate.resolve();
+    expect(await first).toBe(true);
+    expect(await tick()).toBe(true);
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it("runs again after a failure", async () => {
+    const run = vi.fn().mockRejectedValueOnce(new Error("panne")).mockResolvedValue(undefined);
+    const tick = nonOverlapping(run);
+    await expect(tick()).rejects.toThrow("panne");
+    expect(await tick()).toBe(true);
+  });
+});
+
+describe("startTransferTimers", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("runs every minute with the clock's time, logs what it did, and keeps going after an error", async () => {
+    const log = { info: vi.fn(), error: vi.fn() };
+    const now = new Date("2026-11-24T15:00:00Z");
+    const run = vi
+      .fn<(now: Date) => Promise<TimerCounts>>()
+      .mockResolvedValueOnce({ ...NONE, ackReminders: 2, expired: 1 })
+      .mockRejectedValueOnce(new Error("base injoignable"))
+      .mockResolvedValue(NONE);
+    const worker = startTransferTimers({ run, log, clock: () => now });
+
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(run).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(run).toHaveBeenCalledWith(now);
+    expect(log.info).toHaveBeenCalledWith("Transferts : 2 rappels « bien reçu », 1 transfert expiré.");
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(log.error).toHaveBeenCalledWith("Minuteries des transferts :", "base injoignable");
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(run).toHaveBeenCalledTimes(3);
+    expect(log.info).toHaveBeenCalledTimes(1); // nothing to say when nothing happened
+    worker.stop();
+    await vi.advanceTimersByTimeAsync(180_000);
+    expect(run).toHaveBeenCalledTimes(3);
+  });
+
+  it("skips ticks while a long run is still going", async () => {
+    const gate = deferred();
+    const run = vi.fn(async () => {
+      await gate.promise;
+      return NONE;
+    });
+    const worker = startTransferTimers({ run, log: { info: vi.fn(), error: vi.fn() } });
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(run).toHaveBeenCalledTimes(1);
+    gate.resolve();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(run).toHaveBeenCalledTimes(2);
+    worker.stop();
+  });
+});
+
+describe("describeCounts", () => {
+  it("says what happened in French, and nothing when nothing did", () => {
+    expect(describeCounts(NONE)).toBe("");
+    expect(describeCounts({ ackReminders: 1, acceptReminders: 3, expired: 2, erased: 1, draftsErased: 4, errors: 1 })).toBe(
+      "1 rappel « bien reçu », 3 rappels d'acceptation, 2 transferts expirés, 1 transfert clos effacé, 4 brouillons effacés, " +
+        "1 échec (réessayé à la prochaine minute)",
+    );
+  });
+});
+
+describe("instrumentation's register", () => {
+  const saved = { ...process.env };
+  beforeEach(() => {
+    startTransferTimersOnce.mockClear();
+    startOutboxWorker.mockClear();
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+  const register = async (env: Record<string, string | undefined>) => {
+    process.env = { ...saved, ...env };
+    for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
+    const { register } = await import("@/instrumentation");
+    await register();
+  };
+
+  it("starts the transfer timers in the Node runtime without SMTP, and the outbox worker only with SMTP", async () => {
+    await register({ NEXT_RUNTIME: "nodejs", NEXT_PHASE: undefined, SMTP_URL: undefined });
+    expect(startTransferTimersOnce).toHaveBeenCalledTimes(1);
+    expect(startOutboxWorker).not.toHaveBeenCalled();
+
+    await register({ NEXT_RUNTIME: "nodejs", NEXT_PHASE: undefined, SMTP_URL: "smtp://localhost:2525" });
+    expect(startTransferTimersOnce).toHaveBeenCalledTimes(2);
+    expect(startOutboxWorker).toHaveBeenCalledWith("smtp://localhost:2525");
+  });
+
+  it("starts nothing during `next build` or in the edge runtime", async () => {
+    await register({ NEXT_RUNTIME: "nodejs", NEXT_PHASE: "phase-production-build", SMTP_URL: "smtp://localhost:2525" });
+    await register({ NEXT_RUNTIME: "edge", NEXT_PHASE: undefined, SMTP_URL: "smtp://localhost:2525" });
+    expect(startTransferTimersOnce).not.toHaveBeenCalled();
+    expect(startOutboxWorker).not.toHaveBeenCalled();
+  });
+});

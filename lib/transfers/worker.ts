@@ -1,0 +1,87 @@
+/**
+ * Runs the transfer timers (lib/transfers/timers.ts) every minute inside the app server, started
+ * by instrumentation.ts in the Node runtime, whether or not SMTP is configured: reminders and
+ * expiry emails wait in the outbox until SMTP_URL is set.
+ *
+ * - A run never overlaps the previous one in the same process: a tick is skipped while one runs.
+ * - Several app instances may run it at once: each action is a conditional update in its own
+ *   transaction, so it happens once (see timers.ts).
+ * - Nothing lives in memory: a restart finds in the rows what is due.
+ * - An error is logged and the next tick tries again; it never stops the server.
+ */
+import { db } from "@/lib/db";
+import { runTransferTimers, type TimerCounts } from "./timers";
+
+export const TRANSFER_TIMERS_INTERVAL_MS = 60_000;
+
+type Log = Pick<Console, "info" | "error">;
+
+/** `run`, but a call made while the previous one is still going does nothing (and says false). */
+export function nonOverlapping(run: () => Promise<void>): () => Promise<boolean> {
+  let running = false;
+  return async () => {
+    if (running) return false;
+    running = true;
+    try {
+      await run();
+    } finally {
+      running = false;
+    }
+    return true;
+  };
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
+
+/** "2 rappels « bien reçu », 1 transfert expiré" — empty when nothing happened. */
+export function describeCounts(counts: TimerCounts): string {
+  return [
+    counts.ackReminders && plural(counts.ackReminders, "rappel « bien reçu »", "rappels « bien reçu »"),
+    counts.acceptReminders && plural(counts.acceptReminders, "rappel d'acceptation", "rappels d'acceptation"),
+    counts.expired && plural(counts.expired, "transfert expiré", "transferts expirés"),
+    counts.erased && plural(counts.erased, "transfert clos effacé", "transferts clos effacés"),
+    counts.draftsErased && plural(counts.draftsErased, "brouillon effacé", "brouillons effacés"),
+    counts.errors && plural(counts.errors, "échec (réessayé à la prochaine minute)", "échecs (réessayés à la prochaine minute)"),
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+export interface TransferTimersWorker {
+  /** One run now (skipped if one is going); what the interval calls. */
+  tick: () => Promise<boolean>;
+  stop: () => void;
+}
+
+export function startTransferTimers({
+  intervalMs = TRANSFER_TIMERS_INTERVAL_MS,
+  clock = () => new Date(),
+  run = (now: Date) => runTransferTimers(db, now),
+  log = console as Log,
+}: {
+  intervalMs?: number;
+  clock?: () => Date;
+  run?: (now: Date) => Promise<TimerCounts>;
+  log?: Log;
+} = {}): TransferTimersWorker {
+  const tick = nonOverlapping(async () => {
+    try {
+      const summary = describeCounts(await run(clock()));
+      if (summary) log.info(`Transferts : ${summary}.`);
+    } catch (error) {
+      log.error("Minuteries des transferts :", (error as Error).message);
+    }
+  });
+  const timer = setInterval(() => void tick(), intervalMs);
+  // The worker never keeps a process alive on its own (tests, scripts).
+  timer.unref();
+  return { tick, stop: () => clearInterval(timer) };
+}
+
+const globalForWorker = globalThis as unknown as { toileTransferTimers?: TransferTimersWorker };
+
+/** Started once per process, even if instrumentation runs twice (development reloads). */
+export function startTransferTimersOnce(): TransferTimersWorker {
+  globalForWorker.toileTransferTimers ??= startTransferTimers();
+  return globalForWorker.toileTransferTimers;
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Transfer_personalDataErasedAt_closedAt_idx" ON "Transfer"("personalDataErasedAt", "closedAt");
