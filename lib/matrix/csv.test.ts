@@ -21,6 +21,7 @@ describe("matrixToCsv", () => {
       offerId: "1",
       structureId: "s",
       status: "published",
+      structurePublished: true,
       qui: "CCAS",
       quoi: { title: "Démarches", needs: ["Aide aux démarches administratives"], postures: ["Faire à la place"] },
       comment: { accessModes: ["Sans rendez-vous"], publics: ["Seniors"], conditions: ["à partir de 60 ans"] },

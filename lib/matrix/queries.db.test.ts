@@ -24,6 +24,18 @@ describe("getMatrix", () => {
     expect(ccas.quand).toBe("les mardi et jeudi de 13 h à 17 h ; fermé les jours fériés");
     expect(ccas.stale).toBe(true);
     expect(rows.some((row) => row.status === "draft")).toBe(true);
+    expect(ccas.structurePublished).toBe(true);
+  });
+
+  it("says when an offer's structure is not published (no transfer link: its offers are not public)", async () => {
+    const structure = await db.structure.findFirstOrThrow({ where: { territoryId, name: { contains: "CCAS" } } });
+    await db.structure.update({ where: { id: structure.id }, data: { status: "draft" } });
+    try {
+      const rows = await getMatrix(db, territoryId, parseMatrixFilters({}));
+      expect(rows.filter((row) => row.structureId === structure.id).map((row) => row.structurePublished)).toEqual([false]);
+    } finally {
+      await db.structure.update({ where: { id: structure.id }, data: { status: "published" } });
+    }
   });
 
   it("filters by posture, public, access mode, commune and structure, and sorts", async () => {

@@ -12,6 +12,8 @@ export interface MatrixRow {
   offerId: string;
   structureId: string;
   status: string;
+  /** Whether the structure itself is published (a published offer of a draft structure is not public). */
+  structurePublished: boolean;
   qui: string;
   quoi: { title: string; needs: string[]; postures: string[] };
   comment: { accessModes: string[]; publics: string[]; conditions: string[] };
@@ -56,7 +58,7 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
       acceptsTransfers: true,
       lastVerifiedAt: true,
       lastVerifiedBy: { select: { name: true, email: true } },
-      structure: { select: { id: true, name: true } },
+      structure: { select: { id: true, name: true, status: true } },
       terms: { select: { term: { select: { label: true, sortOrder: true, vocabulary: { select: { role: true } } } } } },
       openingSlots: true,
       places: {
@@ -100,6 +102,7 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
       offerId: offer.id,
       structureId: offer.structure.id,
       status: offer.status,
+      structurePublished: offer.structure.status === "published",
       qui: offer.structure.name,
       quoi: { title: offer.title, needs: [...labels("need")], postures: labels("posture") },
       comment: { accessModes: labels("access_mode"), publics: labels("public"), conditions },

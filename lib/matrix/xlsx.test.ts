@@ -9,6 +9,7 @@ const ccas: MatrixRow = {
   offerId: "1",
   structureId: "s1",
   status: "published",
+  structurePublished: true,
   qui: "CCAS de Saint-Aubin-sur-Lise",
   quoi: { title: "Démarches en ligne faites pour vous", needs: ["Aide aux démarches administratives"], postures: ["Faire à la place"] },
   comment: { accessModes: ["Sans rendez-vous"], publics: ["Seniors"], conditions: ["à partir de 60 ans", "habiter la commune"] },

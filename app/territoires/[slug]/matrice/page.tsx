@@ -124,7 +124,7 @@ export default async function MatrixPage({ params, searchParams }: Props) {
                     </p>
                     {row.quoi.postures.length > 0 && <p>{row.quoi.postures.join(", ")}</p>}
                     {row.status === "draft" && <p className="font-semibold text-amber-900">Brouillon</p>}
-                    {row.status === "published" && mayOrient && (
+                    {row.status === "published" && row.structurePublished && mayOrient && (
                       <p className="print:hidden">
                         <Link href={newTransferHref(row.offerId)} className="text-accent underline">
                           Orienter une personne<span className="sr-only"> vers « {row.quoi.title} »</span>
