@@ -14,6 +14,7 @@ import { can, type Actor, type TransferRef } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma, TransferLevel, TransferStatus, TransferUrgency } from "@/lib/generated/prisma/client";
 import { normalizeTransferCode } from "./code";
+import { PERSONAL_FIELDS } from "./erasure";
 import { decryptPersonalDetails, type PersonalDetails } from "./personal-data";
 import { availableCommands, inboxGroup, TRANSFER_STATUSES, type TransferCommand, type TransferParty } from "./state-machine";
 import { partiesOf } from "./transitions";
@@ -381,19 +382,12 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
     };
   }
 
-  const {
-    personLabel: _personLabel,
-    personalDetailsEncrypted: _encrypted,
-    noteForPartner: _note,
-    askFor: _askFor,
-    declineMessage: _declineMessage,
-    outcomeNote: _outcomeNote,
-    events,
-    documents,
-    createdBy,
-    consentRecordedBy,
-    ...rest
-  } = row;
+  // Every field that may speak of the person (the ones erasure clears) stays out of the record.
+  const { events, documents, createdBy, consentRecordedBy, ...fields } = row;
+  const rest = Object.fromEntries(Object.entries(fields).filter(([key]) => !(key in PERSONAL_FIELDS))) as Omit<
+    typeof fields,
+    keyof typeof PERSONAL_FIELDS
+  >;
   const parties = partiesOf(actor, ref);
   return {
     ...rest,

@@ -137,7 +137,6 @@ export function RadioGroup({ name, legend, options }: { name: string; legend: st
             name={name}
             value={option.value}
             defaultChecked={value === option.value}
-            aria-invalid={error ? true : undefined}
           />
           <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
         </div>
