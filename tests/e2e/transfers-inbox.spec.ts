@@ -118,7 +118,9 @@ test("the receiver acknowledges in one click, accepts and closes with an outcome
   await signInFast(sender, SENDER);
   await sender.goto("/transferts");
   await sender.getByRole("link", { name: "Envoyés" }).click();
+  await expect(sender.getByRole("link", { name: "Envoyés" })).toHaveAttribute("aria-current", "page");
   await sender.getByRole("link", { name: /^Clos \(\d+\)$/ }).click();
+  await expect(sender.getByRole("heading", { level: 2, name: /^Clos — envoyés/ })).toBeVisible();
   await expect(sender.getByRole("row").filter({ hasText: transfer.code })).toContainText("Terminé");
   await expectAccessible(sender);
   await senderContext.close();
@@ -202,10 +204,10 @@ test("a member of a third structure gets 404 and no code; the coordinator sees t
   await expect(page.getByText(/^Aucun nouveau transfert\./)).toBeVisible();
   await page.getByLabel("Code du transfert").fill(transfer.code.toLowerCase());
   await page.getByRole("button", { name: "Ouvrir" }).click();
-  await expect(page.getByRole("alert")).toHaveText(`Aucun transfert avec le code ${transfer.code} dans vos structures.`);
+  await expect(page.getByRole("search").getByRole("alert")).toHaveText(`Aucun transfert avec le code ${transfer.code} dans vos structures.`);
   await page.getByLabel("Code du transfert").fill("TR-7K4Q");
   await page.getByRole("button", { name: "Ouvrir" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/^Code incomplet/);
+  await expect(page.getByRole("search").getByRole("alert")).toHaveText(/^Code incomplet/);
   await expectAccessible(page);
 
   await page.context().clearCookies();
