@@ -252,3 +252,31 @@ test("'Bien reçu' without JavaScript", async ({ browser, page }) => {
   await expectAccessibleWithoutScript(noScript, page);
   await context.close();
 });
+
+test("after a decline without a suggestion, the sender re-orients from the matrix, then erases the person's data on request", async ({ page }) => {
+  const transfer = await seedTransfer({ person: "Mme Erasée", status: "declined" });
+  await withDatabase((client) =>
+    client.query(`update "Transfer" set "declineReason" = 'out_of_area', "closedAt" = now() where id = $1`, [transfer.id]),
+  );
+  await signInFast(page, SENDER);
+  await page.goto(`/transferts/${transfer.id}`);
+  await expect(page.getByText("Motif du refus : Hors de notre secteur.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Réorienter la personne : choisir une offre dans la matrice" })).toHaveAttribute(
+    "href",
+    "/territoires/val-de-lise/matrice",
+  );
+  await expect(page.getByText("Mme Erasée", { exact: true })).toBeVisible();
+
+  const erase = page.getByRole("region", { name: "Effacer les données de la personne" });
+  await erase.getByRole("button", { name: "Effacer les données de la personne" }).click();
+  await expect(erase.getByText("Cochez la case pour confirmer l'effacement.")).toBeVisible();
+  await expectAccessible(page);
+  await erase.getByLabel("Je confirme l'effacement définitif des données de la personne.").check();
+  await erase.getByRole("button", { name: "Effacer les données de la personne" }).click();
+  await expect(page.getByRole("status")).toContainText("Les données de la personne ont été effacées.");
+  await expect(page.getByText(/^Données effacées le /)).toBeVisible();
+  await expect(page.getByText("Mme Erasée")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Effacer les données de la personne" })).toHaveCount(0);
+  const timeline = page.getByRole("list", { name: "Historique du transfert" }).getByRole("listitem");
+  await expect(timeline.last()).toContainText("Données de la personne effacées — Lucas Petit");
+});
