@@ -13,7 +13,7 @@ import type { SignedInActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { erasePersonalDataOnRequest, runCommand, transferRefOf, type CommandResult } from "./commands";
-import { acceptSchema, acknowledgeSchema, cancelSchema, completeSchema, declineSchema, eraseSchema } from "./transition-schemas";
+import { acceptSchema, acknowledgeSchema, sendSchema, cancelSchema, completeSchema, declineSchema, eraseSchema } from "./transition-schemas";
 
 const mayView = async (actor: SignedInActor, { transferId }: { transferId: string }) => {
   const found = await transferRefOf(db, transferId);
@@ -26,6 +26,10 @@ function done(transferId: string, result: CommandResult, what: string): ActionRe
   revalidatePath("/territoires", "layout");
   redirect(`/transferts/${transferId}?fait=${what}`);
 }
+
+export const sendTransferAction = authorizedAction(sendSchema, mayView, async (actor, { transferId }) =>
+  done(transferId, await runCommand(db, actor, transferId, { command: "send" }), "send"),
+);
 
 export const acknowledgeTransferAction = authorizedAction(acknowledgeSchema, mayView, async (actor, { transferId }) =>
   done(transferId, await runCommand(db, actor, transferId, { command: "acknowledge" }), "acknowledge"),

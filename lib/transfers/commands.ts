@@ -51,7 +51,7 @@ export async function runCommand(
   db: PrismaClient,
   actor: SignedInActor,
   transferId: string,
-  input: Exclude<TransitionInput, { command: "expire" | "send" }>,
+  input: Exclude<TransitionInput, { command: "expire" }>,
   now = new Date(),
 ): Promise<CommandResult> {
   const found = await transferRefOf(db, transferId);

@@ -160,6 +160,16 @@ describe("one transfer", () => {
     expect(await getTransferForActor(db, cast.receiver, "../../etc")).toBeNull();
   });
 
+  it("a draft is the sender's own until it is sent", async () => {
+    const draft = await insertTransfer(db, cast, { status: "draft" });
+    expect((await getTransferForActor(db, cast.mediator, draft.id))!.commands).toEqual(["send", "cancel"]);
+    expect(await getTransferForActor(db, cast.receiver, draft.id)).toBeNull();
+    expect(await getTransferForActor(db, cast.coordinator, draft.id)).toBeNull();
+    expect(await runCommand(db, cast.receiver, draft.id, { command: "send" })).toMatchObject({ ok: false, error: expect.stringMatching(/ne vous revient pas/) });
+    expect(await runCommand(db, cast.mediator, draft.id, { command: "send" })).toEqual({ ok: true, message: "Transfert envoyé." });
+    expect((await getTransferForActor(db, cast.receiver, draft.id))!.status).toBe("sent");
+  });
+
   it("offers each party its own buttons, never 'expire'", async () => {
     const transfer = await insertTransfer(db, cast, { status: "sent" });
     expect((await getTransferForActor(db, cast.receiver, transfer.id))!.commands).toEqual(["acknowledge", "accept", "decline"]);

@@ -4,7 +4,8 @@
  *   receiving side (drafts never appear there), sent = they are the sending side;
  * - the reference code lookup (`findTransferByCode`): only among the actor's own transfers, so a
  *   code of another structure's transfer is "aucun transfert avec ce code dans vos structures";
- * - one transfer (`getTransferForActor`): null (404) unless `transfer.view`; the person's data
+ * - one transfer (`getTransferForActor`): null (404) unless `transfer.view` (and, for a draft,
+ *   unless the actor is on the sending side); the person's data
  *   (decrypted) only for its parties (`transfer.viewPersonalData`), never for coordinators;
  * - the coordinator's view of a territory (`listTerritoryTransfers`), without personal data.
  */
@@ -358,6 +359,8 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
   if (!row) return null;
   const ref: TransferRef = { territoryId: row.territory.id, fromStructureId: row.fromStructureId, toStructureId: row.toStructureId };
   if (!can(actor, "transfer.view", ref)) return null;
+  // A draft is the sending structure's own: the partner and the coordinators see it once sent.
+  if (row.status === "draft" && !can(actor, "transfer.actAsSender", ref)) return null;
   const mayViewPersonal = can(actor, "transfer.viewPersonalData", ref);
 
   let personal: PersonalView | null = null;

@@ -14,7 +14,8 @@ export const OUTCOME_NOTE_MAX = 1000;
 
 const transferId = z.uuid("Ce transfert n'existe pas.");
 
-/** "Bien reçu" and "Accepter": one click, nothing but the transfer. */
+/** "Envoyer" (a draft), "Bien reçu" and "Accepter": one click, nothing but the transfer. */
+export const sendSchema = z.object({ transferId });
 export const acknowledgeSchema = z.object({ transferId });
 export const acceptSchema = z.object({ transferId });
 

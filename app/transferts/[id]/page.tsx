@@ -16,6 +16,7 @@ import {
   completeTransferAction,
   declineTransferAction,
   eraseTransferPersonalDataAction,
+  sendTransferAction,
 } from "@/lib/transfers/actions";
 import {
   COMMAND_LABELS,
@@ -161,6 +162,9 @@ export default async function TransferPage({ params, searchParams }: Props) {
             Que faire ?
           </h2>
           <div className="mt-2 flex flex-wrap gap-4">
+            {has("send") && (
+              <TransferForm action={sendTransferAction} transferId={transfer.id} prefix="envoyer" submitLabel={COMMAND_LABELS.send.button} />
+            )}
             {has("acknowledge") && (
               <TransferForm action={acknowledgeTransferAction} transferId={transfer.id} prefix="recu" submitLabel={COMMAND_LABELS.acknowledge.button} />
             )}
