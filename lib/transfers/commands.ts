@@ -68,6 +68,8 @@ export async function runCommand(
   }
   const result = await applyTransition(db, { transferId, actor, input, now });
   if (result.ok) return { ok: true, message: `${COMMAND_LABELS[input.command].done}.` };
+  // A draft is the sender's own (getTransferForActor): the partner is not told it exists.
+  if (result.reason === "already_handled" && result.status === "draft") return { ok: false, error: NOT_FOUND };
   if (result.reason === "already_handled") return { ok: false, error: alreadyHandledMessage(result, found.timeZone) };
   return { ok: false, error: result.reason === "not_found" ? NOT_FOUND : NOT_YOURS };
 }

@@ -166,6 +166,7 @@ describe("one transfer", () => {
     expect(await getTransferForActor(db, cast.receiver, draft.id)).toBeNull();
     expect(await getTransferForActor(db, cast.coordinator, draft.id)).toBeNull();
     expect(await runCommand(db, cast.receiver, draft.id, { command: "send" })).toMatchObject({ ok: false, error: expect.stringMatching(/ne vous revient pas/) });
+    expect(await runCommand(db, cast.receiver, draft.id, { command: "accept" })).toEqual({ ok: false, error: NOT_FOUND });
     expect(await runCommand(db, cast.mediator, draft.id, { command: "send" })).toEqual({ ok: true, message: "Transfert envoyé." });
     expect((await getTransferForActor(db, cast.receiver, draft.id))!.status).toBe("sent");
   });
