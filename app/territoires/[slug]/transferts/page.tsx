@@ -160,9 +160,14 @@ export default async function TerritoryTransfersPage({ params, searchParams }: P
               {view.rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-300 align-top">
                   <th scope="row" className="px-2 py-2 font-mono whitespace-nowrap">
-                    <Link href={`/transferts/${row.id}`} className="text-accent underline">
-                      {row.code}
-                    </Link>
+                    {/* Platform admins see the counts and the list, not the transfer's page (transfer.view). */}
+                    {can(actor, "transfer.view", { territoryId: territory.id, fromStructureId: row.fromStructure.id, toStructureId: row.toStructure.id }) ? (
+                      <Link href={`/transferts/${row.id}`} className="text-accent underline">
+                        {row.code}
+                      </Link>
+                    ) : (
+                      row.code
+                    )}
                   </th>
                   <td className="px-2 py-2 whitespace-nowrap">{formatDate(row.sentAt ?? row.createdAt, territory.timeZone)}</td>
                   <td className="px-2 py-2">{row.fromStructure.name}</td>
