@@ -23,7 +23,7 @@ import { isStale } from "@/lib/offers/rules";
 import { resolveCommune, type Commune, type IgnoredFilter, type SearchFilters } from "./filters";
 import { matchNeeds, termRefsForNeeds, type NeedMatch } from "./match";
 import { findNeed, type NeedTerm } from "./needs";
-import { accentInsensitivePattern, tokens } from "./text";
+import { accentInsensitivePattern, normalize, tokens } from "./text";
 
 export const PAGE_SIZE = 20;
 /** Beyond this many matching offers, ranking in memory stops: the person should narrow the search. */
@@ -163,14 +163,31 @@ export async function findPublicTerritory(db: PrismaClient, slug: string): Promi
 const publishedStructures = (territoryId: string) =>
   Prisma.sql`SELECT s.id FROM "Structure" s WHERE s."territoryId" = ${territoryId}::uuid AND s.status = 'published'`;
 
-/** The communes where the territory's published structures have places, with an average position. */
-export async function territoryCommunes(db: PrismaClient, territoryId: string): Promise<Commune[]> {
+/**
+ * The communes where the territory's published structures have places, with an average position;
+ * only those whose code or postal code is `code` when given (Place(communeCode), Place(postalCode)).
+ */
+export async function territoryCommunes(db: PrismaClient, territoryId: string, code?: string): Promise<Commune[]> {
+  const matching = code === undefined ? Prisma.empty : Prisma.sql`AND (p."communeCode" = ${code} OR p."postalCode" = ${code})`;
   return db.$queryRaw<Commune[]>`
     SELECT p."communeCode" AS code, p."communeName" AS name, p."postalCode", avg(p.latitude) AS latitude, avg(p.longitude) AS longitude
     FROM "Place" p
-    WHERE p."structureId" IN (${publishedStructures(territoryId)})
+    WHERE p."structureId" IN (${publishedStructures(territoryId)}) ${matching}
     GROUP BY p."communeCode", p."communeName", p."postalCode"
     ORDER BY p."communeName", p."communeCode", p."postalCode"`;
+}
+
+/**
+ * The communes a typed commune means (resolveCommune). A code or a postal code is looked up
+ * directly; a name, or a number that is neither, is resolved against all the territory's communes.
+ */
+async function communesMatching(db: PrismaClient, territoryId: string, typed: string): Promise<Commune[]> {
+  const compact = normalize(typed).replaceAll(" ", "");
+  if (/\d/.test(compact)) {
+    const matches = resolveCommune(typed, await territoryCommunes(db, territoryId, compact));
+    if (matches.length > 0) return matches;
+  }
+  return resolveCommune(typed, await territoryCommunes(db, territoryId));
 }
 
 function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
@@ -298,8 +315,33 @@ async function resultRows(db: PrismaClient, ids: string[]): Promise<ResultRow[]>
 
 /** The hours of these offers, to filter them by opening. */
 async function schedules(db: PrismaClient, ids: string[]): Promise<Map<string, ScheduledOffer>> {
-  const rows = await db.$queryRaw<ScheduledOffer[]>`SELECT o.id, ${scheduleColumns} FROM "Offer" o WHERE o.id = ANY(${ids}::uuid[])`;
-  return new Map(rows.map((row) => [row.id, row]));
+  // Many offers share a place: each place's hours are read once, then joined here.
+  type PlaceHours = ScheduledOffer["places"][number]["place"] & { id: string };
+  type Row = Hours & { id: string; places: (Omit<ScheduledOffer["places"][number], "place"> & { placeId: string })[] };
+  const [rows, places] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT o.id,
+        ${slotsJson("offerId", Prisma.sql`o.id`)} AS "openingSlots",
+        ${exceptionsJson("offerId", Prisma.sql`o.id`)} AS "openingExceptions",
+        (SELECT coalesce(json_agg(json_build_object(
+            'placeId', op."placeId", 'publicHolidays', op."publicHolidays",
+            'openingSlots', ${slotsJson("offerPlaceId", Prisma.sql`op.id`)},
+            'openingExceptions', ${exceptionsJson("offerPlaceId", Prisma.sql`op.id`)})), '[]')
+         FROM "OfferPlace" op WHERE op."offerId" = o.id) AS places
+      FROM "Offer" o WHERE o.id = ANY(${ids}::uuid[])`,
+    db.$queryRaw<PlaceHours[]>`
+      SELECT p.id, p.name, p.address, p."postalCode", p."communeName", p."publicHolidays",
+        ${slotsJson("placeId", Prisma.sql`p.id`)} AS "openingSlots",
+        ${exceptionsJson("placeId", Prisma.sql`p.id`)} AS "openingExceptions"
+      FROM "Place" p WHERE p.id IN (SELECT op."placeId" FROM "OfferPlace" op WHERE op."offerId" = ANY(${ids}::uuid[]))`,
+  ]);
+  const placeById = new Map(places.map((place) => [place.id, place]));
+  return new Map(
+    rows.map(({ places: offerPlaces, ...offer }) => [
+      offer.id,
+      { ...offer, places: offerPlaces.map(({ placeId, ...offerPlace }) => ({ ...offerPlace, place: placeById.get(placeId)! })) },
+    ]),
+  );
 }
 
 export async function searchOffers(
@@ -344,7 +386,7 @@ export async function searchOffers(
   }
 
   // Where: a commune (or a postal code), and around it.
-  const communeMatches = filters.commune ? resolveCommune(filters.commune, await territoryCommunes(db, territory.id)) : [];
+  const communeMatches = filters.commune ? await communesMatching(db, territory.id, filters.commune) : [];
   if (filters.commune && communeMatches.length === 0) ignored.push({ filter: "commune", reason: "unknown" });
   const centre = filters.distance && communeMatches.length > 0 ? centreOf(communeMatches, filters.distance) : null;
   if (filters.distance && !centre) ignored.push({ filter: "distance", reason: "needsCommune" });

@@ -18,6 +18,8 @@ ALTER TABLE "Offer" ADD CONSTRAINT "Offer_territoryId_fkey" FOREIGN KEY ("territ
 ALTER TABLE "Offer" ADD COLUMN     "termIds" UUID[] DEFAULT ARRAY[]::UUID[];
 UPDATE "Offer" o SET "termIds" = ARRAY(SELECT ot."termId" FROM "OfferTerm" ot WHERE ot."offerId" = o."id");
 
--- The search's commune and distance filters find the places first.
+-- The search's commune and distance filters find the places first, a code or postal code typed
+-- is looked up directly.
 CREATE INDEX "Place_communeCode_idx" ON "Place"("communeCode");
+CREATE INDEX "Place_postalCode_idx" ON "Place"("postalCode");
 CREATE INDEX "Place_latitude_longitude_idx" ON "Place"("latitude", "longitude");
