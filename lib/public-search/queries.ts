@@ -5,20 +5,22 @@
  * statements per search whatever the filters:
  *   1. the territory (shared with the page's metadata through React `cache()`);
  *   2. the ids of the vocabulary terms the filters name, so the offers' filters compare ids;
- *   3. the matching offers, from the territory's published offers (Offer(territoryId, status)):
- *      needs and vocabularies are EXISTS on OfferTerm's primary key, communes and distances EXISTS
- *      on the offer's places. With no free-text need, no distance and no opening filter, this one
- *      statement sorts (title), counts (a window) and pages. Otherwise it returns the narrowed set
- *      as light rows (id, title, the need terms it carries, coordinates when a distance is asked,
- *      at most MAX_CANDIDATES) ranked or filtered here — need match first, then open soonest, then
- *      title — and the hours are read for that set only when an opening filter needs them;
+ *   3. the matching offers, from the territory's published offers (Offer(territoryId, status), the
+ *      structure's status checked against Structure(territoryId, status)): needs and vocabularies
+ *      are checked on Offer.termIds, the copy of the offer's OfferTerm rows, in the same scan;
+ *      communes and distances through the few places that match (Place indexes). With no
+ *      free-text need, no distance and no opening filter, this one statement sorts (title), counts
+ *      (a window) and pages. Otherwise it returns the narrowed set as light rows (id, title, need
+ *      score, coordinates when a distance is asked, at most MAX_CANDIDATES) ranked or filtered
+ *      here — need match first, then open soonest, then title — and the hours are read for that
+ *      set only when an opening filter needs them (each place's once);
  *   4. the page's 20 offers in full, hours included, as one row each (JSON aggregates).
- * The communes of the territory are read only when a commune is asked.
+ * The communes of the territory are read only when a commune is asked (a code or a postal code:
+ * only those that carry it).
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { offerScheduleAt, remoteOfferSchedule, type OfferAtPlaceHours } from "@/lib/hours/offer-schedule";
-import type { HolidayRule } from "@/lib/hours/rules";
-import { hoursOn, localTime, openingStatus, type OpeningStatus, type Schedule } from "@/lib/hours/rules";
+import { hoursOn, localTime, openingStatus, type HolidayRule, type OpeningStatus, type Schedule } from "@/lib/hours/rules";
 import { isStale } from "@/lib/offers/rules";
 import { resolveCommune, type Commune, type IgnoredFilter, type SearchFilters } from "./filters";
 import { matchNeeds, termRefsForNeeds, type NeedMatch } from "./match";
