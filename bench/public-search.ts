@@ -8,7 +8,7 @@
  * (or BENCH_DATABASE_URL), and stops it at the end.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -49,19 +49,58 @@ const line = (name: string, result: LoadResult) =>
     .toFixed(1)
     .padStart(7)} ms   (${result.requests} requests, ${result.failures} failed)`;
 
-/** What a page makes a browser download: its HTML, and the stylesheets and scripts it links. */
+/** CPU time (ms) of a process and its children so far, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return children.reduce((sum, child) => sum + (cpuMs(Number(child)) ?? 0), own);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where a load's time goes: CPU of the Node server and of the PostgreSQL sessions of the bench
+ * database (same machine), per request. Measured around `run`; null when /proc is not readable.
+ */
+async function withCpu(client: pg.Client, serverPid: number, run: () => Promise<LoadResult>) {
+  const backends = async () =>
+    (await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows.map(({ pid }) => pid);
+  const before = new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
+  const node0 = cpuMs(serverPid);
+  const result = await run();
+  const node1 = cpuMs(serverPid);
+  // Sessions opened during the run count from zero; one closed meanwhile is left out.
+  let pg1: number | null = null;
+  for (const pid of new Set([...before.keys(), ...(await backends())])) {
+    const [start, end] = [before.get(pid) ?? 0, cpuMs(pid)];
+    if (end !== null) pg1 = (pg1 ?? 0) + end - start;
+  }
+  const perRequest = (ms: number | null) => (ms === null ? "?" : (ms / Math.max(1, result.requests)).toFixed(1));
+  return { result, cpu: `CPU par requête : Node ${perRequest(node0 === null || node1 === null ? null : node1 - node0)} ms, PostgreSQL ${perRequest(pg1)} ms` };
+}
+
+/**
+ * What a page makes a browser download: its HTML, and the stylesheets and scripts it links. The
+ * `noModule` scripts (polyfills) are counted apart: only browsers without ES modules fetch them.
+ */
 async function pageBytes(base: string, pathname: string) {
   const html = await (await fetch(base + pathname)).text();
-  const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"/g)].map((match) => match[1]!);
-  const sizes = { html: [html.length, gzipSync(html).length], css: [0, 0], js: [0, 0] };
-  for (const asset of new Set(assets)) {
-    const body = Buffer.from(await (await fetch(new URL(asset, base))).arrayBuffer());
-    const kind = asset.split("?")[0]!.endsWith(".css") ? "css" : "js";
+  const assets = [...html.matchAll(/<(script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"([^>]*)>/g)].map((match) => ({
+    url: match[2]!,
+    noModule: /\snoModule/i.test(match[1]! + match[3]!),
+  }));
+  const sizes = { html: [html.length, gzipSync(html).length], css: [0, 0], js: [0, 0], legacy: [0, 0] };
+  for (const { url, noModule } of new Map(assets.map((asset) => [asset.url, asset])).values()) {
+    const body = Buffer.from(await (await fetch(new URL(url, base))).arrayBuffer());
+    const kind = url.split("?")[0]!.endsWith(".css") ? "css" : noModule ? "legacy" : "js";
     sizes[kind][0]! += body.length;
     sizes[kind][1]! += gzipSync(body).length;
   }
   const kib = ([raw, gzipped]: number[]) => `${(raw! / 1024).toFixed(1)} KiB (${(gzipped! / 1024).toFixed(1)} KiB gzip)`;
-  return `${pathname}\n    HTML ${kib(sizes.html)}, CSS ${kib(sizes.css)}, JS ${kib(sizes.js)}`;
+  return `${pathname}\n    HTML ${kib(sizes.html)}, CSS ${kib(sizes.css)}, JS ${kib(sizes.js)} (async, after the page is usable), + noModule polyfills for old browsers only ${kib(sizes.legacy)}`;
 }
 
 /** EXPLAIN of every SQL statement the search runs for a query, through Prisma's query events. */
@@ -140,10 +179,14 @@ export async function benchPublicSearch(): Promise<void> {
     }
     console.log(`Territoire ${territory.slug}, ${CONCURRENCY} clients en parallèle, ${DURATION_MS / 1000} s par mesure.`);
     await load([`${base}/api/sante`, ...searches.map((search) => base + search)], { concurrency: 4, durationMs: 3000 }); // warm-up
-    const floor = await load([`${base}/api/sante`], { concurrency: CONCURRENCY, durationMs: DURATION_MS });
-    const search = await load(searches.map((search) => base + search), { concurrency: CONCURRENCY, durationMs: DURATION_MS });
-    console.log(line("plancher (/api/sante)", floor));
-    console.log(line("page de recherche (5 recherches en alternance)", search));
+    const sessions = new pg.Client({ connectionString: BENCH_DATABASE_URL });
+    await sessions.connect();
+    const floorRun = await withCpu(sessions, server.pid!, () => load([`${base}/api/sante`], { concurrency: CONCURRENCY, durationMs: DURATION_MS }));
+    const searchRun = await withCpu(sessions, server.pid!, () => load(searches.map((search) => base + search), { concurrency: CONCURRENCY, durationMs: DURATION_MS }));
+    await sessions.end();
+    const [floor, search] = [floorRun.result, searchRun.result];
+    console.log(`${line("plancher (/api/sante)", floor)}\n    ${floorRun.cpu}`);
+    console.log(`${line("page de recherche (5 recherches en alternance)", search)}\n    ${searchRun.cpu}`);
     const ratio = search.throughput / floor.throughput;
     console.log(`rapport recherche / plancher : ${(ratio * 100).toFixed(0)} % (objectif : 40 % au moins) ${ratio >= 0.4 ? "✓" : "✗"}`);
 

@@ -37,11 +37,11 @@ export const TABLES: [keyof Dataset, Columns][] = [
     ["createdAt", time], ["updatedAt", time],
   ]],
   ["Offer", [
-    ["id", uuid], ["structureId", uuid], ["title", text], ["description", text], ["professionalReferral", text],
+    ["id", uuid], ["structureId", uuid], ["territoryId", uuid], ["title", text], ["description", text], ["professionalReferral", text],
     ["residentAccess", text], ["minAge", int], ["maxAge", int], ["residencyCondition", text],
     ["otherConditions", text], ["feeDetails", text], ["documentsToBring", "text[]"], ["languages", "text[]"],
     ["typicalDelayDays", int], ["isSaturated", bool], ["acceptsTransfers", bool], ["status", '"OfferStatus"'],
-    ["lastVerifiedAt", time], ["createdAt", time], ["updatedAt", time],
+    ["lastVerifiedAt", time], ["createdAt", time], ["updatedAt", time], ["termIds", "uuid[]"],
   ]],
   ["OfferTerm", [["offerId", uuid], ["termId", uuid]]],
   ["OfferPlace", [["id", uuid], ["offerId", uuid], ["placeId", uuid], ["publicHolidays", '"HolidayRule"']]],

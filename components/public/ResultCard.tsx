@@ -34,7 +34,8 @@ export function ResultCard({ result, href, locale, timeZone, now }: { result: Se
         </a>
       </h3>
       <p className="text-slate-700">
-        {t.by} <span {...french}>{result.structureName}</span>
+        {`${t.by} `}
+        <span {...french}>{result.structureName}</span>
       </p>
       {result.stale && (
         <p className="mt-2 rounded border-s-4 border-amber-600 bg-amber-50 p-2 font-medium text-amber-900">
@@ -44,12 +45,12 @@ export function ResultCard({ result, href, locale, timeZone, now }: { result: Se
       )}
       <dl className="mt-3 space-y-1">
         <div className={row}>
-          <dt className="font-semibold">{t.when}{t.colon}</dt>
+          <dt className="font-semibold">{`${t.when}${t.colon}`}</dt>
           <dd>
             {closedUntil && closedDate ? (
               <span className="font-medium text-red-800">{t.closedUntil(closedDate, closedUntil.label)}</span>
             ) : (
-              <span className={status.open ? "font-medium text-green-800" : ""}>
+              <span className={status.open ? "font-medium text-green-800" : undefined}>
                 <span aria-hidden="true">{status.open ? "● " : "○ "}</span>
                 {status.text}
               </span>
@@ -57,20 +58,18 @@ export function ResultCard({ result, href, locale, timeZone, now }: { result: Se
           </dd>
         </div>
         <div className={row}>
-          <dt className="font-semibold">{t.forWhom}{t.colon}</dt>
+          <dt className="font-semibold">{`${t.forWhom}${t.colon}`}</dt>
           <dd>{forWhom}</dd>
         </div>
         <div className={row}>
-          <dt className="font-semibold">{t.where}{t.colon}</dt>
+          <dt className="font-semibold">{`${t.where}${t.colon}`}</dt>
           <dd>
             {result.remote ? (
               t.remote
             ) : (
               <ul {...french}>
                 {result.places.map((place) => (
-                  <li key={`${place.name}${place.address}`}>
-                    {place.name}, {place.address}, {place.postalCode} {place.communeName}
-                  </li>
+                  <li key={`${place.name}${place.address}`}>{`${place.name}, ${place.address}, ${place.postalCode} ${place.communeName}`}</li>
                 ))}
               </ul>
             )}
@@ -78,12 +77,12 @@ export function ResultCard({ result, href, locale, timeZone, now }: { result: Se
         </div>
         {result.accessModes.length > 0 && (
           <div className={row}>
-            <dt className="font-semibold">{t.how}{t.colon}</dt>
+            <dt className="font-semibold">{`${t.how}${t.colon}`}</dt>
             <dd>{result.accessModes.map((code) => t.accessModes(code as never) ?? code).join(", ")}</dd>
           </div>
         )}
         <div className={row}>
-          <dt className="font-semibold">{t.price}{t.colon}</dt>
+          <dt className="font-semibold">{`${t.price}${t.colon}`}</dt>
           <dd>
             {result.free ? t.priceFree : t.priceNotFree}
             {!result.free && result.feeDetails && (

@@ -149,6 +149,7 @@ export async function seedDemoTerritory(
           const created = await tx.offer.create({
             data: {
               structureId: structureIds.get(structure.key)!,
+              territoryId: territory.id,
               title: offer.title,
               description: offer.description,
               professionalReferral: offer.professionalReferral,
@@ -166,6 +167,7 @@ export async function seedDemoTerritory(
               status: offer.draft ? "draft" : "published",
               lastVerifiedAt: monthsBefore(now, offer.verifiedMonthsAgo),
               terms: { create: offer.terms.map(term) },
+              termIds: offer.terms.map((ref) => term(ref).termId),
               openingSlots: { create: offer.hours ?? [] },
               places: {
                 create: offer.places.map(({ place, hours }) => {

@@ -67,6 +67,15 @@ export function publicHolidays(country: Country, year: number): Map<string, stri
   return new Map(days.sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Each country's holidays of a year, computed once: hours are read day by day, for many offers. */
+const holidaysByYear = new Map<string, ReadonlyMap<string, string>>();
+
 export function publicHolidayName(country: Country, date: string): string | undefined {
-  return publicHolidays(country, Number(date.slice(0, 4))).get(date);
+  const key = `${country}${date.slice(0, 4)}`;
+  let holidays = holidaysByYear.get(key);
+  if (!holidays) {
+    holidays = publicHolidays(country, Number(date.slice(0, 4)));
+    holidaysByYear.set(key, holidays);
+  }
+  return holidays.get(date);
 }

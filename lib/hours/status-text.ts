@@ -41,11 +41,22 @@ export function timeIn(locale: Locale, minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
+/** Formatters are costly to create and a results page says twenty days: made once each. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(locale: Locale, withinWeek: boolean, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${withinWeek} ${timeZone}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, withinWeek ? { weekday: "long", timeZone } : { day: "numeric", month: "long", timeZone });
+    dayFormats.set(key, format);
+  }
+  return format;
+}
+
 /** "mardi", or "le 3 mars" beyond the coming week. */
 function dayIn(locale: Locale, instant: Date, today: string, date: string, timeZone: string): string {
   const withinWeek = date <= addDays(today, 6);
-  const format = new Intl.DateTimeFormat(locale, withinWeek ? { weekday: "long", timeZone } : { day: "numeric", month: "long", timeZone });
-  const text = format.format(instant);
+  const text = dayFormat(locale, withinWeek, timeZone).format(instant);
   return withinWeek || locale !== "fr" ? text : `le ${text}`;
 }
 

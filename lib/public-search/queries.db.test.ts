@@ -4,7 +4,7 @@ import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
 import { dayFromNextMonday, seedDemoTerritory } from "@/lib/demo/seed";
 import { zonedInstant } from "@/lib/hours/rules";
 import { parseSearchFilters } from "./filters";
-import { PAGE_SIZE, searchOffers } from "./queries";
+import { PAGE_SIZE, searchOffers, territoryCommunes } from "./queries";
 
 const now = new Date();
 const search = async (params: Record<string, string | string[]>, at = now) => {
@@ -30,7 +30,7 @@ describe("searchOffers", () => {
     expect(outcome.total).toBeLessThan(await db.offer.count());
     const list = outcome.results.map(({ title }) => title);
     expect(list).toEqual([...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    expect(outcome.communes.map(({ postalCode }) => postalCode)).toContain("02400");
+    expect((await territoryCommunes(db, outcome.territory.id)).map(({ postalCode }) => postalCode)).toContain("02400");
   });
 
   it("hides an offer once it is a draft, and offers of a structure that is not published", async () => {
@@ -60,6 +60,14 @@ describe("searchOffers", () => {
     const password = await search({ q: "mdp" });
     expect(password.needs[0]?.need.slug).toBe("mot-de-passe");
     expect(password.total).toBeGreaterThan(0);
+  });
+
+  it("searches titles and descriptions when the text means no need, accents aside", async () => {
+    const plain = await search({ q: "decoupe laser" });
+    expect(plain.textFallback).toBe(true);
+    expect(plain.results.map(({ title }) => title)).toEqual(["Fabrication numérique : impression 3D, découpe laser"]);
+    expect((await search({ q: "DÉCOUPÉ" })).results.map(({ title }) => title)).toEqual(["Fabrication numérique : impression 3D, découpe laser"]);
+    expect((await search({ q: "zzqx" })).total).toBe(0);
   });
 
   it("filters by commune, by postal code, and around a commune", async () => {
@@ -118,7 +126,7 @@ describe("searchOffers", () => {
   it("pages by twenty, and brings a page beyond the last back to the last", async () => {
     const structure = await db.structure.findFirstOrThrow({ where: { name: { contains: "Fablab" } } });
     await db.offer.createMany({
-      data: Array.from({ length: PAGE_SIZE + 5 }, (_, index) => ({ structureId: structure.id, title: `Zz atelier ${String(index).padStart(2, "0")}`, status: "published" as const })),
+      data: Array.from({ length: PAGE_SIZE + 5 }, (_, index) => ({ structureId: structure.id, territoryId: structure.territoryId, title: `Zz atelier ${String(index).padStart(2, "0")}`, status: "published" as const })),
     });
     const first = await search({});
     expect(first.results).toHaveLength(PAGE_SIZE);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { LanguageSwitch } from "@/components/public/LanguageSwitch";
 import { NeedGrid } from "@/components/public/NeedGrid";
 import { SearchBox } from "@/components/public/SearchBox";
@@ -14,8 +15,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ territory: string }>; searchParams: Promise<SearchParams> };
 
+/** Read once per request: the metadata and the page both need it. */
+const territoryBySlug = cache((slug: string) => findPublicTerritory(db, slug));
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const territory = await findPublicTerritory(db, (await params).territory);
+  const territory = await territoryBySlug((await params).territory);
   if (!territory) return { title: "Page introuvable" };
   const t = searchMessages(localeFrom((await searchParams).lang));
   return { title: t.homeTitle(territory.name), description: t.homeDescription(territory.name) };
@@ -24,7 +28,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function TerritoryHomePage({ params, searchParams }: Props) {
   const slug = (await params).territory;
   const query = await searchParams;
-  const territory = await findPublicTerritory(db, slug);
+  const territory = await territoryBySlug(slug);
   if (!territory) notFound();
   const communes = await territoryCommunes(db, territory.id);
   const { filters } = parseSearchFilters({ lang: query.lang });

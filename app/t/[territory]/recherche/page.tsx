@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { LanguageSwitch } from "@/components/public/LanguageSwitch";
 import { NeedGrid } from "@/components/public/NeedGrid";
 import { ResultCard } from "@/components/public/ResultCard";
@@ -17,19 +18,22 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ territory: string }>; searchParams: Promise<SearchParams> };
 
+/** Read once per request: the metadata and the page both need it. */
+const territoryBySlug = cache((slug: string) => findPublicTerritory(db, slug));
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const territory = await findPublicTerritory(db, (await params).territory);
+  const territory = await territoryBySlug((await params).territory);
   if (!territory) return { title: "Page introuvable" };
   const t = searchMessages(localeFrom((await searchParams).lang));
   return { title: t.resultsTitle(territory.name), description: t.resultsDescription(territory.name), robots: { index: false } };
 }
 
 export default async function SearchResultsPage({ params, searchParams }: Props) {
-  const slug = (await params).territory;
+  const found = await territoryBySlug((await params).territory);
+  if (!found) notFound();
   const { filters, ignored: ignoredInUrl } = parseSearchFilters(await searchParams);
   const now = new Date();
-  const outcome = await searchOffers(db, slug, filters, now);
-  if (!outcome) notFound();
+  const outcome = (await searchOffers(db, found, filters, now))!;
   const { territory, results, total, page, pageCount, needs } = outcome;
   const locale = filters.lang;
   const t = searchMessages(locale);

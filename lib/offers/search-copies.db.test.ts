@@ -1,0 +1,114 @@
+/**
+ * Offer.territoryId and Offer.termIds are copies the public search filters on (issue 5): the
+ * structure's territory, and the ids of the offer's OfferTerm rows. Every writer keeps them
+ * equal to their source, and the migration that added them filled them for existing offers.
+ */
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATIONS_DIR, applyMigrations } from "@/lib/database/schema-engine";
+import { db } from "@/lib/db";
+import { seedDemoTerritory } from "@/lib/demo/seed";
+import { createEmptyDatabase } from "@/tests/support/test-database";
+import { loadOffer, saveOffer } from "./editing";
+import { offerSchema } from "./schemas";
+
+const term = async (vocabularyKey: string, code: string) =>
+  (await db.vocabularyTerm.findUniqueOrThrow({ where: { vocabularyKey_code: { vocabularyKey, code } } })).id;
+
+/** Offers whose copies differ from their sources (none expected). */
+async function driftingOffers() {
+  const offers = await db.offer.findMany({ select: { id: true, territoryId: true, termIds: true, structure: { select: { territoryId: true } }, terms: { select: { termId: true } } } });
+  return offers.filter(
+    (offer) => offer.territoryId !== offer.structure.territoryId || [...offer.termIds].sort().join() !== offer.terms.map(({ termId }) => termId).sort().join(),
+  );
+}
+
+beforeAll(async () => {
+  await seedDemoTerritory(db);
+});
+
+describe("an offer's territory and term ids", () => {
+  it("are its structure's territory and its terms for every demo offer", async () => {
+    expect(await db.offer.count()).toBeGreaterThan(5);
+    expect(await driftingOffers()).toEqual([]);
+  });
+
+  it("are set when an offer is created, and follow its terms when they change", async () => {
+    const structure = await db.structure.findFirstOrThrow({ where: { name: { contains: "Fablab" } }, include: { places: true } });
+    const actorId = (await db.user.findUniqueOrThrow({ where: { email: "coordination@val-de-lise.exemple.fr" } })).id;
+    const service = await term("lmn.services", "Maîtrise des outils numériques du quotidien");
+    const workshop = await term("toile.modes_acces", "atelier-collectif");
+    const dropIn = await term("toile.modes_acces", "sans-rendez-vous");
+    const created = await saveOffer(
+      db,
+      offerSchema.parse({ structureId: structure.id, title: "Atelier tablette", termIds: [service, workshop], placeIds: [structure.places[0]!.id], redirects: [] }),
+      actorId,
+    );
+    if (!created.ok) throw new Error("not created");
+    const offer = await db.offer.findUniqueOrThrow({ where: { id: created.offerId } });
+    expect(offer.territoryId).toBe(structure.territoryId);
+    expect([...offer.termIds].sort()).toEqual([service, workshop].sort());
+
+    const loaded = (await loadOffer(db, structure.id, created.offerId))!;
+    const edited = await saveOffer(
+      db,
+      offerSchema.parse({
+        ...Object.fromEntries(Object.entries(loaded.values).map(([key, value]) => [key, value ?? ""])),
+        documentsToBring: "",
+        isSaturated: undefined,
+        acceptsTransfers: undefined,
+        redirects: [],
+        structureId: structure.id,
+        offerId: created.offerId,
+        version: loaded.version,
+        termIds: [service, dropIn],
+      }),
+      actorId,
+    );
+    expect(edited).toMatchObject({ ok: true, changed: ["termIds"] });
+    expect([...(await db.offer.findUniqueOrThrow({ where: { id: created.offerId } })).termIds].sort()).toEqual([service, dropIn].sort());
+    expect(await driftingOffers()).toEqual([]);
+  });
+});
+
+describe("the migration that added them", () => {
+  let scratch: string;
+  afterAll(async () => {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  it("fills them in for the offers that already exist", async () => {
+    const target = await createEmptyDatabase();
+    const client = new pg.Client({ connectionString: target.url });
+    try {
+      // The migrations up to the one before offer_territory, and a structure with an offer and its terms.
+      scratch = await mkdtemp(path.join(os.tmpdir(), "toile-migrations-"));
+      const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map(({ name }) => name).sort();
+      const added = names.findIndex((name) => name.endsWith("_offer_territory"));
+      expect(added).toBeGreaterThan(0);
+      for (const name of names.slice(0, added)) await cp(path.join(MIGRATIONS_DIR, name), path.join(scratch, name), { recursive: true });
+      await cp(path.join(MIGRATIONS_DIR, "migration_lock.toml"), path.join(scratch, "migration_lock.toml")).catch(() => undefined);
+      await applyMigrations({ url: target.url, migrationsDir: scratch });
+
+      await client.connect();
+      const { rows: [territory] } = await client.query(`INSERT INTO "Territory" (id, slug, name, country, "updatedAt") VALUES (gen_random_uuid(), 'avant', 'Avant', 'FR', now()) RETURNING id`);
+      const { rows: [structure] } = await client.query(`INSERT INTO "Structure" (id, "territoryId", name, "updatedAt") VALUES (gen_random_uuid(), $1, 'Structure', now()) RETURNING id`, [territory.id]);
+      const { rows: [offer] } = await client.query(`INSERT INTO "Offer" (id, "structureId", title, "updatedAt") VALUES (gen_random_uuid(), $1, 'Offre', now()) RETURNING id`, [structure.id]);
+      const { rows: terms } = await client.query(`INSERT INTO "Vocabulary" (key, role, name, standard, version) VALUES ('test.v', 'need', 'Test', 'toile', '1') RETURNING key`).then(() =>
+        client.query(`INSERT INTO "VocabularyTerm" (id, "vocabularyKey", code, label) VALUES (gen_random_uuid(), 'test.v', 'a', 'A'), (gen_random_uuid(), 'test.v', 'b', 'B') RETURNING id`),
+      );
+      for (const { id } of terms) await client.query(`INSERT INTO "OfferTerm" ("offerId", "termId") VALUES ($1, $2)`, [offer.id, id]);
+
+      expect(await applyMigrations({ url: target.url })).toEqual([names[added]]);
+      const { rows: [after] } = await client.query(`SELECT "territoryId", "termIds"::text[] AS "termIds" FROM "Offer" WHERE id = $1`, [offer.id]);
+      expect(after.territoryId).toBe(territory.id);
+      expect([...after.termIds].sort()).toEqual(terms.map(({ id }) => id).sort());
+    } finally {
+      await client.end().catch(() => undefined);
+      await target.drop();
+    }
+  });
+});
