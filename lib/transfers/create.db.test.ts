@@ -49,7 +49,7 @@ beforeAll(async () => {
   const territory = await db.territory.create({ data: { slug: "ailleurs", name: "Ailleurs", country: "FR" } });
   const structure = await db.structure.create({ data: { territoryId: territory.id, name: "Ailleurs numérique", status: "published" } });
   otherTerritoryOfferId = (
-    await db.offer.create({ data: { structureId: structure.id, title: "Aide ailleurs", status: "published", acceptsTransfers: true, lastVerifiedAt: now } })
+    await db.offer.create({ data: { structureId: structure.id, territoryId: territory.id, title: "Aide ailleurs", status: "published", acceptsTransfers: true, lastVerifiedAt: now } })
   ).id;
 });
 
