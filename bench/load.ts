@@ -20,7 +20,10 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-export async function load(urls: string[], { concurrency, durationMs, maxRequests = 100_000 }: { concurrency: number; durationMs: number; maxRequests?: number }): Promise<LoadResult> {
+export async function load(
+  urls: string[],
+  { concurrency, durationMs, maxRequests = 100_000, expectStatus = 200 }: { concurrency: number; durationMs: number; maxRequests?: number; expectStatus?: number },
+): Promise<LoadResult> {
   for (const url of urls) {
     const { hostname } = new URL(url);
     // Benchmarks only ever target this machine.
@@ -39,7 +42,7 @@ export async function load(urls: string[], { concurrency, durationMs, maxRequest
       try {
         const response = await fetch(url, { headers: { "accept-encoding": "gzip" } });
         await response.arrayBuffer();
-        if (!response.ok) failures++;
+        if (response.status !== expectStatus) failures++;
       } catch {
         failures++;
       }
