@@ -82,6 +82,28 @@ export interface SnapshotOffer {
   /** Hours of an offer with no place (a phone line). */
   hours: SnapshotHours | null;
   updatedOn: string;
+  /** How to come, who for, what to bring: read by loadTerritorySnapshot (HSDS, data·inclusion, the API). */
+  details?: OfferDetails;
+}
+
+export interface OfferDetails {
+  residentAccess: string | null;
+  professionalReferral: string | null;
+  minAge: number | null;
+  maxAge: number | null;
+  residencyCondition: string | null;
+  otherConditions: string | null;
+  documentsToBring: string[];
+  /** ISO 639-1 codes. */
+  languages: string[];
+  isSaturated: boolean;
+  acceptsTransfers: boolean;
+}
+
+/** Part of a territory: some structures (with their offers and places) or some offers (with their places). */
+export interface SnapshotScope {
+  structureIds?: string[];
+  offerIds?: string[];
 }
 
 export interface TerritorySnapshot {
@@ -141,7 +163,12 @@ const termsSelect = { select: { term: { select: { vocabularyKey: true, code: tru
  * those offers are held at (a permanence at another structure's place brings that place along),
  * plus the published structures' own places. Drafts, archived offers and closed structures stay out.
  */
-export async function loadTerritorySnapshot(db: PrismaClient, territoryId: string, now = new Date()): Promise<TerritorySnapshot> {
+export async function loadTerritorySnapshot(
+  db: PrismaClient,
+  territoryId: string,
+  now = new Date(),
+  scope?: SnapshotScope,
+): Promise<TerritorySnapshot> {
   const today = day(now);
   const territory = await db.territory.findUniqueOrThrow({
     where: { id: territoryId },
@@ -149,10 +176,18 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
   });
   const publishedStructure = { territoryId, status: "published" } as const;
   const publishedOffer = { status: "published", structure: publishedStructure } as const;
+  // A scope narrows every read (the API's pages); without one, the whole territory.
+  const structureScope = scope?.structureIds ? { id: { in: scope.structureIds } } : {};
+  const offerScope = scope?.offerIds ? { id: { in: scope.offerIds } } : scope?.structureIds ? { structureId: { in: scope.structureIds } } : {};
+  const placeScope = scope?.offerIds
+    ? { offers: { some: { offerId: { in: scope.offerIds }, offer: publishedOffer } } }
+    : scope?.structureIds
+      ? { OR: [{ structureId: { in: scope.structureIds } }, { offers: { some: { offer: { ...publishedOffer, structureId: { in: scope.structureIds } } } } }] }
+      : {};
 
   const [structures, offers, places] = await Promise.all([
     db.structure.findMany({
-      where: publishedStructure,
+      where: scope?.offerIds ? { ...publishedStructure, offers: { some: { id: { in: scope.offerIds }, status: "published" } } } : { ...publishedStructure, ...structureScope },
       orderBy: { name: "asc" },
       select: {
         id: true,
@@ -168,7 +203,7 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
       },
     }),
     db.offer.findMany({
-      where: publishedOffer,
+      where: { ...publishedOffer, ...offerScope },
       orderBy: [{ structureId: "asc" }, { title: "asc" }],
       select: {
         id: true,
@@ -176,6 +211,16 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
         title: true,
         description: true,
         feeDetails: true,
+        residentAccess: true,
+        professionalReferral: true,
+        minAge: true,
+        maxAge: true,
+        residencyCondition: true,
+        otherConditions: true,
+        documentsToBring: true,
+        languages: true,
+        isSaturated: true,
+        acceptsTransfers: true,
         updatedAt: true,
         lastVerifiedAt: true,
         terms: termsSelect,
@@ -184,7 +229,10 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
       },
     }),
     db.place.findMany({
-      where: { structure: { territoryId }, OR: [{ structure: publishedStructure }, { offers: { some: { offer: publishedOffer } } }] },
+      where: {
+        structure: { territoryId },
+        AND: [{ OR: [{ structure: publishedStructure }, { offers: { some: { offer: publishedOffer } } }] }, placeScope],
+      },
       orderBy: [{ communeName: "asc" }, { name: "asc" }],
       select: {
         id: true,
@@ -252,6 +300,18 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
       })),
       hours: offer.openingSlots.length > 0 ? snapshotHours(offer.openingSlots, offer.openingExceptions, "unknown", today) : null,
       updatedOn: latest(offer.updatedAt, offer.lastVerifiedAt),
+      details: {
+        residentAccess: offer.residentAccess,
+        professionalReferral: offer.professionalReferral,
+        minAge: offer.minAge,
+        maxAge: offer.maxAge,
+        residencyCondition: offer.residencyCondition,
+        otherConditions: offer.otherConditions,
+        documentsToBring: offer.documentsToBring,
+        languages: offer.languages,
+        isSaturated: offer.isSaturated,
+        acceptsTransfers: offer.acceptsTransfers,
+      },
     })),
   };
 }
