@@ -69,7 +69,7 @@ const cursor = z
 const updatedSince = z
   .string()
   .refine(
-    (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) || z.iso.datetime({ offset: true }).safeParse(value).success,
+    (value) => z.iso.date().safeParse(value).success || z.iso.datetime({ offset: true }).safeParse(value).success,
     "une date ISO 8601 est attendue (2026-11-01 ou 2026-11-01T08:00:00Z)",
   )
   .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value))
