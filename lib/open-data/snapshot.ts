@@ -175,83 +175,76 @@ export async function loadTerritorySnapshot(
     select: { id: true, slug: true, name: true, country: true, timeZone: true },
   });
   const publishedStructure = { territoryId, status: "published" } as const;
-  const publishedOffer = { status: "published", structure: publishedStructure } as const;
   // A scope narrows every read (the API's pages); without one, the whole territory.
-  const structureScope = scope?.structureIds ? { id: { in: scope.structureIds } } : {};
-  const offerScope = scope?.offerIds ? { id: { in: scope.offerIds } } : scope?.structureIds ? { structureId: { in: scope.structureIds } } : {};
-  const placeScope = scope?.offerIds
-    ? { offers: { some: { offerId: { in: scope.offerIds }, offer: publishedOffer } } }
-    : scope?.structureIds
-      ? { OR: [{ structureId: { in: scope.structureIds } }, { offers: { some: { offer: { ...publishedOffer, structureId: { in: scope.structureIds } } } } }] }
-      : {};
-
-  const [structures, offers, places] = await Promise.all([
-    db.structure.findMany({
-      where: scope?.offerIds ? { ...publishedStructure, offers: { some: { id: { in: scope.offerIds }, status: "published" } } } : { ...publishedStructure, ...structureScope },
-      orderBy: { name: "asc" },
-      select: {
-        id: true,
-        name: true,
-        description: true,
-        email: true,
-        phone: true,
-        website: true,
-        updatedAt: true,
-        lastVerifiedAt: true,
-        identifiers: { select: { type: true, value: true }, orderBy: { type: "asc" } },
-        terms: termsSelect,
-      },
-    }),
-    db.offer.findMany({
-      where: { ...publishedOffer, ...offerScope },
-      orderBy: [{ structureId: "asc" }, { title: "asc" }],
-      select: {
-        id: true,
-        structureId: true,
-        title: true,
-        description: true,
-        feeDetails: true,
-        residentAccess: true,
-        professionalReferral: true,
-        minAge: true,
-        maxAge: true,
-        residencyCondition: true,
-        otherConditions: true,
-        documentsToBring: true,
-        languages: true,
-        isSaturated: true,
-        acceptsTransfers: true,
-        updatedAt: true,
-        lastVerifiedAt: true,
-        terms: termsSelect,
-        ...hoursSelect,
-        places: { select: { placeId: true, publicHolidays: true, ...hoursSelect, place: { select: { publicHolidays: true } } } },
-      },
-    }),
-    db.place.findMany({
-      where: {
-        structure: { territoryId },
-        AND: [{ OR: [{ structure: publishedStructure }, { offers: { some: { offer: publishedOffer } } }] }, placeScope],
-      },
-      orderBy: [{ communeName: "asc" }, { name: "asc" }],
-      select: {
-        id: true,
-        structureId: true,
-        name: true,
-        address: true,
-        addressComplement: true,
-        postalCode: true,
-        communeCode: true,
-        communeName: true,
-        country: true,
-        latitude: true,
-        longitude: true,
-        publicHolidays: true,
-        updatedAt: true,
-        ...hoursSelect,
-      },
-    }),
-  ]);
+  const structures = await db.structure.findMany({
+    where: scope?.offerIds
+      ? { ...publishedStructure, offers: { some: { id: { in: scope.offerIds }, status: "published" } } }
+      : { ...publishedStructure, ...(scope?.structureIds ? { id: { in: scope.structureIds } } : {}) },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      email: true,
+      phone: true,
+      website: true,
+      updatedAt: true,
+      lastVerifiedAt: true,
+      identifiers: { select: { type: true, value: true }, orderBy: { type: "asc" } },
+      terms: termsSelect,
+    },
+  });
+  // Offers and places are then found through ids (their indexes): a join on the structure's
+  // territory made PostgreSQL scan every offer of the country (lib/public-search/queries.ts).
+  const structureIds = structures.map(({ id }) => id);
+  const offers = await db.offer.findMany({
+    where: { status: "published", structureId: { in: structureIds }, ...(scope?.offerIds ? { id: { in: scope.offerIds } } : {}) },
+    orderBy: [{ structureId: "asc" }, { title: "asc" }],
+    select: {
+      id: true,
+      structureId: true,
+      title: true,
+      description: true,
+      feeDetails: true,
+      residentAccess: true,
+      professionalReferral: true,
+      minAge: true,
+      maxAge: true,
+      residencyCondition: true,
+      otherConditions: true,
+      documentsToBring: true,
+      languages: true,
+      isSaturated: true,
+      acceptsTransfers: true,
+      updatedAt: true,
+      lastVerifiedAt: true,
+      terms: termsSelect,
+      ...hoursSelect,
+      places: { select: { placeId: true, publicHolidays: true, ...hoursSelect, place: { select: { publicHolidays: true } } } },
+    },
+  });
+  const offerPlaceIds = [...new Set(offers.flatMap((offer) => offer.places.map(({ placeId }) => placeId)))];
+  const places = await db.place.findMany({
+    // The structures' own places (not for a page of offers) and the places their offers are held at.
+    where: { structure: { territoryId }, OR: [...(scope?.offerIds ? [] : [{ structureId: { in: structureIds } }]), { id: { in: offerPlaceIds } }] },
+    orderBy: [{ communeName: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      structureId: true,
+      name: true,
+      address: true,
+      addressComplement: true,
+      postalCode: true,
+      communeCode: true,
+      communeName: true,
+      country: true,
+      latitude: true,
+      longitude: true,
+      publicHolidays: true,
+      updatedAt: true,
+      ...hoursSelect,
+    },
+  });
 
   const refs = (terms: { term: { vocabularyKey: string; code: string } }[]): TermRef[] =>
     terms.map(({ term }) => [term.vocabularyKey, term.code] as const);

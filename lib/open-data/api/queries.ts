@@ -35,9 +35,22 @@ async function publishedStructureIds(db: PrismaClient, territoryId: string): Pro
   return rows.map(({ id }) => id);
 }
 
+/** Every structure of the territory, published or not: a permanence may be held at any one's place. */
+async function territoryStructureIds(db: PrismaClient, territoryId: string): Promise<string[]> {
+  const rows = await db.structure.findMany({ where: { territoryId }, select: { id: true } });
+  return rows.map(({ id }) => id);
+}
+
 /** Changed since: edited, or verified unchanged ("rien n'a changé" counts as fresh data). */
 const changedSince = (since: Date) => ({ OR: [{ updatedAt: { gte: since } }, { lastVerifiedAt: { gte: since } }] });
-const inCommune = (code: string): Prisma.PlaceWhereInput => ({ OR: [{ communeCode: code }, { postalCode: code }] });
+
+/**
+ * The places of these structures in a commune (INSEE or postal code), read through Place's
+ * structureId index: communes have no index of their own, and a territory has few places.
+ */
+async function placesInCommune(db: PrismaClient, structureIds: string[], code: string): Promise<{ id: string; structureId: string }[]> {
+  return db.place.findMany({ where: { structureId: { in: structureIds }, OR: [{ communeCode: code }, { postalCode: code }] }, select: { id: true, structureId: true } });
+}
 
 export interface Page {
   ids: string[];
@@ -51,13 +64,14 @@ function page(rows: { id: string }[], limit: number): Page {
 }
 
 export async function structuresPage(db: PrismaClient, territoryId: string, params: StructuresParams): Promise<Page> {
+  const inCommune = params.commune ? [...new Set((await placesInCommune(db, await publishedStructureIds(db, territoryId), params.commune)).map(({ structureId }) => structureId))] : null;
   const where: Prisma.StructureWhereInput = {
     territoryId,
     status: "published",
-    ...(params.cursor ? { id: { gt: params.cursor } } : {}),
     AND: [
+      ...(params.cursor ? [{ id: { gt: params.cursor } }] : []),
+      ...(inCommune ? [{ id: { in: inCommune } }] : []),
       ...(params.updated_since ? [changedSince(params.updated_since)] : []),
-      ...(params.commune ? [{ places: { some: inCommune(params.commune) } }] : []),
     ],
   };
   const rows = await db.structure.findMany({ where, orderBy: { id: "asc" }, take: params.limit + 1, select: { id: true } });
@@ -77,13 +91,15 @@ export async function offersPage(db: PrismaClient, territoryId: string, params: 
   const structureIds = await publishedStructureIds(db, territoryId);
   if (structureIds.length === 0) return { ids: [], after: null };
   const needIds = params.need ? await termIds(db, params.need.terms) : null;
+  // Offers held at a place in the commune, whoever owns the place (a permanence counts).
+  const placeIds = params.commune ? (await placesInCommune(db, await territoryStructureIds(db, territoryId), params.commune)).map(({ id }) => id) : null;
   const where: Prisma.OfferWhereInput = {
     status: "published",
     structureId: { in: structureIds },
     ...(params.cursor ? { id: { gt: params.cursor } } : {}),
     AND: [
       ...(needIds ? [{ terms: { some: { termId: { in: needIds } } } }] : []),
-      ...(params.commune ? [{ places: { some: { place: inCommune(params.commune) } } }] : []),
+      ...(placeIds ? [{ places: { some: { placeId: { in: placeIds } } } }] : []),
       ...(params.updated_since ? [changedSince(params.updated_since)] : []),
     ],
   };

@@ -53,14 +53,26 @@ const weekdayOf = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const pad = (value: number) => String(value).padStart(2, "0");
 
-/** The zone's UTC offset at noon of a day, in minutes. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+const OFFSETS = new Map<string, number>();
+
+/** The zone's UTC offset at noon of a day, in minutes (formatters and answers kept: exports ask thousands of times). */
 export function offsetMinutes(timeZone: string, day: string): number {
+  const key = `${timeZone} ${day}`;
+  const known = OFFSETS.get(key);
+  if (known !== undefined) return known;
+  let format = FORMATTERS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+    FORMATTERS.set(timeZone, format);
+  }
   const instant = new Date(`${day}T12:00:00Z`);
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
-    .formatToParts(instant)
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
   const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
-  return Math.round((local - instant.getTime()) / 60_000);
+  const offset = Math.round((local - instant.getTime()) / 60_000);
+  if (OFFSETS.size > 10_000) OFFSETS.clear();
+  OFFSETS.set(key, offset);
+  return offset;
 }
 
 const offsetText = (minutes: number) => `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
