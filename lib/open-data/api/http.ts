@@ -44,7 +44,6 @@ export function cachedResponse(request: Request, payload: Payload): Response {
     ...CORS_HEADERS,
     "cache-control": CACHE_CONTROL,
     etag,
-    vary: "Accept",
     "x-content-type-options": "nosniff",
     ...payload.headers,
   });
