@@ -1,7 +1,9 @@
 import { expect, expectAccessible, test } from "./fixtures";
 
 test("the open-data page lists every format, and a download is a CSV with the right headers", async ({ page, request }) => {
-  await page.goto("/t/val-de-lise/donnees");
+  await page.goto("/t/val-de-lise");
+  await page.getByRole("link", { name: "Données ouvertes : télécharger l'offre du territoire" }).click();
+  await expect(page).toHaveURL(/\/t\/val-de-lise\/donnees$/);
   await expect(page.getByRole("heading", { level: 1, name: "Données ouvertes" })).toBeVisible();
   const files = page.getByRole("region", { name: "Fichiers" }).getByRole("link");
   await expect(files).toHaveText([
