@@ -43,6 +43,9 @@ test("the API serves its OpenAPI 3.1 document, and its page links to it", async 
   const bad = await request.get("/api/v1/territories/val-de-lise/offers?limit=10000");
   expect(bad.status()).toBe(400);
   expect(bad.headers()["content-type"]).toContain("application/problem+json");
+  const unknown = await request.get("/api/v1/nulle-part");
+  expect(unknown.status()).toBe(404);
+  expect(unknown.headers()["content-type"]).toContain("application/problem+json");
   const preflight = await request.fetch("/api/v1/territories", { method: "OPTIONS", headers: { origin: "https://ailleurs.example", "access-control-request-method": "GET" } });
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()["access-control-allow-origin"]).toBe("*");

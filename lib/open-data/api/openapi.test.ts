@@ -12,7 +12,9 @@ function routeFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((entry) => {
     const full = path.join(directory, entry);
     if (statSync(full).isDirectory()) return routeFiles(full);
-    return entry === "route.ts" ? [`/${path.relative(path.resolve("app"), directory).replace(/\[(\w+)\]/g, "{$1}")}`] : [];
+    // The catch-all only answers 404 for paths the API does not have.
+    if (entry !== "route.ts" || directory.includes("[...")) return [];
+    return [`/${path.relative(path.resolve("app"), directory).replace(/\[(\w+)\]/g, "{$1}")}`];
   });
 }
 
