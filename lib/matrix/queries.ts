@@ -26,11 +26,16 @@ export interface MatrixRow {
   communeCodes: string[];
 }
 
-function whereForFilters(territoryId: string, filters: MatrixFilters): Prisma.OfferWhereInput {
+/** `publishedOnly`: what anyone may download — published offers of published structures. */
+export interface MatrixOptions {
+  publishedOnly?: boolean;
+}
+
+function whereForFilters(territoryId: string, filters: MatrixFilters, options: MatrixOptions = {}): Prisma.OfferWhereInput {
   const withTerm = (termId: string | undefined) => (termId ? [{ terms: { some: { termId } } }] : []);
   return {
-    structure: { territoryId, ...(filters.structure ? { id: filters.structure } : {}) },
-    status: { not: "archived" },
+    structure: { territoryId, ...(filters.structure ? { id: filters.structure } : {}), ...(options.publishedOnly ? { status: "published" as const } : {}) },
+    status: options.publishedOnly ? "published" : { not: "archived" },
     AND: [
       ...withTerm(filters.besoin),
       ...withTerm(filters.public),
@@ -41,10 +46,10 @@ function whereForFilters(territoryId: string, filters: MatrixFilters): Prisma.Of
   };
 }
 
-export async function getMatrix(db: PrismaClient, territoryId: string, filters: MatrixFilters, now = new Date()) {
+export async function getMatrix(db: PrismaClient, territoryId: string, filters: MatrixFilters, now = new Date(), options: MatrixOptions = {}) {
   const territory = await db.territory.findUniqueOrThrow({ where: { id: territoryId }, select: { staleAfterMonths: true } });
   const offers = await db.offer.findMany({
-    where: whereForFilters(territoryId, filters),
+    where: whereForFilters(territoryId, filters, options),
     select: {
       id: true,
       status: true,

@@ -82,6 +82,28 @@ export interface SnapshotOffer {
   /** Hours of an offer with no place (a phone line). */
   hours: SnapshotHours | null;
   updatedOn: string;
+  /** How to come, who for, what to bring: read by loadTerritorySnapshot (HSDS, data·inclusion, the API). */
+  details?: OfferDetails;
+}
+
+export interface OfferDetails {
+  residentAccess: string | null;
+  professionalReferral: string | null;
+  minAge: number | null;
+  maxAge: number | null;
+  residencyCondition: string | null;
+  otherConditions: string | null;
+  documentsToBring: string[];
+  /** ISO 639-1 codes. */
+  languages: string[];
+  isSaturated: boolean;
+  acceptsTransfers: boolean;
+}
+
+/** Part of a territory: some structures (with their offers and places) or some offers (with their places). */
+export interface SnapshotScope {
+  structureIds?: string[];
+  offerIds?: string[];
 }
 
 export interface TerritorySnapshot {
@@ -141,69 +163,88 @@ const termsSelect = { select: { term: { select: { vocabularyKey: true, code: tru
  * those offers are held at (a permanence at another structure's place brings that place along),
  * plus the published structures' own places. Drafts, archived offers and closed structures stay out.
  */
-export async function loadTerritorySnapshot(db: PrismaClient, territoryId: string, now = new Date()): Promise<TerritorySnapshot> {
+export async function loadTerritorySnapshot(
+  db: PrismaClient,
+  territoryId: string,
+  now = new Date(),
+  scope?: SnapshotScope,
+): Promise<TerritorySnapshot> {
   const today = day(now);
   const territory = await db.territory.findUniqueOrThrow({
     where: { id: territoryId },
     select: { id: true, slug: true, name: true, country: true, timeZone: true },
   });
   const publishedStructure = { territoryId, status: "published" } as const;
-  const publishedOffer = { status: "published", structure: publishedStructure } as const;
-
-  const [structures, offers, places] = await Promise.all([
-    db.structure.findMany({
-      where: publishedStructure,
-      orderBy: { name: "asc" },
-      select: {
-        id: true,
-        name: true,
-        description: true,
-        email: true,
-        phone: true,
-        website: true,
-        updatedAt: true,
-        lastVerifiedAt: true,
-        identifiers: { select: { type: true, value: true }, orderBy: { type: "asc" } },
-        terms: termsSelect,
-      },
-    }),
-    db.offer.findMany({
-      where: publishedOffer,
-      orderBy: [{ structureId: "asc" }, { title: "asc" }],
-      select: {
-        id: true,
-        structureId: true,
-        title: true,
-        description: true,
-        feeDetails: true,
-        updatedAt: true,
-        lastVerifiedAt: true,
-        terms: termsSelect,
-        ...hoursSelect,
-        places: { select: { placeId: true, publicHolidays: true, ...hoursSelect, place: { select: { publicHolidays: true } } } },
-      },
-    }),
-    db.place.findMany({
-      where: { structure: { territoryId }, OR: [{ structure: publishedStructure }, { offers: { some: { offer: publishedOffer } } }] },
-      orderBy: [{ communeName: "asc" }, { name: "asc" }],
-      select: {
-        id: true,
-        structureId: true,
-        name: true,
-        address: true,
-        addressComplement: true,
-        postalCode: true,
-        communeCode: true,
-        communeName: true,
-        country: true,
-        latitude: true,
-        longitude: true,
-        publicHolidays: true,
-        updatedAt: true,
-        ...hoursSelect,
-      },
-    }),
-  ]);
+  // A scope narrows every read (the API's pages); without one, the whole territory.
+  const structures = await db.structure.findMany({
+    where: scope?.offerIds
+      ? { ...publishedStructure, offers: { some: { id: { in: scope.offerIds }, status: "published" } } }
+      : { ...publishedStructure, ...(scope?.structureIds ? { id: { in: scope.structureIds } } : {}) },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      email: true,
+      phone: true,
+      website: true,
+      updatedAt: true,
+      lastVerifiedAt: true,
+      identifiers: { select: { type: true, value: true }, orderBy: { type: "asc" } },
+      terms: termsSelect,
+    },
+  });
+  // Offers and places are then found through ids (their indexes): a join on the structure's
+  // territory made PostgreSQL scan every offer of the country (lib/public-search/queries.ts).
+  const structureIds = structures.map(({ id }) => id);
+  const offers = await db.offer.findMany({
+    where: { status: "published", structureId: { in: structureIds }, ...(scope?.offerIds ? { id: { in: scope.offerIds } } : {}) },
+    orderBy: [{ structureId: "asc" }, { title: "asc" }],
+    select: {
+      id: true,
+      structureId: true,
+      title: true,
+      description: true,
+      feeDetails: true,
+      residentAccess: true,
+      professionalReferral: true,
+      minAge: true,
+      maxAge: true,
+      residencyCondition: true,
+      otherConditions: true,
+      documentsToBring: true,
+      languages: true,
+      isSaturated: true,
+      acceptsTransfers: true,
+      updatedAt: true,
+      lastVerifiedAt: true,
+      terms: termsSelect,
+      ...hoursSelect,
+      places: { select: { placeId: true, publicHolidays: true, ...hoursSelect, place: { select: { publicHolidays: true } } } },
+    },
+  });
+  const offerPlaceIds = [...new Set(offers.flatMap((offer) => offer.places.map(({ placeId }) => placeId)))];
+  const places = await db.place.findMany({
+    // The structures' own places (not for a page of offers) and the places their offers are held at.
+    where: { structure: { territoryId }, OR: [...(scope?.offerIds ? [] : [{ structureId: { in: structureIds } }]), { id: { in: offerPlaceIds } }] },
+    orderBy: [{ communeName: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      structureId: true,
+      name: true,
+      address: true,
+      addressComplement: true,
+      postalCode: true,
+      communeCode: true,
+      communeName: true,
+      country: true,
+      latitude: true,
+      longitude: true,
+      publicHolidays: true,
+      updatedAt: true,
+      ...hoursSelect,
+    },
+  });
 
   const refs = (terms: { term: { vocabularyKey: string; code: string } }[]): TermRef[] =>
     terms.map(({ term }) => [term.vocabularyKey, term.code] as const);
@@ -252,6 +293,18 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
       })),
       hours: offer.openingSlots.length > 0 ? snapshotHours(offer.openingSlots, offer.openingExceptions, "unknown", today) : null,
       updatedOn: latest(offer.updatedAt, offer.lastVerifiedAt),
+      details: {
+        residentAccess: offer.residentAccess,
+        professionalReferral: offer.professionalReferral,
+        minAge: offer.minAge,
+        maxAge: offer.maxAge,
+        residencyCondition: offer.residencyCondition,
+        otherConditions: offer.otherConditions,
+        documentsToBring: offer.documentsToBring,
+        languages: offer.languages,
+        isSaturated: offer.isSaturated,
+        acceptsTransfers: offer.acceptsTransfers,
+      },
     })),
   };
 }

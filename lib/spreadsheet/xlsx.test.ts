@@ -161,3 +161,13 @@ describe("readXlsx", () => {
     expect(() => readXlsx(big, { maxUncompressedBytes: 4000 })).toThrow("trop volumineux");
   });
 });
+
+describe("writeXlsx, twice", () => {
+  it("writes the same bytes for the same workbook, whatever the time (a download's ETag holds)", async () => {
+    const sheet = { name: "Feuille", header: ["A"], rows: [["x"]] };
+    const first = writeXlsx([sheet]);
+    // Zip entries carry times to 2 seconds.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(Buffer.from(writeXlsx([sheet])).equals(Buffer.from(first))).toBe(true);
+  });
+});

@@ -75,8 +75,10 @@ export function writeXlsx(sheets: SheetToWrite[], options: { title?: string } = 
     "xl/sharedStrings.xml": strToU8(strings.toXml()),
   };
   worksheets.forEach((xml, index) => (files[`xl/worksheets/sheet${index + 1}.xml`] = strToU8(xml)));
+  // A fixed date on the zip's entries (fflate stamps them with the current time otherwise): the
+  // same workbook is the same bytes, so a download's ETag holds. fflate needs 1980–2099, local time.
   // fflate allocates a plain ArrayBuffer; saying so lets the bytes be a Response's body.
-  return zipSync(files) as Uint8Array<ArrayBuffer>;
+  return zipSync(files, { mtime: new Date("2000-01-01T12:00:00Z") }) as Uint8Array<ArrayBuffer>;
 }
 
 /**

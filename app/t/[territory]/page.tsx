@@ -6,6 +6,7 @@ import { NeedGrid } from "@/components/public/NeedGrid";
 import { SearchBox } from "@/components/public/SearchBox";
 import { db } from "@/lib/db";
 import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
+import { openDataMessages } from "@/lib/open-data/messages";
 import { searchMessages } from "@/lib/public-search/messages";
 import { frequentNeeds } from "@/lib/public-search/needs";
 import { findPublicTerritory, territoryCommunes } from "@/lib/public-search/queries";
@@ -85,6 +86,11 @@ export default async function TerritoryHomePage({ params, searchParams }: Props)
       <p className="mt-8">
         <a href={resultsHref({})} className="inline-block min-h-11 py-2 text-lg font-semibold text-accent underline">
           {t.seeAll}
+        </a>
+      </p>
+      <p className="mt-8 text-sm">
+        <a href={`/t/${territory.slug}/donnees`} className="inline-block min-h-11 py-2 text-accent underline">
+          {openDataMessages(locale).openData}
         </a>
       </p>
     </>

@@ -1,0 +1,9 @@
+/** The public API's root: its version and links (docs: /api). */
+import { preflightResponse } from "@/lib/open-data/api/http";
+import { getApiRoot } from "@/lib/open-data/api/handlers";
+
+export const dynamic = "force-dynamic";
+
+export const GET = (request: Request) => getApiRoot(request);
+export const HEAD = GET;
+export const OPTIONS = () => preflightResponse();

@@ -1,0 +1,141 @@
+/**
+ * The Open Referral HSDS 3.1 objects Toile writes, as zod: the fields the standard requires
+ * (standards.md §3.2, in bold there), `format: uuid` ids, and the enumerations Toile relies on
+ * (service status, location and address types, schedule frequency, weekdays). HSDS allows extra
+ * properties, so the objects are not strict.
+ */
+import { z } from "zod";
+
+export const HSDS_VERSION = "3.1";
+
+const id = z.uuid();
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(Z|[+-]\d{2}:\d{2})?$/, "HH:MM avec fuseau");
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const weekday = "(MO|TU|WE|TH|FR|SA|SU)";
+
+export const hsdsOrganizationIdentifier = z.object({
+  id,
+  organization_id: id,
+  identifier_scheme: z.string().nullish(),
+  identifier_type: z.string().min(1),
+  identifier: z.string().min(1),
+});
+
+export const hsdsPhone = z.object({
+  id,
+  number: z.string().min(1),
+  type: z.enum(["text", "voice", "fax", "cell", "video", "pager", "textphone"]).nullish(),
+  organization_id: id.nullish(),
+  service_id: id.nullish(),
+  location_id: id.nullish(),
+});
+
+export const hsdsOrganization = z.object({
+  id,
+  name: z.string().min(1),
+  description: z.string(),
+  email: z.email().nullish(),
+  website: z.string().nullish(),
+  organization_identifiers: z.array(hsdsOrganizationIdentifier).optional(),
+});
+
+export const hsdsSchedule = z
+  .object({
+    id,
+    service_id: id.nullish(),
+    location_id: id.nullish(),
+    service_at_location_id: id.nullish(),
+    valid_from: date.nullish(),
+    valid_to: date.nullish(),
+    timezone: z.number().nullish(),
+    freq: z.enum(["WEEKLY", "MONTHLY"]),
+    wkst: z.enum(["MO", "TU", "WE", "TH", "FR", "SA", "SU"]).nullish(),
+    byday: z.string().regex(new RegExp(`^${weekday}(,${weekday})*$`)),
+    opens_at: time,
+    closes_at: time,
+    description: z.string().nullish(),
+    notes: z.string().nullish(),
+    attending_type: z.string().nullish(),
+  })
+  .refine((schedule) => [schedule.service_id, schedule.location_id, schedule.service_at_location_id].filter(Boolean).length === 1, "un seul propriétaire")
+  .refine((schedule) => !schedule.valid_from || !schedule.valid_to || schedule.valid_from <= schedule.valid_to, "valid_from après valid_to");
+
+export const hsdsService = z.object({
+  id,
+  organization_id: id,
+  name: z.string().min(1),
+  description: z.string().nullish(),
+  status: z.enum(["active", "inactive", "defunct", "temporarily closed"]),
+  alert: z.string().nullish(),
+  url: z.string().nullish(),
+  email: z.email().nullish(),
+  application_process: z.string().nullish(),
+  fees_description: z.string().nullish(),
+  eligibility_description: z.string().nullish(),
+  minimum_age: z.number().nullish(),
+  maximum_age: z.number().nullish(),
+  last_modified: z.iso.datetime().nullish(),
+});
+
+export const hsdsLocation = z.object({
+  id,
+  location_type: z.enum(["physical", "postal", "virtual"]),
+  organization_id: id.nullish(),
+  name: z.string().nullish(),
+  latitude: z.number().nullish(),
+  longitude: z.number().nullish(),
+});
+
+export const hsdsAddress = z.object({
+  id,
+  location_id: id,
+  address_1: z.string().min(1),
+  address_2: z.string().nullish(),
+  city: z.string().min(1),
+  state_province: z.string().min(1),
+  postal_code: z.string().min(1),
+  country: z.string().regex(/^[A-Z]{2}$/),
+  address_type: z.enum(["physical", "postal", "virtual"]),
+});
+
+export const hsdsServiceAtLocation = z.object({ id, service_id: id, location_id: id, description: z.string().nullish() });
+
+export const hsdsLanguage = z.object({ id, service_id: id.nullish(), name: z.string().nullish(), code: z.string().nullish() });
+export const hsdsRequiredDocument = z.object({ id, service_id: id, document: z.string().min(1) });
+export const hsdsTaxonomy = z.object({ id, name: z.string().min(1), description: z.string().min(1), uri: z.string().nullish(), version: z.string().nullish() });
+export const hsdsTaxonomyTerm = z.object({
+  id,
+  code: z.string().nullish(),
+  name: z.string().min(1),
+  description: z.string().min(1),
+  taxonomy: z.string().nullish(),
+  taxonomy_id: id.nullish(),
+  language: z.string().nullish(),
+});
+export const hsdsAttribute = z.object({
+  id,
+  link_id: id,
+  taxonomy_term_id: id,
+  link_type: z.string().nullish(),
+  link_entity: z.string().nullish(),
+  value: z.string().nullish(),
+  label: z.string().nullish(),
+});
+
+/** The export: one array per HSDS object, linked by their ids, as the tabular package is. */
+export const hsdsDataset = z.object({
+  hsds_version: z.literal(HSDS_VERSION),
+  organizations: z.array(hsdsOrganization),
+  organization_identifiers: z.array(hsdsOrganizationIdentifier),
+  services: z.array(hsdsService),
+  locations: z.array(hsdsLocation),
+  addresses: z.array(hsdsAddress),
+  phones: z.array(hsdsPhone),
+  service_at_locations: z.array(hsdsServiceAtLocation),
+  schedules: z.array(hsdsSchedule),
+  languages: z.array(hsdsLanguage),
+  required_documents: z.array(hsdsRequiredDocument),
+  taxonomies: z.array(hsdsTaxonomy),
+  taxonomy_terms: z.array(hsdsTaxonomyTerm),
+  attributes: z.array(hsdsAttribute),
+});
