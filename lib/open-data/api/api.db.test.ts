@@ -52,6 +52,7 @@ beforeAll(async () => {
   const offer = await db.offer.create({
     data: {
       structureId: structure.id,
+      territoryId,
       title: "Initiation à l'ordinateur à Namur",
       description: "Apprendre les bases de l'ordinateur, en groupe.",
       status: "published",
