@@ -37,6 +37,8 @@ export interface LmnPassThrough {
   typologie?: string;
   courriels?: string;
   site_web?: string;
+  /** Hours as the source wrote them, when Toile could not read them into weekly slots. */
+  horaires?: string;
 }
 
 export interface SnapshotStructure {
@@ -150,7 +152,7 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
   const publishedStructure = { territoryId, status: "published" } as const;
   const publishedOffer = { status: "published", structure: publishedStructure } as const;
 
-  const [structures, offers, places] = await Promise.all([
+  const [structures, offers, places, records] = await Promise.all([
     db.structure.findMany({
       where: publishedStructure,
       orderBy: { name: "asc" },
@@ -199,11 +201,18 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
         latitude: true,
         longitude: true,
         publicHolidays: true,
+        appointmentUrl: true,
+        standardExtras: true,
         updatedAt: true,
         ...hoursSelect,
       },
     }),
+    db.importedRecord.findMany({
+      where: { territoryId, sourceUpdatedOn: { not: null } },
+      select: { structureId: true, placeId: true, offerId: true, sourceUpdatedOn: true, importedAt: true },
+    }),
   ]);
+  const sourceDates = importedDates(records);
 
   const refs = (terms: { term: { vocabularyKey: string; code: string } }[]): TermRef[] =>
     terms.map(({ term }) => [term.vocabularyKey, term.code] as const);
@@ -219,7 +228,7 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
       website: structure.website,
       identifiers: structure.identifiers,
       terms: refs(structure.terms),
-      updatedOn: latest(structure.updatedAt, structure.lastVerifiedAt),
+      updatedOn: sourceDates.of(structure.id, structure.updatedAt, structure.lastVerifiedAt) ?? latest(structure.updatedAt, structure.lastVerifiedAt),
     })),
     places: places.map((place) => ({
       id: place.id,
@@ -234,7 +243,8 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
       latitude: place.latitude,
       longitude: place.longitude,
       hours: snapshotHours(place.openingSlots, place.openingExceptions, place.publicHolidays, today),
-      updatedOn: day(place.updatedAt),
+      updatedOn: sourceDates.of(place.id, place.updatedAt, null) ?? day(place.updatedAt),
+      ...standardFields(place),
     })),
     offers: offers.map((offer) => ({
       id: offer.id,
@@ -251,7 +261,49 @@ export async function loadTerritorySnapshot(db: PrismaClient, territoryId: strin
             : null,
       })),
       hours: offer.openingSlots.length > 0 ? snapshotHours(offer.openingSlots, offer.openingExceptions, "unknown", today) : null,
-      updatedOn: latest(offer.updatedAt, offer.lastVerifiedAt),
+      updatedOn: sourceDates.of(offer.id, offer.updatedAt, offer.lastVerifiedAt) ?? latest(offer.updatedAt, offer.lastVerifiedAt),
     })),
+  };
+}
+
+/**
+ * What an import kept of the standards (Place.appointmentUrl, Place.standardExtras), given back as
+ * LMN fields. Hours the source wrote and Toile could not read are given back only while the place
+ * has no weekly slots of its own.
+ */
+function standardFields(place: { appointmentUrl: string | null; standardExtras: unknown; openingSlots: unknown[] }): { lmn?: LmnPassThrough } {
+  const lmn: LmnPassThrough = { ...((place.standardExtras ?? {}) as LmnPassThrough) };
+  if (place.appointmentUrl) lmn.prise_rdv = place.appointmentUrl;
+  if (place.openingSlots.length > 0) delete lmn.horaires;
+  return Object.keys(lmn).length > 0 ? { lmn } : {};
+}
+
+/**
+ * The source's `date_maj` of imported data, said as the data's date for as long as nothing was
+ * changed or verified in Toile since it was imported (then Toile's own date applies).
+ */
+function importedDates(records: { structureId: string; placeId: string; offerId: string | null; sourceUpdatedOn: Date | null; importedAt: Date }[]) {
+  const byId = new Map<string, { source: string; importedAt: number }>();
+  const note = (id: string | null, source: Date | null, importedAt: Date) => {
+    if (!id || !source) return;
+    const previous = byId.get(id);
+    const value = day(source);
+    byId.set(id, {
+      source: previous && previous.source > value ? previous.source : value,
+      importedAt: Math.max(previous?.importedAt ?? 0, importedAt.getTime()),
+    });
+  };
+  for (const record of records) {
+    note(record.structureId, record.sourceUpdatedOn, record.importedAt);
+    note(record.placeId, record.sourceUpdatedOn, record.importedAt);
+    note(record.offerId, record.sourceUpdatedOn, record.importedAt);
+  }
+  return {
+    of(id: string, updatedAt: Date, lastVerifiedAt: Date | null): string | null {
+      const imported = byId.get(id);
+      if (!imported) return null;
+      const touched = Math.max(updatedAt.getTime(), lastVerifiedAt?.getTime() ?? 0);
+      return touched <= imported.importedAt ? imported.source : null;
+    },
   };
 }
