@@ -61,7 +61,7 @@ export interface ImportRow {
 export type LmnFileVersion = "v1" | "v0";
 
 export interface ImportResult {
-  format: "lmn-csv" | "lmn-json";
+  format: "lmn-csv" | "lmn-json" | "toile-template";
   version: LmnFileVersion | null;
   rows: ImportRow[];
   issues: ImportIssue[];
