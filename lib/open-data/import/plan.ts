@@ -23,8 +23,8 @@ const termsSelect = { select: { term: { select: { vocabularyKey: true, code: tru
 /** The territory's structures, places (with their offers and hours) and earlier imports' records. */
 export async function loadTerritoryState(db: Reader, territoryId: string): Promise<TerritoryState> {
   const territory = await db.territory.findUniqueOrThrow({ where: { id: territoryId }, select: { id: true, country: true } });
-  const [structures, places, records] = await Promise.all([
-    db.structure.findMany({
+  // One after the other: inside the commit's transaction they share one connection.
+  const structures = await db.structure.findMany({
       where: { territoryId },
       orderBy: { createdAt: "asc" },
       select: {
@@ -38,8 +38,8 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
         terms: termsSelect,
         places: { select: { postalCode: true } },
       },
-    }),
-    db.place.findMany({
+    });
+  const places = await db.place.findMany({
       where: { structure: { territoryId } },
       orderBy: { createdAt: "asc" },
       select: {
@@ -59,12 +59,11 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
         ...hoursSelect,
         offers: { select: { offer: { select: { id: true, structureId: true, title: true, status: true, terms: termsSelect } } } },
       },
-    }),
-    db.importedRecord.findMany({
+    });
+  const records = await db.importedRecord.findMany({
       where: { territoryId },
       select: { source: true, externalId: true, structureId: true, placeId: true, offerId: true, sourceUpdatedOn: true },
-    }),
-  ]);
+    });
   const keys = (terms: { term: { vocabularyKey: string; code: string } }[]) => terms.map(({ term }) => termKey([term.vocabularyKey, term.code])).sort();
   return {
     territory,
