@@ -25,45 +25,45 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
   const territory = await db.territory.findUniqueOrThrow({ where: { id: territoryId }, select: { id: true, country: true } });
   // One after the other: inside the commit's transaction they share one connection.
   const structures = await db.structure.findMany({
-      where: { territoryId },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        name: true,
-        description: true,
-        email: true,
-        phone: true,
-        website: true,
-        identifiers: { select: { type: true, value: true } },
-        terms: termsSelect,
-        places: { select: { postalCode: true } },
-      },
-    });
+    where: { territoryId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      email: true,
+      phone: true,
+      website: true,
+      identifiers: { select: { type: true, value: true } },
+      terms: termsSelect,
+      places: { select: { postalCode: true } },
+    },
+  });
   const places = await db.place.findMany({
-      where: { structure: { territoryId } },
-      orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        structureId: true,
-        name: true,
-        address: true,
-        addressComplement: true,
-        postalCode: true,
-        communeCode: true,
-        communeName: true,
-        latitude: true,
-        longitude: true,
-        appointmentUrl: true,
-        standardExtras: true,
-        publicHolidays: true,
-        ...hoursSelect,
-        offers: { select: { offer: { select: { id: true, structureId: true, title: true, status: true, terms: termsSelect } } } },
-      },
-    });
+    where: { structure: { territoryId } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      structureId: true,
+      name: true,
+      address: true,
+      addressComplement: true,
+      postalCode: true,
+      communeCode: true,
+      communeName: true,
+      latitude: true,
+      longitude: true,
+      appointmentUrl: true,
+      standardExtras: true,
+      publicHolidays: true,
+      ...hoursSelect,
+      offers: { select: { offer: { select: { id: true, structureId: true, title: true, status: true, terms: termsSelect } } } },
+    },
+  });
   const records = await db.importedRecord.findMany({
-      where: { territoryId },
-      select: { source: true, externalId: true, structureId: true, placeId: true, offerId: true, sourceUpdatedOn: true },
-    });
+    where: { territoryId },
+    select: { source: true, externalId: true, structureId: true, placeId: true, offerId: true, sourceUpdatedOn: true },
+  });
   const keys = (terms: { term: { vocabularyKey: string; code: string } }[]) => terms.map(({ term }) => termKey([term.vocabularyKey, term.code])).sort();
   return {
     territory,
