@@ -112,12 +112,19 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
   const placeIdOf = new Map<PlannedRow, string>();
   const placesToCreate: Prisma.PlaceCreateManyInput[] = [];
   const placesWithNewHours: string[] = [];
+  const newPlaces = new Map<string, string>();
   for (const row of active) {
     const values = row.target.place;
     const data = { ...values, standardExtras: values.standardExtras as Prisma.InputJsonObject, country: "FR" as const };
-    const hours = row.target.hours;
+    const hours = row.target.hoursOn === "place" ? row.target.hours : null;
     if (!row.placeId) {
+      const shared = newPlaces.get(row.target.newPlaceKey);
+      if (shared) {
+        placeIdOf.set(row, shared);
+        continue;
+      }
       const id = randomUUID();
+      newPlaces.set(row.target.newPlaceKey, id);
       placeIdOf.set(row, id);
       placesToCreate.push({ id, structureId: structureIdOf(row), ...data, ...(hours ? { publicHolidays: hours.publicHolidays } : {}) });
       if (hours) placesWithNewHours.push(id);
@@ -135,15 +142,13 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
   const withHours = new Set(placesWithNewHours);
   const slots: Prisma.OpeningSlotCreateManyInput[] = [];
   const exceptions: Prisma.OpeningExceptionCreateManyInput[] = [];
-  for (const row of active) {
-    const placeId = placeIdOf.get(row)!;
-    if (!withHours.has(placeId) || !row.target.hours) continue;
-    for (const slot of row.target.hours.slots) {
-      slots.push({ placeId, weekday: slot.weekday, opensAtMinute: slot.opensAtMinute, closesAtMinute: slot.closesAtMinute, appointmentOnly: slot.appointmentOnly });
+  const addHours = (owner: { placeId: string } | { offerPlaceId: string }, hours: NonNullable<RowTarget["hours"]>) => {
+    for (const slot of hours.slots) {
+      slots.push({ ...owner, weekday: slot.weekday, opensAtMinute: slot.opensAtMinute, closesAtMinute: slot.closesAtMinute, appointmentOnly: slot.appointmentOnly });
     }
-    for (const exception of row.target.hours.exceptions) {
+    for (const exception of hours.exceptions) {
       exceptions.push({
-        placeId,
+        ...owner,
         startsOn: dateOnly(exception.startsOn),
         endsOn: dateOnly(exception.endsOn),
         closed: exception.closed,
@@ -152,9 +157,14 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
         label: exception.label,
       });
     }
+  };
+  for (const row of active) {
+    const placeId = placeIdOf.get(row)!;
+    if (withHours.has(placeId) && row.target.hours && row.target.hoursOn === "place") {
+      withHours.delete(placeId);
+      addHours({ placeId }, row.target.hours);
+    }
   }
-  await tx.openingSlot.createMany({ data: slots });
-  await tx.openingException.createMany({ data: exceptions });
 
   // Offers: one per place and set of services (LMN), or per template row.
   const offerIdOf = new Map<PlannedRow, string>();
@@ -178,11 +188,24 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
         acceptsTransfers: offer.acceptsTransfers,
         status: published ? "published" : "draft",
       });
-      offerPlaces.push({ offerId: id, placeId: placeIdOf.get(row)! });
+      const offerPlaceId = randomUUID();
+      offerPlaces.push({ id: offerPlaceId, offerId: id, placeId: placeIdOf.get(row)! });
+      if (row.target.hoursOn === "offer" && row.target.hours) addHours({ offerPlaceId }, row.target.hours);
       offerTerms.push(...termIds.map((term) => ({ offerId: id, termId: term })));
       continue;
     }
     offerIdOf.set(row, row.offerId);
+    if (row.target.hoursOn === "offer" && row.target.hours && row.changes.some((change) => change.field === "Offre : horaires")) {
+      const offerPlace = await tx.offerPlace.upsert({
+        where: { offerId_placeId: { offerId: row.offerId, placeId: placeIdOf.get(row)! } },
+        create: { offerId: row.offerId, placeId: placeIdOf.get(row)! },
+        update: {},
+        select: { id: true },
+      });
+      await tx.openingSlot.deleteMany({ where: { offerPlaceId: offerPlace.id } });
+      await tx.openingException.deleteMany({ where: { offerPlaceId: offerPlace.id } });
+      addHours({ offerPlaceId: offerPlace.id }, row.target.hours);
+    }
     if (row.changes.some((change) => change.field.startsWith("Offre"))) {
       await tx.offer.update({ where: { id: row.offerId }, data: { title: offer.title } });
       offersWithNewTerms.push(row.offerId);
@@ -193,6 +216,8 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
   await tx.offerPlace.createMany({ data: offerPlaces });
   await tx.offerTerm.deleteMany({ where: { offerId: { in: offersWithNewTerms } } });
   await tx.offerTerm.createMany({ data: offerTerms, skipDuplicates: true });
+  await tx.openingSlot.createMany({ data: slots });
+  await tx.openingException.createMany({ data: exceptions });
 
   // History of the places and offers of existing structures (new structures have theirs).
   for (const row of active) {

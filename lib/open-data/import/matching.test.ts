@@ -33,7 +33,7 @@ function stateWith(place: Partial<ExistingPlace> = {}, record = false): Territor
     appointmentUrl: null,
     standardExtras: {},
     hours: { slots: [], exceptions: [], publicHolidays: "closed" },
-    offers: [{ id: "o1", structureId: "s1", title: "Médiation numérique", terms: [termKey(["lmn.services", "Aide aux démarches administratives"])] }],
+    offers: [{ id: "o1", structureId: "s1", title: "Médiation numérique", terms: [termKey(["lmn.services", "Aide aux démarches administratives"])], hours: null }],
     ...place,
   };
   return {

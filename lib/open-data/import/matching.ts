@@ -35,6 +35,8 @@ export interface ExistingOffer {
   structureId: string;
   title: string;
   terms: string[];
+  /** Its own hours at this place (null: the place's apply). */
+  hours: HoursValue | null;
 }
 
 export interface ExistingPlace {
@@ -112,8 +114,12 @@ export interface RowTarget {
   /** The structure's fields are written from this row (the first of its group). */
   writesStructure: boolean;
   place: PlaceValues;
-  /** Null: the row says nothing of hours, the place's stay. */
+  /** Null: the row says nothing of hours, the existing ones stay. */
   hours: HoursValue | null;
+  /** LMN hours are the place's; a template row's are its offer's at that place. */
+  hoursOn: "place" | "offer";
+  /** Rows creating the same new place share it (several offers of the template at one address). */
+  newPlaceKey: string;
   offer: { title: string; terms: string[]; feeDetails: string | null; documentsToBring: string[]; acceptsTransfers: boolean; titleFromFile: boolean };
 }
 
@@ -260,12 +266,14 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
     const recordPlace = record ? placesById.get(record.placeId) : undefined;
     if (record && recordPlace) return { place: recordPlace, structureId: recordPlace.structureId, offerId: record.offerId, record, by: "record" as const };
     const identifier = identifierKey(row.structure.identifiers);
-    const byIdentifier = identifier ? structureByIdentifier.get(identifier) : undefined;
+    // The template names no identifier: its "Qui" is the structure's name, its "Où" one of its places.
+    const byName = row.offer ? state.structures.find((structure) => normaliseText(structure.name) === normaliseText(row.structure.name)) : undefined;
+    const byIdentifier = identifier ? structureByIdentifier.get(identifier) : byName;
     if (byIdentifier) {
       const place = state.places.find(
         (candidate) => candidate.structureId === byIdentifier.id && addressKey(candidate.address, candidate.postalCode) === addressKey(row.place.address, row.place.postalCode),
       );
-      return { place, structureId: byIdentifier.id, offerId: null, record, by: "identifier" as const };
+      return { place, structureId: byIdentifier.id, offerId: null, record, by: identifier ? ("identifier" as const) : ("name-address" as const) };
     }
     const place = placeByKey.get(placeKey(row.place.name, row.place.address, row.place.postalCode));
     if (place) return { place, structureId: place.structureId, offerId: null, record, by: "name-address" as const };
@@ -301,16 +309,22 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
       continue;
     }
     const key = placeKey(row.place.name, row.place.address, row.place.postalCode);
-    const first = seenPlaces.get(key);
+    const duplicateKey = row.offer ? `${key}\u0000${normaliseText(row.offer.title)}` : key;
+    const first = seenPlaces.get(duplicateKey);
     if (first !== undefined) {
-      skip(`Doublon de la ligne ${first} (même nom, même adresse, même code postal) : non importée.`);
+      skip(
+        row.offer
+          ? `Doublon de la ligne ${first} (même structure, même offre, même adresse) : non importée.`
+          : `Doublon de la ligne ${first} (même nom, même adresse, même code postal) : non importée.`,
+      );
       continue;
     }
-    seenPlaces.set(key, row.sourceRow);
+    seenPlaces.set(duplicateKey, row.sourceRow);
 
     const match = matchOf(row);
     let place = match.place;
-    if (place && claimedPlaces.has(place.id)) place = undefined;
+    // Two LMN rows are two places; template rows are offers, several at one place.
+    if (place && !row.offer && claimedPlaces.has(place.id)) place = undefined;
     if (place) claimedPlaces.add(place.id);
     const structureId = place?.structureId ?? match.structureId ?? groupStructure.get(group) ?? null;
     const structure = structureId ? structuresById.get(structureId) : undefined;
@@ -344,12 +358,13 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
 
     const communeCode = row.place.communeCode ?? options.resolveCommune?.(row.place.postalCode, row.place.communeName) ?? place?.communeCode ?? "";
     const placeValues: PlaceValues = {
-      name: row.place.name,
+      // The template's place is named after its structure: a place already in Toile keeps its name.
+      name: row.offer && place ? place.name : row.place.name,
       address: row.place.address,
       addressComplement: row.place.addressComplement ?? place?.addressComplement ?? null,
       postalCode: row.place.postalCode,
       communeCode,
-      communeName: row.place.communeName,
+      communeName: row.offer && place ? place.communeName : row.place.communeName,
       latitude: row.place.latitude ?? place?.latitude ?? null,
       longitude: row.place.longitude ?? place?.longitude ?? null,
       appointmentUrl: row.lmn.prise_rdv || place?.appointmentUrl || null,
@@ -368,7 +383,7 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
       change("Lieu : longitude", place.longitude, placeValues.longitude);
       change("Lieu : prise de rendez-vous", place.appointmentUrl, placeValues.appointmentUrl);
       change("Lieu : autres champs du standard", JSON.stringify(sortKeys(place.standardExtras)), JSON.stringify(sortKeys(placeValues.standardExtras)));
-      if (hours && hoursText(hours) !== hoursText(place.hours)) change("Lieu : horaires", hoursText(place.hours), hoursText(hours));
+      if (hours && !row.offer && hoursText(hours) !== hoursText(place.hours)) change("Lieu : horaires", hoursText(place.hours), hoursText(hours));
     }
 
     // The offer: the one this row became last time, else the structure's offer at this place
@@ -383,6 +398,8 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
     if (offer) {
       if (!sameSet(offer.terms, terms)) change("Offre : besoins, publics, modalités", labels(offer.terms), labels(terms));
       if (row.offer) change("Offre : titre", offer.title, title);
+      const own = offer.hours ?? place?.hours;
+      if (row.offer && hours && own && hoursText(hours) !== hoursText(own)) change("Offre : horaires", hoursText(own), hoursText(hours));
     }
     const sourceUpdatedOn = row.updatedOn;
     const hasRecord = !!row.sourceId && !row.offer;
@@ -408,6 +425,8 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
         writesStructure,
         place: placeValues,
         hours,
+        hoursOn: row.offer ? "offer" : "place",
+        newPlaceKey: `${group}\u0000${key}`,
         offer: {
           title: offer && !row.offer ? offer.title : title,
           terms,

@@ -18,6 +18,8 @@ const hoursSelect = {
   openingSlots: { select: { weekday: true, opensAtMinute: true, closesAtMinute: true, appointmentOnly: true } },
   openingExceptions: { select: { startsOn: true, endsOn: true, closed: true, opensAtMinute: true, closesAtMinute: true, label: true } },
 } as const;
+const exceptionsOf = (exceptions: { startsOn: Date; endsOn: Date; closed: boolean; opensAtMinute: number | null; closesAtMinute: number | null; label: string }[]) =>
+  exceptions.map((exception) => ({ ...exception, startsOn: day(exception.startsOn)!, endsOn: day(exception.endsOn)! }));
 const termsSelect = { select: { term: { select: { vocabularyKey: true, code: true } } } } as const;
 
 /** The territory's structures, places (with their offers and hours) and earlier imports' records. */
@@ -57,7 +59,7 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
       standardExtras: true,
       publicHolidays: true,
       ...hoursSelect,
-      offers: { select: { offer: { select: { id: true, structureId: true, title: true, status: true, terms: termsSelect } } } },
+      offers: { select: { publicHolidays: true, ...hoursSelect, offer: { select: { id: true, structureId: true, title: true, status: true, terms: termsSelect } } } },
     },
   });
   const records = await db.importedRecord.findMany({
@@ -87,12 +89,21 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
       standardExtras: (place.standardExtras ?? {}) as LmnPassThrough,
       hours: {
         slots: place.openingSlots,
-        exceptions: place.openingExceptions.map((exception) => ({ ...exception, startsOn: day(exception.startsOn)!, endsOn: day(exception.endsOn)! })),
+        exceptions: exceptionsOf(place.openingExceptions),
         publicHolidays: place.publicHolidays as HolidayRule,
       },
       offers: place.offers
         .filter(({ offer }) => offer.status !== "archived")
-        .map(({ offer }) => ({ id: offer.id, structureId: offer.structureId, title: offer.title, terms: keys(offer.terms) })),
+        .map(({ offer, openingSlots, openingExceptions, publicHolidays }) => ({
+          id: offer.id,
+          structureId: offer.structureId,
+          title: offer.title,
+          terms: keys(offer.terms),
+          hours:
+            openingSlots.length > 0
+              ? { slots: openingSlots, exceptions: exceptionsOf(openingExceptions), publicHolidays: (publicHolidays ?? place.publicHolidays) as HolidayRule }
+              : null,
+        })),
     })),
     records: records.map((record) => ({ ...record, sourceUpdatedOn: day(record.sourceUpdatedOn) })),
   };
