@@ -1,9 +1,10 @@
 import path from "node:path";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
 import { signInFast } from "./auth";
 import { withDatabase } from "./outbox";
 
 const HINAURA = path.resolve(import.meta.dirname, "../../../shared/reference/real-data/lieux-mediation-numerique-hinaura-v0.json");
+const EXAMPLE = path.resolve(import.meta.dirname, "../../../shared/reference/lmn/exemple-valide-v1.0.1.csv");
 const SLUG = "import-hinaura";
 const COORDINATOR = "coordination@import-hinaura.exemple.fr";
 
@@ -19,6 +20,14 @@ test.beforeAll(async () => {
       `insert into "TerritoryCoordinator" ("userId", "territoryId") select u.id, t.id from "User" u, "Territory" t where u.email = $1 and t.slug = $2 on conflict do nothing`,
       [COORDINATOR, SLUG],
     );
+  });
+});
+
+test.afterAll(async () => {
+  // Hundreds of structures would weigh on other tests' pages that list every structure (/structures).
+  await withDatabase(async (client) => {
+    await client.query(`delete from "Structure" where "territoryId" = (select id from "Territory" where slug = $1)`, [SLUG]);
+    await client.query(`delete from "Territory" where slug = $1`, [SLUG]);
   });
 });
 
@@ -44,7 +53,7 @@ test("a coordinator imports the Hinaura file: preview with its report, confirmat
 
   await page.getByRole("button", { name: "Confirmer l'import" }).click();
   await expect(page.getByRole("heading", { name: "Import terminé" })).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByRole("status")).toContainText(/\d{3} lieux créés \(\d+ nouvelles structures\), 0 mis à jour, 0 inchangés, \d+ lignes ignorées\./);
+  await expect(page.getByRole("status")).toContainText(/\d{3} lieux créés \(\d+ nouvelles structures\), 0 mis à jour, 0 inchangé, \d+ lignes ignorées\./);
   const places = await withDatabase(async (client) =>
     Number((await client.query(`select count(*) from "Place" p join "Structure" s on s.id = p."structureId" join "Territory" t on t.id = s."territoryId" where t.slug = $1`, [SLUG])).rows[0].count),
   );
@@ -63,6 +72,22 @@ test("a file that is not CSV, JSON or XLSX is refused with a clear message", asy
   await page.getByRole("button", { name: "Prévisualiser" }).click();
   await expect(page.getByRole("table", { name: "Remarques ligne par ligne" })).toContainText("Ce fichier n'est ni un CSV, ni un JSON, ni un XLSX");
   await expect(page.getByRole("button", { name: "Confirmer l'import" })).toHaveCount(0);
+});
+
+test("without JavaScript, the standard's example is previewed and imported", async ({ browser, page: checker }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInFast(page, COORDINATOR);
+  await page.goto(`/territoires/${SLUG}/import`);
+  await page.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)").setInputFiles(EXAMPLE);
+  await page.getByLabel("Format").selectOption({ label: "Lieux de médiation numérique (v1 ou v0.1, CSV ou JSON)" });
+  await page.getByRole("button", { name: "Prévisualiser" }).click();
+  await expect(page.getByRole("heading", { name: "Aperçu de « exemple-valide-v1.0.1.csv »" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "À créer" })).toContainText("Anonymal");
+  await expectAccessibleWithoutScript(page, checker);
+  await page.getByRole("button", { name: "Confirmer l'import" }).click();
+  await expect(page.getByRole("status")).toHaveText("1 lieu créé (1 nouvelle structure), 0 mis à jour, 0 inchangé, 0 ligne ignorée.");
+  await context.close();
 });
 
 test("a structure member, or another territory's coordinator, gets 404", async ({ page }) => {

@@ -27,6 +27,9 @@ const ERRORS: Record<string, string> = {
   expire: "Cet aperçu a expiré (2 heures) ou n'est pas le vôtre : déposez le fichier à nouveau.",
 };
 
+/** "1 lieu créé", "3 lieux créés". */
+const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
 const cell = "border-b border-slate-200 py-1 pr-3 align-top";
 const head = "border-b border-slate-400 py-1 pr-3";
 
@@ -119,8 +122,9 @@ export default async function ImportPage({ params, searchParams }: Props) {
             Import terminé
           </h2>
           <p role="status" className="mt-1">
-            {imported[0]} lieux créés ({imported[4]} nouvelles structures), {imported[1]} mis à jour, {imported[2]} inchangés,{" "}
-            {imported[3]} lignes ignorées.
+            {count(imported[0]!, "lieu créé", "lieux créés")} ({count(imported[4]!, "nouvelle structure", "nouvelles structures")}),{" "}
+            {count(imported[1]!, "mis à jour", "mis à jour")}, {count(imported[2]!, "inchangé", "inchangés")},{" "}
+            {count(imported[3]!, "ligne ignorée", "lignes ignorées")}.
           </p>
           <p className="mt-1">
             <Link href={`/territoires/${territory.slug}/matrice`} className="text-accent underline">
@@ -142,7 +146,9 @@ export default async function ImportPage({ params, searchParams }: Props) {
           )}
           <p className="mt-1">Format : {FORMAT_NAMES[preview.parsed.format] ?? preview.parsed.format}{preview.parsed.version ? ` ${preview.parsed.version}` : ""}.</p>
           <ul className="mt-2 list-disc ps-6">
-            <li>{preview.plan.counts.create} à créer ({preview.plan.counts.structuresCreated} nouvelles structures)</li>
+            <li>
+              {preview.plan.counts.create} à créer ({count(preview.plan.counts.structuresCreated, "nouvelle structure", "nouvelles structures")})
+            </li>
             <li>{preview.plan.counts.update} à mettre à jour</li>
             <li>{preview.plan.counts.unchanged} inchangées</li>
             <li>{preview.plan.counts.skip} ignorées</li>
