@@ -37,6 +37,8 @@ export interface LmnPassThrough {
   typologie?: string;
   courriels?: string;
   site_web?: string;
+  /** Hours as the source wrote them, when Toile could not read them into weekly slots. */
+  horaires?: string;
 }
 
 export interface SnapshotStructure {
@@ -241,10 +243,18 @@ export async function loadTerritorySnapshot(
       latitude: true,
       longitude: true,
       publicHolidays: true,
+      appointmentUrl: true,
+      standardExtras: true,
       updatedAt: true,
       ...hoursSelect,
     },
   });
+  // The source's own update dates of imported records, given back until Toile changes them.
+  const records = await db.importedRecord.findMany({
+    where: { territoryId, sourceUpdatedOn: { not: null } },
+    select: { structureId: true, placeId: true, offerId: true, sourceUpdatedOn: true, importedAt: true },
+  });
+  const sourceDates = importedDates(records);
 
   const refs = (terms: { term: { vocabularyKey: string; code: string } }[]): TermRef[] =>
     terms.map(({ term }) => [term.vocabularyKey, term.code] as const);
@@ -260,7 +270,7 @@ export async function loadTerritorySnapshot(
       website: structure.website,
       identifiers: structure.identifiers,
       terms: refs(structure.terms),
-      updatedOn: latest(structure.updatedAt, structure.lastVerifiedAt),
+      updatedOn: sourceDates.of(structure.id, structure.updatedAt, structure.lastVerifiedAt) ?? latest(structure.updatedAt, structure.lastVerifiedAt),
     })),
     places: places.map((place) => ({
       id: place.id,
@@ -275,7 +285,8 @@ export async function loadTerritorySnapshot(
       latitude: place.latitude,
       longitude: place.longitude,
       hours: snapshotHours(place.openingSlots, place.openingExceptions, place.publicHolidays, today),
-      updatedOn: day(place.updatedAt),
+      updatedOn: sourceDates.of(place.id, place.updatedAt, null) ?? day(place.updatedAt),
+      ...standardFields(place),
     })),
     offers: offers.map((offer) => ({
       id: offer.id,
@@ -292,7 +303,7 @@ export async function loadTerritorySnapshot(
             : null,
       })),
       hours: offer.openingSlots.length > 0 ? snapshotHours(offer.openingSlots, offer.openingExceptions, "unknown", today) : null,
-      updatedOn: latest(offer.updatedAt, offer.lastVerifiedAt),
+      updatedOn: sourceDates.of(offer.id, offer.updatedAt, offer.lastVerifiedAt) ?? latest(offer.updatedAt, offer.lastVerifiedAt),
       details: {
         residentAccess: offer.residentAccess,
         professionalReferral: offer.professionalReferral,
@@ -306,5 +317,47 @@ export async function loadTerritorySnapshot(
         acceptsTransfers: offer.acceptsTransfers,
       },
     })),
+  };
+}
+
+/**
+ * What an import kept of the standards (Place.appointmentUrl, Place.standardExtras), given back as
+ * LMN fields. Hours the source wrote and Toile could not read are given back only while the place
+ * has no weekly slots of its own.
+ */
+function standardFields(place: { appointmentUrl: string | null; standardExtras: unknown; openingSlots: unknown[] }): { lmn?: LmnPassThrough } {
+  const lmn: LmnPassThrough = { ...((place.standardExtras ?? {}) as LmnPassThrough) };
+  if (place.appointmentUrl) lmn.prise_rdv = place.appointmentUrl;
+  if (place.openingSlots.length > 0) delete lmn.horaires;
+  return Object.keys(lmn).length > 0 ? { lmn } : {};
+}
+
+/**
+ * The source's `date_maj` of imported data, said as the data's date for as long as nothing was
+ * changed or verified in Toile since it was imported (then Toile's own date applies).
+ */
+function importedDates(records: { structureId: string; placeId: string; offerId: string | null; sourceUpdatedOn: Date | null; importedAt: Date }[]) {
+  const byId = new Map<string, { source: string; importedAt: number }>();
+  const note = (id: string | null, source: Date | null, importedAt: Date) => {
+    if (!id || !source) return;
+    const previous = byId.get(id);
+    const value = day(source);
+    byId.set(id, {
+      source: previous && previous.source > value ? previous.source : value,
+      importedAt: Math.max(previous?.importedAt ?? 0, importedAt.getTime()),
+    });
+  };
+  for (const record of records) {
+    note(record.structureId, record.sourceUpdatedOn, record.importedAt);
+    note(record.placeId, record.sourceUpdatedOn, record.importedAt);
+    note(record.offerId, record.sourceUpdatedOn, record.importedAt);
+  }
+  return {
+    of(id: string, updatedAt: Date, lastVerifiedAt: Date | null): string | null {
+      const imported = byId.get(id);
+      if (!imported) return null;
+      const touched = Math.max(updatedAt.getTime(), lastVerifiedAt?.getTime() ?? 0);
+      return touched <= imported.importedAt ? imported.source : null;
+    },
   };
 }

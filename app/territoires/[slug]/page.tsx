@@ -26,6 +26,9 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
         <Link href={`/territoires/${territory.slug}/couverture`} className="text-accent underline">
           Couverture et manques
         </Link>
+        <Link href={`/territoires/${territory.slug}/import`} className="text-accent underline">
+          Importer des données
+        </Link>
         <Link href={`/territoires/${territory.slug}/structures/nouvelle`} className="font-semibold text-accent underline">
           Ajouter une structure
         </Link>

@@ -51,12 +51,17 @@ export interface ImportRow {
   updatedOn: string | null;
   /** The LMN fields Toile has no column for, kept as read (for the round trip and the preview). */
   lmn: LmnPassThrough;
+  /**
+   * What the row says of its offer beyond terms (the Toile template: one row per offer). LMN rows
+   * have none: their offer is "the place's digital-mediation offer".
+   */
+  offer?: { title: string; feeDetails: string | null; documentsToBring: string[]; acceptsTransfers: boolean };
 }
 
 export type LmnFileVersion = "v1" | "v0";
 
 export interface ImportResult {
-  format: "lmn-csv" | "lmn-json";
+  format: "lmn-csv" | "lmn-json" | "toile-template";
   version: LmnFileVersion | null;
   rows: ImportRow[];
   issues: ImportIssue[];

@@ -82,6 +82,11 @@ export default async function MatrixPage({ params, searchParams }: Props) {
         <a href={`/territoires/${slug}/matrice/export?${new URLSearchParams([...query, ["format", "xlsx"]])}`} className="text-accent underline">
           Exporter en XLSX (Excel, LibreOffice)
         </a>
+        {can(actor, "territory.manage", { territoryId: territory.id }) && (
+          <Link href={`/territoires/${slug}/import`} className="text-accent underline">
+            Importer des données
+          </Link>
+        )}
       </form>
 
       {/* Focusable so that keyboard users can scroll the wide table (WCAG 2.1.1). */}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { groupKey, normaliseText, planRows, termKey, type ExistingPlace, type TerritoryState } from "./matching";
+import type { ImportRow } from "./model";
+
+function row(overrides: Partial<{ sourceRow: number; id: string; name: string; address: string; postalCode: string; siret: string; source: string; services: string[] }> = {}): ImportRow {
+  const name = overrides.name ?? "Médiathèque";
+  return {
+    sourceRow: overrides.sourceRow ?? 2,
+    sourceId: overrides.id ?? "1",
+    structure: { name, identifiers: overrides.siret ? [{ type: "SIRET", value: overrides.siret }] : [], email: null, phone: null, website: null, description: "", terms: [] },
+    place: { name, address: overrides.address ?? "1 rue de la Gare", addressComplement: null, postalCode: overrides.postalCode ?? "02100", communeCode: "02691", communeName: "Saint-Quentin", country: "FR", latitude: null, longitude: null },
+    terms: (overrides.services ?? ["Aide aux démarches administratives"]).map((code) => ["lmn.services", code] as const),
+    hours: null,
+    updatedOn: "2026-01-01",
+    lmn: overrides.source ? { source: overrides.source } : {},
+  };
+}
+
+const empty: TerritoryState = { territory: { id: "t", country: "FR" }, structures: [], places: [], records: [] };
+
+function stateWith(place: Partial<ExistingPlace> = {}, record = false): TerritoryState {
+  const existing: ExistingPlace = {
+    id: "p1",
+    structureId: "s1",
+    name: "Médiathèque",
+    address: "1 Rue de la gare",
+    addressComplement: null,
+    postalCode: "02100",
+    communeCode: "02691",
+    communeName: "Saint-Quentin",
+    latitude: null,
+    longitude: null,
+    appointmentUrl: null,
+    standardExtras: {},
+    hours: { slots: [], exceptions: [], publicHolidays: "closed" },
+    offers: [{ id: "o1", structureId: "s1", title: "Médiation numérique", terms: [termKey(["lmn.services", "Aide aux démarches administratives"])], hours: null }],
+    ...place,
+  };
+  return {
+    territory: { id: "t", country: "FR" },
+    structures: [{ id: "s1", name: "Médiathèque", description: "", email: null, phone: null, website: null, identifiers: [{ type: "SIRET", value: "21026910200013" }], terms: [], postalCodes: ["02100"] }],
+    places: [existing],
+    records: record ? [{ source: "", externalId: "1", structureId: "s1", placeId: "p1", offerId: "o1", sourceUpdatedOn: "2026-01-01" }] : [],
+  };
+}
+
+describe("normaliseText", () => {
+  it("folds case, accents, punctuation and glued numbers", () => {
+    expect(normaliseText("5place de la Mairie")).toBe(normaliseText("5 Place de la mairie"));
+    expect(normaliseText("Rue du Pré de l'Âne")).toBe("rue du pre de l ane");
+  });
+});
+
+describe("grouping rows into structures", () => {
+  it("puts the same SIRET together, and the same name within one département", () => {
+    expect(groupKey(row({ siret: "21026910200013", name: "A" }))).toBe(groupKey(row({ siret: "21026910200013", name: "B" })));
+    expect(groupKey(row({ name: "Club informatique", postalCode: "26210" }))).toBe(groupKey(row({ name: "CLUB INFORMATIQUE", postalCode: "26250" })));
+    expect(groupKey(row({ name: "Centre social", postalCode: "01300" }))).not.toBe(groupKey(row({ name: "Centre social", postalCode: "03210" })));
+  });
+
+  it("creates one structure for a group of several places", () => {
+    const plan = planRows(empty, [row({ id: "1", address: "1 rue A" }), row({ id: "2", sourceRow: 3, address: "2 rue B" })], []);
+    expect(plan.counts).toMatchObject({ create: 2, structuresCreated: 1 });
+  });
+});
+
+describe("matching existing data", () => {
+  it("finds a place by normalised name, address and postal code; the file's spelling wins", () => {
+    const plan = planRows(stateWith(), [row()], []);
+    expect(plan.rows[0]).toMatchObject({ action: "update", placeId: "p1", offerId: "o1", matchedBy: "name-address" });
+    // Only the link to the source is new: a second import will match by it.
+    expect(plan.rows[0]!.changes.map((change) => change.field)).toEqual(["Lieu : adresse", "Lien avec le fichier source"]);
+  });
+
+  it("matches by the source identifier first, then sees what changed field by field", () => {
+    const plan = planRows(stateWith({ address: "ancienne adresse" }, true), [row()], []);
+    expect(plan.rows[0]).toMatchObject({ action: "update", matchedBy: "record", placeId: "p1" });
+    expect(plan.rows[0]!.changes).toEqual([{ field: "Lieu : adresse", before: "ancienne adresse", after: "1 rue de la Gare" }]);
+  });
+
+  it("says unchanged when the record and every field agree", () => {
+    const plan = planRows(stateWith({ address: "1 rue de la Gare" }, true), [row()], []);
+    expect(plan.rows[0]!.action).toBe("unchanged");
+  });
+
+  it("matches the structure by SIRET and adds a place at a new address", () => {
+    const plan = planRows(stateWith(), [row({ siret: "21026910200013", name: "Autre nom", address: "9 avenue Neuve" })], []);
+    expect(plan.rows[0]).toMatchObject({ action: "create", structureId: "s1", placeId: null, matchedBy: "identifier" });
+  });
+
+  it("adds a new offer beside one with other services", () => {
+    const plan = planRows(stateWith({ address: "1 rue de la Gare" }), [row({ services: ["Loisirs et créations numériques"] })], []);
+    expect(plan.rows[0]).toMatchObject({ action: "update", offerId: null });
+    expect(plan.rows[0]!.changes.at(-1)).toEqual({ field: "Offre", before: "", after: "nouvelle offre « Médiation numérique »" });
+  });
+});
+
+describe("skipped rows", () => {
+  it("lists parser errors, duplicates in the file and other countries, with why", () => {
+    const belgian = row({ id: "3", sourceRow: 4, name: "Ailleurs", address: "3 rue C" });
+    (belgian.place as { country: string }).country = "BE";
+    const plan = planRows(empty, [row(), row({ id: "2", sourceRow: 3 }), belgian], [
+      { row: 5, column: "code_postal", value: "5110", why: "Code postal français attendu (5 chiffres).", level: "error" },
+    ]);
+    expect(plan.rows.map((planned) => [planned.sourceRow, planned.action])).toEqual([
+      [2, "create"],
+      [3, "skip"],
+      [4, "skip"],
+      [5, "skip"],
+    ]);
+    expect(plan.rows[1]!.reason).toBe("Doublon de la ligne 2 (même nom, même adresse, même code postal) : non importée.");
+    expect(plan.rows[2]!.reason).toMatch(/hors du pays du territoire/);
+    expect(plan.rows[3]!.reason).toBe("Erreur : code_postal — Code postal français attendu (5 chiffres).");
+  });
+
+  it("gives the same hash for the same inputs, another when the territory differs", () => {
+    expect(planRows(stateWith(), [row()], []).hash).toBe(planRows(stateWith(), [row()], []).hash);
+    expect(planRows(stateWith(), [row()], []).hash).not.toBe(planRows(stateWith({ name: "Renommée" }), [row()], []).hash);
+  });
+});

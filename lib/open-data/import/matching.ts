@@ -1,0 +1,464 @@
+/**
+ * The pure part of an import's plan: how the file's rows group into structures, which existing
+ * structure, place and offer each row is, and what would change field by field. The database read
+ * that feeds it is in plan.ts; the writes in commit.ts.
+ *
+ * Matching, in order: the row's source identifier (an earlier import of the same file), then the
+ * structure's SIRET/RNA (and, inside that structure, the place at the same address), then the
+ * place with the same normalised name, address and postal code in the territory.
+ * Grouping: rows with the same SIRET/RNA are one structure; rows without one are one structure
+ * when their names are the same (normalised) within one département — a network's name across
+ * its antennas, not two "Bibliothèque municipale" of distant communes.
+ * Merging: a non-empty value of the file replaces Toile's; an empty one never erases.
+ */
+import { createHash } from "node:crypto";
+import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
+import type { TermRef } from "../crosswalks";
+import type { IdentifierType, LmnPassThrough } from "../snapshot";
+import type { ImportIssue, ImportRow } from "./model";
+
+export interface ExistingStructure {
+  id: string;
+  name: string;
+  description: string;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  identifiers: { type: IdentifierType; value: string }[];
+  terms: string[];
+  /** Postal codes of its places, to match a name within a département. */
+  postalCodes: string[];
+}
+
+export interface ExistingOffer {
+  id: string;
+  structureId: string;
+  title: string;
+  terms: string[];
+  /** Its own hours at this place (null: the place's apply). */
+  hours: HoursValue | null;
+}
+
+export interface ExistingPlace {
+  id: string;
+  structureId: string;
+  name: string;
+  address: string;
+  addressComplement: string | null;
+  postalCode: string;
+  communeCode: string;
+  communeName: string;
+  latitude: number | null;
+  longitude: number | null;
+  appointmentUrl: string | null;
+  standardExtras: LmnPassThrough;
+  hours: HoursValue;
+  offers: ExistingOffer[];
+}
+
+export interface ExistingRecord {
+  source: string;
+  externalId: string;
+  structureId: string;
+  placeId: string;
+  offerId: string | null;
+  sourceUpdatedOn: string | null;
+}
+
+export interface TerritoryState {
+  territory: { id: string; country: "FR" | "BE" };
+  structures: ExistingStructure[];
+  places: ExistingPlace[];
+  records: ExistingRecord[];
+}
+
+export interface HoursValue {
+  slots: Slot[];
+  exceptions: Exception[];
+  publicHolidays: HolidayRule;
+}
+
+export type RowAction = "create" | "update" | "unchanged" | "skip";
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** What one row of the file becomes. Ids are null where something is to be created. */
+export interface PlannedRow {
+  sourceRow: number;
+  sourceId: string;
+  name: string;
+  action: RowAction;
+  /** Why a row is skipped. */
+  reason?: string;
+  /** The file's grouping key: rows with the same key become one structure. */
+  group: string;
+  structureId: string | null;
+  placeId: string | null;
+  offerId: string | null;
+  /** How the existing place or structure was found. */
+  matchedBy: "record" | "identifier" | "name-address" | null;
+  changes: FieldChange[];
+  /** Resolved values the commit writes (null for a skipped row). */
+  target: RowTarget | null;
+}
+
+export interface RowTarget {
+  row: ImportRow;
+  /** The source key of the row (LMN `source` + `id`); null for rows without an identifier (template). */
+  record: { source: string; externalId: string; exists: boolean; sourceUpdatedOn: string | null } | null;
+  structure: StructureValues;
+  /** The structure's fields are written from this row (the first of its group). */
+  writesStructure: boolean;
+  place: PlaceValues;
+  /** Null: the row says nothing of hours, the existing ones stay. */
+  hours: HoursValue | null;
+  /** LMN hours are the place's; a template row's are its offer's at that place. */
+  hoursOn: "place" | "offer";
+  /** Rows creating the same new place share it (several offers of the template at one address). */
+  newPlaceKey: string;
+  offer: { title: string; terms: string[]; feeDetails: string | null; documentsToBring: string[]; acceptsTransfers: boolean; titleFromFile: boolean };
+}
+
+export interface StructureValues {
+  name: string;
+  description: string;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  identifiers: { type: IdentifierType; value: string }[];
+  terms: string[];
+}
+
+export interface PlaceValues {
+  name: string;
+  address: string;
+  addressComplement: string | null;
+  postalCode: string;
+  communeCode: string;
+  communeName: string;
+  latitude: number | null;
+  longitude: number | null;
+  appointmentUrl: string | null;
+  standardExtras: LmnPassThrough;
+}
+
+export interface ImportPlan {
+  territoryId: string;
+  rows: PlannedRow[];
+  /** The file's rows and issues as parsed: the commit plans them again under the territory's lock. */
+  input: ImportRow[];
+  issues: ImportIssue[];
+  counts: Record<RowAction, number> & { structuresCreated: number };
+  /** The plan's fingerprint: a confirmation imports only if the plan computed again is the same. */
+  hash: string;
+}
+
+/** The title of the offer an LMN row becomes (LMN describes a place's offer, without a title). */
+export const LMN_OFFER_TITLE = "Médiation numérique";
+
+export const termKey = ([vocabulary, code]: TermRef) => `${vocabulary}\u0000${code}`;
+export const termRefOf = (key: string): TermRef => key.split("\u0000") as unknown as TermRef;
+
+/** Lower case, no accents, punctuation as spaces: "5place de la Mairie" ≈ "5 Place de la mairie". */
+export function normaliseText(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/([a-z])(\d)|(\d)([a-z])/g, "$1$3 $2$4")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+const addressKey = (address: string, postalCode: string) => `${normaliseText(address)}\u0000${postalCode.trim()}`;
+const placeKey = (name: string, address: string, postalCode: string) => `${normaliseText(name)}\u0000${addressKey(address, postalCode)}`;
+const departement = (postalCode: string) => postalCode.trim().slice(0, 2);
+const identifierKey = (identifiers: { type: IdentifierType; value: string }[]) => {
+  const identifier = identifiers.find((id) => id.type === "SIRET") ?? identifiers.find((id) => id.type === "RNA");
+  return identifier ? `${identifier.type}:${identifier.value}` : null;
+};
+
+/** The file's structure of a row: its SIRET/RNA, else its name within its département. */
+export function groupKey(row: ImportRow): string {
+  return identifierKey(row.structure.identifiers) ?? `nom:${normaliseText(row.structure.name)}:${departement(row.place.postalCode)}`;
+}
+
+export const sourceOf = (row: ImportRow) => row.lmn.source?.trim() ?? "";
+
+/** `{ field: value }` of the LMN fields kept as extras (prise_rdv has its column), sorted, empties left out. */
+export function extrasOf(row: ImportRow): LmnPassThrough {
+  const extras: Record<string, string> = {};
+  for (const [field, value] of Object.entries(row.lmn)) {
+    if (field !== "prise_rdv" && value) extras[field] = value;
+  }
+  if (row.hours && !row.hours.understood) extras.horaires = row.hours.raw;
+  return Object.fromEntries(Object.entries(extras).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const sortedTerms = (terms: readonly TermRef[]) => [...new Set(terms.map(termKey))].sort();
+
+const text = (value: unknown) => (value == null ? "" : String(value));
+const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
+
+export function hoursText(hours: HoursValue): string {
+  const slots = [...hours.slots]
+    .map((slot) => `${slot.weekday}:${slot.opensAtMinute}-${slot.closesAtMinute}${slot.appointmentOnly ? "rdv" : ""}`)
+    .sort();
+  const exceptions = [...hours.exceptions]
+    .map((exception) => `${exception.startsOn}/${exception.endsOn}:${exception.closed ? "off" : `${exception.opensAtMinute}-${exception.closesAtMinute}`}:${exception.label}`)
+    .sort();
+  return [...slots, ...exceptions, `PH:${hours.publicHolidays}`].join(" ");
+}
+
+export interface PlanOptions {
+  /** INSEE code of a commune given by postal code and name, when the row has none (server: lib/places/communes). */
+  resolveCommune?: (postalCode: string, name: string) => string | null;
+}
+
+/**
+ * The plan of importing `rows` (and the parser's `issues`) into a territory in `state`. Pure:
+ * the same inputs give the same plan and hash.
+ */
+export function planRows(state: TerritoryState, rows: ImportRow[], issues: ImportIssue[], options: PlanOptions = {}): ImportPlan {
+  const placesById = new Map(state.places.map((place) => [place.id, place]));
+  const structuresById = new Map(state.structures.map((structure) => [structure.id, structure]));
+  const recordOf = new Map(state.records.map((record) => [`${record.source}\u0000${record.externalId}`, record]));
+  const placeByKey = new Map<string, ExistingPlace>();
+  for (const place of state.places) if (!placeByKey.has(placeKey(place.name, place.address, place.postalCode))) placeByKey.set(placeKey(place.name, place.address, place.postalCode), place);
+  const structureByIdentifier = new Map<string, ExistingStructure>();
+  for (const structure of state.structures) {
+    for (const identifier of structure.identifiers) structureByIdentifier.set(`${identifier.type}:${identifier.value}`, structure);
+  }
+
+  const planned: PlannedRow[] = [];
+  // Rows with parser errors are not in `rows`: they are listed as skipped, with the first error.
+  const errorRows = new Map<number, ImportIssue>();
+  for (const issue of issues) if (issue.level === "error" && issue.row > 0 && !errorRows.has(issue.row)) errorRows.set(issue.row, issue);
+  for (const [sourceRow, issue] of errorRows) {
+    planned.push({
+      sourceRow,
+      sourceId: issue.column === "id" ? issue.value : "",
+      name: "",
+      action: "skip",
+      reason: `Erreur : ${issue.column ? `${issue.column} — ` : ""}${issue.why}`,
+      group: "",
+      structureId: null,
+      placeId: null,
+      offerId: null,
+      matchedBy: null,
+      changes: [],
+      target: null,
+    });
+  }
+
+  /** The existing structure each group of the file goes to (decided by its first matching row). */
+  const groupStructure = new Map<string, string | null>();
+  const groupWriter = new Map<string, number>();
+  const seenPlaces = new Map<string, number>();
+  const claimedPlaces = new Set<string>();
+
+  const matchOf = (row: ImportRow) => {
+    const record = row.sourceId ? recordOf.get(`${sourceOf(row)}\u0000${row.sourceId}`) : undefined;
+    const recordPlace = record ? placesById.get(record.placeId) : undefined;
+    if (record && recordPlace) return { place: recordPlace, structureId: recordPlace.structureId, offerId: record.offerId, record, by: "record" as const };
+    const identifier = identifierKey(row.structure.identifiers);
+    // The template names no identifier: its "Qui" is the structure's name, its "Où" one of its places.
+    const byName = row.offer ? state.structures.find((structure) => normaliseText(structure.name) === normaliseText(row.structure.name)) : undefined;
+    const byIdentifier = identifier ? structureByIdentifier.get(identifier) : byName;
+    if (byIdentifier) {
+      const place = state.places.find(
+        (candidate) => candidate.structureId === byIdentifier.id && addressKey(candidate.address, candidate.postalCode) === addressKey(row.place.address, row.place.postalCode),
+      );
+      return { place, structureId: byIdentifier.id, offerId: null, record, by: identifier ? ("identifier" as const) : ("name-address" as const) };
+    }
+    const place = placeByKey.get(placeKey(row.place.name, row.place.address, row.place.postalCode));
+    if (place) return { place, structureId: place.structureId, offerId: null, record, by: "name-address" as const };
+    return { place: undefined, structureId: null, offerId: null, record, by: null };
+  };
+
+  // First pass: each group's existing structure, if any row of it matches one.
+  for (const row of rows) {
+    const group = groupKey(row);
+    if (groupStructure.get(group)) continue;
+    const match = matchOf(row);
+    if (match.structureId) groupStructure.set(group, match.structureId);
+    else if (!groupStructure.has(group)) {
+      // A structure of the territory with the same name, with a place in the same département.
+      const byName = state.structures.find(
+        (structure) =>
+          !identifierKey(row.structure.identifiers) &&
+          normaliseText(structure.name) === normaliseText(row.structure.name) &&
+          structure.postalCodes.some((postalCode) => departement(postalCode) === departement(row.place.postalCode)),
+      );
+      groupStructure.set(group, byName?.id ?? null);
+    }
+  }
+
+  for (const row of rows) {
+    const group = groupKey(row);
+    const base = { sourceRow: row.sourceRow, sourceId: row.sourceId, name: row.place.name, group };
+    const skip = (reason: string) =>
+      planned.push({ ...base, action: "skip", reason, structureId: null, placeId: null, offerId: null, matchedBy: null, changes: [], target: null });
+
+    if (row.place.country !== state.territory.country) {
+      skip(`Lieu hors du pays du territoire (${row.place.country}) : non importé.`);
+      continue;
+    }
+    const key = placeKey(row.place.name, row.place.address, row.place.postalCode);
+    const duplicateKey = row.offer ? `${key}\u0000${normaliseText(row.offer.title)}` : key;
+    const first = seenPlaces.get(duplicateKey);
+    if (first !== undefined) {
+      skip(
+        row.offer
+          ? `Doublon de la ligne ${first} (même structure, même offre, même adresse) : non importée.`
+          : `Doublon de la ligne ${first} (même nom, même adresse, même code postal) : non importée.`,
+      );
+      continue;
+    }
+    seenPlaces.set(duplicateKey, row.sourceRow);
+
+    const match = matchOf(row);
+    let place = match.place;
+    // Two LMN rows are two places; template rows are offers, several at one place.
+    if (place && !row.offer && claimedPlaces.has(place.id)) place = undefined;
+    if (place) claimedPlaces.add(place.id);
+    const structureId = place?.structureId ?? match.structureId ?? groupStructure.get(group) ?? null;
+    const structure = structureId ? structuresById.get(structureId) : undefined;
+    const writesStructure = !groupWriter.has(group) || groupWriter.get(group) === row.sourceRow;
+    if (!groupWriter.has(group)) groupWriter.set(group, row.sourceRow);
+
+    const changes: FieldChange[] = [];
+    const change = (field: string, before: unknown, after: unknown) => {
+      if (text(before) !== text(after)) changes.push({ field, before: text(before), after: text(after) });
+    };
+
+    // The structure: the file fills and updates, never erases.
+    const structureValues: StructureValues = {
+      name: row.structure.name || structure?.name || "",
+      description: row.structure.description || structure?.description || "",
+      email: row.structure.email || structure?.email || null,
+      phone: row.structure.phone || structure?.phone || null,
+      website: row.structure.website || structure?.website || null,
+      identifiers: mergeIdentifiers(structure?.identifiers ?? [], row.structure.identifiers),
+      terms: [...new Set([...(structure?.terms ?? []), ...sortedTerms(row.structure.terms)])].sort(),
+    };
+    if (structure && writesStructure) {
+      change("Structure : nom", structure.name, structureValues.name);
+      change("Structure : présentation", structure.description, structureValues.description);
+      change("Structure : courriel", structure.email, structureValues.email);
+      change("Structure : téléphone", structure.phone, structureValues.phone);
+      change("Structure : site web", structure.website, structureValues.website);
+      change("Structure : identifiants", identifiersText(structure.identifiers), identifiersText(structureValues.identifiers));
+      if (!sameSet(structure.terms, structureValues.terms)) change("Structure : type et labels", labels(structure.terms), labels(structureValues.terms));
+    }
+
+    const communeCode = row.place.communeCode ?? options.resolveCommune?.(row.place.postalCode, row.place.communeName) ?? place?.communeCode ?? "";
+    const placeValues: PlaceValues = {
+      // The template's place is named after its structure: a place already in Toile keeps its name.
+      name: row.offer && place ? place.name : row.place.name,
+      address: row.place.address,
+      addressComplement: row.place.addressComplement ?? place?.addressComplement ?? null,
+      postalCode: row.place.postalCode,
+      communeCode,
+      communeName: row.offer && place ? place.communeName : row.place.communeName,
+      latitude: row.place.latitude ?? place?.latitude ?? null,
+      longitude: row.place.longitude ?? place?.longitude ?? null,
+      appointmentUrl: row.lmn.prise_rdv || place?.appointmentUrl || null,
+      standardExtras: { ...(place?.standardExtras ?? {}), ...extrasOf(row) },
+    };
+    if (row.hours?.understood) delete placeValues.standardExtras.horaires;
+    const hours: HoursValue | null = row.hours ? { slots: row.hours.slots, exceptions: row.hours.exceptions, publicHolidays: row.hours.publicHolidays } : null;
+    if (place) {
+      change("Lieu : nom", place.name, placeValues.name);
+      change("Lieu : adresse", place.address, placeValues.address);
+      change("Lieu : complément d'adresse", place.addressComplement, placeValues.addressComplement);
+      change("Lieu : code postal", place.postalCode, placeValues.postalCode);
+      change("Lieu : code INSEE", place.communeCode, placeValues.communeCode);
+      change("Lieu : commune", place.communeName, placeValues.communeName);
+      change("Lieu : latitude", place.latitude, placeValues.latitude);
+      change("Lieu : longitude", place.longitude, placeValues.longitude);
+      change("Lieu : prise de rendez-vous", place.appointmentUrl, placeValues.appointmentUrl);
+      change("Lieu : autres champs du standard", JSON.stringify(sortKeys(place.standardExtras)), JSON.stringify(sortKeys(placeValues.standardExtras)));
+      if (hours && !row.offer && hoursText(hours) !== hoursText(place.hours)) change("Lieu : horaires", hoursText(place.hours), hoursText(hours));
+    }
+
+    // The offer: the one this row became last time, else the structure's offer at this place
+    // with the same services (LMN: one offer per place and set of services), else a new one.
+    const terms = sortedTerms(row.terms);
+    const services = (keys: string[]) => keys.filter((term) => term.startsWith("lmn.services\u0000")).sort().join("\n");
+    const title = row.offer?.title ?? LMN_OFFER_TITLE;
+    const offersHere = place?.offers.filter((offer) => offer.structureId === structureId) ?? [];
+    const offer =
+      offersHere.find((candidate) => candidate.id === match.offerId) ??
+      (row.offer ? offersHere.find((candidate) => normaliseText(candidate.title) === normaliseText(title)) : offersHere.find((candidate) => services(candidate.terms) === services(terms)));
+    if (offer) {
+      if (!sameSet(offer.terms, terms)) change("Offre : besoins, publics, modalités", labels(offer.terms), labels(terms));
+      if (row.offer) change("Offre : titre", offer.title, title);
+      const own = offer.hours ?? place?.hours;
+      if (row.offer && hours && own && hoursText(hours) !== hoursText(own)) change("Offre : horaires", hoursText(own), hoursText(hours));
+    }
+    const sourceUpdatedOn = row.updatedOn;
+    const hasRecord = !!row.sourceId && !row.offer;
+    if (hasRecord && match.record && match.record.sourceUpdatedOn !== sourceUpdatedOn && place) change("Date de mise à jour (source)", match.record.sourceUpdatedOn, sourceUpdatedOn);
+    if (hasRecord && place && (!match.record || match.record.placeId !== place.id || match.record.offerId !== (offer?.id ?? null))) {
+      change("Lien avec le fichier source", "", `${sourceOf(row) || "fichier"} #${row.sourceId}`);
+    }
+
+    const action: RowAction = !place || !offer ? (place ? "update" : "create") : changes.length > 0 ? "update" : "unchanged";
+    if (place && !offer) changes.push({ field: "Offre", before: "", after: `nouvelle offre « ${title} »` });
+    planned.push({
+      ...base,
+      action,
+      structureId,
+      placeId: place?.id ?? null,
+      offerId: offer?.id ?? null,
+      matchedBy: place ? match.by : structureId ? (match.by ?? "name-address") : null,
+      changes,
+      target: {
+        row,
+        record: hasRecord ? { source: sourceOf(row), externalId: row.sourceId, exists: !!match.record, sourceUpdatedOn } : null,
+        structure: structureValues,
+        writesStructure,
+        place: placeValues,
+        hours,
+        hoursOn: row.offer ? "offer" : "place",
+        newPlaceKey: `${group}\u0000${key}`,
+        offer: {
+          title: offer && !row.offer ? offer.title : title,
+          terms,
+          feeDetails: row.offer?.feeDetails ?? null,
+          documentsToBring: row.offer?.documentsToBring ?? [],
+          acceptsTransfers: row.offer?.acceptsTransfers ?? false,
+          titleFromFile: !!row.offer,
+        },
+      },
+    });
+  }
+
+  planned.sort((a, b) => a.sourceRow - b.sourceRow);
+  const counts = { create: 0, update: 0, unchanged: 0, skip: 0, structuresCreated: 0 };
+  for (const row of planned) counts[row.action]++;
+  counts.structuresCreated = new Set(planned.filter((row) => row.target && !row.structureId).map((row) => row.group)).size;
+  return { territoryId: state.territory.id, rows: planned, input: rows, issues, counts, hash: planHash(planned) };
+}
+
+function mergeIdentifiers(existing: { type: IdentifierType; value: string }[], fromFile: { type: IdentifierType; value: string }[]) {
+  const merged = new Map(existing.map((identifier) => [identifier.type, identifier.value]));
+  for (const identifier of fromFile) merged.set(identifier.type, identifier.value);
+  return [...merged].map(([type, value]) => ({ type, value })).sort((a, b) => a.type.localeCompare(b.type));
+}
+
+const identifiersText = (identifiers: { type: IdentifierType; value: string }[]) =>
+  [...identifiers].sort((a, b) => a.type.localeCompare(b.type)).map((identifier) => `${identifier.type} ${identifier.value}`).join(", ");
+const labels = (terms: string[]) => terms.map((term) => termRefOf(term)[1]).join(", ");
+const sortKeys = (value: object) => Object.fromEntries(Object.entries(value).filter(([, v]) => v != null && v !== "").sort(([a], [b]) => a.localeCompare(b)));
+
+/** What a confirmation must find again: each row's action, targets and changes. */
+export function planHash(rows: PlannedRow[]): string {
+  const essence = rows.map((row) => [row.sourceRow, row.group, row.action, row.reason ?? "", row.structureId, row.placeId, row.offerId, row.changes]);
+  return createHash("sha256").update(JSON.stringify(essence)).digest("hex");
+}

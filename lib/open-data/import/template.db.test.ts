@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { MATRIX_HEADER, csvCell, matrixToCsv } from "@/lib/matrix/csv";
+import { getMatrix } from "@/lib/matrix/queries";
+import type { MatrixFilters } from "@/lib/matrix/filters";
+import { commitImport } from "./commit";
+import { parseImportFile } from "./file";
+import { planImport } from "./plan";
+
+const line = (cells: string[]) => cells.map((cell) => csvCell(cell)).join(";");
+const template = [
+  line(MATRIX_HEADER),
+  line(["Médiathèque de Laon", "Ateliers tablette", "Maîtrise des outils numériques du quotidien", "Apprendre à faire", "Atelier collectif", "", "", "2 rue du Bourg, 02000 Laon", "le mercredi de 14 h à 17 h ; fermé les jours fériés", "Gratuit", "", "non", "", ""]),
+  line(["Médiathèque de Laon", "Démarches accompagnées", "Aide aux démarches administratives", "Faire avec", "Sur rendez-vous", "", "", "2 rue du Bourg, 02000 Laon", "du mardi au vendredi de 9 h à 12 h", "", "Pièce d'identité", "oui", "", ""]),
+].join("\r\n");
+
+describe("the Toile template into a territory", () => {
+  it("creates one structure with its offers and hours, and the matrix it exports imports again as a no-op", async () => {
+    const territory = await db.territory.create({ data: { slug: "modele", name: "Modèle", country: "FR" }, select: { id: true } });
+    const user = await db.user.create({ data: { email: "modele@exemple.fr" }, select: { id: true } });
+    const parsed = parseImportFile("matrice.csv", new TextEncoder().encode(template));
+    expect(parsed.issues).toEqual([]);
+    const plan = await planImport(db, territory.id, parsed.rows, parsed.issues);
+    expect(plan.counts).toMatchObject({ create: 2, structuresCreated: 1 });
+    expect(await commitImport(db, { userId: user.id }, territory.id, plan, { origin: "le modèle" })).toMatchObject({ ok: true });
+
+    const rows = await getMatrix(db, territory.id, {} as MatrixFilters);
+    expect(rows.map((row) => [row.qui, row.quoi.title, row.quand])).toEqual([
+      ["Médiathèque de Laon", "Ateliers tablette", "le mercredi de 14 h à 17 h ; fermé les jours fériés"],
+      // Each offer has its own hours at the place (the place's rule on holidays applies).
+      ["Médiathèque de Laon", "Démarches accompagnées", "du mardi au vendredi de 9 h à 12 h ; fermé les jours fériés"],
+    ]);
+    expect(await db.place.count({ where: { structure: { territoryId: territory.id } } })).toBe(1);
+    expect(rows[1]!.autres).toMatchObject({ documents: ["Pièce d'identité"], acceptsTransfers: true });
+
+    // The exported matrix (commune without postal code: Laon has one) is a template too.
+    const again = parseImportFile("export.csv", new TextEncoder().encode(matrixToCsv(rows)));
+    expect(again.rows).toHaveLength(2);
+    const replan = await planImport(db, territory.id, again.rows, again.issues);
+    expect(replan.rows.map((row) => [row.action, row.changes.map((change) => change.field)])).toEqual([
+      ["unchanged", []],
+      ["unchanged", []],
+    ]);
+  });
+});
