@@ -15,6 +15,7 @@ import { can, type Actor, type TransferRef } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma, TransferLevel, TransferStatus, TransferUrgency } from "@/lib/generated/prisma/client";
 import { normalizeTransferCode } from "./code";
+import { documentsOf, type TransferDocument } from "./documents";
 import { PERSONAL_FIELDS } from "./erasure";
 import { decryptPersonalDetails, type PersonalDetails } from "./personal-data";
 import { availableCommands, inboxGroup, TRANSFER_STATUSES, type TransferCommand, type TransferParty } from "./state-machine";
@@ -258,11 +259,6 @@ const DETAIL = {
 
 type DetailRow = Prisma.TransferGetPayload<{ select: typeof DETAIL }>;
 
-export interface TransferDocument {
-  label: string;
-  ready: boolean;
-}
-
 /** What only the parties see: the person, and every free text that may speak of them. */
 export interface PersonalView {
   personLabel: string | null;
@@ -273,6 +269,7 @@ export interface PersonalView {
   noteForPartner: string | null;
   askFor: string | null;
   declineMessage: string | null;
+  cancelReason: string | null;
   outcomeNote: string | null;
 }
 
@@ -287,21 +284,12 @@ export interface TimelineEntry {
   actorStructure: string | null;
   reason: string | null;
   outcome: string | null;
-  /** Free text (decline message, outcome note): parties only, erased with the person's data. */
+  /** Free text (decline message, outcome note, a cancellation's reason): parties only, erased with the person's data. */
   message: string | null;
   note: string | null;
 }
 
 const personName = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
-
-function parseDocuments(value: Prisma.JsonValue): TransferDocument[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) =>
-    item && typeof item === "object" && !Array.isArray(item) && typeof item.label === "string"
-      ? [{ label: item.label, ready: item.ready === true }]
-      : [],
-  );
-}
 
 function timeline(events: DetailRow["events"], personal: boolean): TimelineEntry[] {
   return events.map((event) => {
@@ -310,6 +298,8 @@ function timeline(events: DetailRow["events"], personal: boolean): TimelineEntry
       unknown
     >;
     const textOf = (key: string) => (typeof details[key] === "string" ? (details[key] as string) : null);
+    // A cancellation's reason is typed freely by the sender: it is a message, for the parties only.
+    const cancelled = event.type === "cancelled";
     return {
       id: event.id,
       type: event.type,
@@ -318,9 +308,9 @@ function timeline(events: DetailRow["events"], personal: boolean): TimelineEntry
       toStatus: event.toStatus,
       actorName: personName(event.actor),
       actorStructure: textOf("actorStructure"),
-      reason: textOf("reason"),
+      reason: cancelled ? null : textOf("reason"),
       outcome: textOf("outcome"),
-      message: personal ? textOf("message") : null,
+      message: personal ? (cancelled ? textOf("reason") : textOf("message")) : null,
       note: personal ? textOf("note") : null,
     };
   });
@@ -333,6 +323,7 @@ export type TransferView = Omit<
   | "noteForPartner"
   | "askFor"
   | "declineMessage"
+  | "cancelReason"
   | "outcomeNote"
   | "events"
   | "documents"
@@ -381,6 +372,7 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
       noteForPartner: row.noteForPartner,
       askFor: row.askFor,
       declineMessage: row.declineMessage,
+      cancelReason: row.cancelReason,
       outcomeNote: row.outcomeNote,
     };
   }
@@ -397,7 +389,7 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
     ref,
     createdByName: personName(createdBy),
     consentRecordedByName: personName(consentRecordedBy),
-    documents: parseDocuments(documents),
+    documents: documentsOf(documents),
     personal,
     parties,
     commands: availableCommands(row.status, parties).filter((command) => command !== "expire"),
