@@ -138,6 +138,7 @@ describe("one transfer", () => {
         noteForPartner: "Préfère être appelé le matin",
         askFor: "Sophie",
         declineMessage: null,
+        cancelReason: null,
         outcomeNote: null,
       });
       expect(view.timeline[0]).toMatchObject({ message: "José a déménagé", actorName: "Sophie Leroy", actorStructure: "FS" });
@@ -150,6 +151,20 @@ describe("one transfer", () => {
     const serialized = JSON.stringify(coordinated);
     for (const secret of ["José", "06 12 34 56 78", "Préfère", "déménagé", transfer.personalDetailsEncrypted!]) expect(serialized).not.toContain(secret);
     expect(coordinated.needDescription).toBe("Refaire un CV pour une candidature");
+  });
+
+  it("a cancellation's reason, typed freely by the sender, is for the parties only", async () => {
+    const transfer = await insertTransfer(db, cast, { status: "sent" });
+    await db.transfer.update({ where: { id: transfer.id }, data: { status: "cancelled", cancelReason: "José est hospitalisé", closedAt: new Date() } });
+    await db.transferEvent.create({
+      data: { transferId: transfer.id, actorId: cast.mediator.userId, type: "cancelled", details: { reason: "José est hospitalisé", actorStructure: "LN" } },
+    });
+    const sender = (await getTransferForActor(db, cast.mediator, transfer.id))!;
+    expect(sender.personal?.cancelReason).toBe("José est hospitalisé");
+    expect(sender.timeline.at(-1)).toMatchObject({ type: "cancelled", reason: null, message: "José est hospitalisé" });
+    const coordinated = (await getTransferForActor(db, cast.coordinator, transfer.id))!;
+    expect(coordinated.timeline.at(-1)).toMatchObject({ type: "cancelled", reason: null, message: null });
+    expect(JSON.stringify(coordinated)).not.toContain("hospitalisé");
   });
 
   it("is not found for a third structure, a platform admin, a wrong or hostile id", async () => {
