@@ -99,7 +99,8 @@ export async function loadCreatePage(
 
   const defaults: TransferFormValues = {
     idempotencyKey,
-    fromStructureId: sendingStructures[0]!.id,
+    // A re-orientation is on behalf of the structure that sent the first transfer, when the actor may still send for it.
+    fromStructureId: sendingStructures.find((structure) => structure.id === previous?.fromStructureId)?.id ?? sendingStructures[0]!.id,
     offerId: offer.id,
     previousTransferId: previous?.id ?? "",
     level: offer.acceptsTransfers ? (previous && previous.level !== "simple" ? previous.level : "accompanied") : "simple",
