@@ -153,6 +153,21 @@ describe("one transfer", () => {
     expect(coordinated.needDescription).toBe("Refaire un CV pour une candidature");
   });
 
+  it("the timeline is oldest first; 'created' before 'sent' when a transfer was sent at its creation", async () => {
+    const transfer = await insertTransfer(db, cast, { status: "sent" });
+    const at = new Date("2026-11-23T09:00:00Z");
+    // Ids that would put "sent" first if the timeline relied on them.
+    await db.transferEvent.createMany({
+      data: [
+        { id: "00000000-0000-4000-8000-000000000002", transferId: transfer.id, actorId: cast.mediator.userId, type: "created", toStatus: "draft", createdAt: at },
+        { id: "00000000-0000-4000-8000-000000000001", transferId: transfer.id, actorId: cast.mediator.userId, type: "sent", fromStatus: "draft", toStatus: "sent", createdAt: at },
+        { transferId: transfer.id, actorId: cast.receiver.userId, type: "acknowledged", fromStatus: "sent", toStatus: "acknowledged", createdAt: new Date(at.getTime() + 60_000) },
+      ],
+    });
+    const view = (await getTransferForActor(db, cast.receiver, transfer.id))!;
+    expect(view.timeline.map((entry) => entry.type)).toEqual(["created", "sent", "acknowledged"]);
+  });
+
   it("a cancellation's reason, typed freely by the sender, is for the parties only", async () => {
     const transfer = await insertTransfer(db, cast, { status: "sent" });
     await db.transfer.update({ where: { id: transfer.id }, data: { status: "cancelled", cancelReason: "José est hospitalisé", closedAt: new Date() } });

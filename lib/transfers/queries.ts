@@ -291,8 +291,15 @@ export interface TimelineEntry {
 
 const personName = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
 
+/**
+ * Oldest first. A transfer sent at its creation has its "created" and "sent" events at the same
+ * instant: "created" comes first (the ids, random, would order them by chance).
+ */
+const chronological = (events: DetailRow["events"]) =>
+  [...events].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || Number(b.type === "created") - Number(a.type === "created"));
+
 function timeline(events: DetailRow["events"], personal: boolean): TimelineEntry[] {
-  return events.map((event) => {
+  return chronological(events).map((event) => {
     const details = (event.details && typeof event.details === "object" && !Array.isArray(event.details) ? event.details : {}) as Record<
       string,
       unknown
