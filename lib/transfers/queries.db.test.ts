@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { SignedInActor } from "@/lib/auth/actor";
 import { NOT_FOUND } from "@/lib/actions/authorized-action";
 import { db } from "@/lib/db";
 import { erasePersonalDataOnRequest, runCommand } from "./commands";
@@ -166,6 +167,24 @@ describe("one transfer", () => {
     });
     const view = (await getTransferForActor(db, cast.receiver, transfer.id))!;
     expect(view.timeline.map((entry) => entry.type)).toEqual(["created", "sent", "acknowledged"]);
+  });
+
+  it("links the transfers of a parcours only for those who may open them", async () => {
+    // Declined by France Services, re-oriented to the Médiathèque, then a draft towards a third partner.
+    const first = await insertTransfer(db, cast, { status: "declined", declineReason: "no_capacity", closedAt: new Date() });
+    const second = await insertTransfer(db, cast, { parcoursId: first.id, previousTransferId: first.id, toStructureId: cast.thirdStructureId });
+    const draft = await insertTransfer(db, cast, { status: "draft", parcoursId: first.id, previousTransferId: second.id, toStructureId: cast.toStructureId });
+    const links = async (actor: SignedInActor, id: string) => {
+      const view = (await getTransferForActor(db, actor, id))!;
+      return { previous: view.previousTransfer?.code ?? null, next: view.nextTransfers.map((next) => next.code) };
+    };
+    // The sender and the coordinator follow the whole parcours (the draft is the sender's own).
+    expect(await links(cast.mediator, first.id)).toEqual({ previous: null, next: [second.code] });
+    expect(await links(cast.mediator, second.id)).toEqual({ previous: first.code, next: [draft.code] });
+    expect(await links(cast.coordinator, second.id)).toEqual({ previous: first.code, next: [] });
+    // Each receiver sees its own transfer, not where the person was before or went next.
+    expect(await links(cast.receiver, first.id)).toEqual({ previous: null, next: [] });
+    expect(await links(cast.third, second.id)).toEqual({ previous: null, next: [] });
   });
 
   it("a cancellation's reason, typed freely by the sender, is for the parties only", async () => {

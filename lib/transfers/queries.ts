@@ -210,8 +210,11 @@ const DETAIL = {
   toStructure: { select: { id: true, name: true } },
   offer: { select: { id: true, title: true } },
   createdBy: { select: { name: true, email: true } },
-  previousTransfer: { select: { id: true, code: true } },
-  nextTransfers: { select: { id: true, code: true, status: true }, orderBy: { createdAt: "asc" } },
+  previousTransfer: { select: { id: true, code: true, status: true, territoryId: true, fromStructureId: true, toStructureId: true } },
+  nextTransfers: {
+    select: { id: true, code: true, status: true, territoryId: true, fromStructureId: true, toStructureId: true },
+    orderBy: { createdAt: "asc" },
+  },
   needTerm: { select: { label: true } },
   needDescription: true,
   difficulty: true,
@@ -336,6 +339,8 @@ export type TransferView = Omit<
   | "documents"
   | "createdBy"
   | "consentRecordedBy"
+  | "previousTransfer"
+  | "nextTransfers"
 > & {
   ref: TransferRef;
   createdByName: string | null;
@@ -348,7 +353,25 @@ export type TransferView = Omit<
   commands: TransferCommand[];
   mayErase: boolean;
   timeline: TimelineEntry[];
+  /** The parcours around this transfer: only the transfers this actor may open. */
+  previousTransfer: LinkedTransfer | null;
+  nextTransfers: LinkedTransfer[];
 };
+
+export interface LinkedTransfer {
+  id: string;
+  code: string;
+  status: TransferStatus;
+}
+
+/** Whether `getTransferForActor` shows this transfer to the actor: the one rule, for the links between transfers too. */
+function mayOpen(actor: Actor, transfer: { status: TransferStatus } & TransferRef) {
+  if (!can(actor, "transfer.view", transfer)) return false;
+  // A draft is the sending structure's own: the partner and the coordinators see it once sent.
+  return transfer.status !== "draft" || can(actor, "transfer.actAsSender", transfer);
+}
+
+const linked = ({ id, code, status }: LinkedTransfer): LinkedTransfer => ({ id, code, status });
 
 /** One transfer as the actor may see it, or null (a 404) when they may not see it at all. */
 export async function getTransferForActor(db: PrismaClient, actor: SignedInActor, id: string): Promise<TransferView | null> {
@@ -356,9 +379,7 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
   const row = await db.transfer.findUnique({ where: { id }, select: DETAIL });
   if (!row) return null;
   const ref: TransferRef = { territoryId: row.territory.id, fromStructureId: row.fromStructureId, toStructureId: row.toStructureId };
-  if (!can(actor, "transfer.view", ref)) return null;
-  // A draft is the sending structure's own: the partner and the coordinators see it once sent.
-  if (row.status === "draft" && !can(actor, "transfer.actAsSender", ref)) return null;
+  if (!mayOpen(actor, { ...ref, status: row.status })) return null;
   const mayViewPersonal = can(actor, "transfer.viewPersonalData", ref);
 
   let personal: PersonalView | null = null;
@@ -385,7 +406,7 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
   }
 
   // Every field that may speak of the person (the ones erasure clears) stays out of the record.
-  const { events, documents, createdBy, consentRecordedBy, ...fields } = row;
+  const { events, documents, createdBy, consentRecordedBy, previousTransfer, nextTransfers, ...fields } = row;
   const rest = Object.fromEntries(Object.entries(fields).filter(([key]) => !(key in PERSONAL_FIELDS))) as Omit<
     typeof fields,
     keyof typeof PERSONAL_FIELDS
@@ -402,6 +423,9 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
     commands: availableCommands(row.status, parties).filter((command) => command !== "expire"),
     mayErase: can(actor, "transfer.erasePersonalData", ref) && !row.personalDataErasedAt,
     timeline: timeline(events, mayViewPersonal),
+    // The structures of a re-orientation are not always the same: a partner does not see where the person went next.
+    previousTransfer: previousTransfer && mayOpen(actor, previousTransfer) ? linked(previousTransfer) : null,
+    nextTransfers: nextTransfers.filter((next) => mayOpen(actor, next)).map(linked),
   };
 }
 
