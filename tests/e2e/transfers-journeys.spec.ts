@@ -162,7 +162,9 @@ test("an accompanied transfer from the offer to its outcome: mediator, receiving
   expect(accepted.text).not.toContain(person);
   await lucas.goto("/transferts");
   await lucas.getByRole("link", { name: "Envoyés" }).click();
+  await expect(lucas.getByRole("link", { name: "Envoyés" })).toHaveAttribute("aria-current", "page");
   await lucas.getByRole("link", { name: /^En cours \(\d+\)$/ }).click();
+  await expect(lucas.getByRole("heading", { level: 2, name: /^En cours — envoyés/ })).toBeVisible();
   const row = lucas.getByRole("row").filter({ hasText: code });
   await expect(row).toContainText("Accepté");
   await expect(row).toContainText(FRANCE_SERVICES);
