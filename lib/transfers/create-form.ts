@@ -11,6 +11,7 @@ import type { PrismaClient } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { findTargetOffer, type TargetOffer } from "./create-offer";
 import { warningsFor } from "./create";
+import { documentsOf } from "./documents";
 import { USUAL_DOCUMENTS, type TransferFormValues } from "./schemas";
 import { partiesOf } from "./transitions";
 import type { TransferWarning } from "./warnings";
@@ -85,9 +86,7 @@ export async function loadCreatePage(
       : null;
   const previous = previousRow && partiesOf(actor, previousRow).length > 0 ? previousRow : null;
 
-  const previousDocuments = ((previous?.documents ?? []) as { label?: unknown; ready?: unknown }[]).filter(
-    (row): row is { label: string; ready: boolean } => typeof row.label === "string",
-  );
+  const previousDocuments = documentsOf(previous?.documents);
   const labels = documentsFrom([...previousDocuments.map((row) => row.label), ...offer.documentsToBring, ...USUAL_DOCUMENTS]);
   const readyLabels = new Set(previousDocuments.filter((row) => row.ready).map((row) => row.label));
   const documents = [
@@ -100,7 +99,8 @@ export async function loadCreatePage(
 
   const defaults: TransferFormValues = {
     idempotencyKey,
-    fromStructureId: sendingStructures[0]!.id,
+    // A re-orientation is on behalf of the structure that sent the first transfer, when the actor may still send for it.
+    fromStructureId: sendingStructures.find((structure) => structure.id === previous?.fromStructureId)?.id ?? sendingStructures[0]!.id,
     offerId: offer.id,
     previousTransferId: previous?.id ?? "",
     level: offer.acceptsTransfers ? (previous && previous.level !== "simple" ? previous.level : "accompanied") : "simple",

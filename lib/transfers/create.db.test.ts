@@ -282,6 +282,17 @@ describe("createTransfer", () => {
       await createTransfer(db, outsider, input({ fromStructureId: outsiderStructure, offerId: libreAccesOfferId, level: "simple", previousTransferId: first.transferId }), now),
     ).toMatchObject({ ok: false, field: "previousTransferId" });
   });
+
+  it("re-orients on behalf of the structure that sent the first transfer, not the first of the mediator's structures", async () => {
+    const centreSocial = (await db.structure.findFirstOrThrow({ where: { name: "Centre social des Tilleuls" } })).id;
+    const first = await createTransfer(db, mediator, input({ fromStructureId: centreSocial, intent: "send", needDescription: "Ouvrir un compte Ameli" }), now);
+    if (!first.ok) throw new Error(JSON.stringify(first));
+    const page = await loadCreatePage(db, mediator, { offerId: ccasOfferId, previousTransferId: first.transferId, now });
+    expect(page?.sendingStructures.map((structure) => structure.id)).toEqual([fromStructureId, centreSocial]);
+    expect(page?.defaults.fromStructureId).toBe(centreSocial);
+    // Without a previous transfer: the first of the actor's structures.
+    expect((await loadCreatePage(db, mediator, { offerId: ccasOfferId, now }))?.defaults.fromStructureId).toBe(fromStructureId);
+  });
 });
 
 describe("a double click: two submits of the same form at the same moment", () => {

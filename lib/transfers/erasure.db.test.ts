@@ -61,4 +61,33 @@ describe("erasePersonalData", () => {
     expect(await db.$transaction((tx) => erasePersonalData(tx, { transferId, actorId: null, reason: "request" }))).toBe(false);
     expect(await db.transferEvent.count({ where: { transferId, type: "personal_data.erased" } })).toBe(1);
   });
+
+  it("erases a cancellation's reason, free text by the sender, from the transfer and its event", async () => {
+    const original = await db.transfer.findUniqueOrThrow({ where: { id: transferId } });
+    const id = crypto.randomUUID();
+    await db.transfer.create({
+      data: {
+        id,
+        parcoursId: id,
+        code: newTransferCode(),
+        territoryId: original.territoryId,
+        fromStructureId: original.fromStructureId,
+        toStructureId: original.toStructureId,
+        idempotencyKey: crypto.randomUUID(),
+        level: "accompanied",
+        status: "cancelled",
+        needDescription: "Ouvrir un compte Ameli",
+        cancelReason: "Véro est hospitalisée",
+        closedAt: new Date(),
+        events: {
+          create: { type: "cancelled", fromStatus: "sent", toStatus: "cancelled", details: { reason: "Véro est hospitalisée", actorStructure: "Association Lien numérique" } },
+        },
+      },
+    });
+    expect(await db.$transaction((tx) => erasePersonalData(tx, { transferId: id, actorId: null, reason: "request" }))).toBe(true);
+    const transfer = await db.transfer.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { createdAt: "asc" } } } });
+    expect(transfer).toMatchObject({ cancelReason: null, status: "cancelled" });
+    expect(transfer.events[0]!.details).toEqual({ actorStructure: "Association Lien numérique" });
+    expect(JSON.stringify(transfer)).not.toContain("hospitalisée");
+  });
 });

@@ -11,6 +11,8 @@ export const PERSONAL_FIELDS = {
   personalDetailsEncrypted: null,
   noteForPartner: null,
   declineMessage: null,
+  // Typed freely by the sender when cancelling: it may speak of the person.
+  cancelReason: null,
   outcomeNote: null,
   askFor: null,
 } satisfies Prisma.TransferUpdateManyMutationInput;
@@ -31,9 +33,13 @@ export async function erasePersonalData(
   await tx.transferEvent.create({
     data: { transferId, actorId, type: "personal_data.erased", details: { reason }, createdAt: now },
   });
-  // Free-text details of past events (a decline's message, an outcome's note) go too.
+  // Free-text details of past events (a decline's message, an outcome's note, a cancellation's
+  // reason) go too.
   await tx.$executeRaw`
     UPDATE "TransferEvent" SET details = details - 'message' - 'note'
     WHERE "transferId" = ${transferId}::uuid AND details IS NOT NULL`;
+  await tx.$executeRaw`
+    UPDATE "TransferEvent" SET details = details - 'reason'
+    WHERE "transferId" = ${transferId}::uuid AND type = 'cancelled' AND details IS NOT NULL`;
   return true;
 }

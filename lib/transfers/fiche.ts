@@ -13,6 +13,7 @@ import { isUuid } from "@/lib/ids";
 import { mapLinks } from "@/lib/public-offer/present";
 import { siteUrl } from "@/lib/site-url";
 import { findTargetOffer } from "./create-offer";
+import { documentsOf } from "./documents";
 import { isClosed } from "./state-machine";
 import { partiesOf } from "./transitions";
 
@@ -111,9 +112,7 @@ async function build(db: PrismaClient, row: Row, now: Date): Promise<Fiche> {
     date: localTime(row.sentAt ?? row.createdAt, timeZone).date,
     needDescription: row.needDescription,
     deadline: row.deadline ? row.deadline.toISOString().slice(0, 10) : null,
-    documents: ((row.documents ?? []) as { label?: unknown; ready?: unknown }[])
-      .filter((document): document is { label: string; ready: boolean } => typeof document.label === "string")
-      .map((document) => ({ label: document.label, ready: document.ready === true })),
+    documents: documentsOf(row.documents),
     personLabel: consented ? row.personLabel : null,
     askFor: row.askFor,
     appointment: appointment ? { date: appointment.date, minute: appointment.minute } : null,

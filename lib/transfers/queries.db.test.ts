@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { SignedInActor } from "@/lib/auth/actor";
 import { NOT_FOUND } from "@/lib/actions/authorized-action";
 import { db } from "@/lib/db";
 import { erasePersonalDataOnRequest, runCommand } from "./commands";
@@ -138,6 +139,7 @@ describe("one transfer", () => {
         noteForPartner: "Préfère être appelé le matin",
         askFor: "Sophie",
         declineMessage: null,
+        cancelReason: null,
         outcomeNote: null,
       });
       expect(view.timeline[0]).toMatchObject({ message: "José a déménagé", actorName: "Sophie Leroy", actorStructure: "FS" });
@@ -150,6 +152,53 @@ describe("one transfer", () => {
     const serialized = JSON.stringify(coordinated);
     for (const secret of ["José", "06 12 34 56 78", "Préfère", "déménagé", transfer.personalDetailsEncrypted!]) expect(serialized).not.toContain(secret);
     expect(coordinated.needDescription).toBe("Refaire un CV pour une candidature");
+  });
+
+  it("the timeline is oldest first; 'created' before 'sent' when a transfer was sent at its creation", async () => {
+    const transfer = await insertTransfer(db, cast, { status: "sent" });
+    const at = new Date("2026-11-23T09:00:00Z");
+    // Ids that would put "sent" first if the timeline relied on them.
+    await db.transferEvent.createMany({
+      data: [
+        { id: "00000000-0000-4000-8000-000000000002", transferId: transfer.id, actorId: cast.mediator.userId, type: "created", toStatus: "draft", createdAt: at },
+        { id: "00000000-0000-4000-8000-000000000001", transferId: transfer.id, actorId: cast.mediator.userId, type: "sent", fromStatus: "draft", toStatus: "sent", createdAt: at },
+        { transferId: transfer.id, actorId: cast.receiver.userId, type: "acknowledged", fromStatus: "sent", toStatus: "acknowledged", createdAt: new Date(at.getTime() + 60_000) },
+      ],
+    });
+    const view = (await getTransferForActor(db, cast.receiver, transfer.id))!;
+    expect(view.timeline.map((entry) => entry.type)).toEqual(["created", "sent", "acknowledged"]);
+  });
+
+  it("links the transfers of a parcours only for those who may open them", async () => {
+    // Declined by France Services, re-oriented to the Médiathèque, then a draft towards a third partner.
+    const first = await insertTransfer(db, cast, { status: "declined", declineReason: "no_capacity", closedAt: new Date() });
+    const second = await insertTransfer(db, cast, { parcoursId: first.id, previousTransferId: first.id, toStructureId: cast.thirdStructureId });
+    const draft = await insertTransfer(db, cast, { status: "draft", parcoursId: first.id, previousTransferId: second.id, toStructureId: cast.toStructureId });
+    const links = async (actor: SignedInActor, id: string) => {
+      const view = (await getTransferForActor(db, actor, id))!;
+      return { previous: view.previousTransfer?.code ?? null, next: view.nextTransfers.map((next) => next.code) };
+    };
+    // The sender and the coordinator follow the whole parcours (the draft is the sender's own).
+    expect(await links(cast.mediator, first.id)).toEqual({ previous: null, next: [second.code] });
+    expect(await links(cast.mediator, second.id)).toEqual({ previous: first.code, next: [draft.code] });
+    expect(await links(cast.coordinator, second.id)).toEqual({ previous: first.code, next: [] });
+    // Each receiver sees its own transfer, not where the person was before or went next.
+    expect(await links(cast.receiver, first.id)).toEqual({ previous: null, next: [] });
+    expect(await links(cast.third, second.id)).toEqual({ previous: null, next: [] });
+  });
+
+  it("a cancellation's reason, typed freely by the sender, is for the parties only", async () => {
+    const transfer = await insertTransfer(db, cast, { status: "sent" });
+    await db.transfer.update({ where: { id: transfer.id }, data: { status: "cancelled", cancelReason: "José est hospitalisé", closedAt: new Date() } });
+    await db.transferEvent.create({
+      data: { transferId: transfer.id, actorId: cast.mediator.userId, type: "cancelled", details: { reason: "José est hospitalisé", actorStructure: "LN" } },
+    });
+    const sender = (await getTransferForActor(db, cast.mediator, transfer.id))!;
+    expect(sender.personal?.cancelReason).toBe("José est hospitalisé");
+    expect(sender.timeline.at(-1)).toMatchObject({ type: "cancelled", reason: null, message: "José est hospitalisé" });
+    const coordinated = (await getTransferForActor(db, cast.coordinator, transfer.id))!;
+    expect(coordinated.timeline.at(-1)).toMatchObject({ type: "cancelled", reason: null, message: null });
+    expect(JSON.stringify(coordinated)).not.toContain("hospitalisé");
   });
 
   it("is not found for a third structure, a platform admin, a wrong or hostile id", async () => {

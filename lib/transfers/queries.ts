@@ -15,6 +15,7 @@ import { can, type Actor, type TransferRef } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma, TransferLevel, TransferStatus, TransferUrgency } from "@/lib/generated/prisma/client";
 import { normalizeTransferCode } from "./code";
+import { documentsOf, type TransferDocument } from "./documents";
 import { PERSONAL_FIELDS } from "./erasure";
 import { decryptPersonalDetails, type PersonalDetails } from "./personal-data";
 import { availableCommands, inboxGroup, TRANSFER_STATUSES, type TransferCommand, type TransferParty } from "./state-machine";
@@ -209,8 +210,11 @@ const DETAIL = {
   toStructure: { select: { id: true, name: true } },
   offer: { select: { id: true, title: true } },
   createdBy: { select: { name: true, email: true } },
-  previousTransfer: { select: { id: true, code: true } },
-  nextTransfers: { select: { id: true, code: true, status: true }, orderBy: { createdAt: "asc" } },
+  previousTransfer: { select: { id: true, code: true, status: true, territoryId: true, fromStructureId: true, toStructureId: true } },
+  nextTransfers: {
+    select: { id: true, code: true, status: true, territoryId: true, fromStructureId: true, toStructureId: true },
+    orderBy: { createdAt: "asc" },
+  },
   needTerm: { select: { label: true } },
   needDescription: true,
   difficulty: true,
@@ -258,11 +262,6 @@ const DETAIL = {
 
 type DetailRow = Prisma.TransferGetPayload<{ select: typeof DETAIL }>;
 
-export interface TransferDocument {
-  label: string;
-  ready: boolean;
-}
-
 /** What only the parties see: the person, and every free text that may speak of them. */
 export interface PersonalView {
   personLabel: string | null;
@@ -273,6 +272,7 @@ export interface PersonalView {
   noteForPartner: string | null;
   askFor: string | null;
   declineMessage: string | null;
+  cancelReason: string | null;
   outcomeNote: string | null;
 }
 
@@ -287,29 +287,29 @@ export interface TimelineEntry {
   actorStructure: string | null;
   reason: string | null;
   outcome: string | null;
-  /** Free text (decline message, outcome note): parties only, erased with the person's data. */
+  /** Free text (decline message, outcome note, a cancellation's reason): parties only, erased with the person's data. */
   message: string | null;
   note: string | null;
 }
 
 const personName = (user: { name: string | null; email: string } | null) => (user ? (user.name ?? user.email) : null);
 
-function parseDocuments(value: Prisma.JsonValue): TransferDocument[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) =>
-    item && typeof item === "object" && !Array.isArray(item) && typeof item.label === "string"
-      ? [{ label: item.label, ready: item.ready === true }]
-      : [],
-  );
-}
+/**
+ * Oldest first. A transfer sent at its creation has its "created" and "sent" events at the same
+ * instant: "created" comes first (the ids, random, would order them by chance).
+ */
+const chronological = (events: DetailRow["events"]) =>
+  [...events].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || Number(b.type === "created") - Number(a.type === "created"));
 
 function timeline(events: DetailRow["events"], personal: boolean): TimelineEntry[] {
-  return events.map((event) => {
+  return chronological(events).map((event) => {
     const details = (event.details && typeof event.details === "object" && !Array.isArray(event.details) ? event.details : {}) as Record<
       string,
       unknown
     >;
     const textOf = (key: string) => (typeof details[key] === "string" ? (details[key] as string) : null);
+    // A cancellation's reason is typed freely by the sender: it is a message, for the parties only.
+    const cancelled = event.type === "cancelled";
     return {
       id: event.id,
       type: event.type,
@@ -318,9 +318,9 @@ function timeline(events: DetailRow["events"], personal: boolean): TimelineEntry
       toStatus: event.toStatus,
       actorName: personName(event.actor),
       actorStructure: textOf("actorStructure"),
-      reason: textOf("reason"),
+      reason: cancelled ? null : textOf("reason"),
       outcome: textOf("outcome"),
-      message: personal ? textOf("message") : null,
+      message: personal ? (cancelled ? textOf("reason") : textOf("message")) : null,
       note: personal ? textOf("note") : null,
     };
   });
@@ -333,11 +333,14 @@ export type TransferView = Omit<
   | "noteForPartner"
   | "askFor"
   | "declineMessage"
+  | "cancelReason"
   | "outcomeNote"
   | "events"
   | "documents"
   | "createdBy"
   | "consentRecordedBy"
+  | "previousTransfer"
+  | "nextTransfers"
 > & {
   ref: TransferRef;
   createdByName: string | null;
@@ -350,7 +353,25 @@ export type TransferView = Omit<
   commands: TransferCommand[];
   mayErase: boolean;
   timeline: TimelineEntry[];
+  /** The parcours around this transfer: only the transfers this actor may open. */
+  previousTransfer: LinkedTransfer | null;
+  nextTransfers: LinkedTransfer[];
 };
+
+export interface LinkedTransfer {
+  id: string;
+  code: string;
+  status: TransferStatus;
+}
+
+/** Whether `getTransferForActor` shows this transfer to the actor: the one rule, for the links between transfers too. */
+function mayOpen(actor: Actor, transfer: { status: TransferStatus } & TransferRef) {
+  if (!can(actor, "transfer.view", transfer)) return false;
+  // A draft is the sending structure's own: the partner and the coordinators see it once sent.
+  return transfer.status !== "draft" || can(actor, "transfer.actAsSender", transfer);
+}
+
+const linked = ({ id, code, status }: LinkedTransfer): LinkedTransfer => ({ id, code, status });
 
 /** One transfer as the actor may see it, or null (a 404) when they may not see it at all. */
 export async function getTransferForActor(db: PrismaClient, actor: SignedInActor, id: string): Promise<TransferView | null> {
@@ -358,9 +379,7 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
   const row = await db.transfer.findUnique({ where: { id }, select: DETAIL });
   if (!row) return null;
   const ref: TransferRef = { territoryId: row.territory.id, fromStructureId: row.fromStructureId, toStructureId: row.toStructureId };
-  if (!can(actor, "transfer.view", ref)) return null;
-  // A draft is the sending structure's own: the partner and the coordinators see it once sent.
-  if (row.status === "draft" && !can(actor, "transfer.actAsSender", ref)) return null;
+  if (!mayOpen(actor, { ...ref, status: row.status })) return null;
   const mayViewPersonal = can(actor, "transfer.viewPersonalData", ref);
 
   let personal: PersonalView | null = null;
@@ -381,12 +400,13 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
       noteForPartner: row.noteForPartner,
       askFor: row.askFor,
       declineMessage: row.declineMessage,
+      cancelReason: row.cancelReason,
       outcomeNote: row.outcomeNote,
     };
   }
 
   // Every field that may speak of the person (the ones erasure clears) stays out of the record.
-  const { events, documents, createdBy, consentRecordedBy, ...fields } = row;
+  const { events, documents, createdBy, consentRecordedBy, previousTransfer, nextTransfers, ...fields } = row;
   const rest = Object.fromEntries(Object.entries(fields).filter(([key]) => !(key in PERSONAL_FIELDS))) as Omit<
     typeof fields,
     keyof typeof PERSONAL_FIELDS
@@ -397,12 +417,15 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
     ref,
     createdByName: personName(createdBy),
     consentRecordedByName: personName(consentRecordedBy),
-    documents: parseDocuments(documents),
+    documents: documentsOf(documents),
     personal,
     parties,
     commands: availableCommands(row.status, parties).filter((command) => command !== "expire"),
     mayErase: can(actor, "transfer.erasePersonalData", ref) && !row.personalDataErasedAt,
     timeline: timeline(events, mayViewPersonal),
+    // The structures of a re-orientation are not always the same: a partner does not see where the person went next.
+    previousTransfer: previousTransfer && mayOpen(actor, previousTransfer) ? linked(previousTransfer) : null,
+    nextTransfers: nextTransfers.filter((next) => mayOpen(actor, next)).map(linked),
   };
 }
 

@@ -19,7 +19,7 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
     <>
       <h1 className="text-3xl font-bold">{territory.name}</h1>
       <p className="mt-1 text-slate-700">Coordination : les structures du territoire et leurs responsables.</p>
-      <p className="mt-2 flex gap-4">
+      <p className="mt-2 flex flex-wrap gap-4">
         <Link href={`/territoires/${territory.slug}/matrice`} className="text-accent underline">
           Matrice
         </Link>
@@ -28,6 +28,12 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
         </Link>
         <Link href={`/territoires/${territory.slug}/import`} className="text-accent underline">
           Importer des données
+        </Link>
+        <Link href={`/territoires/${territory.slug}/transferts`} className="text-accent underline">
+          Suivi des transferts
+        </Link>
+        <Link href={`/territoires/${territory.slug}/transferts/reglages`} className="text-accent underline">
+          Réglages des transferts
         </Link>
         <Link href={`/territoires/${territory.slug}/structures/nouvelle`} className="font-semibold text-accent underline">
           Ajouter une structure

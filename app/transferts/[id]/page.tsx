@@ -120,7 +120,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
             {transfer.suggestedStructure && <>. Partenaire suggéré : {transfer.suggestedStructure.name}</>}.
           </p>
         )}
-        {transfer.status === "cancelled" && transfer.cancelReason && <p className="mt-2">Raison de l&apos;annulation : {transfer.cancelReason}</p>}
+        {transfer.status === "cancelled" && personal?.cancelReason && <p className="mt-2">Raison de l&apos;annulation : {personal.cancelReason}</p>}
         {transfer.outcome && (
           <p className="mt-2">
             Résultat : <strong>{OUTCOME_LABELS[transfer.outcome]}</strong>

@@ -33,11 +33,7 @@ export function Timeline({ entries, timeZone }: { entries: TimelineEntry[]; time
       {entries.map((entry) => {
         const who = entry.actorName ? `${entry.actorName}${entry.actorStructure ? ` (${entry.actorStructure})` : ""}` : "Toile (automatique)";
         const reason =
-          entry.type === "declined" && entry.reason && entry.reason in DECLINE_REASON_LABELS
-            ? DECLINE_REASON_LABELS[entry.reason as DeclineReason]
-            : entry.type === "cancelled"
-              ? entry.reason
-              : null;
+          entry.type === "declined" && entry.reason && entry.reason in DECLINE_REASON_LABELS ? DECLINE_REASON_LABELS[entry.reason as DeclineReason] : null;
         const outcome = entry.outcome && entry.outcome in OUTCOME_LABELS ? OUTCOME_LABELS[entry.outcome as TransferOutcome] : null;
         return (
           <li key={entry.id}>
@@ -49,7 +45,11 @@ export function Timeline({ entries, timeZone }: { entries: TimelineEntry[]; time
             </p>
             {reason && <p className="text-sm">Motif : {reason}</p>}
             {outcome && <p className="text-sm">Résultat : {outcome}</p>}
-            {entry.message && <p className="text-sm">Message : {entry.message}</p>}
+            {entry.message && (
+              <p className="text-sm">
+                {entry.type === "cancelled" ? "Motif" : "Message"} : {entry.message}
+              </p>
+            )}
             {entry.note && <p className="text-sm">Note : {entry.note}</p>}
           </li>
         );

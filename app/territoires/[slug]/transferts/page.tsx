@@ -51,6 +51,14 @@ export default async function TerritoryTransfersPage({ params, searchParams }: P
         {territory.name} — {sent} transfert{sent > 1 ? "s" : ""} envoyé{sent > 1 ? "s" : ""}. Pour la coordination : les structures, les offres,
         les statuts et les résultats, jamais les données des personnes.
       </p>
+      {can(actor, "territory.manage", { territoryId: territory.id }) && (
+        <p className="mt-2">
+          <Link href={`/territoires/${slug}/transferts/reglages`} className="text-accent underline">
+            Réglages des transferts
+          </Link>{" "}
+          (délais de relance, d&apos;expiration et de conservation)
+        </p>
+      )}
 
       <div className="mt-4 grid gap-4 sm:grid-cols-3">
         <section aria-labelledby="par-statut">
