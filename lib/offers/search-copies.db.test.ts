@@ -102,7 +102,8 @@ describe("the migration that added them", () => {
       );
       for (const { id } of terms) await client.query(`INSERT INTO "OfferTerm" ("offerId", "termId") VALUES ($1, $2)`, [offer.id, id]);
 
-      expect(await applyMigrations({ url: target.url })).toEqual([names[added]]);
+      // offer_territory and every migration after it.
+      expect(await applyMigrations({ url: target.url })).toEqual(names.slice(added));
       const { rows: [after] } = await client.query(`SELECT "territoryId", "termIds"::text[] AS "termIds" FROM "Offer" WHERE id = $1`, [offer.id]);
       expect(after.territoryId).toBe(territory.id);
       expect([...after.termIds].sort()).toEqual(terms.map(({ id }) => id).sort());
