@@ -2,12 +2,19 @@
  * Passes the public pages' language (`?lang=en`) to the root layout, which cannot read the query
  * itself, so that <html> carries the right `lang` and `dir`. Only the residents' pages (`/t/…`)
  * are translated; every other page is French. Whatever a client sends in that header is
- * replaced: only the path and the query decide.
+ * replaced: only the path and the query decide. Also answers an import post too big to read.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { DEFAULT_LOCALE, localeFrom, LOCALE_HEADER } from "@/lib/i18n/locales";
+import { importPostTooBig } from "@/lib/open-data/import/limits";
 
 export function proxy(request: NextRequest) {
+  // A file too big to import, posted without JavaScript: say so on the page, before the server
+  // action reads (and refuses with a bare error) a body over its limit. With JavaScript, the
+  // file field says it before anything is sent.
+  if (importPostTooBig(request.method, request.nextUrl.pathname, request.headers.get("content-length"))) {
+    return NextResponse.redirect(new URL(`${request.nextUrl.pathname}?erreur=volumineux`, request.url), 303);
+  }
   const headers = new Headers(request.headers);
   const translated = request.nextUrl.pathname.startsWith("/t/");
   headers.set(LOCALE_HEADER, translated ? localeFrom(request.nextUrl.searchParams.get("lang")) : DEFAULT_LOCALE);

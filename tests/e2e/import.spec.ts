@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
 import { signInFast } from "./auth";
@@ -87,6 +88,36 @@ test("without JavaScript, the standard's example is previewed and imported", asy
   await expectAccessibleWithoutScript(page, checker);
   await page.getByRole("button", { name: "Confirmer l'import" }).click();
   await expect(page.getByRole("status")).toHaveText("1 lieu créé (1 nouvelle structure), 0 mis à jour, 0 inchangé, 0 ligne ignorée.");
+  await context.close();
+});
+
+test("a 50 MB file is refused with the reason: next to the field with JavaScript, on the page without", async ({ browser, page }, testInfo) => {
+  // Playwright takes files this big from disk only.
+  const tooBig = testInfo.outputPath("tout-le-pays.csv");
+  await writeFile(tooBig, Buffer.alloc(50 * 1024 * 1024, "a"));
+  await signInFast(page, COORDINATOR);
+  await page.goto(`/territoires/${SLUG}/import`);
+  const field = page.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)");
+  await field.setInputFiles(tooBig);
+  await expect(page.getByText("Fichier trop volumineux : 20 Mo au plus.")).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  let posted = false;
+  page.on("request", (request) => {
+    if (request.method() === "POST") posted = true;
+  });
+  await page.getByRole("button", { name: "Prévisualiser" }).click();
+  await expect(page).toHaveURL(new RegExp(`/territoires/${SLUG}/import$`));
+  expect(posted).toBe(false);
+  await expectAccessible(page);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await signInFast(noScript, COORDINATOR);
+  await noScript.goto(`/territoires/${SLUG}/import`);
+  await noScript.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)").setInputFiles(tooBig);
+  await noScript.getByRole("button", { name: "Prévisualiser" }).click();
+  await expect(noScript).toHaveURL(/\?erreur=volumineux$/);
+  await expect(noScript.getByText("Fichier trop volumineux : 20 Mo au plus. Découpez-le, par exemple par département.")).toBeVisible();
   await context.close();
 });
 

@@ -4,10 +4,11 @@
  * RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes, empty lines).
  * Nothing here throws on bad input: problems come back as ImportIssues.
  */
+import { MAX_IMPORT_BYTES } from "./limits";
 import type { ImportIssue } from "./model";
 
 /** Files over this size are refused before anything is parsed. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 export function sizeIssue(bytes: number, max = MAX_IMPORT_BYTES): ImportIssue | null {
   if (bytes <= max) return null;

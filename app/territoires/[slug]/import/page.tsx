@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ImportFileField } from "@/components/open-data/ImportFileField";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { findManagedTerritory } from "@/lib/memberships/queries";
 import { confirmImport, uploadImportFile } from "@/lib/open-data/import/actions";
 import { findImportDraft, previewImport } from "@/lib/open-data/import/drafts";
 import { IMPORT_FORMATS, type ImportFormat } from "@/lib/open-data/import/file";
+import { IMPORT_TOO_BIG } from "@/lib/open-data/import/limits";
 import type { PlannedRow } from "@/lib/open-data/import/matching";
 
 export const metadata: Metadata = { title: "Importer des données" };
@@ -25,6 +27,7 @@ const FORMAT_NAMES: Record<string, string> = {
 const ERRORS: Record<string, string> = {
   fichier: "Choisissez un fichier à importer (CSV, JSON ou XLSX).",
   expire: "Cet aperçu a expiré (2 heures) ou n'est pas le vôtre : déposez le fichier à nouveau.",
+  volumineux: IMPORT_TOO_BIG,
 };
 
 /** "1 lieu créé", "3 lieux créés". */
@@ -203,12 +206,7 @@ export default async function ImportPage({ params, searchParams }: Props) {
         </h2>
         <form action={uploadImportFile} encType="multipart/form-data" className="mt-2 space-y-3">
           <input type="hidden" name="territoryId" value={territory.id} />
-          <div>
-            <label htmlFor="import-fichier" className="block font-medium">
-              Fichier (CSV, JSON ou XLSX, 20 Mo au plus)
-            </label>
-            <input id="import-fichier" name="fichier" type="file" accept=".csv,.json,.xlsx,.txt" required className="mt-1" />
-          </div>
+          <ImportFileField />
           <div>
             <label htmlFor="import-format" className="block font-medium">
               Format

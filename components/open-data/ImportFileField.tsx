@@ -1,0 +1,40 @@
+"use client";
+/**
+ * The import's file field: with JavaScript, a file over the limit is refused here, next to the
+ * field, before anything is uploaded (the browser's own validation blocks the form). Without
+ * JavaScript the proxy answers such a post with the same message (lib/open-data/import/limits.ts).
+ */
+import { useState } from "react";
+import { IMPORT_TOO_BIG, MAX_IMPORT_BYTES } from "@/lib/open-data/import/limits";
+
+export function ImportFileField() {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div>
+      <label htmlFor="import-fichier" className="block font-medium">
+        Fichier (CSV, JSON ou XLSX, 20 Mo au plus)
+      </label>
+      <input
+        id="import-fichier"
+        name="fichier"
+        type="file"
+        accept=".csv,.json,.xlsx,.txt"
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "import-fichier-erreur" : undefined}
+        className="mt-1"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          const message = file && file.size > MAX_IMPORT_BYTES ? IMPORT_TOO_BIG : null;
+          event.currentTarget.setCustomValidity(message ?? "");
+          setError(message);
+        }}
+      />
+      {error && (
+        <p id="import-fichier-erreur" className="mt-1 font-medium text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
