@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { FilterSelect } from "@/components/forms/FilterSelect";
 import { InboxTable } from "@/components/transfers/inbox/InboxTable";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -40,7 +41,6 @@ const EMPTY: Record<InboxDirection, Record<InboxGroup, string>> = {
   },
 };
 
-const selectClass = "mt-1 max-w-64 rounded border border-slate-500 px-2 py-1";
 
 export default async function TransfersPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -161,46 +161,27 @@ export default async function TransfersPage({ searchParams }: Props) {
             <input type="hidden" name="sens" value={inboxParams.direction[filters.direction]} />
             <input type="hidden" name="onglet" value={inboxParams.group[group]} />
             {inbox.structures.length > 1 && (
-              <div>
-                <label htmlFor="filtre-structure" className="block text-sm font-medium">
-                  Structure
-                </label>
-                <select id="filtre-structure" name="structure" defaultValue={filters.structureId ?? ""} className={selectClass}>
-                  <option value="">Toutes mes structures</option>
-                  {inbox.structures.map((structure) => (
-                    <option key={structure.id} value={structure.id}>
-                      {structure.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect
+                name="structure"
+                label="Structure"
+                allLabel="Toutes mes structures"
+                value={filters.structureId}
+                options={inbox.structures.map((structure) => ({ id: structure.id, label: structure.name }))}
+              />
             )}
-            <div>
-              <label htmlFor="filtre-niveau" className="block text-sm font-medium">
-                Niveau
-              </label>
-              <select id="filtre-niveau" name="niveau" defaultValue={filters.level ?? ""} className={selectClass}>
-                <option value="">Tous</option>
-                {Object.entries(LEVEL_LABELS).map(([value, { label }]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filtre-urgence" className="block text-sm font-medium">
-                Urgence
-              </label>
-              <select id="filtre-urgence" name="urgence" defaultValue={filters.urgency ?? ""} className={selectClass}>
-                <option value="">Toutes</option>
-                {Object.entries(URGENCY_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="niveau"
+              label="Niveau"
+              value={filters.level}
+              options={Object.entries(LEVEL_LABELS).map(([level, { label }]) => ({ id: level, label }))}
+            />
+            <FilterSelect
+              name="urgence"
+              label="Urgence"
+              allLabel="Toutes"
+              value={filters.urgency}
+              options={Object.entries(URGENCY_LABELS).map(([urgency, label]) => ({ id: urgency, label }))}
+            />
             <button type="submit" className="rounded bg-accent px-3 py-1.5 font-semibold text-white">
               Filtrer
             </button>

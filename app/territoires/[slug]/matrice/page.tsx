@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/ActionForm";
+import { FilterSelect } from "@/components/forms/FilterSelect";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { confirmUnchanged } from "@/lib/freshness/actions";
@@ -19,24 +20,6 @@ type Props = {
 };
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
-
-function Select({ name, label, options, value }: { name: string; label: string; options: { id: string; label: string }[]; value?: string }) {
-  return (
-    <div>
-      <label htmlFor={`filtre-${name}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={`filtre-${name}`} name={name} defaultValue={value ?? ""} className="mt-1 max-w-56 rounded border border-slate-500 px-2 py-1">
-        <option value="">Tous</option>
-        {options.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export default async function MatrixPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -56,12 +39,12 @@ export default async function MatrixPage({ params, searchParams }: Props) {
       </p>
 
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3 print:hidden">
-        <Select name="besoin" label="Besoin" options={options.needs} value={filters.besoin} />
-        <Select name="public" label="Public" options={options.publics} value={filters.public} />
-        <Select name="posture" label="Posture" options={options.postures} value={filters.posture} />
-        <Select name="acces" label="Accès" options={options.accessModes} value={filters.acces} />
-        <Select name="commune" label="Commune" options={options.communes} value={filters.commune} />
-        <Select name="structure" label="Structure" options={options.structures} value={filters.structure} />
+        <FilterSelect name="besoin" label="Besoin" options={options.needs} value={filters.besoin} />
+        <FilterSelect name="public" label="Public" options={options.publics} value={filters.public} />
+        <FilterSelect name="posture" label="Posture" options={options.postures} value={filters.posture} />
+        <FilterSelect name="acces" label="Accès" options={options.accessModes} value={filters.acces} />
+        <FilterSelect name="commune" label="Commune" options={options.communes} value={filters.commune} />
+        <FilterSelect name="structure" label="Structure" options={options.structures} value={filters.structure} />
         <div>
           <label htmlFor="filtre-tri" className="block text-sm font-medium">
             Trier par

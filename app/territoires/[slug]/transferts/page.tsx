@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FilterSelect } from "@/components/forms/FilterSelect";
 import { formatDate } from "@/components/transfers/inbox/format";
 import { StatusBadge } from "@/components/transfers/inbox/StatusBadge";
 import { can } from "@/lib/auth/policy";
@@ -18,7 +19,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const selectClass = "mt-1 max-w-64 rounded border border-slate-500 px-2 py-1";
 
 function href(slug: string, filters: TerritoryTransferFilters, page: number) {
   const query = new URLSearchParams();
@@ -104,45 +104,25 @@ export default async function TerritoryTransfersPage({ params, searchParams }: P
       </div>
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="filtre-statut" className="block text-sm font-medium">
-            Statut
-          </label>
-          <select id="filtre-statut" name="statut" defaultValue={filters.status ?? ""} className={selectClass}>
-            <option value="">Tous</option>
-            {TRANSFER_STATUSES.filter((status) => status !== "draft").map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-niveau" className="block text-sm font-medium">
-            Niveau
-          </label>
-          <select id="filtre-niveau" name="niveau" defaultValue={filters.level ?? ""} className={selectClass}>
-            <option value="">Tous</option>
-            {Object.entries(LEVEL_LABELS).map(([level, { label }]) => (
-              <option key={level} value={level}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filtre-structure" className="block text-sm font-medium">
-            Structure qui reçoit
-          </label>
-          <select id="filtre-structure" name="structure" defaultValue={filters.toStructureId ?? ""} className={selectClass}>
-            <option value="">Toutes</option>
-            {view.byReceivingStructure.map((row) => (
-              <option key={row.structureId} value={row.structureId}>
-                {row.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="statut"
+          label="Statut"
+          value={filters.status}
+          options={TRANSFER_STATUSES.filter((status) => status !== "draft").map((status) => ({ id: status, label: STATUS_LABELS[status] }))}
+        />
+        <FilterSelect
+          name="niveau"
+          label="Niveau"
+          value={filters.level}
+          options={Object.entries(LEVEL_LABELS).map(([level, { label }]) => ({ id: level, label }))}
+        />
+        <FilterSelect
+          name="structure"
+          label="Structure qui reçoit"
+          allLabel="Toutes"
+          value={filters.toStructureId}
+          options={view.byReceivingStructure.map((row) => ({ id: row.structureId, label: row.name }))}
+        />
         <button type="submit" className="rounded bg-accent px-3 py-1.5 font-semibold text-white">
           Filtrer
         </button>
