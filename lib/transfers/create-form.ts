@@ -12,6 +12,7 @@ import { isUuid } from "@/lib/ids";
 import { findTargetOffer, type TargetOffer } from "./create-offer";
 import { warningsFor } from "./create";
 import { documentsOf } from "./documents";
+import { ANALYSIS_SELECT } from "./queries";
 import { USUAL_DOCUMENTS, type TransferFormValues } from "./schemas";
 import { partiesOf } from "./transitions";
 import type { TransferWarning } from "./warnings";
@@ -71,14 +72,7 @@ export async function loadCreatePage(
             toStructureId: true,
             toStructure: { select: { name: true } },
             needTermId: true,
-            needDescription: true,
-            difficulty: true,
-            urgency: true,
-            deadline: true,
-            digitalEase: true,
-            equipment: true,
-            supportGoal: true,
-            documents: true,
+            ...ANALYSIS_SELECT,
             personLabel: true,
             level: true,
           },

@@ -92,7 +92,20 @@ export const inboxParams = { direction: DIRECTION_PARAM, group: GROUP_PARAM };
 
 const structureIdsOf = (actor: Actor) => [...new Set(actor.memberships.map((membership) => membership.structureId))];
 
-const INBOX_ROW = {
+/** The 3-A analysis and the documents checklist: what a re-orientation carries over. */
+export const ANALYSIS_SELECT = {
+  needDescription: true,
+  difficulty: true,
+  urgency: true,
+  deadline: true,
+  digitalEase: true,
+  equipment: true,
+  supportGoal: true,
+  documents: true,
+} satisfies Prisma.TransferSelect;
+
+/** What every list of transfers shows. */
+const TRANSFER_ROW = {
   id: true,
   code: true,
   status: true,
@@ -102,12 +115,13 @@ const INBOX_ROW = {
   needDescription: true,
   createdAt: true,
   sentAt: true,
-  appointmentAt: true,
   fromStructure: { select: { id: true, name: true } },
   toStructure: { select: { id: true, name: true } },
   offer: { select: { id: true, title: true } },
   needTerm: { select: { label: true } },
 } satisfies Prisma.TransferSelect;
+
+const INBOX_ROW = { ...TRANSFER_ROW, appointmentAt: true } satisfies Prisma.TransferSelect;
 
 export type InboxRow = Prisma.TransferGetPayload<{ select: typeof INBOX_ROW }>;
 
@@ -216,14 +230,7 @@ const DETAIL = {
     orderBy: { createdAt: "asc" },
   },
   needTerm: { select: { label: true } },
-  needDescription: true,
-  difficulty: true,
-  urgency: true,
-  deadline: true,
-  digitalEase: true,
-  equipment: true,
-  supportGoal: true,
-  documents: true,
+  ...ANALYSIS_SELECT,
   personLabel: true,
   personalDetailsEncrypted: true,
   consentGivenAt: true,
@@ -468,23 +475,12 @@ export function parseTerritoryTransferFilters(params: Record<string, string | st
   };
 }
 
+/** The coordinators' row: the common columns and how it ended; still nothing about the person. */
 const TERRITORY_ROW = {
-  id: true,
-  code: true,
-  status: true,
-  level: true,
-  urgency: true,
-  deadline: true,
-  needDescription: true,
-  createdAt: true,
-  sentAt: true,
+  ...TRANSFER_ROW,
   closedAt: true,
   outcome: true,
   declineReason: true,
-  fromStructure: { select: { id: true, name: true } },
-  toStructure: { select: { id: true, name: true } },
-  offer: { select: { id: true, title: true } },
-  needTerm: { select: { label: true } },
 } satisfies Prisma.TransferSelect;
 
 export type TerritoryTransferRow = Prisma.TransferGetPayload<{ select: typeof TERRITORY_ROW }>;
