@@ -15,6 +15,18 @@ interface Hours {
   openingExceptions: ExceptionRow[];
 }
 
+/** What to read of an owner's hours (a place, an offer at a place, an offer with no place), in order. */
+export const HOURS_SELECT = {
+  openingSlots: {
+    select: { weekday: true, opensAtMinute: true, closesAtMinute: true, appointmentOnly: true, validFrom: true, validUntil: true },
+    orderBy: [{ weekday: "asc" as const }, { opensAtMinute: "asc" as const }],
+  },
+  openingExceptions: {
+    select: { startsOn: true, endsOn: true, closed: true, opensAtMinute: true, closesAtMinute: true, label: true },
+    orderBy: { startsOn: "asc" as const },
+  },
+};
+
 /** A calendar day ("YYYY-MM-DD") from a database date (stored at midnight UTC). */
 const day = (value: Date | string) => (typeof value === "string" ? value : value.toISOString().slice(0, 10));
 

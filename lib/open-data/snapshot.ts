@@ -152,13 +152,14 @@ export function snapshotHours(slots: SlotRow[], exceptions: ExceptionRow[], publ
   return { slots: weekly, publicHolidays, exceptions: dated, osm: openingHoursWithExceptions(weekly, publicHolidays, dated, today) };
 }
 
-const hoursSelect = {
+/** The hours and terms the standards carry (shared with the import's read of the territory). */
+export const hoursSelect = {
   openingSlots: { select: { weekday: true, opensAtMinute: true, closesAtMinute: true, appointmentOnly: true } },
   openingExceptions: {
     select: { startsOn: true, endsOn: true, closed: true, opensAtMinute: true, closesAtMinute: true, label: true },
   },
 } as const;
-const termsSelect = { select: { term: { select: { vocabularyKey: true, code: true } } } } as const;
+export const termsSelect = { select: { term: { select: { vocabularyKey: true, code: true } } } } as const;
 
 /**
  * The territory's published data: published structures, their published offers, and the places

@@ -4,25 +4,13 @@
  * offer, another territory's offer, a malformed id) is null, and the page answers 404.
  */
 import type { PrismaClient } from "@/lib/db";
-import { offerScheduleAt, remoteOfferSchedule } from "@/lib/hours/offer-schedule";
+import { HOURS_SELECT, offerScheduleAt, remoteOfferSchedule } from "@/lib/hours/offer-schedule";
+import { isUuid } from "@/lib/ids";
 import type { Schedule } from "@/lib/hours/rules";
 import type { ProgrammeEntry } from "./programme";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids come from the URL: anything that is not a uuid would make PostgreSQL fail (a 500). */
-export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
 const isSlug = (value: unknown): value is string => typeof value === "string" && value.length <= 100;
-
-const hours = {
-  openingSlots: {
-    select: { weekday: true, opensAtMinute: true, closesAtMinute: true, appointmentOnly: true, validFrom: true, validUntil: true },
-    orderBy: [{ weekday: "asc" as const }, { opensAtMinute: "asc" as const }],
-  },
-  openingExceptions: {
-    select: { startsOn: true, endsOn: true, closed: true, opensAtMinute: true, closesAtMinute: true, label: true },
-    orderBy: { startsOn: "asc" as const },
-  },
-};
+const hours = HOURS_SELECT;
 
 const publicTerritory = { id: true, slug: true, name: true, country: true, timeZone: true, staleAfterMonths: true } as const;
 

@@ -7,7 +7,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { hitRateLimit, type RateLimit } from "@/lib/auth/rate-limit";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { isUuid } from "./queries";
+import { isUuid } from "@/lib/ids";
 import { SUBJECT_SUMMARIES, type ReportInput } from "./schemas";
 
 export const REPORTS_PER_IP: RateLimit = { limit: 5, windowMs: 60 * 60_000 };

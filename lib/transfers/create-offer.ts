@@ -6,16 +6,13 @@
  */
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { offerScheduleAt, remoteOfferSchedule } from "@/lib/hours/offer-schedule";
+import { HOURS_SELECT, offerScheduleAt, remoteOfferSchedule } from "@/lib/hours/offer-schedule";
 import { openingStatus, type Schedule } from "@/lib/hours/rules";
 import { isUuid } from "@/lib/ids";
 
 type Reader = Pick<PrismaClient | Prisma.TransactionClient, "offer">;
 
-const hours = {
-  openingSlots: { select: { weekday: true, opensAtMinute: true, closesAtMinute: true, appointmentOnly: true, validFrom: true, validUntil: true } },
-  openingExceptions: { select: { startsOn: true, endsOn: true, closed: true, opensAtMinute: true, closesAtMinute: true, label: true } },
-};
+const hours = HOURS_SELECT;
 
 export async function findTargetOffer(db: Reader, offerId: string) {
   if (!isUuid(offerId)) return null;

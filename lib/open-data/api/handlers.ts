@@ -3,6 +3,7 @@
  * call them): parameters checked (400 problem), one scoped read, the answer in the asked format
  * with CORS and cache headers. Published data only.
  */
+import { isUuid } from "@/lib/ids";
 import type { PrismaClient } from "@/lib/db";
 import { toDataInclusion } from "../datainclusion/export";
 import { DOWNLOADS, isDownloadFile, territoryDownload, territoryExport, territoryToday } from "../downloads";
@@ -10,7 +11,7 @@ import { toHsds } from "../hsds/export";
 import { loadTerritorySnapshot, type SnapshotScope } from "../snapshot";
 import { cachedResponse, jsonResponse, notFound, problemResponse } from "./http";
 import { OPENAPI } from "./openapi";
-import { encodeCursor, isUuid, itemParams, noParams, offersParams, parseParams, structuresParams, territoryParams, type ParameterError } from "./params";
+import { encodeCursor, itemParams, noParams, offersParams, parseParams, structuresParams, territoryParams, type ParameterError } from "./params";
 import { findPublishedOffer, findPublishedStructure, findTerritory, listTerritories, offersPage, structuresPage, type ApiTerritory, type Page } from "./queries";
 import { diServices, diStructures, hsdsOrganization, hsdsService, inOrder, toileOffer, toileStructure, toileTerritory } from "./shapes";
 

@@ -3,6 +3,7 @@
  * (lenient: nonsense is dropped), a program asked for something precise: a bad value is a 400
  * naming the parameter and why. Parameters a route does not know are ignored.
  */
+import { isUuid } from "@/lib/ids";
 import { z } from "zod";
 import { reverseLookup, lookup, VOCABULARY_CODES, type TermRef } from "../crosswalks";
 import { findNeed } from "@/lib/public-search/needs";
@@ -14,8 +15,6 @@ export const FORMATS = ["toile", "lmn", "data-inclusion", "hsds"] as const;
 export type ApiFormat = (typeof FORMATS)[number];
 const LIST_FORMATS = ["toile", "data-inclusion", "hsds"] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
 
 /** The cursor is opaque to clients: the last id of the page, in base64url JSON. */
 export function encodeCursor(lastId: string): string {

@@ -7,20 +7,15 @@ import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HolidayRule } from "@/lib/hours/rules";
 import { frenchCommunesOf, matchCommune } from "@/lib/places/communes";
-import type { LmnPassThrough } from "../snapshot";
+import { hoursSelect, termsSelect, type LmnPassThrough } from "../snapshot";
 import { planRows, termKey, type ImportPlan, type TerritoryState } from "./matching";
 import type { ImportIssue, ImportRow } from "./model";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
 const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
-const hoursSelect = {
-  openingSlots: { select: { weekday: true, opensAtMinute: true, closesAtMinute: true, appointmentOnly: true } },
-  openingExceptions: { select: { startsOn: true, endsOn: true, closed: true, opensAtMinute: true, closesAtMinute: true, label: true } },
-} as const;
 const exceptionsOf = (exceptions: { startsOn: Date; endsOn: Date; closed: boolean; opensAtMinute: number | null; closesAtMinute: number | null; label: string }[]) =>
   exceptions.map((exception) => ({ ...exception, startsOn: day(exception.startsOn)!, endsOn: day(exception.endsOn)! }));
-const termsSelect = { select: { term: { select: { vocabularyKey: true, code: true } } } } as const;
 
 /** The territory's structures, places (with their offers and hours) and earlier imports' records. */
 export async function loadTerritoryState(db: Reader, territoryId: string): Promise<TerritoryState> {
