@@ -7,7 +7,8 @@
  * sit on one page.
  */
 import { createContext, useActionState, useContext, type ReactNode } from "react";
-import { describedBy, FieldError, FieldHint, inputClass } from "@/components/forms/Field";
+import { FormStatus } from "@/components/forms/ActionForm";
+import { describedBy, Field, FieldError, inputClass } from "@/components/forms/Field";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 
 type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
@@ -49,11 +50,7 @@ export function TransferForm({
       <button type="submit" disabled={pending} className={buttonClass}>
         {submitLabel}
       </button>
-      {state && (
-        <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-green-800" : "font-medium text-red-800"}>
-          {state.ok ? state.message : state.error}
-        </p>
-      )}
+      <FormStatus state={state} />
     </form>
   );
 }
@@ -73,11 +70,7 @@ export function SelectInput({
 }) {
   const { id, error, value } = useField(name);
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <FieldHint id={id}>{hint}</FieldHint>
+    <Field id={id} label={label} hint={hint} error={error}>
       <select
         key={value}
         id={id}
@@ -94,19 +87,14 @@ export function SelectInput({
           </option>
         ))}
       </select>
-      <FieldError id={id} error={error} />
-    </div>
+    </Field>
   );
 }
 
 export function TextArea({ name, label, hint, maxLength }: { name: string; label: string; hint?: string; maxLength: number }) {
   const { id, error, value } = useField(name);
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <FieldHint id={id}>{hint}</FieldHint>
+    <Field id={id} label={label} hint={hint} error={error}>
       <textarea
         key={value}
         id={id}
@@ -118,8 +106,7 @@ export function TextArea({ name, label, hint, maxLength }: { name: string; label
         aria-describedby={describedBy(id, hint, error)}
         className={inputClass}
       />
-      <FieldError id={id} error={error} />
-    </div>
+    </Field>
   );
 }
 
