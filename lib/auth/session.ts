@@ -1,15 +1,21 @@
 /** Who is acting, for pages and server actions. */
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { loadActor, type SignedInActor } from "./actor";
 import { authOptions } from "./options";
 
-export async function getActor(): Promise<SignedInActor | null> {
+/**
+ * Once per request: the layout (the header's "Transferts"), the page and its parts all ask, and
+ * each answer costs a session read and an actor read. (Outside a render — a server action —
+ * `cache` simply calls through.)
+ */
+export const getActor = cache(async (): Promise<SignedInActor | null> => {
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: string } | undefined)?.id;
   return userId ? loadActor(db, userId) : null;
-}
+});
 
 /** The signed-in person, or a redirect to the sign-in page that comes back to `returnTo`. */
 export async function requireActor(returnTo: string): Promise<SignedInActor> {
