@@ -39,19 +39,9 @@ export interface ExistingOffer {
   hours: HoursValue | null;
 }
 
-export interface ExistingPlace {
+export interface ExistingPlace extends PlaceValues {
   id: string;
   structureId: string;
-  name: string;
-  address: string;
-  addressComplement: string | null;
-  postalCode: string;
-  communeCode: string;
-  communeName: string;
-  latitude: number | null;
-  longitude: number | null;
-  appointmentUrl: string | null;
-  standardExtras: LmnPassThrough;
   hours: HoursValue;
   offers: ExistingOffer[];
 }
