@@ -3,10 +3,8 @@
  * A plain GET form to the results page, with the page's language in a hidden field.
  */
 import type { Locale } from "@/lib/i18n/locales";
+import { buttonClass, inputClass } from "@/lib/public-search/html/form-classes";
 import { searchMessages } from "@/lib/public-search/messages";
-
-export const inputClass = "mt-1 block min-h-11 w-full rounded border border-slate-500 px-3 py-2 text-lg";
-export const buttonClass = "min-h-11 rounded bg-accent px-5 py-2 text-lg font-semibold text-white hover:bg-blue-800";
 
 export function SearchBox({ action, locale, q = "", commune = "" }: { action: string; locale: Locale; q?: string; commune?: string }) {
   const t = searchMessages(locale);

@@ -16,7 +16,7 @@ export interface NeedTerm {
   code: string;
 }
 
-/** The icons components/public/NeedIcon.tsx draws. */
+/** The icons lib/public-search/html/need-icon.ts draws. */
 export const NEED_ICON_NAMES = [
   "app",
   "key",

@@ -149,7 +149,7 @@ test("a results list prints as a list to hand over: results and addresses, witho
   await expect(results.first()).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("search")).toBeHidden();
-  await expect(page.locator("body > header")).toBeHidden();
+  await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Langue" })).toBeHidden();
   await expect(results.first()).toBeVisible();
   // One column: the first result starts at the left margin, not beside an empty filter column.
@@ -173,4 +173,23 @@ test("text zoomed to 200 % on a phone: the home, the results and a programme sti
     await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
     expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(phone.width);
   }
+});
+
+test("the results page is plain HTML: the site's stylesheet, the same as the other pages', and no script", async ({ page, request }) => {
+  const response = await request.get(`${home}/recherche?besoin=trouver-un-emploi`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/html");
+  const body = await response.text();
+  expect(body).not.toMatch(/<script/i);
+  const stylesheets = [...body.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]!);
+  expect(stylesheets.length).toBeGreaterThan(0);
+  for (const href of stylesheets) {
+    const stylesheet = await request.get(href);
+    expect(stylesheet.status(), href).toBe(200);
+    expect(stylesheet.headers()["content-type"], href).toContain("text/css");
+  }
+  // The territory home (a React page) links the same files: one download for both.
+  await page.goto(home);
+  const homeStylesheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+  expect(homeStylesheets).toEqual(stylesheets);
 });

@@ -1,13 +1,10 @@
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { NEED_ICON_NAMES, NEEDS } from "@/lib/public-search/needs";
-import { NeedIcon } from "./NeedIcon";
+import { NEED_ICON_NAMES, NEEDS } from "../needs";
+import { needIcon } from "./need-icon";
 
-const render = (name: (typeof NEED_ICON_NAMES)[number], className?: string) =>
-  renderToStaticMarkup(createElement(NeedIcon, { name, className }));
+const render = (name: (typeof NEED_ICON_NAMES)[number], className?: string) => needIcon(name, className).value;
 
-describe("NeedIcon", () => {
+describe("needIcon", () => {
   it("draws every icon a need uses, hidden from assistive technologies, inline and tiny", () => {
     for (const name of new Set([...NEED_ICON_NAMES, ...NEEDS.map((need) => need.icon)])) {
       const svg = render(name);

@@ -2,12 +2,13 @@
  * "No result": one link per active filter, each giving the same search without it — the
  * quickest way out of an empty page, without JavaScript.
  */
+import { html } from "@/lib/html/html";
 import type { Locale } from "@/lib/i18n/locales";
-import type { SearchFilters } from "@/lib/public-search/filters";
-import { searchMessages } from "@/lib/public-search/messages";
-import { findNeed } from "@/lib/public-search/needs";
+import type { SearchFilters } from "../filters";
+import { searchMessages } from "../messages";
+import { findNeed } from "../needs";
 
-export function RemoveFilterLinks({ filters, hrefWith, locale }: { filters: SearchFilters; hrefWith: (changes: Partial<SearchFilters>) => string; locale: Locale }) {
+export function removeFilterLinks(filters: SearchFilters, hrefWith: (changes: Partial<SearchFilters>) => string, locale: Locale) {
   const t = searchMessages(locale);
   const need = filters.besoin ? findNeed(filters.besoin) : undefined;
   const active: { label: string; changes: Partial<SearchFilters> }[] = [
@@ -23,15 +24,8 @@ export function RemoveFilterLinks({ filters, hrefWith, locale }: { filters: Sear
     ...(filters.posture ? [{ label: t.postures(filters.posture), changes: { posture: null } }] : []),
   ];
   if (active.length === 0) return null;
-  return (
-    <ul className="flex flex-wrap gap-2">
-      {active.map(({ label, changes }) => (
-        <li key={label}>
-          <a href={hrefWith({ ...changes, page: 1 })} className="inline-flex min-h-11 items-center rounded-full border border-slate-400 px-4 py-2 text-accent underline">
-            {t.removeFilter(label)}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
+  return html`<ul class="flex flex-wrap gap-2">${active.map(
+    ({ label, changes }) =>
+      html`<li><a href="${hrefWith({ ...changes, page: 1 })}" class="inline-flex min-h-11 items-center rounded-full border border-slate-400 px-4 py-2 text-accent underline">${t.removeFilter(label)}</a></li>`,
+  )}</ul>`;
 }

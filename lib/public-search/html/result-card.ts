@@ -1,0 +1,52 @@
+/**
+ * One search result, read in one glance: what, who for, open now or next opening, where, how to
+ * come, free or not. A stale offer says "à vérifier"; a closed one says until when. The offer's
+ * own words stay in French (marked `lang="fr"` when the page is not).
+ */
+import { frenchWithin, html } from "@/lib/html/html";
+import { describeOpeningStatus } from "@/lib/hours/status-text";
+import type { Locale } from "@/lib/i18n/locales";
+import { PUBLICS, type PublicCode } from "../filters";
+import { searchMessages } from "../messages";
+import type { SearchResult } from "../queries";
+
+const isPublicCode = (code: string): code is PublicCode => PUBLICS.includes(code as PublicCode);
+
+/** Formatters are costly to create: one per language. */
+const dayMonthFormats = new Map<Locale, Intl.DateTimeFormat>();
+function dayMonth(locale: Locale, date: string): string {
+  let format = dayMonthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone: "UTC" });
+    dayMonthFormats.set(locale, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
+}
+
+// Label and value on one line when they fit: the card reads in one glance on a phone.
+const ROW = "flex flex-wrap gap-x-2";
+
+export function resultCard(result: SearchResult, href: string, locale: Locale, timeZone: string, now: Date) {
+  const t = searchMessages(locale);
+  const french = frenchWithin(locale);
+  const status = describeOpeningStatus(result.opening.status, now, timeZone, locale);
+  const publics = result.publics.filter(isPublicCode).map((code) => t.publics(code));
+  const ages = result.minAge !== null || result.maxAge !== null ? t.ages(result.minAge, result.maxAge) : null;
+  const forWhom = [publics.length > 0 ? publics.join(", ") : t.everyone, ages].filter(Boolean).join(", ");
+  const closedUntil = result.opening.closedUntil;
+  const titleId = `resultat-${result.id}`;
+  const when = closedUntil
+    ? html`<span class="font-medium text-red-800">${t.closedUntil(dayMonth(locale, closedUntil.date), closedUntil.label)}</span>`
+    : html`<span${status.open ? html` class="font-medium text-green-800"` : ""}><span aria-hidden="true">${status.open ? "● " : "○ "}</span>${status.text}</span>`;
+  const where = result.remote
+    ? t.remote
+    : html`<ul${french}>${result.places.map((place) => html`<li>${`${place.name}, ${place.address}, ${place.postalCode} ${place.communeName}`}</li>`)}</ul>`;
+  return html`<article aria-labelledby="${titleId}" class="rounded-lg border border-slate-300 p-4"><h3 id="${titleId}" class="text-xl font-semibold break-words"><a href="${href}" class="text-accent underline"${french}>${result.title}</a></h3><p class="text-slate-700">${`${t.by} `}<span${french}>${result.structureName}</span></p>${
+    result.stale && html`<p class="mt-2 rounded border-s-4 border-amber-600 bg-amber-50 p-2 font-medium text-amber-900"><span aria-hidden="true">⚠ </span>${t.stale}</p>`
+  }<dl class="mt-3 space-y-1"><div class="${ROW}"><dt class="font-semibold">${`${t.when}${t.colon}`}</dt><dd>${when}</dd></div><div class="${ROW}"><dt class="font-semibold">${`${t.forWhom}${t.colon}`}</dt><dd>${forWhom}</dd></div><div class="${ROW}"><dt class="font-semibold">${`${t.where}${t.colon}`}</dt><dd>${where}</dd></div>${
+    result.accessModes.length > 0 &&
+    html`<div class="${ROW}"><dt class="font-semibold">${`${t.how}${t.colon}`}</dt><dd>${result.accessModes.map((code) => t.accessModes(code as never) ?? code).join(", ")}</dd></div>`
+  }<div class="${ROW}"><dt class="font-semibold">${`${t.price}${t.colon}`}</dt><dd>${result.free ? t.priceFree : t.priceNotFree}${
+    !result.free && result.feeDetails && html` — <span${french}>${result.feeDetails}</span>`
+  }</dd></div></dl><p class="mt-3"><a href="${href}" class="inline-block min-h-11 py-2 text-accent underline" aria-label="${t.details(result.title)}">${t.detailsShort}</a></p></article>`;
+}
