@@ -13,12 +13,13 @@
  * schedule's hours of the day once a day), and in full (next opening) for the page's 20 only.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hoursOn, localTime, openingStatus, type DayHours, type OpeningStatus, type Schedule } from "@/lib/hours/rules";
+import { addDays } from "@/lib/hours/holidays";
+import { hoursOn, localTime, openingStatus, zonedInstant, type DayHours, type OpeningStatus, type Schedule } from "@/lib/hours/rules";
 import { isStale } from "@/lib/offers/rules";
 import { resolveCommune, type Commune, type IgnoredFilter, type SearchFilters } from "./filters";
 import { matchNeeds, termRefsForNeeds, type NeedMatch } from "./match";
 import { findNeed, type NeedTerm } from "./needs";
-import { termKey, territoryIndex, type IndexedOffer, type TermRef } from "./territory-index";
+import { termKey, territoryIndex, type IndexedOffer, type TermRef, type TerritoryIndex } from "./territory-index";
 import { tokens } from "./text";
 
 export const PAGE_SIZE = 20;
@@ -36,7 +37,6 @@ const FREE_TERMS = [
   { vocabularyKey: "lmn.frais_a_charge", code: "Gratuit" },
   { vocabularyKey: "dataInclusion.v1.frais", code: "gratuit" },
 ];
-const FREE_KEYS = FREE_TERMS.map(termKey);
 
 interface Territory {
   id: string;
@@ -135,19 +135,27 @@ function centreOf(communes: Commune[], km: number): Centre | null {
   return { latitude: average(located.map((c) => c.latitude!)), longitude: average(located.map((c) => c.longitude!)), km };
 }
 
+/**
+ * Filters on terms and communes are masks over the index's offers (1: kept), built from the
+ * index's lists of positions; the others are asked of each offer the masks keep.
+ */
+type Mask = Uint8Array;
 type OfferTest = (offer: IndexedOffer) => boolean;
 
-/** Offers carrying at least one of these terms (none asked: no offer). */
-function hasTerm(terms: readonly TermRef[]): OfferTest {
-  const keys = terms.map(termKey);
-  return (offer) => keys.some((key) => offer.termKeys.has(key));
+/** The offers in at least one of these lists of positions. */
+function maskOf(index: TerritoryIndex, lists: readonly (Int32Array | undefined)[]): Mask {
+  const mask = new Uint8Array(index.offers.length);
+  for (const list of lists) for (const position of list ?? []) mask[position] = 1;
+  return mask;
 }
 
+/** The offers carrying at least one of these terms (none asked: no offer), or a term of these vocabularies. */
+const withTerms = (index: TerritoryIndex, keys: readonly string[]): Mask => maskOf(index, keys.map((key) => index.postings.get(key)));
+const hasTerm = (index: TerritoryIndex, terms: readonly TermRef[]): Mask => withTerms(index, terms.map(termKey));
+
 // An offer with no place (a phone line, an online service) serves the whole territory.
-function atCommunes(communes: Commune[]): OfferTest {
-  const codes = new Set(communes.map(({ code }) => code));
-  return (offer) => offer.places.length === 0 || offer.places.some((place) => codes.has(place.communeCode));
-}
+const atCommunes = (index: TerritoryIndex, communes: Commune[]): Mask =>
+  maskOf(index, [index.withoutPlace, ...communes.map(({ code }) => index.byCommune.get(code))]);
 
 function around(centre: Centre): OfferTest {
   // A bounding box first: the exact distance is only computed for the places inside it.
@@ -197,9 +205,26 @@ function waitToday(offer: IndexedOffer, date: string, minute: number): number | 
 
 const nextTime = (status: OpeningStatus) => (status.open ? 0 : (status.nextOpensAt?.getTime() ?? Number.POSITIVE_INFINITY));
 
+/**
+ * A schedule's status holds from the instant it was computed until the schedule closes (open) or
+ * opens (closed); with no opening within the horizon, until the horizon moves (next local day).
+ * The page's offers are mostly the same from one search to the next: their statuses are kept.
+ */
+const HORIZON_DAYS = 31;
+const knownStatuses = new WeakMap<Schedule, { status: OpeningStatus; from: number; until: number }>();
+function statusAt(schedule: Schedule, now: Date): OpeningStatus {
+  const instant = now.getTime();
+  const known = knownStatuses.get(schedule);
+  if (known && known.from <= instant && instant < known.until) return known.status;
+  const status = openingStatus(schedule, now, HORIZON_DAYS);
+  const changesAt = status.open ? status.closesAt : status.nextOpensAt ?? zonedInstant(addDays(localTime(now, schedule.timeZone).date, 1), 0, schedule.timeZone);
+  knownStatuses.set(schedule, { status, from: instant, until: changesAt.getTime() });
+  return status;
+}
+
 /** Open now at one of its places, or the soonest next opening. */
 function bestStatus(schedules: Schedule[], now: Date): OpeningStatus {
-  const statuses = schedules.map((schedule) => openingStatus(schedule, now, 31));
+  const statuses = schedules.map((schedule) => statusAt(schedule, now));
   return statuses.find((status) => status.open) ?? statuses.filter((status) => !status.open && status.nextOpensAt).sort((a, b) => nextTime(a) - nextTime(b))[0] ?? statuses[0]!;
 }
 
@@ -230,7 +255,7 @@ function toResult(offer: IndexedOffer, territory: Territory, today: string, now:
     publics: codesOf(PUBLICS_VOCABULARY),
     accessModes: codesOf(ACCESS_VOCABULARY),
     postures: codesOf(POSTURES_VOCABULARY),
-    free: FREE_KEYS.some((key) => offer.termKeys.has(key)),
+    free: offer.terms.some((term) => FREE_TERMS.some((free) => free.vocabularyKey === term.vocabularyKey && free.code === term.code)),
     places: offer.places.map(({ name, address, postalCode, communeName }) => ({ name, address, postalCode, communeName })),
     remote: offer.places.length === 0,
     opening: openingOf(offer, today, now),
@@ -246,15 +271,6 @@ function searchedNeeds(filters: SearchFilters, country: Territory["country"]): {
   return { chosen: chosenNeed ? [...chosenNeed.terms] : null, textNeeds };
 }
 
-interface Ranked {
-  offer: IndexedOffer;
-  /** How well it answers the needs the text means: the sum of the scores of the needs it carries a term of. */
-  score: number;
-  /** With an opening filter: how soon it opens (0: open now). */
-  next: number;
-}
-const byRank = (a: Ranked, b: Ranked) => b.score - a.score || a.next - b.next || a.offer.frenchRank - b.offer.frenchRank;
-
 export async function searchOffers(
   db: PrismaClient,
   territoryOrSlug: string | Territory,
@@ -265,15 +281,16 @@ export async function searchOffers(
   if (!territory) return null;
   const index = await territoryIndex(db, territory);
   const ignored: IgnoredFilter[] = [];
+  const masks: Mask[] = [];
   const tests: OfferTest[] = [];
 
   // Needs: the chosen one, and what the free text means.
   const { chosen, textNeeds } = searchedNeeds(filters, territory.country);
   const textTerms = termRefsForNeeds(textNeeds.map(({ need }) => need));
-  if (chosen) tests.push(hasTerm(chosen));
+  if (chosen) masks.push(hasTerm(index, chosen));
   let textFallback = false;
   if (textTerms.length > 0) {
-    tests.push(hasTerm(textTerms));
+    masks.push(hasTerm(index, textTerms));
   } else if (filters.q) {
     // No need recognised: look for the words in titles and descriptions, accents aside.
     const words = tokens(filters.q).filter((word) => word.length >= 2).slice(0, 5);
@@ -288,49 +305,65 @@ export async function searchOffers(
   if (filters.commune && communeMatches.length === 0) ignored.push({ filter: "commune", reason: "unknown" });
   const centre = filters.distance && communeMatches.length > 0 ? centreOf(communeMatches, filters.distance) : null;
   if (filters.distance && !centre) ignored.push({ filter: "distance", reason: "needsCommune" });
-  if (communeMatches.length > 0) tests.push(centre ? around(centre) : atCommunes(communeMatches));
+  if (centre) tests.push(around(centre));
+  else if (communeMatches.length > 0) masks.push(atCommunes(index, communeMatches));
 
   // Who for, how, how much.
   if (filters.public) {
     // For this public, for everyone, or saying nothing of its public.
-    const forPublic = hasTerm([{ vocabularyKey: PUBLICS_VOCABULARY, code: filters.public }, { vocabularyKey: PUBLICS_VOCABULARY, code: "tous-publics" }]);
-    tests.push((offer) => !offer.vocabularies.has(PUBLICS_VOCABULARY) || forPublic(offer));
+    const forPublic = hasTerm(index, [{ vocabularyKey: PUBLICS_VOCABULARY, code: filters.public }, { vocabularyKey: PUBLICS_VOCABULARY, code: "tous-publics" }]);
+    const saysItsPublic = withTerms(index, [PUBLICS_VOCABULARY]);
+    masks.push(forPublic.map((found, position) => found | (saysItsPublic[position]! ^ 1)));
   }
   const age = filters.age;
   if (age !== null) tests.push((offer) => (offer.minAge === null || offer.minAge <= age) && (offer.maxAge === null || offer.maxAge >= age));
-  if (filters.acces.length > 0) tests.push(hasTerm(filters.acces.map((code) => ({ vocabularyKey: ACCESS_VOCABULARY, code }))));
-  if (filters.posture) tests.push(hasTerm([{ vocabularyKey: POSTURES_VOCABULARY, code: filters.posture }]));
-  if (filters.gratuit) tests.push(hasTerm(FREE_TERMS));
+  if (filters.acces.length > 0) masks.push(hasTerm(index, filters.acces.map((code) => ({ vocabularyKey: ACCESS_VOCABULARY, code }))));
+  if (filters.posture) masks.push(hasTerm(index, [{ vocabularyKey: POSTURES_VOCABULARY, code: filters.posture }]));
+  if (filters.gratuit) masks.push(hasTerm(index, FREE_TERMS));
 
-  const matching = index.offers.filter((offer) => tests.every((test) => test(offer)));
-  let ordered: IndexedOffer[] = matching;
+  const { offers } = index;
+  const positions: number[] = [];
+  candidates: for (let position = 0; position < offers.length; position++) {
+    for (const mask of masks) if (mask[position] === 0) continue candidates;
+    for (const test of tests) if (!test(offers[position]!)) continue candidates;
+    positions.push(position);
+  }
+
+  let ordered = positions;
   let truncated = false;
   const { date: today, minute } = localTime(now, territory.timeZone);
-  // Free text is ranked by how well each offer answers what was typed; with a distance or an
-  // opening filter too, the order is by title in French (the index's array is in code point order).
+  // Free text is ranked by how well each offer answers what was typed: the sum of the scores of
+  // the needs it carries a term of; with an opening filter, then by how soon it opens. With a
+  // distance or an opening filter too, the order is then by title in French.
   if (textTerms.length > 0 || centre !== null || filters.ouvert !== null) {
-    const scored = textNeeds.map(({ need, score }) => ({ test: hasTerm(need.terms), score }));
-    let ranked: Ranked[] = matching.map((offer) => ({ offer, score: scored.reduce((sum, need) => (need.test(offer) ? sum + need.score : sum), 0), next: 0 }));
+    const score = new Float64Array(offers.length);
+    for (const need of textNeeds) {
+      const carries = hasTerm(index, need.need.terms);
+      for (const position of positions) if (carries[position] === 1) score[position]! += need.score;
+    }
+    const wait = new Float64Array(offers.length);
+    const byRank = (a: number, b: number) => score[b]! - score[a]! || wait[a]! - wait[b]! || offers[a]!.frenchRank - offers[b]!.frenchRank;
     if (filters.ouvert !== null) {
-      if (ranked.length > MAX_CANDIDATES) {
-        ranked = ranked.sort(byRank).slice(0, MAX_CANDIDATES);
+      if (ordered.length > MAX_CANDIDATES) {
+        ordered = ordered.sort(byRank).slice(0, MAX_CANDIDATES);
         truncated = true;
       }
-      ranked =
+      ordered =
         filters.ouvert === "maintenant"
-          ? ranked.filter(({ offer }) => openNow(offer, today, minute))
-          : ranked.flatMap((entry) => {
-              const wait = waitToday(entry.offer, today, minute);
-              return wait === null ? [] : [{ ...entry, next: wait }];
+          ? ordered.filter((position) => openNow(offers[position]!, today, minute))
+          : ordered.filter((position) => {
+              const minutes = waitToday(offers[position]!, today, minute);
+              if (minutes !== null) wait[position] = minutes;
+              return minutes !== null;
             });
     }
-    ordered = ranked.sort(byRank).map(({ offer }) => offer);
+    ordered.sort(byRank);
   }
 
   const total = ordered.length;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
-  const results = ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((offer) => toResult(offer, territory, today, now));
+  const results = ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((position) => toResult(offers[position]!, territory, today, now));
   const needs = chosen ? [{ need: findNeed(filters.besoin!, territory.country)!, score: 1 }] : textNeeds;
   return { territory, communeMatches, needs, textFallback, results, total, page, pageCount, ignored, truncated };
 }

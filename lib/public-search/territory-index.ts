@@ -48,10 +48,6 @@ export interface IndexedOffer {
   phone: string | null;
   /** Its terms in their vocabularies' order (sortOrder, code). */
   terms: TermRef[];
-  /** `termKey` of each term, for the filters. */
-  termKeys: ReadonlySet<string>;
-  /** The vocabularies it has terms of ("says nothing of its public": none of the publics'). */
-  vocabularies: ReadonlySet<string>;
   /** Title and description as normalize() leaves words, for the free-text fallback. */
   text: string;
   /** Its places by name; none: it serves the whole territory (a phone line, an online service). */
@@ -70,6 +66,15 @@ export interface TerritoryIndex {
   country: Country;
   /** Ordered by title then id, code point by code point (as PostgreSQL's C collation sorts). */
   offers: IndexedOffer[];
+  /**
+   * The positions in `offers` of the offers having a term (by `termKey`) or any term of a
+   * vocabulary (by its key): a filter on terms reads a few lists instead of asking every offer.
+   */
+  postings: ReadonlyMap<string, Int32Array>;
+  /** The positions of the offers with a place in each commune (by code). */
+  byCommune: ReadonlyMap<string, Int32Array>;
+  /** The positions of the offers with no place: they serve the whole territory. */
+  withoutPlace: Int32Array;
   /** Where the published structures have places, with an average position, by name. */
   communes: Commune[];
 }
@@ -258,8 +263,6 @@ function buildIndex(
       structureName: structure.name,
       phone: structure.phone,
       terms,
-      termKeys: new Set(terms.map(termKey)),
-      vocabularies: new Set(terms.map(({ vocabularyKey }) => vocabularyKey)),
       text: searchableText(`${row.title}\n${row.description}`),
       places: offerPlaces.map(({ place }) => ({
         name: place.name,
@@ -281,7 +284,30 @@ function buildIndex(
     .sort((a, b) => collator.compare(a.offer.title, b.offer.title) || a.position - b.position)
     .forEach(({ offer }, rank) => (offer.frenchRank = rank));
 
-  return { territoryId: territory.id, version: territory.searchVersion, timeZone: territory.timeZone, country: territory.country, offers, communes: communesOf(rows.places) };
+  return {
+    territoryId: territory.id,
+    version: territory.searchVersion,
+    timeZone: territory.timeZone,
+    country: territory.country,
+    offers,
+    postings: postingsOf(offers, (offer) => offer.terms.flatMap((term) => [termKey(term), term.vocabularyKey])),
+    byCommune: postingsOf(offers, (offer) => offer.places.map(({ communeCode }) => communeCode)),
+    withoutPlace: Int32Array.from(offers.flatMap((offer, position) => (offer.places.length === 0 ? [position] : []))),
+    communes: communesOf(rows.places),
+  };
+}
+
+/** For each key, the positions of the offers that have it, ascending. */
+function postingsOf(offers: IndexedOffer[], keysOf: (offer: IndexedOffer) => string[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  offers.forEach((offer, position) => {
+    for (const key of keysOf(offer)) {
+      const list = lists.get(key);
+      if (!list) lists.set(key, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    }
+  });
+  return new Map([...lists].map(([key, positions]) => [key, Int32Array.from(positions)]));
 }
 
 /** As territoryCommunes (queries.ts) reads them: per code, name and postal code, an average position. */
