@@ -13,7 +13,7 @@
  * and the index is loaded after, so a write committing in between is already in the index that
  * carries the older version: it only costs one extra reload, never a stale index.
  */
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Country } from "@/lib/hours/holidays";
 import { offerScheduleAt, remoteOfferSchedule, type OfferAtPlaceHours } from "@/lib/hours/offer-schedule";
 import type { HolidayRule, Schedule } from "@/lib/hours/rules";
@@ -174,35 +174,42 @@ export async function loadTerritoryIndex(db: PrismaClient, territory: IndexedTer
       const offers = await tx.$queryRaw<OfferRow[]>`
         SELECT o.id, o."structureId", o.title, o.description, o."minAge", o."maxAge", o."feeDetails", o."lastVerifiedAt", o."termIds"::text[] AS "termIds"
         FROM "Offer" o WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published'`;
+      // Then the rows that hang from them, joined to the ids read so far (`unnest`), so that each
+      // is found through its owner's index (the bench prints the plans): a territory is a few per
+      // cent of the national tables, and a reload must cost what the territory weighs.
+      const offerIds = offers.map(({ id }) => id);
+      const termIds = [...new Set(offers.flatMap((offer) => offer.termIds))];
       const terms = await tx.$queryRaw<(TermRef & { id: string })[]>`
-        SELECT t.id, t."vocabularyKey", t.code FROM "VocabularyTerm" t
-        WHERE t.id IN (SELECT DISTINCT unnest(o."termIds") FROM "Offer" o WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published')
-        ORDER BY t."sortOrder", t.code`;
+        SELECT t.id, t."vocabularyKey", t.code FROM "VocabularyTerm" t WHERE t.id = ANY(${termIds}::uuid[]) ORDER BY t."sortOrder", t.code`;
       const offerPlaces = await tx.$queryRaw<{ id: string; offerId: string; placeId: string; publicHolidays: HolidayRule | null }[]>`
         SELECT op.id, op."offerId", op."placeId", op."publicHolidays"::text AS "publicHolidays"
-        FROM "OfferPlace" op JOIN "Offer" o ON o.id = op."offerId"
-        WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published'`;
+        FROM unnest(${offerIds}::uuid[]) AS owner(id) JOIN "OfferPlace" op ON op."offerId" = owner.id`;
       // Every place of the territory's structures: a permanence may be held at a place of a
       // structure that is not published; communes count only the published structures' places.
       const places = await tx.$queryRaw<PlaceRow[]>`
         SELECT p.id, p.name, p.address, p."postalCode", p."communeCode", p."communeName", p.latitude, p.longitude,
-          p."publicHolidays"::text AS "publicHolidays", s.status = 'published' AS published
-        FROM "Place" p JOIN "Structure" s ON s.id = p."structureId"
-        WHERE s."territoryId" = ${territoryId}::uuid`;
+          p."publicHolidays"::text AS "publicHolidays", p."structureId" = ANY(${structures.filter(({ published }) => published).map(({ id }) => id)}::uuid[]) AS published
+        FROM unnest(${structures.map(({ id }) => id)}::uuid[]) AS owner(id) JOIN "Place" p ON p."structureId" = owner.id`;
+      // Hours belong to a place, an offer at a place, or an offer with no place: one index each.
+      const owners = [
+        { column: "placeId", ids: places.map(({ id }) => id) },
+        { column: "offerPlaceId", ids: offerPlaces.map(({ id }) => id) },
+        { column: "offerId", ids: offerIds },
+      ];
+      const ofOwners = (table: string, columns: string) =>
+        Prisma.join(
+          owners.map(
+            ({ column, ids }) =>
+              Prisma.sql`SELECT ${Prisma.raw(columns)} FROM unnest(${ids}::uuid[]) AS owner(id) JOIN ${Prisma.raw(`"${table}"`)} h ON h.${Prisma.raw(`"${column}"`)} = owner.id`,
+          ),
+          " UNION ALL ",
+        );
       const slots = await tx.$queryRaw<SlotRow[]>`
-        SELECT s."placeId", s."offerPlaceId", s."offerId", s.weekday, s."opensAtMinute", s."closesAtMinute", s."appointmentOnly", s."validFrom", s."validUntil"
-        FROM "OpeningSlot" s
-        WHERE s."placeId" IN (SELECT p.id FROM "Place" p JOIN "Structure" st ON st.id = p."structureId" WHERE st."territoryId" = ${territoryId}::uuid)
-          OR s."offerPlaceId" IN (SELECT op.id FROM "OfferPlace" op JOIN "Offer" o ON o.id = op."offerId" WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published')
-          OR s."offerId" IN (SELECT o.id FROM "Offer" o WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published')
-        ORDER BY s.weekday, s."opensAtMinute"`;
+        SELECT * FROM (${ofOwners("OpeningSlot", `h."placeId", h."offerPlaceId", h."offerId", h.weekday, h."opensAtMinute", h."closesAtMinute", h."appointmentOnly", h."validFrom", h."validUntil"`)}) AS slot
+        ORDER BY slot.weekday, slot."opensAtMinute"`;
       const exceptions = await tx.$queryRaw<ExceptionRow[]>`
-        SELECT e."placeId", e."offerPlaceId", e."offerId", e."startsOn", e."endsOn", e.closed, e."opensAtMinute", e."closesAtMinute", e.label
-        FROM "OpeningException" e
-        WHERE e."placeId" IN (SELECT p.id FROM "Place" p JOIN "Structure" st ON st.id = p."structureId" WHERE st."territoryId" = ${territoryId}::uuid)
-          OR e."offerPlaceId" IN (SELECT op.id FROM "OfferPlace" op JOIN "Offer" o ON o.id = op."offerId" WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published')
-          OR e."offerId" IN (SELECT o.id FROM "Offer" o WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published')
-        ORDER BY e."startsOn"`;
+        SELECT * FROM (${ofOwners("OpeningException", `h."placeId", h."offerPlaceId", h."offerId", h."startsOn", h."endsOn", h.closed, h."opensAtMinute", h."closesAtMinute", h.label`)}) AS exception
+        ORDER BY exception."startsOn"`;
       return { structures, offers, terms, offerPlaces, places, slots, exceptions };
     },
     { isolationLevel: "RepeatableRead", timeout: 60_000 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accentInsensitivePattern, MAX_NORMALIZED_LENGTH, normalize, tokens } from "./text";
+import { MAX_NORMALIZED_LENGTH, normalize, tokens } from "./text";
 
 describe("normalize", () => {
   it("lowercases and strips accents, so « Impôts » and « impots » are the same word", () => {
@@ -80,25 +80,5 @@ describe("tokens", () => {
     expect(tokens("   ")).toEqual([]);
     expect(tokens("j'ai besoin d'aide svp")).toEqual([]);
     expect(tokens("🙂🙂")).toEqual([]);
-  });
-});
-
-describe("accentInsensitivePattern", () => {
-  const finds = (word: string, text: string) => new RegExp(accentInsensitivePattern(word), "i").test(text);
-
-  it("finds a normalized word however the text accents it", () => {
-    expect(finds("impot", "Déclarer ses impôts en ligne")).toBe(true);
-    expect(finds("impot", "IMPÔTS")).toBe(true);
-    expect(finds("declaration", "Déclaration de revenus")).toBe(true);
-    expect(finds("noel", "Fermé à Noël")).toBe(true);
-    expect(finds("oeuvre", "Main-d'Œuvre")).toBe(true);
-    expect(finds("coeur", "cœur de ville")).toBe(true);
-    expect(finds("impot", "Aide au permis")).toBe(false);
-  });
-
-  it("keeps only letters and digits of the word, so it cannot inject regex syntax", () => {
-    expect(accentInsensitivePattern(".*")).toBe("");
-    expect(accentInsensitivePattern("b(c|d)")).toBe("b[cçCÇ]d");
-    expect(finds("cv2", "CV2 à jour")).toBe(true);
   });
 });

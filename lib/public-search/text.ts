@@ -65,36 +65,3 @@ export function tokens(text: unknown): string[] {
   if (!normalized) return [];
   return normalized.split(" ").filter((word) => !STOP_WORDS.has(word));
 }
-
-/** The letters a base letter may be written as in French (and Belgian) texts, both cases. */
-const VARIANTS: Record<string, string> = {
-  a: "aàáâãäåAÀÁÂÃÄÅ",
-  c: "cçCÇ",
-  e: "eèéêëEÈÉÊË",
-  i: "iìíîïIÌÍÎÏ",
-  n: "nñNÑ",
-  o: "oòóôõöøOÒÓÔÕÖØ",
-  u: "uùúûüUÙÚÛÜ",
-  y: "yýÿYÝŸ",
-};
-
-/**
- * A regular expression (PostgreSQL's `~*`, JavaScript's `i` flag) that finds a normalized word in
- * a text however it is accented: "impot" finds "Impôts", "oeuvre" finds "Œuvre". Only letters and
- * digits are kept from the word, so nothing in it can act as regex syntax.
- */
-export function accentInsensitivePattern(word: string): string {
-  const plain = word.replace(/[^\p{L}\p{N}]/gu, "");
-  let pattern = "";
-  for (let index = 0; index < plain.length; index++) {
-    const pair = plain.slice(index, index + 2);
-    if (pair === "oe" || pair === "ae") {
-      pattern += `(?:[${VARIANTS[pair[0]!]}][${VARIANTS.e}]|${pair === "oe" ? "[œŒ]" : "[æÆ]"})`;
-      index++;
-      continue;
-    }
-    const letter = plain[index]!;
-    pattern += VARIANTS[letter] ? `[${VARIANTS[letter]}]` : letter;
-  }
-  return pattern;
-}
