@@ -21,4 +21,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/((?!_next/|api/|favicon.ico).*)"] };
+// Not the results page either: a route handler that reads its language itself, and the
+// residents' most used page (lib/html/html.ts), which this step would only slow down.
+export const config = { matcher: ["/((?!_next/|api/|favicon.ico|t/[^/]+/recherche$).*)"] };

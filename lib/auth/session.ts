@@ -1,10 +1,14 @@
 /** Who is acting, for pages and server actions. */
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { loadActor, type SignedInActor } from "./actor";
 import { authOptions } from "./options";
+
+/** next-auth's session cookie: its name over plain HTTP, and over HTTPS (secure prefix). */
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
  * Once per request: the layout (the header's "Transferts"), the page and its parts all ask, and
@@ -12,6 +16,9 @@ import { authOptions } from "./options";
  * `cache` simply calls through.)
  */
 export const getActor = cache(async (): Promise<SignedInActor | null> => {
+  // No session cookie, no session: most visitors (residents) are spared next-auth's work.
+  const jar = await cookies();
+  if (!SESSION_COOKIES.some((name) => jar.has(name))) return null;
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: string } | undefined)?.id;
   return userId ? loadActor(db, userId) : null;

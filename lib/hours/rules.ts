@@ -55,7 +55,26 @@ export function weekdayOf(date: string): number {
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function zoneParts(instant: Date, timeZone: string) {
+type ZoneParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+/**
+ * The same instants come back again and again (a results page asks "now" once per card, and many
+ * offers open at the same next instant), and asking ICU costs far more than a lookup: the last
+ * answers are kept, a bounded number of them.
+ */
+const recentParts = new Map<string, ZoneParts>();
+const RECENT_PARTS_MAX = 4096;
+
+function zoneParts(instant: Date, timeZone: string): ZoneParts {
+  const key = `${timeZone} ${instant.getTime()}`;
+  const recent = recentParts.get(key);
+  if (recent) return recent;
+  const parts = computeZoneParts(instant, timeZone);
+  if (recentParts.size >= RECENT_PARTS_MAX) recentParts.clear();
+  recentParts.set(key, parts);
+  return parts;
+}
+
+function computeZoneParts(instant: Date, timeZone: string): ZoneParts {
   let formatter = partsFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-CA", {

@@ -53,10 +53,19 @@ function dayFormat(locale: Locale, withinWeek: boolean, timeZone: string): Intl.
   return format;
 }
 
+/** The names of the days already said (the twenty cards of a page name the same few days), bounded. */
+const dayNames = new Map<string, string>();
+
 /** "mardi", or "le 3 mars" beyond the coming week. */
 function dayIn(locale: Locale, instant: Date, today: string, date: string, timeZone: string): string {
   const withinWeek = date <= addDays(today, 6);
-  const text = dayFormat(locale, withinWeek, timeZone).format(instant);
+  const key = `${locale} ${withinWeek} ${timeZone} ${date}`;
+  let text = dayNames.get(key);
+  if (text === undefined) {
+    text = dayFormat(locale, withinWeek, timeZone).format(instant);
+    if (dayNames.size >= 4096) dayNames.clear();
+    dayNames.set(key, text);
+  }
   return withinWeek || locale !== "fr" ? text : `le ${text}`;
 }
 
