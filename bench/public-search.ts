@@ -141,6 +141,10 @@ export async function benchPublicSearch(): Promise<void> {
     return;
   }
   const territory = await pickTerritory(client).finally(() => client.end());
+  // A dataset seeded before a later migration (a new column the pages read): bring it up to date.
+  const { applyMigrations } = await import("@/lib/database/schema-engine");
+  const applied = await applyMigrations({ url: BENCH_DATABASE_URL });
+  if (applied.length > 0) console.log(`Migrations appliquées à la base de banc d'essai : ${applied.join(", ")}`);
   if (!territory) {
     console.log("Aucun territoire de banc d'essai : lancez d'abord `npm run bench:seed`. Mesure sautée.");
     return;

@@ -155,4 +155,18 @@ describe("daylight-saving changes (Europe/Paris)", () => {
     expect(localTime(new Date("2026-11-24T09:30:00Z"), "Europe/Brussels")).toEqual({ date: "2026-11-24", weekday: 2, minute: 630 });
     expect(localTime(new Date("2026-11-24T09:30:00Z"), "Indian/Reunion")).toEqual({ date: "2026-11-24", weekday: 2, minute: 810 });
   });
+
+  it("answers the same instant asked again in another zone, and many instants in turn, each right (answers are remembered)", () => {
+    const instant = new Date("2026-11-24T23:30:00Z");
+    for (let round = 0; round < 3; round++) {
+      expect(localTime(instant, "Europe/Paris")).toEqual({ date: "2026-11-25", weekday: 3, minute: 30 });
+      expect(localTime(new Date(instant.getTime()), "America/Cayenne")).toEqual({ date: "2026-11-24", weekday: 2, minute: 1230 });
+    }
+    // More instants than are remembered: the oldest are forgotten, none is answered wrong.
+    for (let minute = 0; minute < 5000; minute++) {
+      const at = new Date(Date.UTC(2026, 0, 1, 0, minute));
+      expect(localTime(at, "UTC").minute).toBe(minute % 1440);
+    }
+    expect(localTime(instant, "Europe/Paris").date).toBe("2026-11-25");
+  });
 });
