@@ -3,41 +3,59 @@
  * files Next links on every React page, so the browser has them in its cache already.
  *
  * Next gives a route handler no API for them. It writes them, per page, in the build's client
- * reference manifest (`entryCSSFiles` of the root layout); any page under the root layout lists
- * the same ones, and the territory home is always built. Read once in production; in development
- * each time (an edit renames the file), and empty until that page has been compiled once. A test
- * (tests/e2e/public-search.spec.ts) checks the link answers a stylesheet, so a change of Next's
- * manifest cannot pass unnoticed.
+ * reference manifest (`entryCSSFiles` of the root layout); every page under the root layout lists
+ * the same ones. The territory home's is read, and in development (where pages are compiled on
+ * first visit) any page's until the home has been compiled. Read once in production; in
+ * development each time (an edit renames the file). An end-to-end test
+ * (tests/e2e/public-search.spec.ts) checks the link answers the home's stylesheet, so a change of
+ * Next's manifest cannot pass unnoticed.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { runInNewContext } from "node:vm";
 
-const PAGE = "/t/[territory]/page";
+const HOME = "t/[territory]/page_client-reference-manifest.js";
 const ROOT_LAYOUT = "[project]/app/layout";
 
 type Manifest = { entryCSSFiles?: Record<string, { path: string; inlined?: boolean }[]> };
 
-function read(): string[] {
-  const development = process.env.NODE_ENV === "development";
-  const file = path.join(process.cwd(), ".next", ...(development ? ["dev"] : []), "server", "app", `${PAGE}_client-reference-manifest.js`);
+/** The root layout's stylesheets as one manifest lists them; null if it cannot be read. */
+function fromManifest(file: string): string[] | null {
   let source: string;
   try {
     source = readFileSync(file, "utf8");
   } catch {
-    return [];
+    return null;
   }
   // The manifest is a script that assigns globalThis.__RSC_MANIFEST[page]: run it in a sandbox.
   const sandbox: { __RSC_MANIFEST?: Record<string, Manifest> } = {};
   runInNewContext(source, sandbox, { timeout: 1000 });
-  const files = sandbox.__RSC_MANIFEST?.[PAGE]?.entryCSSFiles?.[ROOT_LAYOUT] ?? [];
-  return files.filter((entry) => !entry.inlined).map((entry) => `/_next/${entry.path}`);
+  const [manifest] = Object.values(sandbox.__RSC_MANIFEST ?? {});
+  const files = manifest?.entryCSSFiles?.[ROOT_LAYOUT];
+  return files ? files.filter((entry) => !entry.inlined).map((entry) => `/_next/${entry.path}`) : null;
+}
+
+function read(development: boolean): string[] {
+  const app = path.join(process.cwd(), ".next", ...(development ? ["dev"] : []), "server", "app");
+  const home = fromManifest(path.join(app, HOME));
+  if (home || !development) return home ?? [];
+  let files: string[] = [];
+  try {
+    files = readdirSync(app, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith("_client-reference-manifest.js"));
+  } catch {
+    return [];
+  }
+  for (const file of files) {
+    const found = fromManifest(path.join(app, file));
+    if (found) return found;
+  }
+  return [];
 }
 
 let cached: string[] | null = null;
 
 export function siteStylesheets(): string[] {
-  if (process.env.NODE_ENV === "development") return read();
-  cached ??= read();
+  if (process.env.NODE_ENV === "development") return read(true);
+  cached ??= read(false);
   return cached;
 }
