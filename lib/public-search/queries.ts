@@ -2,8 +2,7 @@
  * The public search: a territory's published offers that match the filters, one page at a time.
  *
  * It runs at national scale (issue 5, `npm run bench`), so a search reads one row of the
- * database, the territory (shared with the page's metadata through React `cache()`), with its
- * searchVersion. The offers are then filtered, ranked and paged in memory, on the territory's
+ * database, the territory, with its searchVersion. The offers are then filtered, ranked and paged in memory, on the territory's
  * index (territory-index.ts: loaded once, and again when a writer has bumped the version).
  *
  * Order: a plain listing or a chosen need lists by title (code point order, as before in SQL).
