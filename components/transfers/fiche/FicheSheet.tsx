@@ -145,7 +145,7 @@ export function FicheSheet({ fiche, variant }: { fiche: Fiche; variant: "navette
 export function FichePrintStyle({ format }: { format: "A4" | "A5" }) {
   const css = `@media print {
   @page { size: ${format}; margin: ${format === "A5" ? "8mm" : "15mm"}; }
-  body:has(.fiche-navette) > header, body:has(.fiche-navette) > a[href="#contenu"], .fiche-screen-only { display: none !important; }
+  body:has(.fiche-navette) .site-frame, .fiche-screen-only { display: none !important; }
   .fiche-navette { font-size: ${format === "A5" ? "9.5pt" : "11pt"}; color: #000; }
   .fiche-navette a { color: #000; text-decoration: none; }
   .fiche-navette section { break-inside: avoid; }
