@@ -11,17 +11,32 @@ const noon = (date: string) => new Date(`${date}T12:00:00Z`);
 /** British English: "1 April", the order a European reader expects. */
 const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : locale);
 
+const DATE_STYLES = {
+  weekday: { weekday: "long", timeZone: "UTC" },
+  long: { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+  short: { day: "numeric", month: "long", timeZone: "UTC" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** Formatters are costly to create and a page says many dates: one per language and style. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function formatDay(locale: Locale, style: keyof typeof DATE_STYLES, date: string): string {
+  const key = `${locale} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), DATE_STYLES[style]);
+    dateFormats.set(key, format);
+  }
+  return format.format(noon(date));
+}
+
 /** "lundi", "Monday", "الاثنين". */
-export const weekdayName = (locale: Locale, date: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { weekday: "long", timeZone: "UTC" }).format(noon(date));
+export const weekdayName = (locale: Locale, date: string) => formatDay(locale, "weekday", date);
 
 /** "3 mars 2026", "3 March 2026". */
-export const longDate = (locale: Locale, date: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(noon(date));
+export const longDate = (locale: Locale, date: string) => formatDay(locale, "long", date);
 
 /** "3 mars", without the year. */
-export const shortDate = (locale: Locale, date: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "long", timeZone: "UTC" }).format(noon(date));
+export const shortDate = (locale: Locale, date: string) => formatDay(locale, "short", date);
 
 /** "9 h – 12 h, sur rendez-vous". */
 export function rangeText(locale: Locale, range: Range): string {

@@ -6,22 +6,12 @@
 import { frenchWithin, html } from "@/lib/html/html";
 import { describeOpeningStatus } from "@/lib/hours/status-text";
 import type { Locale } from "@/lib/i18n/locales";
+import { shortDate } from "@/lib/public-offer/present";
 import { PUBLICS, type PublicCode } from "../filters";
 import { searchMessages } from "../messages";
 import type { SearchResult } from "../queries";
 
 const isPublicCode = (code: string): code is PublicCode => PUBLICS.includes(code as PublicCode);
-
-/** Formatters are costly to create: one per language. */
-const dayMonthFormats = new Map<Locale, Intl.DateTimeFormat>();
-function dayMonth(locale: Locale, date: string): string {
-  let format = dayMonthFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone: "UTC" });
-    dayMonthFormats.set(locale, format);
-  }
-  return format.format(new Date(`${date}T00:00:00Z`));
-}
 
 // Label and value on one line when they fit: the card reads in one glance on a phone.
 const ROW = "flex flex-wrap gap-x-2";
@@ -36,7 +26,7 @@ export function resultCard(result: SearchResult, href: string, locale: Locale, t
   const closedUntil = result.opening.closedUntil;
   const titleId = `resultat-${result.id}`;
   const when = closedUntil
-    ? html`<span class="font-medium text-red-800">${t.closedUntil(dayMonth(locale, closedUntil.date), closedUntil.label)}</span>`
+    ? html`<span class="font-medium text-red-800">${t.closedUntil(shortDate(locale, closedUntil.date), closedUntil.label)}</span>`
     : html`<span${status.open ? html` class="font-medium text-green-800"` : ""}><span aria-hidden="true">${status.open ? "● " : "○ "}</span>${status.text}</span>`;
   const where = result.remote
     ? t.remote
