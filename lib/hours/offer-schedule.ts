@@ -7,8 +7,8 @@ import type { Country } from "./holidays";
 import type { Exception, HolidayRule, Schedule, Slot } from "./rules";
 
 /** Slots and exceptions as the database gives them (dates as Date) or as the rules read them. */
-type SlotRow = Omit<Slot, "validFrom" | "validUntil"> & { validFrom?: Date | string | null; validUntil?: Date | string | null };
-type ExceptionRow = Omit<Exception, "startsOn" | "endsOn"> & { startsOn: Date | string; endsOn: Date | string };
+export type SlotRow = Omit<Slot, "validFrom" | "validUntil"> & { validFrom?: Date | string | null; validUntil?: Date | string | null };
+export type ExceptionRow = Omit<Exception, "startsOn" | "endsOn"> & { startsOn: Date | string; endsOn: Date | string };
 
 interface Hours {
   openingSlots: SlotRow[];

@@ -15,7 +15,13 @@
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Country } from "@/lib/hours/holidays";
-import { offerScheduleAt, remoteOfferSchedule, type OfferAtPlaceHours } from "@/lib/hours/offer-schedule";
+import {
+  offerScheduleAt,
+  remoteOfferSchedule,
+  type ExceptionRow as StoredException,
+  type OfferAtPlaceHours,
+  type SlotRow as StoredSlot,
+} from "@/lib/hours/offer-schedule";
 import type { HolidayRule, Schedule } from "@/lib/hours/rules";
 import type { Commune } from "./filters";
 import { normalize } from "./text";
@@ -89,49 +95,26 @@ export interface IndexedTerritory {
 
 type Tx = Pick<PrismaClient, "$queryRaw">;
 
-interface OfferRow {
-  id: string;
+type OfferRow = Pick<IndexedOffer, "id" | "title" | "description" | "minAge" | "maxAge" | "feeDetails" | "lastVerifiedAt"> & {
   structureId: string;
-  title: string;
-  description: string;
-  minAge: number | null;
-  maxAge: number | null;
-  feeDetails: string | null;
-  lastVerifiedAt: Date | null;
   termIds: string[];
-}
+};
 interface PlaceRow extends IndexedPlace {
   id: string;
   published: boolean;
   publicHolidays: HolidayRule;
 }
-interface SlotRow {
+/** Hours rows belong to a place, an offer at a place, or an offer with no place. */
+interface Owner {
   placeId: string | null;
   offerPlaceId: string | null;
   offerId: string | null;
-  weekday: number;
-  opensAtMinute: number;
-  closesAtMinute: number;
-  appointmentOnly: boolean;
-  validFrom: Date | null;
-  validUntil: Date | null;
 }
-interface ExceptionRow {
-  placeId: string | null;
-  offerPlaceId: string | null;
-  offerId: string | null;
-  startsOn: Date;
-  endsOn: Date;
-  closed: boolean;
-  opensAtMinute: number | null;
-  closesAtMinute: number | null;
-  label: string;
-}
-
 type Hours = Pick<OfferAtPlaceHours, "openingSlots" | "openingExceptions">;
+type SlotRow = Owner & StoredSlot;
+type ExceptionRow = Owner & StoredException;
 
-/** Rows grouped by their owner (a place, an offer at a place, an offer), in the rows' order. */
-function byOwner<Row extends { placeId: string | null; offerPlaceId: string | null; offerId: string | null }>(rows: Row[]) {
+function byOwner<Row extends Owner>(rows: Row[]) {
   const owners = new Map<string, Omit<Row, "placeId" | "offerPlaceId" | "offerId">[]>();
   for (const { placeId, offerPlaceId, offerId, ...row } of rows) {
     const owner = (placeId ?? offerPlaceId ?? offerId)!;
