@@ -1,6 +1,6 @@
 /**
  * Territory.searchVersion: the public search keeps each territory's published data in memory
- * (territory-index.ts) and reloads it when this number differs from the one it was loaded at.
+ * (territory-index.ts) and reloads it when this number has moved past the one it was loaded at.
  * Every write of what the search shows (offers and their terms and places, places, hours,
  * structures, freshness, imports) calls bumpSearchVersion in its own transaction, so the new
  * version becomes visible exactly when the data does.
