@@ -5,7 +5,7 @@
  * of it (and imports can build one to check a round trip).
  */
 import type { PrismaClient } from "@/lib/db";
-import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
+import { localTime, type Exception, type HolidayRule, type Slot } from "@/lib/hours/rules";
 import type { TermRef } from "./crosswalks";
 import { openingHoursWithExceptions } from "./hours";
 
@@ -116,6 +116,14 @@ export interface TerritorySnapshot {
 }
 
 const day = (value: Date) => value.toISOString().slice(0, 10);
+
+/**
+ * A data's date as the exports say it: never after the export's own day ("YYYY-MM-DD"). A row
+ * stamped "in the future" (the database's clock ahead of the app's, a source file's date_maj ahead
+ * of ours) is then dated today instead of being refused by the standards (data·inclusion rejects a
+ * date_maj after today) and silently dropped.
+ */
+export const notAfter = (date: string, today: string) => (date <= today ? date : today);
 const latest = (...dates: (Date | null | undefined)[]) =>
   day(new Date(Math.max(...dates.filter((date): date is Date => !!date).map((date) => date.getTime()))));
 
@@ -172,11 +180,12 @@ export async function loadTerritorySnapshot(
   now = new Date(),
   scope?: SnapshotScope,
 ): Promise<TerritorySnapshot> {
-  const today = day(now);
   const territory = await db.territory.findUniqueOrThrow({
     where: { id: territoryId },
     select: { id: true, slug: true, name: true, country: true, timeZone: true },
   });
+  // The territory's day, as every exporter's `today` (lib/open-data/downloads.ts territoryToday).
+  const today = localTime(now, territory.timeZone).date;
   const publishedStructure = { territoryId, status: "published" } as const;
   // A scope narrows every read (the API's pages); without one, the whole territory.
   const structures = await db.structure.findMany({
@@ -271,7 +280,7 @@ export async function loadTerritorySnapshot(
       website: structure.website,
       identifiers: structure.identifiers,
       terms: refs(structure.terms),
-      updatedOn: sourceDates.of(structure.id, structure.updatedAt, structure.lastVerifiedAt) ?? latest(structure.updatedAt, structure.lastVerifiedAt),
+      updatedOn: notAfter(sourceDates.of(structure.id, structure.updatedAt, structure.lastVerifiedAt) ?? latest(structure.updatedAt, structure.lastVerifiedAt), today),
     })),
     places: places.map((place) => ({
       id: place.id,
@@ -286,7 +295,7 @@ export async function loadTerritorySnapshot(
       latitude: place.latitude,
       longitude: place.longitude,
       hours: snapshotHours(place.openingSlots, place.openingExceptions, place.publicHolidays, today),
-      updatedOn: sourceDates.of(place.id, place.updatedAt, null) ?? day(place.updatedAt),
+      updatedOn: notAfter(sourceDates.of(place.id, place.updatedAt, null) ?? day(place.updatedAt), today),
       ...standardFields(place),
     })),
     offers: offers.map((offer) => ({
@@ -304,7 +313,7 @@ export async function loadTerritorySnapshot(
             : null,
       })),
       hours: offer.openingSlots.length > 0 ? snapshotHours(offer.openingSlots, offer.openingExceptions, "unknown", today) : null,
-      updatedOn: sourceDates.of(offer.id, offer.updatedAt, offer.lastVerifiedAt) ?? latest(offer.updatedAt, offer.lastVerifiedAt),
+      updatedOn: notAfter(sourceDates.of(offer.id, offer.updatedAt, offer.lastVerifiedAt) ?? latest(offer.updatedAt, offer.lastVerifiedAt), today),
       details: {
         residentAccess: offer.residentAccess,
         professionalReferral: offer.professionalReferral,

@@ -21,7 +21,7 @@
  */
 import { codesIn, type TermRef } from "../crosswalks";
 import { frenchPhoneE164 } from "../lmn/export";
-import type { SnapshotOffer, SnapshotPlace, SnapshotStructure, TerritorySnapshot } from "../snapshot";
+import { notAfter, type SnapshotOffer, type SnapshotPlace, type SnapshotStructure, type TerritorySnapshot } from "../snapshot";
 import { diServiceSchema, diStructureSchema, DI_SCHEMA_VERSION, type DiService, type DiStructure } from "./schema";
 
 export const DI_SOURCE = "toile";
@@ -132,7 +132,7 @@ export function toDataInclusion(snapshot: TerritorySnapshot, options: DiOptions)
       source: DI_SOURCE,
       id: structure.id,
       nom: name(structure.name),
-      date_maj: structure.updatedOn,
+      date_maj: notAfter(structure.updatedOn, options.today),
       description: description && description.length >= 5 ? description.slice(0, 10_000) : null,
       lien_source: base ? `${base}/t/${snapshot.territory.slug}/structures/${structure.id}/programme` : null,
       siret: siret && /^\d{14}$/.test(siret) && siret !== "00000000000000" ? siret : null,
@@ -207,7 +207,7 @@ function toDiService(
     // Required (5 characters at least): an offer with no description is described by its title.
     description: (description.length >= 5 ? description : `${offer.title.trim()}${description ? ` — ${description}` : ""}`).slice(0, 10_000),
     lien_source: base ? `${base}/t/${territorySlug}/offres/${offer.id}` : null,
-    date_maj: offer.updatedOn <= today ? offer.updatedOn : today,
+    date_maj: notAfter(offer.updatedOn, today),
     type: TYPE_PRIORITY.find((type) => types.includes(type)) ?? null,
     thematiques: codes("dataInclusion.v1.thematiques", offer.terms).filter((code) => code.includes("--")),
     frais: fees.includes("payant") ? "payant" : fees.includes("gratuit") ? "gratuit" : null,

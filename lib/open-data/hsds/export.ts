@@ -24,7 +24,7 @@ import { OWN_VOCABULARIES, PUBLISHED_VOCABULARIES } from "@/lib/vocabularies/sou
 import type { Exception } from "@/lib/hours/rules";
 import { conditionsText } from "../datainclusion/export";
 import { frenchPhoneE164 } from "../lmn/export";
-import type { SnapshotHours, SnapshotOffer, SnapshotPlace, TerritorySnapshot } from "../snapshot";
+import { notAfter, type SnapshotHours, type SnapshotOffer, type SnapshotPlace, type TerritorySnapshot } from "../snapshot";
 import { HSDS_VERSION, type hsdsDataset } from "./schema";
 import type { z } from "zod";
 
@@ -367,6 +367,6 @@ function toService(offer: SnapshotOffer, places: Map<string, SnapshotPlace>, tod
     eligibility_description: conditionsText({ ...offer, details: details && { ...details, documentsToBring: [] } }),
     minimum_age: details?.minAge ?? null,
     maximum_age: details?.maxAge ?? null,
-    last_modified: `${offer.updatedOn}T00:00:00Z`,
+    last_modified: `${notAfter(offer.updatedOn, today)}T00:00:00Z`,
   };
 }

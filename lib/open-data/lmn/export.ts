@@ -32,7 +32,7 @@
 import { csvCell } from "@/lib/matrix/csv";
 import { codesIn, type TermRef } from "../crosswalks";
 import { mergeSlots, openingHoursWithExceptions } from "../hours";
-import type { SnapshotPlace, SnapshotStructure, TerritorySnapshot } from "../snapshot";
+import { notAfter, type SnapshotPlace, type SnapshotStructure, type TerritorySnapshot } from "../snapshot";
 import { LMN_FIELDS, emptyLmnRow, type LmnField, type LmnRow } from "./schema";
 import { lmnEnumeration, validateLmnRow, type LmnIssue } from "./validate";
 
@@ -89,8 +89,8 @@ function pivotOf(structure: SnapshotStructure | undefined): string | null {
   return null;
 }
 
-/** `today` ("YYYY-MM-DD") decides which closures are still to come in merged hours. */
-export function toLmnRows(snapshot: TerritorySnapshot, today = new Date().toISOString().slice(0, 10)): LmnExport {
+/** `today` ("YYYY-MM-DD") decides which closures are still to come in merged hours, and caps `date_maj`. */
+export function toLmnRows(snapshot: TerritorySnapshot, today: string): LmnExport {
   const structures = new Map(snapshot.structures.map((structure) => [structure.id, structure]));
   const result: LmnExport = { rows: [], skipped: [], warnings: [] };
 
@@ -161,9 +161,10 @@ export function toLmnRows(snapshot: TerritorySnapshot, today = new Date().toISOS
       .filter(Boolean)
       .join("\n");
     row.source = snapshot.territory.name;
-    row.date_maj = [place.updatedOn, ...holders.map((structure) => structure.updatedOn), ...offersHere.map((offer) => offer.updatedOn)]
-      .sort()
-      .at(-1)!;
+    row.date_maj = notAfter(
+      [place.updatedOn, ...holders.map((structure) => structure.updatedOn), ...offersHere.map((offer) => offer.updatedOn)].sort().at(-1)!,
+      today,
+    );
     row.services = join(services);
     row.publics_specifiquement_adresses = join(column("publics_specifiquement_adresses", "lmn.publics_specifiquement_adresses", offerTerms));
     row.prise_en_charge_specifique = join(column("prise_en_charge_specifique", "lmn.prise_en_charge_specifique", offerTerms));
