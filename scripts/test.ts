@@ -2,7 +2,8 @@
  * `npm test`: everything a change must pass, in order of cost — type check, lint, unit and
  * integration tests (Vitest), production build, end-to-end tests (Playwright).
  * Without TEST_DATABASE_URL the database tests use the embedded PostgreSQL.
- * Stops at the first failing step and exits with its code; ends with one summary line.
+ * Stops at the first failing step and exits with its code; then names the failed step and each
+ * failed test file (and test), and ends with one summary line, `N passed, N failed`.
  * `npm test -- <word>` runs only the steps whose title contains that word.
  */
 import { spawnSync } from "node:child_process";
@@ -26,27 +27,48 @@ const steps: [string, string, string[]][] = [
   ["Tests de bout en bout", bin("playwright"), ["test"]],
 ];
 
-/** Counts from the runners' JSON reports, for the closing line. */
-function counts() {
+interface PlaywrightSuite {
+  file?: string;
+  specs?: { file: string; line: number; title: string; tests: { status: string }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+/** Counts from the runners' JSON reports, for the closing line, and the tests that failed. */
+function results() {
   let passed = 0;
   let failed = 0;
+  const failures: string[] = [];
   if (existsSync(VITEST_REPORT)) {
     const report = JSON.parse(readFileSync(VITEST_REPORT, "utf8"));
     passed += report.numPassedTests;
     failed += report.numFailedTests;
+    for (const file of report.testResults as { name: string; status: string; assertionResults: { status: string; fullName: string }[] }[]) {
+      if (file.status !== "failed") continue;
+      const tests = file.assertionResults.filter((test) => test.status === "failed").map((test) => test.fullName);
+      // A file can fail with no failed test: it did not load, or a hook threw.
+      failures.push(`${path.relative(ROOT, file.name)}${tests.length > 0 ? ` — ${tests.join(" · ")}` : " (le fichier n'a pas pu s'exécuter)"}`);
+    }
   }
   if (existsSync(PLAYWRIGHT_REPORT)) {
-    const { stats } = JSON.parse(readFileSync(PLAYWRIGHT_REPORT, "utf8"));
-    passed += stats.expected + stats.flaky;
-    failed += stats.unexpected;
+    const report = JSON.parse(readFileSync(PLAYWRIGHT_REPORT, "utf8")) as { stats: { expected: number; flaky: number; unexpected: number }; suites: PlaywrightSuite[] };
+    passed += report.stats.expected + report.stats.flaky;
+    failed += report.stats.unexpected;
+    const visit = (suite: PlaywrightSuite) => {
+      for (const spec of suite.specs ?? []) {
+        if (spec.tests.some((test) => test.status === "unexpected")) failures.push(`tests/e2e/${spec.file}:${spec.line} — ${spec.title}`);
+      }
+      suite.suites?.forEach(visit);
+    };
+    report.suites.forEach(visit);
   }
-  return { passed, failed };
+  return { passed, failed, failures };
 }
 
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
 const only = process.argv.slice(2);
 let exitCode = 0;
+let failedStep: string | null = null;
 for (const [title, command, args] of steps) {
   if (only.length > 0 && !only.some((word) => title.toLowerCase().includes(word.toLowerCase()))) continue;
   console.log(`\n=== ${title} ===`);
@@ -59,9 +81,15 @@ for (const [title, command, args] of steps) {
   console.log(`=== ${title} : ${status === 0 ? "OK" : "ÉCHEC"} (${Math.round((Date.now() - started) / 1000)} s)`);
   if (status !== 0) {
     exitCode = status ?? 1;
+    failedStep = title;
     break;
   }
 }
-const { passed, failed } = counts();
+const { passed, failed, failures } = results();
+if (failedStep) {
+  // Impossible to miss: the step, then every failed test file, just above the closing line.
+  console.log(`\n✗ ÉCHEC à l'étape « ${failedStep} » (code ${exitCode}); les étapes suivantes n'ont pas été lancées.`);
+  for (const failure of failures) console.log(`  ✗ ${failure}`);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(exitCode);

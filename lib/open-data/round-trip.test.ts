@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { HINAURA_V0_JSON, LMN_EXAMPLE_CSV } from "@/tests/support/fixtures";
 import { readCsv } from "./import/csv";
 import { parseLmnCsv, parseLmnJson } from "./import/lmn";
 import { importRowsToSnapshot } from "./import/to-snapshot";
@@ -8,7 +8,6 @@ import { lmnToCsv, lmnToJson, toLmnRows } from "./lmn/export";
 import { LMN_FIELDS, LMN_MULTI_FIELDS, splitMulti, type LmnField } from "./lmn/schema";
 import { validateLmnTable } from "./lmn/validate";
 
-const reference = path.resolve(import.meta.dirname, "../../../shared/reference");
 const territory = { id: "t", slug: "essai", name: "Réseau d'essai", country: "FR" as const, timeZone: "Europe/Paris" };
 const TODAY = "2026-11-22";
 
@@ -21,7 +20,7 @@ function records(csv: string) {
 }
 
 describe("round trip of the standard's own example (import, then export)", () => {
-  const original = readFileSync(path.join(reference, "lmn/exemple-valide-v1.0.1.csv"), "utf8");
+  const original = readFileSync(LMN_EXAMPLE_CSV, "utf8");
 
   it("gives back every field", () => {
     const imported = parseLmnCsv(original);
@@ -49,7 +48,7 @@ describe("round trip of the standard's own example (import, then export)", () =>
 
 describe("the Hinaura file converted to LMN v1.0.1", () => {
   it("exports its 687 places as valid v1 rows, the two unreadable hour strings kept as they were", () => {
-    const imported = parseLmnJson(readFileSync(path.join(reference, "real-data/lieux-mediation-numerique-hinaura-v0.json")));
+    const imported = parseLmnJson(readFileSync(HINAURA_V0_JSON));
     const exported = toLmnRows(importRowsToSnapshot(imported.rows, territory, TODAY), TODAY);
     expect(exported.skipped).toEqual([]);
     expect(exported.rows).toHaveLength(687);
@@ -63,7 +62,7 @@ describe("the Hinaura file converted to LMN v1.0.1", () => {
 
 describe("importRowsToSnapshot", () => {
   it("adds no made-up text and no spurious warning for a place without INSEE code or description", () => {
-    const imported = parseLmnJson(readFileSync(path.join(reference, "real-data/lieux-mediation-numerique-hinaura-v0.json")));
+    const imported = parseLmnJson(readFileSync(HINAURA_V0_JSON));
     const exported = toLmnRows(importRowsToSnapshot(imported.rows, territory, TODAY), TODAY);
     const missionLocale = exported.rows.find((row) => row.id === "11")!;
     expect(missionLocale).toMatchObject({ code_insee: "", presentation_resume: "", presentation_detail: "" });

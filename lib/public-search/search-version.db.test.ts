@@ -5,8 +5,8 @@
  * the writer's bump, the second search would answer from the index loaded before the write.
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { LMN_EXAMPLE_CSV } from "@/tests/support/fixtures";
 import { db } from "@/lib/db";
 import { dayFromNextMonday, seedDemoTerritory } from "@/lib/demo/seed";
 import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
@@ -212,7 +212,7 @@ describe("structures", () => {
 
 describe("the open-data import", () => {
   it("shows the imported offers", async () => {
-    const example = readFileSync(path.resolve(import.meta.dirname, "../../../shared/reference/lmn/exemple-valide-v1.0.1.csv"), "utf8");
+    const example = readFileSync(LMN_EXAMPLE_CSV, "utf8");
     const parsed = parseLmnCsv(example);
     const plan = await planImport(db, territoryId, parsed.rows, parsed.issues);
     const before = (await search()).total;

@@ -1,11 +1,11 @@
 import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
+import { HINAURA_V0_JSON, LMN_EXAMPLE_CSV } from "../support/fixtures";
 import { signInFast } from "./auth";
 import { withDatabase } from "./outbox";
 
-const HINAURA = path.resolve(import.meta.dirname, "../../../shared/reference/real-data/lieux-mediation-numerique-hinaura-v0.json");
-const EXAMPLE = path.resolve(import.meta.dirname, "../../../shared/reference/lmn/exemple-valide-v1.0.1.csv");
+const HINAURA = HINAURA_V0_JSON;
+const EXAMPLE = LMN_EXAMPLE_CSV;
 const SLUG = "import-hinaura";
 const COORDINATOR = "coordination@import-hinaura.exemple.fr";
 

@@ -1,5 +1,5 @@
 /**
- * The data·inclusion v1 shapes (schema 1.0.8) as zod, for the rules ../shared/reference/standards.md
+ * The data·inclusion v1 shapes (schema 1.0.8) as zod, for the rules the team's shared/reference/standards.md
  * §2.2 states: required fields, lengths, patterns, enumerations (read from vocabularies.json, as
  * published), « tous-publics » alone. The exporter checks every record with them before it returns
  * it, so its output always validates; tests check the demo territory against them.

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { HINAURA_V0_JSON, LMN_EXAMPLE_CSV } from "@/tests/support/fixtures";
 import { db } from "@/lib/db";
 import { readCsv } from "./csv";
 import { parseLmnCsv, parseLmnJson } from "./lmn";
@@ -11,9 +11,8 @@ import { lmnToCsv, toLmnRows } from "../lmn/export";
 import { LMN_FIELDS, LMN_MULTI_FIELDS, splitMulti, type LmnField } from "../lmn/schema";
 import { validateLmnTable } from "../lmn/validate";
 
-const reference = path.resolve(import.meta.dirname, "../../../../shared/reference");
-const hinaura = readFileSync(path.join(reference, "real-data/lieux-mediation-numerique-hinaura-v0.json"));
-const example = readFileSync(path.join(reference, "lmn/exemple-valide-v1.0.1.csv"), "utf8");
+const hinaura = readFileSync(HINAURA_V0_JSON);
+const example = readFileSync(LMN_EXAMPLE_CSV, "utf8");
 const TODAY = "2026-11-22";
 const now = new Date(`${TODAY}T10:00:00Z`);
 let actor: { userId: string };

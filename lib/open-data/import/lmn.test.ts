@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { HINAURA_V0_JSON, LMN_EXAMPLE_CSV } from "@/tests/support/fixtures";
 import { LMN_FIELDS } from "../lmn/schema";
 import { MAX_IMPORT_BYTES } from "./csv";
 import { parseLmnCsv, parseLmnFile, parseLmnJson } from "./lmn";
 import type { ImportIssue } from "./model";
 
-const reference = path.resolve(import.meta.dirname, "../../../../shared/reference");
-const hinaura = () => parseLmnJson(readFileSync(path.join(reference, "real-data/lieux-mediation-numerique-hinaura-v0.json")));
-const example = () => readFileSync(path.join(reference, "lmn/exemple-valide-v1.0.1.csv"), "utf8");
+const hinaura = () => parseLmnJson(readFileSync(HINAURA_V0_JSON));
+const example = () => readFileSync(LMN_EXAMPLE_CSV, "utf8");
 
 const HEADER = LMN_FIELDS.join(",");
 /** A v1 CSV line from a few fields (the others empty). */

@@ -2,7 +2,7 @@
  * The LMN (« Lieux de médiation numérique ») Table Schema v1.0.1, as published: the copy beside
  * this file is https://raw.githubusercontent.com/LaMednum/standard-mediation-num/v1.0.1/schema.json
  * (tag v1.0.1, the version schema.data.gouv.fr validates; copied from shared/reference/lmn, sha256
- * 4a01fb28…9f660). The repository reads it at build time, never from ../shared.
+ * 4a01fb28…9f660). The repository reads it at build time, never from the team's shared folder.
  */
 import schema from "./schema-v1.0.1.json";
 

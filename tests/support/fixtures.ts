@@ -1,0 +1,9 @@
+/** The test fixtures copied into the repository (tests/fixtures/README.md says where each comes from). */
+import path from "node:path";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+
+/** The LMN standard's own valid example, v1.0.1 (CSV). */
+export const LMN_EXAMPLE_CSV = path.join(FIXTURES, "lmn/exemple-valide-v1.0.1.csv");
+/** 687 real places in the LMN v0.1 layout (source « Hinaura »), with real OSM hours. */
+export const HINAURA_V0_JSON = path.join(FIXTURES, "real-data/lieux-mediation-numerique-hinaura-v0.json");
