@@ -14,8 +14,17 @@ describe("transfer codes", () => {
     expect(newTransferCode((max) => max - 1)).toBe("TR-YYYY-YY");
   });
 
-  it("are rarely drawn twice", () => {
-    const codes = new Set(Array.from({ length: 5000 }, () => newTransferCode()));
+  it("are rarely drawn twice: 21⁶ codes, each of the six places drawn on its own", () => {
+    expect(CODE_ALPHABET.length ** 6).toBe(85_766_121);
+    // A seeded source (mulberry32), so that the same 5,000 draws come every run: no chance here.
+    let seed = 20261204;
+    const seeded = (max: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * max);
+    };
+    const codes = new Set(Array.from({ length: 5000 }, () => newTransferCode(seeded)));
     expect(codes.size).toBeGreaterThan(4990);
   });
 

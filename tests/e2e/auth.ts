@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect } from "./fixtures";
-import { magicLinkSentTo, withDatabase } from "./outbox";
+import { magicLinkSentTo, outboxMark, withDatabase } from "./outbox";
 
 /** Signs in for real: asks for a magic link, reads it from the outbox, opens it. */
 export async function signIn(page: Page, email: string, callbackUrl = "/compte") {
-  const since = new Date(Date.now() - 1000);
+  const since = await outboxMark();
   await page.goto(`/connexion?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("Adresse courriel").fill(email);
   await page.getByRole("button", { name: "Recevoir mon lien de connexion" }).click();

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
-import { withDatabase } from "./outbox";
+import { emailsSince, outboxMark, withDatabase } from "./outbox";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -124,16 +124,16 @@ test("in English and in Arabic, right to left, the offer's own words kept in Fre
 
 test("reporting an error without an account reaches the coordinator and the history; too many is politely refused", async ({ page }) => {
   const id = await offerId(CCAS);
-  const since = new Date(Date.now() - 1000);
+  const since = await outboxMark();
   await page.goto(`/t/val-de-lise/offres/${id}`);
   await report(page, "Les horaires", "Fermé ce jeudi après-midi.");
   await expect(page.getByText("Merci : votre signalement a été transmis.")).toBeVisible();
   await expectAccessible(page);
 
+  const emails = await emailsSince(since, "subject like 'Erreur signalée%'");
   const written = await withDatabase(async (client) => {
-    const emails = await client.query<{ to: string; text: string }>(`select "to", text from "OutboxEmail" where "createdAt" >= $1 and subject like 'Erreur signalée%'`, [since]);
     const history = await client.query<{ summary: string }>(`select summary from "ChangeRecord" where "offerId" = $1 and action = 'offer.error_reported' order by "createdAt" desc`, [id]);
-    return { emails: emails.rows, history: history.rows };
+    return { emails, history: history.rows };
   });
   // The CCAS has no admin account: the territory's coordinator hears about it.
   expect(written.emails.map((email) => email.to)).toContain("coordination@val-de-lise.exemple.fr");
