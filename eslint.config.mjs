@@ -24,6 +24,31 @@ export const standaloneRule = {
   },
 };
 
+/** No import cycles anywhere (issue 15): a cycle is a layer that leans on the one above it. */
+const noCycles = {
+  files: ["**/*.{ts,tsx,mjs}"],
+  // Packages are not followed: a cycle is ours, and parsing node_modules costs (and trips on bundles).
+  settings: { "import/ignore": ["node_modules"] },
+  rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+};
+
+/**
+ * Components render; they never reach the database. (Routes in app/ still receive `db` and pass it
+ * to lib/ — issue 15 moves that behind lib/ too, and then this rule covers app/.)
+ */
+const componentsWithoutDatabase = {
+  files: ["components/**/*.{ts,tsx}"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        paths: [{ name: "@/lib/db", message: "Components do not query the database: the page reads through lib/ and passes values." }],
+        patterns: [{ group: ["@/lib/database/*"], message: "Components do not reach the database." }],
+      },
+    ],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -39,6 +64,8 @@ const config = [
     ],
   },
   standaloneRule,
+  noCycles,
+  componentsWithoutDatabase,
 ];
 
 export default config;
