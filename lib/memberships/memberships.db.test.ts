@@ -41,7 +41,7 @@ describe("invitations", () => {
   it("refuse another person's invitation and an expired one, changing nothing", async () => {
     const { token } = await inviteToStructure(db, { structureId: ccasId, email: "invitee@exemple.fr", role: "member", invitedById: adminId, siteUrl: SITE });
     const intruder = await db.user.create({ data: { email: "intrus@exemple.fr" } });
-    expect(await acceptInvitation(db, token, { userId: intruder.id, email: intruder.email })).toEqual({ ok: false, reason: "other-address" });
+    expect(await acceptInvitation(db, token, { userId: intruder.id, email: intruder.email })).toEqual({ ok: false, reason: "other_address" });
     expect(await db.structureMembership.count({ where: { userId: intruder.id } })).toBe(0);
 
     const invitee = await db.user.create({ data: { email: "invitee@exemple.fr" } });
@@ -63,13 +63,13 @@ describe("join requests", () => {
       decideJoinRequest(db, { requestId: request.id, structureId: franceServicesId, decision: "refuse", deciderId: adminId }),
     ]);
     expect([first, second].filter((outcome) => outcome.ok)).toHaveLength(1);
-    expect([first, second].filter((outcome) => !outcome.ok)).toEqual([{ ok: false, reason: "already-decided" }]);
+    expect([first, second].filter((outcome) => !outcome.ok)).toEqual([{ ok: false, reason: "already_decided" }]);
   });
 
   it("cannot be decided through another structure", async () => {
     const person = await db.user.create({ data: { email: "autre.benevole@exemple.fr" } });
     const request = await requestToJoin(db, { structureId: franceServicesId, userId: person.id, message: "", siteUrl: SITE });
-    expect(await decideJoinRequest(db, { requestId: request.id, structureId: ccasId, decision: "accept", deciderId: adminId })).toEqual({ ok: false, reason: "not-found" });
+    expect(await decideJoinRequest(db, { requestId: request.id, structureId: ccasId, decision: "accept", deciderId: adminId })).toEqual({ ok: false, reason: "not_found" });
     expect(await db.structureMembership.count({ where: { userId: person.id } })).toBe(0);
   });
 });

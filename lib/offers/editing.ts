@@ -35,7 +35,7 @@ type Editable = Omit<OfferValues, "structureId" | "offerId" | "version">;
 
 export type OfferSaveOutcome =
   | { ok: true; offerId: string; changed: Field[] }
-  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "not_found" }
   | { ok: false; reason: "invalid"; field: string; message: string }
   | { ok: false; reason: "conflict"; changedMeanwhile: Field[] };
 
@@ -141,7 +141,7 @@ function columns(values: Editable) {
 export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: string, now = new Date()): Promise<OfferSaveOutcome> {
   return db.$transaction(async (tx) => {
     const structure = await tx.structure.findUnique({ where: { id: input.structureId }, select: { territoryId: true } });
-    if (!structure) return { ok: false, reason: "not-found" };
+    if (!structure) return { ok: false, reason: "not_found" };
     const invalid = await checkReferences(tx, structure.territoryId, input);
     if (invalid) return { ok: false, reason: "invalid", ...invalid };
     const { structureId, offerId } = input;
@@ -171,7 +171,7 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
     }
 
     const current = await loadOffer(tx, structureId, offerId);
-    if (!current) return { ok: false, reason: "not-found" };
+    if (!current) return { ok: false, reason: "not_found" };
     if (current.version !== input.version) return { ok: false, reason: "conflict", changedMeanwhile: differing(current.values, after) };
     const changed = differing(current.values, after);
     if (changed.length === 0) return { ok: true, offerId, changed };
@@ -184,7 +184,7 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
     });
     if (count === 0) {
       const latest = await loadOffer(tx, structureId, offerId);
-      return latest ? { ok: false, reason: "conflict", changedMeanwhile: differing(latest.values, after) } : { ok: false, reason: "not-found" };
+      return latest ? { ok: false, reason: "conflict", changedMeanwhile: differing(latest.values, after) } : { ok: false, reason: "not_found" };
     }
     if (changed.includes("termIds")) {
       await tx.offerTerm.deleteMany({ where: { offerId } });
@@ -224,8 +224,8 @@ const STATUS_SUMMARIES = {
 
 export type OfferStatusOutcome =
   | { ok: true; title: string }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "not-ready"; problems: string[] };
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "not_ready"; problems: string[] };
 
 /** Publish, unpublish (back to draft) or archive an offer of this structure. */
 export async function setOfferStatus(
@@ -244,12 +244,12 @@ export async function setOfferStatus(
         terms: { select: { term: { select: { code: true, vocabulary: { select: { role: true } } } } } },
       },
     });
-    if (!offer) return { ok: false, reason: "not-found" };
+    if (!offer) return { ok: false, reason: "not_found" };
     if (offer.status === status) return { ok: true, title: offer.title };
     if (status === "published") {
       const codesOf = (role: string) => offer.terms.filter(({ term }) => term.vocabulary.role === role).map(({ term }) => term.code);
       const problems = publishProblems({ needs: codesOf("need").length, accessModes: codesOf("access_mode"), places: offer._count.places });
-      if (problems.length > 0) return { ok: false, reason: "not-ready", problems };
+      if (problems.length > 0) return { ok: false, reason: "not_ready", problems };
     }
     await bumpSearchVersion(tx, { structureId });
     await tx.offer.update({
