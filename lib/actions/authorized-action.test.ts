@@ -2,9 +2,12 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SignedInActor } from "@/lib/auth/actor";
 import { AppError, refusal } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
 
 const getActor = vi.hoisted(() => vi.fn<() => Promise<SignedInActor | null>>());
 vi.mock("@/lib/auth/session", () => ({ getActor }));
+const requestHeaders = vi.hoisted(() => new Headers({ "x-request-id": "req-0123456789" }));
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
 
 const { authorizedAction, toFailure } = await import("./authorized-action");
 
@@ -41,11 +44,17 @@ describe("authorizedAction's refusals: a code and its words", () => {
     });
   });
 
-  it("refused by the policy: not_found", async () => {
+  it("refused by the policy: not_found, logged with the request's id and who, not what was typed", async () => {
+    const lines: unknown[][] = [];
+    const child = vi.spyOn(log, "child").mockImplementation(
+      (bindings) => ({ info: (...args: unknown[]) => lines.push([bindings, ...args]) }) as unknown as ReturnType<typeof log.child>,
+    );
     const handler = vi.fn();
     const action = authorizedAction(schema, () => false, handler);
     expect(await action(null, form({ title: "Atelier" }))).toMatchObject({ ok: false, code: "not_found", error: "Introuvable : cette page n'existe pas, ou vous n'y avez pas accès." });
     expect(handler).not.toHaveBeenCalled();
+    expect(lines).toEqual([[{ requestId: "req-0123456789" }, { code: "not_found", userId: "u1" }, "Action refusée par la politique d'accès"]]);
+    child.mockRestore();
   });
 
   it("a returned refusal and a thrown AppError say the same words", async () => {

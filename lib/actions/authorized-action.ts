@@ -14,6 +14,7 @@ import type { SignedInActor } from "@/lib/auth/actor";
 import { AppError, type Refusal } from "@/lib/errors/app-error";
 import { messageOf, type ErrorCode } from "@/lib/errors/messages";
 import { formDataToObject, type FormObject } from "@/lib/forms/form-data";
+import { requestLog } from "@/lib/log";
 import type { Locale } from "@/lib/i18n/locales";
 
 export type ActionFailure = {
@@ -79,7 +80,11 @@ export function authorizedAction<S extends z.ZodType, T>(
     if (!actor) return refuse({ ok: false, code: "session.expired" });
     const parsed = schema.safeParse(values);
     if (!parsed.success) return refuse({ ok: false, code: "form.invalid", fieldErrors: fieldErrorsOf(parsed.error) });
-    if (!(await authorize(actor, parsed.data))) return refuse({ ok: false, code: "not_found" });
+    if (!(await authorize(actor, parsed.data))) {
+      // Worth knowing (a forged id, or a page left open after a change of role): who, not what.
+      (await requestLog()).info({ code: "not_found", userId: actor.userId }, "Action refusée par la politique d'accès");
+      return refuse({ ok: false, code: "not_found" });
+    }
     const result = await refusalsAsValues(() => handler(actor, parsed.data));
     return result.ok ? result : refuse(result);
   };
