@@ -35,6 +35,8 @@ const SAMPLES: { [C in ErrorCode]: ParamsOf<C> } = {
   "transfer.appointment_place_unknown": undefined,
   "transfer.need_unknown": undefined,
   "transfer.previous_not_found": undefined,
+  "transfer.code_incomplete": undefined,
+  "transfer.code_unknown": { code: "TR-ABCD-23" },
   "report.offer_gone": undefined,
   "report.rate_limited": { minutes: 7 },
 };

@@ -80,6 +80,9 @@ export const WORKSPACE_MESSAGES = {
   "transfer.appointment_place_unknown": () => "Choisissez l'un des lieux de l'offre.",
   "transfer.need_unknown": () => "Choisissez l'un des besoins proposés.",
   "transfer.previous_not_found": () => "Le transfert précédent est introuvable, ou vous n'y avez pas accès.",
+  /** The inbox's search by reference code (findTransferByCode). */
+  "transfer.code_incomplete": () => "Code incomplet : un code de transfert a la forme TR-XXXX-XX (six lettres et chiffres après « TR »).",
+  "transfer.code_unknown": ({ code }: { code: string }) => `Aucun transfert avec le code ${code} dans vos structures.`,
 } satisfies Record<string, (params: never) => string>;
 
 export type WorkspaceCode = keyof typeof WORKSPACE_MESSAGES;
