@@ -53,6 +53,11 @@ export const WORKSPACE_MESSAGES = {
     `Retirez-les de ce lieu d'abord.`,
   "place.geocoder_unavailable": () =>
     "Le service d'adresses ne répond pas : saisissez l'adresse et, si vous les connaissez, les coordonnées à la main.",
+  "offer.term_gone": () => "Un des choix cochés n'existe plus : rechargez la page.",
+  "offer.place_gone": () => "Un des lieux choisis n'existe plus sur le territoire : rechargez la page.",
+  "offer.redirect_structure_gone": () => "Cette structure n'existe plus sur le territoire.",
+  "structure.typology_unknown": () => "Ce type de structure n'existe pas.",
+  "structure.label_unknown": () => "Un des labels cochés n'existe pas.",
   "offer.not_ready": ({ problems }: { problems: string[] }) => `Pas encore prête à publier : ${problems.join(" ")}`,
   "invitation.invalid": () => "Cette invitation n'existe pas. Vérifiez le lien reçu par courriel.",
   "invitation.expired": () => "Cette invitation a expiré : demandez à la structure de vous en envoyer une nouvelle.",

@@ -5,6 +5,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { acceptInvitation, inviteToStructure } from "./invitations";
 import { decideJoinRequest, requestToJoin } from "./join-requests";
 import { findStructureForMembers } from "./queries";
+import { createTerritory } from "./territories";
 
 const SITE = "http://localhost:3000";
 let franceServicesId: string;
@@ -83,5 +84,13 @@ describe("who sees a structure's members", () => {
     expect(await findStructureForMembers(db, admin, ccasId)).toBeNull();
     expect(await findStructureForMembers(db, coordinator, ccasId)).not.toBeNull();
     expect(await findStructureForMembers(db, itinerant, franceServicesId)).toBeNull();
+  });
+});
+
+describe("territories", () => {
+  it("refuses an address already taken, on the slug field, with a code", async () => {
+    expect(await createTerritory(db, { name: "Val de Lise bis", slug: "val-de-lise", country: "FR" })).toEqual({ ok: false, field: "slug", code: "territory.slug_taken" });
+    expect(await createTerritory(db, { name: "Pays de Herve", slug: "pays-de-herve", country: "BE" })).toMatchObject({ ok: true });
+    expect(await db.territory.findUniqueOrThrow({ where: { slug: "pays-de-herve" }, select: { timeZone: true } })).toEqual({ timeZone: "Europe/Brussels" });
   });
 });

@@ -19,7 +19,7 @@ export const saveOfferAction = authorizedAction(offerSchema, mayEdit, async (act
   const outcome = await saveOffer(db, input, actor.userId);
   if (!outcome.ok) {
     if (outcome.reason === "not_found") return refusal({ code: "not_found" });
-    if (outcome.reason === "invalid") return { ok: false, code: "form.invalid", fieldErrors: { [outcome.field]: [outcome.message] } };
+    if (outcome.reason === "invalid") return refusal({ code: outcome.code }, outcome.field);
     const fields = outcome.changedMeanwhile.map((field) => OFFER_FIELD_LABELS[field]);
     return refusal({ code: "save.changed_meanwhile", params: { what: "cette offre", pronoun: "la", fields } });
   }

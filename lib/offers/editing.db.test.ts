@@ -106,11 +106,11 @@ describe("saveOffer", () => {
 
     const typology = await db.vocabularyTerm.findFirstOrThrow({ where: { vocabulary: { role: "typology" } } });
     const before = await db.offer.count();
-    expect(await saveOffer(db, await newOfferForm({ termIds: [typology.id] }), actorId)).toMatchObject({ ok: false, reason: "invalid", field: "termIds" });
-    expect(await saveOffer(db, await newOfferForm({ placeIds: [crypto.randomUUID()] }), actorId)).toMatchObject({ ok: false, reason: "invalid", field: "placeIds" });
+    expect(await saveOffer(db, await newOfferForm({ termIds: [typology.id] }), actorId)).toMatchObject({ ok: false, reason: "invalid", field: "termIds", code: "offer.term_gone" });
+    expect(await saveOffer(db, await newOfferForm({ placeIds: [crypto.randomUUID()] }), actorId)).toMatchObject({ ok: false, reason: "invalid", field: "placeIds", code: "offer.place_gone" });
     expect(
       await saveOffer(db, await newOfferForm({ redirects: [{ notOffered: "Réparation", redirectToStructureId: crypto.randomUUID(), note: "" }] }), actorId),
-    ).toMatchObject({ ok: false, reason: "invalid", field: "redirects.0.redirectToStructureId" });
+    ).toMatchObject({ ok: false, reason: "invalid", field: "redirects.0.redirectToStructureId", code: "offer.redirect_structure_gone" });
     expect(await db.offer.count()).toBe(before);
   });
 });

@@ -36,7 +36,8 @@ type Editable = Omit<OfferValues, "structureId" | "offerId" | "version">;
 export type OfferSaveOutcome =
   | { ok: true; offerId: string; changed: Field[] }
   | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "invalid"; field: string; message: string }
+  /** A forged or stale choice: its code's words go on `field` (lib/errors/messages.ts). */
+  | { ok: false; reason: "invalid"; field: string; code: OfferReferenceCode }
   | { ok: false; reason: "conflict"; changedMeanwhile: Field[] };
 
 type Tx = Prisma.TransactionClient;
@@ -105,17 +106,19 @@ function comparable(field: Field, values: Editable): string {
 const differing = (a: Editable, b: Editable) => FIELDS.filter((field) => comparable(field, a) !== comparable(field, b));
 
 /** The ids the form may use must belong to this territory (a forged id is refused, not stored). */
-async function checkReferences(tx: Tx, territoryId: string, input: OfferValues) {
+type OfferReferenceCode = "offer.term_gone" | "offer.place_gone" | "offer.redirect_structure_gone";
+
+async function checkReferences(tx: Tx, territoryId: string, input: OfferValues): Promise<{ field: string; code: OfferReferenceCode } | null> {
   const terms = await tx.vocabularyTerm.count({
     where: { id: { in: input.termIds }, vocabulary: { role: { in: [...OFFER_TERM_ROLES] } } },
   });
-  if (terms !== new Set(input.termIds).size) return { field: "termIds", message: "Un des choix cochés n'existe plus : rechargez la page." };
+  if (terms !== new Set(input.termIds).size) return { field: "termIds", code: "offer.term_gone" };
   const places = await tx.place.count({ where: { id: { in: input.placeIds }, structure: { territoryId } } });
-  if (places !== new Set(input.placeIds).size) return { field: "placeIds", message: "Un des lieux choisis n'existe plus sur le territoire : rechargez la page." };
+  if (places !== new Set(input.placeIds).size) return { field: "placeIds", code: "offer.place_gone" };
   const targets = input.redirects.flatMap((row, index) => (row.redirectToStructureId ? [{ id: row.redirectToStructureId, index }] : []));
   const found = await tx.structure.findMany({ where: { id: { in: targets.map((target) => target.id) }, territoryId }, select: { id: true } });
   const missing = targets.find((target) => !found.some((structure) => structure.id === target.id));
-  if (missing) return { field: `redirects.${missing.index}.redirectToStructureId`, message: "Cette structure n'existe plus sur le territoire." };
+  if (missing) return { field: `redirects.${missing.index}.redirectToStructureId`, code: "offer.redirect_structure_gone" };
   return null;
 }
 

@@ -19,7 +19,7 @@ export const saveIdentity = authorizedAction(
   async (actor, input) => {
     const outcome = await saveStructureIdentity(db, input, actor.userId);
     if (!outcome.ok && outcome.reason === "invalid") {
-      return { ok: false, code: "form.invalid", fieldErrors: { [outcome.field]: [outcome.message] } };
+      return refusal({ code: outcome.code }, outcome.field);
     }
     if (!outcome.ok) {
       const fields = outcome.changedMeanwhile.map((field) => FIELD_LABELS[field]);
@@ -39,7 +39,7 @@ export const createStructureAction = authorizedAction(
   (actor, { territoryId }) => can(actor, "territory.manage", { territoryId }),
   async (actor, input): Promise<HandlerResult> => {
     const outcome = await createStructure(db, input, actor.userId);
-    if (!outcome.ok) return { ok: false, code: "form.invalid", fieldErrors: { [outcome.field]: [outcome.message] } };
+    if (!outcome.ok) return refusal({ code: outcome.code }, outcome.field);
     revalidatePath("/territoires", "layout");
     redirect(`/structures/${outcome.structureId}?creee=1`);
   },
