@@ -10,6 +10,10 @@ import { messageOf, PUBLIC_CODES, publicMessages, WORKSPACE_CODES, WORKSPACE_MES
 const SAMPLES: { [C in ErrorCode]: ParamsOf<C> } = {
   not_found: undefined,
   "session.expired": undefined,
+  "sign_in.email_missing": undefined,
+  "sign_in.email_too_long": undefined,
+  "sign_in.email_invalid": undefined,
+  "sign_in.too_many_links": { minutes: 12 },
   "form.invalid": undefined,
   "save.changed_meanwhile": { what: "cette offre", pronoun: "la", fields: ["Titre", "Tarif"] },
   "hours.changed_meanwhile": { current: "lundi de 9 h à 12 h" },

@@ -38,6 +38,11 @@ export const publicMessages = defineMessages({
 export const WORKSPACE_MESSAGES = {
   not_found: () => "Introuvable : cette page n'existe pas, ou vous n'y avez pas accès.",
   "session.expired": () => "Votre session a expiré : reconnectez-vous.",
+  /** The magic-link request (lib/auth/sign-in-errors.ts); the first three are the sign-in schema's. */
+  "sign_in.email_missing": () => "Indiquez votre adresse courriel.",
+  "sign_in.email_too_long": () => "Cette adresse est trop longue.",
+  "sign_in.email_invalid": () => "Cette adresse courriel n'est pas valide (exemple : prenom.nom@exemple.fr).",
+  "sign_in.too_many_links": ({ minutes }: { minutes: number }) => `Trop de demandes de lien. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
   "form.invalid": () => publicMessages("fr")["form.invalid"](),
   /** A save based on an old version. `what` is what was saved, with its article, and its pronoun. */
   "save.changed_meanwhile": ({ what, pronoun, fields }: { what: string; pronoun: "le" | "la"; fields: string[] }) =>
