@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 /** Runs once when the Next.js server starts. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -12,10 +14,25 @@ export async function register() {
   const smtpUrl = process.env.SMTP_URL;
   if (!smtpUrl) {
     if (process.env.NODE_ENV === "production") {
-      console.warn("SMTP_URL n'est pas défini : les courriels restent dans la file d'envoi (table OutboxEmail).");
+      const { log } = await import("@/lib/log");
+      log.warn("SMTP_URL n'est pas défini : les courriels restent dans la file d'envoi (table OutboxEmail).");
     }
     return;
   }
   const { startOutboxWorker } = await import("@/lib/email/worker");
   startOutboxWorker(smtpUrl);
 }
+
+/**
+ * Every error Next.js catches on the server (a page, a route handler, a server action, the proxy),
+ * as one log line with the `digest` the error page shows — the reference a person quotes to
+ * support — and the request's id. The path without its query, which may hold an email (sign-in
+ * links) or a search; the request's headers are not logged.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { serverErrorLine } = await import("@/lib/log-request-error");
+  const { log } = await import("@/lib/log");
+  const { fields, message } = serverErrorLine(error, request, context);
+  log.error(fields, message);
+};

@@ -2,11 +2,15 @@
  * Passes the public pages' language (`?lang=en`) to the root layout, which cannot read the query
  * itself, so that <html> carries the right `lang` and `dir`. Only the residents' pages (`/t/…`)
  * are translated; every other page is French. Whatever a client sends in that header is
- * replaced: only the path and the query decide. Also answers an import post too big to read.
+ * replaced: only the path and the query decide. Also gives each request its id for the logs
+ * (`x-request-id`: a load balancer's is kept when it looks like one, else a new one; the pages
+ * read it through `headers()`, lib/log.ts, and the response carries it), and answers an import
+ * post too big to read.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { DEFAULT_LOCALE, localeFrom, LOCALE_HEADER } from "@/lib/i18n/locales";
 import { importPostTooBig } from "@/lib/open-data/import/limits";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
 
 export function proxy(request: NextRequest) {
   // A file too big to import, posted without JavaScript: say so on the page, before the server
@@ -18,7 +22,11 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   const translated = request.nextUrl.pathname.startsWith("/t/");
   headers.set(LOCALE_HEADER, translated ? localeFrom(request.nextUrl.searchParams.get("lang")) : DEFAULT_LOCALE);
-  return NextResponse.next({ request: { headers } });
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
 }
 
 // Not the results page either: a route handler that reads its language itself, and the

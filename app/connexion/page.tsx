@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { MagicLinkForm } from "@/components/auth/MagicLinkForm";
 import { csrfTokenForPage } from "@/lib/auth/pages";
 import { safeCallbackUrl } from "@/lib/auth/redirects";
+import { signInErrorWords } from "@/lib/auth/sign-in-errors";
 
 export const metadata: Metadata = { title: "Se connecter" };
 
@@ -38,7 +39,7 @@ export default async function SignInPage({ searchParams }: Props) {
       )}
       {csrfToken ? (
         <>
-          <MagicLinkForm csrfToken={csrfToken} callbackUrl={callbackUrl} email={params.email} error={params.erreur} />
+          <MagicLinkForm csrfToken={csrfToken} callbackUrl={callbackUrl} email={params.email} error={signInErrorWords(params)} />
           {hasOpenId && (
             <form method="post" action="/api/auth/signin/oidc" className="mt-6">
               <input type="hidden" name="csrfToken" value={csrfToken} />

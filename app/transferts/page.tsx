@@ -5,9 +5,9 @@ import { FilterSelect } from "@/components/forms/FilterSelect";
 import { InboxTable } from "@/components/transfers/inbox/InboxTable";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { messageOf } from "@/lib/errors/messages";
 import { LEVEL_LABELS, URGENCY_LABELS } from "@/lib/transfers/labels";
 import {
-  CODE_MESSAGES,
   findTransferByCode,
   inboxHref,
   inboxParams,
@@ -52,7 +52,7 @@ export default async function TransfersPage({ searchParams }: Props) {
   if (filters.code) {
     const found = await findTransferByCode(db, actor, filters.code);
     if (found.kind === "found") redirect(`/transferts/${found.id}`);
-    codeMessage = found.kind === "incomplete" ? CODE_MESSAGES.incomplete : CODE_MESSAGES.none(found.code);
+    codeMessage = messageOf(found.kind === "incomplete" ? { code: "transfer.code_incomplete" } : { code: "transfer.code_unknown", params: { code: found.code } });
   }
 
   const [inbox, territories] = await Promise.all([

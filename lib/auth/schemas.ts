@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageOf } from "@/lib/errors/messages";
 
 /** The sign-in form: one email address. */
 export const signInSchema = z.object({
@@ -6,9 +7,9 @@ export const signInSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .min(1, "Indiquez votre adresse courriel.")
-    .max(254, "Cette adresse est trop longue.")
-    .pipe(z.email("Cette adresse courriel n'est pas valide (exemple : prenom.nom@exemple.fr).")),
+    .min(1, messageOf({ code: "sign_in.email_missing" }))
+    .max(254, messageOf({ code: "sign_in.email_too_long" }))
+    .pipe(z.email(messageOf({ code: "sign_in.email_invalid" }))),
 });
 
 /** Deleting one's account: an explicit confirmation. */

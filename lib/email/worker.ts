@@ -3,6 +3,7 @@
  * Safe with several instances: each claims its own batch (see outbox.ts).
  */
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { deliverPendingEmails } from "./outbox";
 import { createSmtpTransport } from "./smtp";
 
@@ -17,7 +18,7 @@ export function startOutboxWorker(smtpUrl: string) {
     try {
       await deliverPendingEmails(db, transport);
     } catch (error) {
-      console.error("Envoi des courriels :", (error as Error).message);
+      log.error({ err: error }, "Envoi des courriels : échec (réessayé au prochain passage)");
     } finally {
       running = false;
     }

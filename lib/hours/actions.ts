@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authorizedAction, NOT_FOUND } from "@/lib/actions/authorized-action";
+import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "@/lib/structures/refs";
 import { saveHours } from "./editing";
 import { hoursFormSchema } from "./schemas";
@@ -19,13 +20,8 @@ export const saveHoursAction = authorizedAction(
   async (actor, input) => {
     const outcome = await saveHours(db, input, actor.userId);
     if (!outcome.ok) {
-      if (outcome.reason === "not_found") return { ok: false, error: NOT_FOUND };
-      return {
-        ok: false,
-        error:
-          `Quelqu'un d'autre a modifié ces horaires pendant que vous les changiez. Ils sont maintenant : ${outcome.current}. ` +
-          `Rechargez la page pour partir de ces horaires, puis refaites vos changements.`,
-      };
+      if (outcome.reason === "not_found") return refusal({ code: "not_found" });
+      return refusal({ code: "hours.changed_meanwhile", params: { current: outcome.current } });
     }
     revalidatePath(`/structures/${input.structureId}`, "layout");
     return {

@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authorizedAction, NOT_FOUND } from "@/lib/actions/authorized-action";
+import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "@/lib/structures/refs";
 import { acceptInvitation, inviteToStructure } from "./invitations";
 import { decideJoinRequest, requestToJoin } from "./join-requests";
@@ -39,13 +40,7 @@ export const accept = authorizedAction(
   async (actor, { token }) => {
     const outcome = await acceptInvitation(db, token, actor);
     if (outcome.ok) return { ok: true, data: null, message: `Vous avez rejoint ${outcome.structureName}.` };
-    const reasons = {
-      invalid: "Cette invitation n'existe pas. Vérifiez le lien reçu par courriel.",
-      expired: "Cette invitation a expiré : demandez à la structure de vous en envoyer une nouvelle.",
-      used: "Cette invitation a déjà été acceptée.",
-      "other-address": "Cette invitation a été envoyée à une autre adresse que la vôtre : connectez-vous avec l'adresse qui l'a reçue.",
-    } as const;
-    return { ok: false, error: reasons[outcome.reason] };
+    return refusal({ code: `invitation.${outcome.reason}` });
   },
 );
 
@@ -75,7 +70,7 @@ export const decide = authorizedAction(
     const request = await db.joinRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { structureId: true } });
     const outcome = await decideJoinRequest(db, { ...input, structureId: request.structureId, deciderId: actor.userId });
     revalidatePath(`/structures/${request.structureId}/membres`);
-    if (!outcome.ok) return { ok: false, error: outcome.reason === "already-decided" ? "Quelqu'un a déjà répondu à cette demande." : NOT_FOUND };
+    if (!outcome.ok) return refusal({ code: outcome.reason === "already_decided" ? "join_request.already_decided" : "not_found" });
     return { ok: true, data: null, message: input.decision === "accept" ? "Demande acceptée." : "Demande refusée." };
   },
 );
@@ -91,10 +86,8 @@ export const removeMember = authorizedAction(
     const target = await db.structureMembership.findUnique({
       where: { userId_structureId: { userId: input.userId, structureId: input.structureId } },
     });
-    if (!target) return { ok: false, error: NOT_FOUND };
-    if (target.role === "admin" && admins === 1) {
-      return { ok: false, error: "C'est la seule personne qui administre la structure : invitez d'abord quelqu'un d'autre comme administrateur·rice." };
-    }
+    if (!target) return refusal({ code: "not_found" });
+    if (target.role === "admin" && admins === 1) return refusal({ code: "membership.last_admin" });
     await db.structureMembership.delete({ where: { userId_structureId: { userId: input.userId, structureId: input.structureId } } });
     revalidatePath(`/structures/${input.structureId}/membres`);
     return { ok: true, data: null, message: "Membre retiré·e." };
@@ -106,7 +99,7 @@ export const addTerritory = authorizedAction(
   (actor) => can(actor, "territory.create", null),
   async (_actor, input) => {
     const created = await createTerritory(db, input);
-    if (!created.ok) return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [created.field]: [created.message] } };
+    if (!created.ok) return refusal({ code: created.code }, created.field);
     revalidatePath("/admin");
     return { ok: true, data: null, message: `Territoire « ${input.name} » créé.` };
   },

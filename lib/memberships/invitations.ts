@@ -52,7 +52,7 @@ export async function inviteToStructure(
 
 export type AcceptOutcome =
   | { ok: true; structureId: string; structureName: string }
-  | { ok: false; reason: "invalid" | "expired" | "used" | "other-address" };
+  | { ok: false; reason: "invalid" | "expired" | "used" | "other_address" };
 
 /** Accepts an invitation for the signed-in person, if it is theirs, valid and unused. */
 export async function acceptInvitation(
@@ -67,7 +67,7 @@ export async function acceptInvitation(
       include: { structure: { select: { name: true } } },
     });
     if (!invitation) return { ok: false, reason: "invalid" };
-    if (invitation.email !== user.email) return { ok: false, reason: "other-address" };
+    if (invitation.email !== user.email) return { ok: false, reason: "other_address" };
     if (invitation.acceptedAt) return { ok: false, reason: "used" };
     if (invitation.expiresAt < now) return { ok: false, reason: "expired" };
 

@@ -39,7 +39,7 @@ export async function requestToJoin(
   });
 }
 
-export type DecideOutcome = { ok: true } | { ok: false; reason: "not-found" | "already-decided" };
+export type DecideOutcome = { ok: true } | { ok: false; reason: "not_found" | "already_decided" };
 
 /** Accepts (as a member) or refuses a pending request of `structureId`. */
 export async function decideJoinRequest(
@@ -52,13 +52,13 @@ export async function decideJoinRequest(
       where: { id: input.requestId, structureId: input.structureId },
       include: { structure: { select: { name: true } }, user: { select: { email: true } } },
     });
-    if (!request) return { ok: false, reason: "not-found" };
+    if (!request) return { ok: false, reason: "not_found" };
     // Conditional update: two admins deciding at once cannot both win.
     const { count } = await tx.joinRequest.updateMany({
       where: { id: request.id, status: "pending" },
       data: { status: input.decision === "accept" ? "accepted" : "refused", decidedAt: now, decidedById: input.deciderId },
     });
-    if (count === 0) return { ok: false, reason: "already-decided" };
+    if (count === 0) return { ok: false, reason: "already_decided" };
     if (input.decision === "accept") {
       await tx.structureMembership.upsert({
         where: { userId_structureId: { userId: request.userId, structureId: request.structureId } },

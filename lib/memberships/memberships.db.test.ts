@@ -5,6 +5,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { acceptInvitation, inviteToStructure } from "./invitations";
 import { decideJoinRequest, requestToJoin } from "./join-requests";
 import { findStructureForMembers } from "./queries";
+import { createTerritory } from "./territories";
 
 const SITE = "http://localhost:3000";
 let franceServicesId: string;
@@ -41,7 +42,7 @@ describe("invitations", () => {
   it("refuse another person's invitation and an expired one, changing nothing", async () => {
     const { token } = await inviteToStructure(db, { structureId: ccasId, email: "invitee@exemple.fr", role: "member", invitedById: adminId, siteUrl: SITE });
     const intruder = await db.user.create({ data: { email: "intrus@exemple.fr" } });
-    expect(await acceptInvitation(db, token, { userId: intruder.id, email: intruder.email })).toEqual({ ok: false, reason: "other-address" });
+    expect(await acceptInvitation(db, token, { userId: intruder.id, email: intruder.email })).toEqual({ ok: false, reason: "other_address" });
     expect(await db.structureMembership.count({ where: { userId: intruder.id } })).toBe(0);
 
     const invitee = await db.user.create({ data: { email: "invitee@exemple.fr" } });
@@ -63,13 +64,13 @@ describe("join requests", () => {
       decideJoinRequest(db, { requestId: request.id, structureId: franceServicesId, decision: "refuse", deciderId: adminId }),
     ]);
     expect([first, second].filter((outcome) => outcome.ok)).toHaveLength(1);
-    expect([first, second].filter((outcome) => !outcome.ok)).toEqual([{ ok: false, reason: "already-decided" }]);
+    expect([first, second].filter((outcome) => !outcome.ok)).toEqual([{ ok: false, reason: "already_decided" }]);
   });
 
   it("cannot be decided through another structure", async () => {
     const person = await db.user.create({ data: { email: "autre.benevole@exemple.fr" } });
     const request = await requestToJoin(db, { structureId: franceServicesId, userId: person.id, message: "", siteUrl: SITE });
-    expect(await decideJoinRequest(db, { requestId: request.id, structureId: ccasId, decision: "accept", deciderId: adminId })).toEqual({ ok: false, reason: "not-found" });
+    expect(await decideJoinRequest(db, { requestId: request.id, structureId: ccasId, decision: "accept", deciderId: adminId })).toEqual({ ok: false, reason: "not_found" });
     expect(await db.structureMembership.count({ where: { userId: person.id } })).toBe(0);
   });
 });
@@ -83,5 +84,13 @@ describe("who sees a structure's members", () => {
     expect(await findStructureForMembers(db, admin, ccasId)).toBeNull();
     expect(await findStructureForMembers(db, coordinator, ccasId)).not.toBeNull();
     expect(await findStructureForMembers(db, itinerant, franceServicesId)).toBeNull();
+  });
+});
+
+describe("territories", () => {
+  it("refuses an address already taken, on the slug field, with a code", async () => {
+    expect(await createTerritory(db, { name: "Val de Lise bis", slug: "val-de-lise", country: "FR" })).toEqual({ ok: false, field: "slug", code: "territory.slug_taken" });
+    expect(await createTerritory(db, { name: "Pays de Herve", slug: "pays-de-herve", country: "BE" })).toMatchObject({ ok: true });
+    expect(await db.territory.findUniqueOrThrow({ where: { slug: "pays-de-herve" }, select: { timeZone: true } })).toEqual({ timeZone: "Europe/Brussels" });
   });
 });

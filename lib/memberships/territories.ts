@@ -5,9 +5,9 @@ import { enqueueEmail } from "@/lib/email/outbox";
 export async function createTerritory(
   db: PrismaClient,
   input: { name: string; slug: string; country: "FR" | "BE" },
-): Promise<{ ok: true; id: string } | { ok: false; field: "slug"; message: string }> {
+): Promise<{ ok: true; id: string } | { ok: false; field: "slug"; code: "territory.slug_taken" }> {
   const taken = await db.territory.findUnique({ where: { slug: input.slug }, select: { id: true } });
-  if (taken) return { ok: false, field: "slug", message: "Cette adresse est déjà prise par un autre territoire." };
+  if (taken) return { ok: false, field: "slug", code: "territory.slug_taken" };
   const timeZone = input.country === "BE" ? "Europe/Brussels" : "Europe/Paris";
   const territory = await db.territory.create({ data: { ...input, timeZone } });
   return { ok: true, id: territory.id };

@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authorizedAction, NOT_FOUND, savedMeanwhile } from "@/lib/actions/authorized-action";
+import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "@/lib/structures/refs";
 import { OFFER_FIELD_LABELS, saveOffer, setOfferStatus } from "./editing";
 import { offerSchema, offerStatusSchema } from "./schemas";
@@ -17,9 +18,10 @@ const mayEdit = async (actor: Parameters<typeof can>[0], { structureId }: { stru
 export const saveOfferAction = authorizedAction(offerSchema, mayEdit, async (actor, input) => {
   const outcome = await saveOffer(db, input, actor.userId);
   if (!outcome.ok) {
-    if (outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
-    if (outcome.reason === "invalid") return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [outcome.field]: [outcome.message] } };
-    return savedMeanwhile({ what: "cette offre", pronoun: "la" }, outcome.changedMeanwhile.map((field) => OFFER_FIELD_LABELS[field]));
+    if (outcome.reason === "not_found") return refusal({ code: "not_found" });
+    if (outcome.reason === "invalid") return refusal({ code: outcome.code }, outcome.field);
+    const fields = outcome.changedMeanwhile.map((field) => OFFER_FIELD_LABELS[field]);
+    return refusal({ code: "save.changed_meanwhile", params: { what: "cette offre", pronoun: "la", fields } });
   }
   revalidatePath(`/structures/${input.structureId}`, "layout");
   revalidatePath("/territoires", "layout");
@@ -41,8 +43,8 @@ const STATUS_MESSAGES = {
 export const setOfferStatusAction = authorizedAction(offerStatusSchema, mayEdit, async (actor, input) => {
   const outcome = await setOfferStatus(db, input, actor.userId);
   if (!outcome.ok) {
-    if (outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
-    return { ok: false, error: `Pas encore prête à publier : ${outcome.problems.join(" ")}` };
+    if (outcome.reason === "not_found") return refusal({ code: "not_found" });
+    return refusal({ code: "offer.not_ready", params: { problems: outcome.problems } });
   }
   revalidatePath(`/structures/${input.structureId}`, "layout");
   revalidatePath("/territoires", "layout");

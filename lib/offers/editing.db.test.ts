@@ -101,16 +101,16 @@ describe("saveOffer", () => {
   it("refuses an offer id of another structure, and a place or term that is not the territory's", async () => {
     const foreign = await db.offer.findFirstOrThrow({ where: { structureId: otherStructureId } });
     const outcome = await saveOffer(db, { ...(await newOfferForm()), offerId: foreign.id, version: foreign.updatedAt.toISOString() }, actorId);
-    expect(outcome).toEqual({ ok: false, reason: "not-found" });
+    expect(outcome).toEqual({ ok: false, reason: "not_found" });
     expect((await db.offer.findUniqueOrThrow({ where: { id: foreign.id } })).title).toBe(foreign.title);
 
     const typology = await db.vocabularyTerm.findFirstOrThrow({ where: { vocabulary: { role: "typology" } } });
     const before = await db.offer.count();
-    expect(await saveOffer(db, await newOfferForm({ termIds: [typology.id] }), actorId)).toMatchObject({ ok: false, reason: "invalid", field: "termIds" });
-    expect(await saveOffer(db, await newOfferForm({ placeIds: [crypto.randomUUID()] }), actorId)).toMatchObject({ ok: false, reason: "invalid", field: "placeIds" });
+    expect(await saveOffer(db, await newOfferForm({ termIds: [typology.id] }), actorId)).toMatchObject({ ok: false, reason: "invalid", field: "termIds", code: "offer.term_gone" });
+    expect(await saveOffer(db, await newOfferForm({ placeIds: [crypto.randomUUID()] }), actorId)).toMatchObject({ ok: false, reason: "invalid", field: "placeIds", code: "offer.place_gone" });
     expect(
       await saveOffer(db, await newOfferForm({ redirects: [{ notOffered: "Réparation", redirectToStructureId: crypto.randomUUID(), note: "" }] }), actorId),
-    ).toMatchObject({ ok: false, reason: "invalid", field: "redirects.0.redirectToStructureId" });
+    ).toMatchObject({ ok: false, reason: "invalid", field: "redirects.0.redirectToStructureId", code: "offer.redirect_structure_gone" });
     expect(await db.offer.count()).toBe(before);
   });
 });
@@ -120,7 +120,7 @@ describe("setOfferStatus", () => {
     const created = await saveOffer(db, await newOfferForm({ termIds: [], placeIds: [] }), actorId);
     const offerId = created.ok ? created.offerId : "";
     const refused = await setOfferStatus(db, { structureId, offerId, status: "published" }, actorId);
-    expect(refused).toMatchObject({ ok: false, reason: "not-ready" });
+    expect(refused).toMatchObject({ ok: false, reason: "not_ready" });
     expect(refused.ok ? [] : "problems" in refused ? refused.problems : []).toHaveLength(3);
     expect((await db.offer.findUniqueOrThrow({ where: { id: offerId } })).status).toBe("draft");
 
@@ -139,7 +139,7 @@ describe("setOfferStatus", () => {
 
   it("does not touch another structure's offer", async () => {
     const foreign = await db.offer.findFirstOrThrow({ where: { structureId: otherStructureId } });
-    expect(await setOfferStatus(db, { structureId, offerId: foreign.id, status: "archived" }, actorId)).toEqual({ ok: false, reason: "not-found" });
+    expect(await setOfferStatus(db, { structureId, offerId: foreign.id, status: "archived" }, actorId)).toEqual({ ok: false, reason: "not_found" });
     expect((await db.offer.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe(foreign.status);
   });
 });

@@ -35,8 +35,9 @@ type Editable = Omit<OfferValues, "structureId" | "offerId" | "version">;
 
 export type OfferSaveOutcome =
   | { ok: true; offerId: string; changed: Field[] }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "invalid"; field: string; message: string }
+  | { ok: false; reason: "not_found" }
+  /** A forged or stale choice: its code's words go on `field` (lib/errors/messages.ts). */
+  | { ok: false; reason: "invalid"; field: string; code: OfferReferenceCode }
   | { ok: false; reason: "conflict"; changedMeanwhile: Field[] };
 
 type Tx = Prisma.TransactionClient;
@@ -105,17 +106,19 @@ function comparable(field: Field, values: Editable): string {
 const differing = (a: Editable, b: Editable) => FIELDS.filter((field) => comparable(field, a) !== comparable(field, b));
 
 /** The ids the form may use must belong to this territory (a forged id is refused, not stored). */
-async function checkReferences(tx: Tx, territoryId: string, input: OfferValues) {
+type OfferReferenceCode = "offer.term_gone" | "offer.place_gone" | "offer.redirect_structure_gone";
+
+async function checkReferences(tx: Tx, territoryId: string, input: OfferValues): Promise<{ field: string; code: OfferReferenceCode } | null> {
   const terms = await tx.vocabularyTerm.count({
     where: { id: { in: input.termIds }, vocabulary: { role: { in: [...OFFER_TERM_ROLES] } } },
   });
-  if (terms !== new Set(input.termIds).size) return { field: "termIds", message: "Un des choix cochés n'existe plus : rechargez la page." };
+  if (terms !== new Set(input.termIds).size) return { field: "termIds", code: "offer.term_gone" };
   const places = await tx.place.count({ where: { id: { in: input.placeIds }, structure: { territoryId } } });
-  if (places !== new Set(input.placeIds).size) return { field: "placeIds", message: "Un des lieux choisis n'existe plus sur le territoire : rechargez la page." };
+  if (places !== new Set(input.placeIds).size) return { field: "placeIds", code: "offer.place_gone" };
   const targets = input.redirects.flatMap((row, index) => (row.redirectToStructureId ? [{ id: row.redirectToStructureId, index }] : []));
   const found = await tx.structure.findMany({ where: { id: { in: targets.map((target) => target.id) }, territoryId }, select: { id: true } });
   const missing = targets.find((target) => !found.some((structure) => structure.id === target.id));
-  if (missing) return { field: `redirects.${missing.index}.redirectToStructureId`, message: "Cette structure n'existe plus sur le territoire." };
+  if (missing) return { field: `redirects.${missing.index}.redirectToStructureId`, code: "offer.redirect_structure_gone" };
   return null;
 }
 
@@ -141,7 +144,7 @@ function columns(values: Editable) {
 export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: string, now = new Date()): Promise<OfferSaveOutcome> {
   return db.$transaction(async (tx) => {
     const structure = await tx.structure.findUnique({ where: { id: input.structureId }, select: { territoryId: true } });
-    if (!structure) return { ok: false, reason: "not-found" };
+    if (!structure) return { ok: false, reason: "not_found" };
     const invalid = await checkReferences(tx, structure.territoryId, input);
     if (invalid) return { ok: false, reason: "invalid", ...invalid };
     const { structureId, offerId } = input;
@@ -171,7 +174,7 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
     }
 
     const current = await loadOffer(tx, structureId, offerId);
-    if (!current) return { ok: false, reason: "not-found" };
+    if (!current) return { ok: false, reason: "not_found" };
     if (current.version !== input.version) return { ok: false, reason: "conflict", changedMeanwhile: differing(current.values, after) };
     const changed = differing(current.values, after);
     if (changed.length === 0) return { ok: true, offerId, changed };
@@ -184,7 +187,7 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
     });
     if (count === 0) {
       const latest = await loadOffer(tx, structureId, offerId);
-      return latest ? { ok: false, reason: "conflict", changedMeanwhile: differing(latest.values, after) } : { ok: false, reason: "not-found" };
+      return latest ? { ok: false, reason: "conflict", changedMeanwhile: differing(latest.values, after) } : { ok: false, reason: "not_found" };
     }
     if (changed.includes("termIds")) {
       await tx.offerTerm.deleteMany({ where: { offerId } });
@@ -224,8 +227,8 @@ const STATUS_SUMMARIES = {
 
 export type OfferStatusOutcome =
   | { ok: true; title: string }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "not-ready"; problems: string[] };
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "not_ready"; problems: string[] };
 
 /** Publish, unpublish (back to draft) or archive an offer of this structure. */
 export async function setOfferStatus(
@@ -244,12 +247,12 @@ export async function setOfferStatus(
         terms: { select: { term: { select: { code: true, vocabulary: { select: { role: true } } } } } },
       },
     });
-    if (!offer) return { ok: false, reason: "not-found" };
+    if (!offer) return { ok: false, reason: "not_found" };
     if (offer.status === status) return { ok: true, title: offer.title };
     if (status === "published") {
       const codesOf = (role: string) => offer.terms.filter(({ term }) => term.vocabulary.role === role).map(({ term }) => term.code);
       const problems = publishProblems({ needs: codesOf("need").length, accessModes: codesOf("access_mode"), places: offer._count.places });
-      if (problems.length > 0) return { ok: false, reason: "not-ready", problems };
+      if (problems.length > 0) return { ok: false, reason: "not_ready", problems };
     }
     await bumpSearchVersion(tx, { structureId });
     await tx.offer.update({

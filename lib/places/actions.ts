@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authorizedAction, NOT_FOUND, savedMeanwhile, type ActionResult } from "@/lib/actions/authorized-action";
+import { authorizedAction, type HandlerResult } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import type { SignedInActor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { refusal, type Refusal } from "@/lib/errors/app-error";
 import { structureRef } from "@/lib/structures/refs";
 import { frenchCommunes, frenchCommunesOf } from "./communes";
 import { createPlace, deletePlace, PLACE_FIELD_LABELS, updatePlace } from "./editing";
@@ -23,32 +24,33 @@ async function mayEdit(actor: SignedInActor, { structureId }: { structureId: str
 }
 
 /** The field error for a commune the reference list does not know (kept only when unchanged). */
-function unknownCommune(input: PlaceInput): ActionResult {
+function unknownCommune(input: PlaceInput): Refusal {
   const check = checkFrenchCommune(frenchCommunes, input.postalCode, input.communeName);
-  const message = check.ok ? "Choisissez la commune dans la liste des communes de ce code postal." : check.message;
-  return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [check.ok ? "commune" : check.path]: [message] } };
+  if (check.ok) return refusal({ code: "place.commune_not_listed" }, "commune");
+  // The schema's own rule, in its words (as zod's field errors are).
+  return { ok: false, code: "form.invalid", fieldErrors: { [check.path]: [check.message] } };
 }
 
 const placePage = (structureId: string, placeId: string) => `/structures/${structureId}/lieux/${placeId}`;
 
-export const createPlaceAction = authorizedAction(schema, mayEdit, async (actor, input): Promise<ActionResult> => {
+export const createPlaceAction = authorizedAction(schema, mayEdit, async (actor, input): Promise<HandlerResult> => {
   const outcome = await createPlace(db, input, actor.userId);
-  if (!outcome.ok && outcome.reason === "unknown-commune") return unknownCommune(input);
-  if (!outcome.ok) return { ok: false, error: NOT_FOUND };
+  if (!outcome.ok && outcome.reason === "unknown_commune") return unknownCommune(input);
+  if (!outcome.ok) return refusal({ code: "not_found" });
   revalidatePath(`/structures/${input.structureId}`, "layout");
   redirect(placePage(input.structureId, outcome.placeId));
 });
 
-export const updatePlaceAction = authorizedAction(schema, mayEdit, async (actor, input): Promise<ActionResult> => {
+export const updatePlaceAction = authorizedAction(schema, mayEdit, async (actor, input): Promise<HandlerResult> => {
   const { placeId } = input;
-  if (!placeId) return { ok: false, error: NOT_FOUND };
+  if (!placeId) return refusal({ code: "not_found" });
   const outcome = await updatePlace(db, { ...input, placeId }, actor.userId);
-  if (!outcome.ok && outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
-  if (!outcome.ok && outcome.reason === "unknown-commune") return unknownCommune(input);
+  if (!outcome.ok && outcome.reason === "not_found") return refusal({ code: "not_found" });
+  if (!outcome.ok && outcome.reason === "unknown_commune") return unknownCommune(input);
   if (!outcome.ok) {
     // Commune code and name change together: name the commune once.
     const fields = [...new Set(outcome.changedMeanwhile.map((field) => PLACE_FIELD_LABELS[field === "communeCode" ? "communeName" : field]))];
-    return savedMeanwhile({ what: "ce lieu", pronoun: "le" }, fields);
+    return refusal({ code: "save.changed_meanwhile", params: { what: "ce lieu", pronoun: "le", fields } });
   }
   revalidatePath(`/structures/${input.structureId}`, "layout");
   return {
@@ -58,27 +60,21 @@ export const updatePlaceAction = authorizedAction(schema, mayEdit, async (actor,
   };
 });
 
-export const deletePlaceAction = authorizedAction(deletePlaceSchema, mayEdit, async (actor, input): Promise<ActionResult> => {
+export const deletePlaceAction = authorizedAction(deletePlaceSchema, mayEdit, async (actor, input): Promise<HandlerResult> => {
   const outcome = await deletePlace(db, input, actor.userId);
-  if (!outcome.ok && outcome.reason === "not-found") return { ok: false, error: NOT_FOUND };
-  if (!outcome.ok) {
-    const offers = outcome.offers.map((offer) => `« ${offer.title} » (${offer.structureName})`).join(", ");
-    return {
-      ok: false,
-      error: `Ce lieu n'a pas été supprimé : des offres s'y tiennent encore : ${offers}. Retirez-les de ce lieu d'abord.`,
-    };
-  }
+  if (!outcome.ok && outcome.reason === "not_found") return refusal({ code: "not_found" });
+  if (!outcome.ok) return refusal({ code: "place.has_offers", params: { offers: outcome.offers } });
   revalidatePath(`/structures/${input.structureId}`, "layout");
   // The history shows "Lieu supprimé : …", which confirms what was done.
   redirect(`/structures/${input.structureId}/historique`);
 });
 
 /** "Trouver l'adresse": candidates from the address service, when GEOCODER_URL is set. */
-export const findAddressAction = authorizedAction(addressSearchSchema, mayEdit, async (_actor, input): Promise<ActionResult<AddressCandidate[]>> => {
+export const findAddressAction = authorizedAction(addressSearchSchema, mayEdit, async (_actor, input): Promise<HandlerResult<AddressCandidate[]>> => {
   const baseUrl = geocoderUrl();
-  if (!baseUrl) return { ok: false, error: NOT_FOUND };
+  if (!baseUrl) return refusal({ code: "not_found" });
   const result = await searchAddress(baseUrl, input.query, { postalCode: input.postalCode });
-  return result.ok ? { ok: true, data: result.candidates } : { ok: false, error: result.error };
+  return result.ok ? { ok: true, data: result.candidates } : refusal(result.error);
 });
 
 /** The communes of a French postal code, for the form's suggestions (the list stays on the server). */

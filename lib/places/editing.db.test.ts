@@ -84,8 +84,8 @@ describe("updating a place", () => {
     const othersPlace = await db.place.findFirstOrThrow({ where: { structureId: otherStructureId } });
     const records = await db.changeRecord.count();
     const forged = { ...form({ name: "Piraté" }), placeId: othersPlace.id, version: othersPlace.updatedAt.toISOString() };
-    expect(await updatePlace(db, forged, actorId)).toEqual({ ok: false, reason: "not-found" });
-    expect(await deletePlace(db, { structureId, placeId: othersPlace.id }, actorId)).toEqual({ ok: false, reason: "not-found" });
+    expect(await updatePlace(db, forged, actorId)).toEqual({ ok: false, reason: "not_found" });
+    expect(await deletePlace(db, { structureId, placeId: othersPlace.id }, actorId)).toEqual({ ok: false, reason: "not_found" });
     expect(await db.place.findUniqueOrThrow({ where: { id: othersPlace.id } })).toEqual(othersPlace);
     expect(await db.changeRecord.count()).toBe(records);
   });
@@ -107,9 +107,9 @@ describe("a place whose commune is not in the reference list (the demo's fiction
 
   it("refuses another unknown commune, and a forged one on creation", async () => {
     const { place, input } = await demoPlaceForm({ commune: "Vaubert-la-Forêt" });
-    expect(await updatePlace(db, input, actorId)).toEqual({ ok: false, reason: "unknown-commune" });
+    expect(await updatePlace(db, input, actorId)).toEqual({ ok: false, reason: "unknown_commune" });
     expect((await db.place.findUniqueOrThrow({ where: { id: place.id } })).communeName).toBe(place.communeName);
-    expect(await createPlace(db, { ...input, placeId: null }, actorId)).toEqual({ ok: false, reason: "unknown-commune" });
+    expect(await createPlace(db, { ...input, placeId: null }, actorId)).toEqual({ ok: false, reason: "unknown_commune" });
   });
 });
 
@@ -128,7 +128,7 @@ describe("deleting a place", () => {
     const records = await db.changeRecord.count();
     expect(await deletePlace(db, { structureId, placeId }, actorId)).toEqual({
       ok: false,
-      reason: "has-offers",
+      reason: "has_offers",
       offers: [{ title: otherOffer.title, structureName: otherOffer.structure.name }],
     });
     expect(await db.place.findUnique({ where: { id: placeId } })).not.toBeNull();

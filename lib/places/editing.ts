@@ -48,15 +48,15 @@ export interface OfferAtPlace {
 
 export type PlaceSaveOutcome =
   | { ok: true; placeId: string; changed: PlaceField[] }
-  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "not_found" }
   /** A commune the reference list does not know, other than the one stored: the form must say so. */
-  | { ok: false; reason: "unknown-commune" }
+  | { ok: false; reason: "unknown_commune" }
   | { ok: false; reason: "conflict"; changedMeanwhile: PlaceField[]; current: PlaceValues };
 
 export type PlaceDeleteOutcome =
   | { ok: true; name: string }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "has-offers"; offers: OfferAtPlace[] };
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "has_offers"; offers: OfferAtPlace[] };
 
 function valuesOf(input: PlaceInput): PlaceValues {
   return Object.fromEntries(FIELDS.map((field) => [field, input[field]])) as PlaceValues;
@@ -73,7 +73,7 @@ export async function loadPlace(db: Pick<PrismaClient, "place">, structureId: st
 }
 
 export async function createPlace(db: PrismaClient, input: PlaceInput, actorId: string): Promise<PlaceSaveOutcome> {
-  if (input.communeUnverified) return { ok: false, reason: "unknown-commune" };
+  if (input.communeUnverified) return { ok: false, reason: "unknown_commune" };
   const values = valuesOf(input);
   return db.$transaction(async (tx) => {
     await bumpSearchVersion(tx, { structureId: input.structureId });
@@ -95,11 +95,11 @@ export async function createPlace(db: PrismaClient, input: PlaceInput, actorId: 
 export async function updatePlace(db: PrismaClient, input: PlaceInput & { placeId: string }, actorId: string): Promise<PlaceSaveOutcome> {
   return db.$transaction(async (tx) => {
     const loaded = await loadPlace(tx, input.structureId, input.placeId);
-    if (!loaded) return { ok: false, reason: "not-found" };
+    if (!loaded) return { ok: false, reason: "not_found" };
     const after = valuesOf(input);
     // A commune outside the reference list is kept only as it was stored (see schemas.ts).
     const keptAsStored = (["postalCode", "communeCode", "communeName"] as const).every((field) => loaded.values[field] === after[field]);
-    if (input.communeUnverified && !keptAsStored) return { ok: false, reason: "unknown-commune" };
+    if (input.communeUnverified && !keptAsStored) return { ok: false, reason: "unknown_commune" };
     if (loaded.version !== input.version) {
       return { ok: false, reason: "conflict", changedMeanwhile: differing(loaded.values, after), current: loaded.values };
     }
@@ -114,7 +114,7 @@ export async function updatePlace(db: PrismaClient, input: PlaceInput & { placeI
     });
     if (count === 0) {
       const current = await loadPlace(tx, input.structureId, input.placeId);
-      if (!current) return { ok: false, reason: "not-found" };
+      if (!current) return { ok: false, reason: "not_found" };
       return { ok: false, reason: "conflict", changedMeanwhile: differing(current.values, after), current: current.values };
     }
     await tx.changeRecord.create({
@@ -151,11 +151,11 @@ export async function deletePlace(
 ): Promise<PlaceDeleteOutcome> {
   return db.$transaction(async (tx) => {
     const loaded = await loadPlace(tx, structureId, placeId);
-    if (!loaded) return { ok: false, reason: "not-found" };
+    if (!loaded) return { ok: false, reason: "not_found" };
     await bumpSearchVersion(tx, { structureId });
     // Conditional on no offer being there, so an offer added meanwhile is not lost with the place.
     const { count } = await tx.place.deleteMany({ where: { id: placeId, structureId, offers: { none: {} } } });
-    if (count === 0) return { ok: false, reason: "has-offers", offers: await offersAtPlace(tx, placeId) };
+    if (count === 0) return { ok: false, reason: "has_offers", offers: await offersAtPlace(tx, placeId) };
     await tx.changeRecord.create({
       data: {
         structureId,

@@ -3,6 +3,7 @@
  * local copy of it), at GEOCODER_URL. Without that variable, Toile never calls it and places are
  * typed by hand. Only the server calls it (a server action), with a short timeout.
  */
+import type { Coded } from "@/lib/errors/app-error";
 
 export interface AddressCandidate {
   label: string;
@@ -15,10 +16,10 @@ export interface AddressCandidate {
   longitude: number;
 }
 
-export type GeocoderResult = { ok: true; candidates: AddressCandidate[] } | { ok: false; error: string };
+export type GeocoderResult = { ok: true; candidates: AddressCandidate[] } | { ok: false; error: Coded };
 
-export const GEOCODER_UNAVAILABLE =
-  "Le service d'adresses ne répond pas : saisissez l'adresse et, si vous les connaissez, les coordonnées à la main.";
+/** Its words: lib/errors/messages.ts. */
+export const GEOCODER_UNAVAILABLE = { code: "place.geocoder_unavailable" } as const satisfies Coded;
 
 /** The geocoder's base URL, or null when the helper is off. */
 export function geocoderUrl(): string | null {

@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authorizedAction, savedMeanwhile, type ActionResult } from "@/lib/actions/authorized-action";
+import { authorizedAction, type HandlerResult } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "./refs";
 import { structureCreateSchema, structureIdentitySchema } from "./schemas";
 import { createStructure, FIELD_LABELS, saveStructureIdentity } from "./update";
@@ -18,9 +19,12 @@ export const saveIdentity = authorizedAction(
   async (actor, input) => {
     const outcome = await saveStructureIdentity(db, input, actor.userId);
     if (!outcome.ok && outcome.reason === "invalid") {
-      return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [outcome.field]: [outcome.message] } };
+      return refusal({ code: outcome.code }, outcome.field);
     }
-    if (!outcome.ok) return savedMeanwhile({ what: "cette fiche", pronoun: "la" }, outcome.changedMeanwhile.map((field) => FIELD_LABELS[field]));
+    if (!outcome.ok) {
+      const fields = outcome.changedMeanwhile.map((field) => FIELD_LABELS[field]);
+      return refusal({ code: "save.changed_meanwhile", params: { what: "cette fiche", pronoun: "la", fields } });
+    }
     revalidatePath(`/structures/${input.structureId}`, "layout");
     return {
       ok: true,
@@ -33,9 +37,9 @@ export const saveIdentity = authorizedAction(
 export const createStructureAction = authorizedAction(
   structureCreateSchema,
   (actor, { territoryId }) => can(actor, "territory.manage", { territoryId }),
-  async (actor, input): Promise<ActionResult> => {
+  async (actor, input): Promise<HandlerResult> => {
     const outcome = await createStructure(db, input, actor.userId);
-    if (!outcome.ok) return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [outcome.field]: [outcome.message] } };
+    if (!outcome.ok) return refusal({ code: outcome.code }, outcome.field);
     revalidatePath("/territoires", "layout");
     redirect(`/structures/${outcome.structureId}?creee=1`);
   },

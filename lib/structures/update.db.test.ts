@@ -84,7 +84,7 @@ describe("typology and labels", () => {
     const need = await db.vocabularyTerm.findFirstOrThrow({ where: { vocabulary: { role: "need" } } });
     const before = await loadStructureIdentity(db, structureId);
     const outcome = await saveStructureIdentity(db, await formFor({ labelIds: [need.id], phone: "03 23 41 99 99" } as never), actorId);
-    expect(outcome).toMatchObject({ ok: false, reason: "invalid", field: "labelIds" });
+    expect(outcome).toMatchObject({ ok: false, reason: "invalid", field: "labelIds", code: "structure.label_unknown" });
     expect((await loadStructureIdentity(db, structureId)).values).toEqual(before.values);
   });
 });

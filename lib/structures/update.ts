@@ -30,7 +30,8 @@ export const LABEL_ROLE = "label";
 export type SaveOutcome =
   | { ok: true; changed: Field[] }
   | { ok: false; reason: "conflict"; changedMeanwhile: Field[]; current: Values }
-  | { ok: false; reason: "invalid"; field: Field; message: string };
+  /** A forged or stale choice: its code's words go on `field` (lib/errors/messages.ts). */
+  | { ok: false; reason: "invalid"; field: Field; code: "structure.typology_unknown" | "structure.label_unknown" };
 
 const IDENTIFIER_FIELDS: [Field, IdentifierType][] = [
   ["siret", "SIRET"],
@@ -92,10 +93,10 @@ function valuesOf(input: StructureIdentity | StructureCreate): Values {
 async function checkTerms(tx: Prisma.TransactionClient, values: Values): Promise<Extract<SaveOutcome, { reason: "invalid" }> | null> {
   if (values.typologyId) {
     const typology = await tx.vocabularyTerm.count({ where: { id: values.typologyId, vocabulary: { role: TYPOLOGY_ROLE } } });
-    if (typology === 0) return { ok: false, reason: "invalid", field: "typologyId", message: "Ce type de structure n'existe pas." };
+    if (typology === 0) return { ok: false, reason: "invalid", field: "typologyId", code: "structure.typology_unknown" };
   }
   const labels = await tx.vocabularyTerm.count({ where: { id: { in: values.labelIds }, vocabulary: { role: LABEL_ROLE } } });
-  if (labels !== values.labelIds.length) return { ok: false, reason: "invalid", field: "labelIds", message: "Un des labels cochés n'existe pas." };
+  if (labels !== values.labelIds.length) return { ok: false, reason: "invalid", field: "labelIds", code: "structure.label_unknown" };
   return null;
 }
 

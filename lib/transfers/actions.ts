@@ -8,7 +8,7 @@
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { authorizedAction, type ActionResult } from "@/lib/actions/authorized-action";
+import { authorizedAction, type HandlerResult } from "@/lib/actions/authorized-action";
 import type { SignedInActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
@@ -20,7 +20,7 @@ const mayView = async (actor: SignedInActor, { transferId }: { transferId: strin
   return !!found && can(actor, "transfer.view", found.ref);
 };
 
-function done(transferId: string, result: CommandResult, what: string): ActionResult<null> {
+function done(transferId: string, result: CommandResult, what: string): HandlerResult {
   if (!result.ok) return result;
   revalidatePath("/transferts", "layout");
   revalidatePath("/territoires", "layout");

@@ -1,34 +1,17 @@
 /**
  * What the transfer page's server actions do, as plain functions (lib/transfers/actions.ts only
- * wraps them): apply a command through `applyTransition` and say the result in French, check a
- * suggested partner, erase the person's data on request.
+ * wraps them): apply a command through `applyTransition` and say a success in French or a refusal
+ * as a code (its words: lib/errors/messages.ts), check a suggested partner, erase the person's
+ * data on request.
  */
-import type { ActionResult } from "@/lib/actions/authorized-action";
-import { NOT_FOUND } from "@/lib/actions/authorized-action";
 import type { SignedInActor } from "@/lib/auth/actor";
 import { can, type TransferRef } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
-import type { TransferStatus } from "@/lib/generated/prisma/enums";
+import { refusal, type Refusal } from "@/lib/errors/app-error";
 import { erasePersonalData } from "./erasure";
-import { COMMAND_LABELS, STATUS_LABELS } from "./labels";
+import { COMMAND_LABELS } from "./labels";
 import { suggestablePartners } from "./queries";
 import { applyTransition, type TransitionInput } from "./transitions";
-
-/** The refusal of a command this person may not make on this transfer: nothing more is said. */
-export const NOT_YOURS = "Action impossible : ce transfert n'existe pas, ou cette action ne vous revient pas.";
-
-const dateTime = (timeZone: string) =>
-  new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone });
-
-/** "Déjà traité par Karim Benali (Espace France Services) le 22 novembre 2026 à 19:04 : …". */
-export function alreadyHandledMessage(
-  result: { status: TransferStatus; by: string | null; at: Date | null },
-  timeZone = "Europe/Paris",
-): string {
-  const who = result.by ? ` par ${result.by}` : "";
-  const when = result.at ? ` le ${dateTime(timeZone).format(result.at)}` : "";
-  return `Déjà traité${who}${when} : ce transfert est maintenant « ${STATUS_LABELS[result.status]} ».`;
-}
 
 /** The transfer's parties and territory, for the policy: one read. */
 export async function transferRefOf(db: Pick<PrismaClient, "transfer">, transferId: string) {
@@ -41,7 +24,7 @@ export async function transferRefOf(db: Pick<PrismaClient, "transfer">, transfer
   return { ref, timeZone: transfer.territory.timeZone };
 }
 
-export type CommandResult = Extract<ActionResult, { ok: false }> | { ok: true; message: string };
+export type CommandResult = Refusal | { ok: true; message: string };
 
 /**
  * Applies one command for the actor. The suggested partner of a decline must be a published
@@ -55,23 +38,21 @@ export async function runCommand(
   now = new Date(),
 ): Promise<CommandResult> {
   const found = await transferRefOf(db, transferId);
-  if (!found || !can(actor, "transfer.view", found.ref)) return { ok: false, error: NOT_FOUND };
+  if (!found || !can(actor, "transfer.view", found.ref)) return refusal({ code: "not_found" });
   if (input.command === "decline" && input.suggestedStructureId) {
     const partners = await suggestablePartners(db, found.ref);
     if (!partners.some((partner) => partner.id === input.suggestedStructureId)) {
-      return {
-        ok: false,
-        error: "Corrigez les champs signalés.",
-        fieldErrors: { suggestedStructureId: ["Choisissez un partenaire publié du territoire dans la liste."] },
-      };
+      return refusal({ code: "transfer.partner_not_listed" }, "suggestedStructureId");
     }
   }
   const result = await applyTransition(db, { transferId, actor, input, now });
   if (result.ok) return { ok: true, message: `${COMMAND_LABELS[input.command].done}.` };
   // A draft is the sender's own (getTransferForActor): the partner is not told it exists.
-  if (result.reason === "already_handled" && result.status === "draft") return { ok: false, error: NOT_FOUND };
-  if (result.reason === "already_handled") return { ok: false, error: alreadyHandledMessage(result, found.timeZone) };
-  return { ok: false, error: result.reason === "not_found" ? NOT_FOUND : NOT_YOURS };
+  if (result.reason === "already_handled" && result.status === "draft") return refusal({ code: "not_found" });
+  if (result.reason === "already_handled") {
+    return refusal({ code: "transfer.already_decided", params: { status: result.status, by: result.by, at: result.at, timeZone: found.timeZone } });
+  }
+  return refusal({ code: result.reason === "not_found" ? "not_found" : "transfer.not_yours" });
 }
 
 /**
@@ -86,14 +67,11 @@ export async function erasePersonalDataOnRequest(
 ): Promise<CommandResult> {
   return db.$transaction(async (tx) => {
     const found = await transferRefOf(tx, transferId);
-    if (!found || !can(actor, "transfer.erasePersonalData", found.ref)) return { ok: false, error: NOT_FOUND };
+    if (!found || !can(actor, "transfer.erasePersonalData", found.ref)) return refusal({ code: "not_found" });
     const erased = await erasePersonalData(tx, { transferId, actorId: actor.userId, reason: "request", now });
     if (!erased) {
       const { personalDataErasedAt } = await tx.transfer.findUniqueOrThrow({ where: { id: transferId }, select: { personalDataErasedAt: true } });
-      return {
-        ok: false,
-        error: `Les données de la personne ont déjà été effacées${personalDataErasedAt ? ` le ${dateTime(found.timeZone).format(personalDataErasedAt)}` : ""}.`,
-      };
+      return refusal({ code: "transfer.personal_data_already_erased", params: { at: personalDataErasedAt, timeZone: found.timeZone } });
     }
     return { ok: true, message: "Les données de la personne ont été effacées. Le transfert reste, sans elles, pour les indicateurs." };
   });

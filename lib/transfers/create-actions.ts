@@ -1,9 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { authorizedAction, NOT_FOUND, type ActionResult } from "@/lib/actions/authorized-action";
+import { authorizedAction, type HandlerResult } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
+import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "@/lib/structures/refs";
 import { createTransfer } from "./create";
 import { transferSchema } from "./schemas";
@@ -14,12 +15,9 @@ export const createTransferAction = authorizedAction(
     const ref = await structureRef(db, fromStructureId);
     return !!ref && can(actor, "transfer.create", ref);
   },
-  async (actor, input): Promise<ActionResult> => {
+  async (actor, input): Promise<HandlerResult> => {
     const outcome = await createTransfer(db, actor, input);
-    if (!outcome.ok) {
-      if (outcome.reason === "not_found") return { ok: false, error: NOT_FOUND };
-      return { ok: false, error: "Corrigez les champs signalés.", fieldErrors: { [outcome.field]: [outcome.message] } };
-    }
+    if (!outcome.ok) return outcome.reason === "not_found" ? refusal({ code: "not_found" }) : refusal(outcome.error, outcome.field);
     redirect(`/transferts/${outcome.transferId}`);
   },
 );

@@ -197,14 +197,14 @@ describe("createTransfer", () => {
   it("refuses a forged place, a need from another vocabulary, a past deadline or appointment, with the field to fix", async () => {
     const before = await db.transfer.count();
     const posture = await db.vocabularyTerm.findFirstOrThrow({ where: { vocabulary: { role: "posture" } } });
-    for (const [changes, field] of [
-      [{ appointmentPlaceId: mediathequePlaceId }, "appointmentPlaceId"],
-      [{ needTermId: posture.id }, "needTermId"],
-      [{ deadline: "2026-11-22" }, "deadline"],
-      [{ appointmentDate: "2026-11-23", appointmentTime: "09:30" }, "appointmentDate"],
-      [{ previousTransferId: crypto.randomUUID() }, "previousTransferId"],
+    for (const [changes, field, code] of [
+      [{ appointmentPlaceId: mediathequePlaceId }, "appointmentPlaceId", "transfer.appointment_place_unknown"],
+      [{ needTermId: posture.id }, "needTermId", "transfer.need_unknown"],
+      [{ deadline: "2026-11-22" }, "deadline", "transfer.deadline_past"],
+      [{ appointmentDate: "2026-11-23", appointmentTime: "09:30" }, "appointmentDate", "transfer.appointment_past"],
+      [{ previousTransferId: crypto.randomUUID() }, "previousTransferId", "transfer.previous_not_found"],
     ] as const) {
-      expect(await createTransfer(db, mediator, input(changes), now)).toMatchObject({ ok: false, reason: "invalid", field });
+      expect(await createTransfer(db, mediator, input(changes), now)).toMatchObject({ ok: false, reason: "invalid", field, error: { code } });
     }
     expect(await db.transfer.count()).toBe(before);
   });
@@ -213,6 +213,7 @@ describe("createTransfer", () => {
     expect(await createTransfer(db, mediator, input({ offerId: libreAccesOfferId, level: "accompanied" }), now)).toMatchObject({
       ok: false,
       field: "level",
+      error: { code: "transfer.level_not_accepted" },
     });
     expect(await createTransfer(db, mediator, input({ offerId: libreAccesOfferId, level: "simple", intent: "send" }), now)).toMatchObject({ ok: true });
   });
@@ -221,7 +222,7 @@ describe("createTransfer", () => {
     expect(await createTransfer(db, mediator, input({ offerId: ccasOfferId, intent: "send", ageBand: "26_59" }), now)).toMatchObject({
       ok: false,
       field: "confirmWarnings",
-      message: expect.stringContaining("60 ans"),
+      error: { code: "transfer.warnings_not_confirmed", params: { warnings: expect.arrayContaining([expect.stringContaining("60 ans")]) } },
     });
     // A draft may be saved without confirming.
     expect(await createTransfer(db, mediator, input({ offerId: ccasOfferId, intent: "draft" }), now)).toMatchObject({ ok: true });

@@ -11,6 +11,7 @@
  * fails, and reads the first one's transfer.
  */
 import type { SignedInActor } from "@/lib/auth/actor";
+import type { Coded } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -25,10 +26,11 @@ import { levelAllowed, transferWarnings, warningsToConfirm, type TransferWarning
 export type CreateTransferResult =
   | { ok: true; transferId: string; code: string; existing: boolean }
   | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "invalid"; field: string; message: string };
+  /** A field the schema could not check: its code's words go on that field (lib/errors/messages.ts). */
+  | { ok: false; reason: "invalid"; field: string; error: Coded };
 
 type Tx = Prisma.TransactionClient;
-const invalid = (field: string, message: string) => ({ ok: false as const, reason: "invalid" as const, field, message });
+const invalid = (field: string, error: Coded) => ({ ok: false as const, reason: "invalid" as const, field, error });
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -60,32 +62,32 @@ async function prepare(db: PrismaClient, actor: SignedInActor, input: TransferIn
 
   if (!levelAllowed(offer, input.level)) {
     return {
-      refusal: invalid("level", "Cette offre n'accepte pas les transferts accompagnés : choisissez « Transfert simple » (la personne s'y rend avec la fiche)."),
+      refusal: invalid("level", { code: "transfer.level_not_accepted" }),
     };
   }
   const toConfirm = warningsToConfirm(warningsFor(offer, input, now));
   if (input.intent === "send" && toConfirm.length > 0 && !input.confirmWarnings) {
     return {
-      refusal: invalid("confirmWarnings", `Lisez les avertissements (${toConfirm.map((warning) => warning.message).join(" ")}) puis cochez « Je transfère quand même ».`),
+      refusal: invalid("confirmWarnings", { code: "transfer.warnings_not_confirmed", params: { warnings: toConfirm.map((warning) => warning.message) } }),
     };
   }
 
   const { timeZone } = offer.territory;
   const today = localTime(now, timeZone).date;
-  if (input.deadline && input.deadline < today) return { refusal: invalid("deadline", "L'échéance est déjà passée : indiquez une date à venir.") };
+  if (input.deadline && input.deadline < today) return { refusal: invalid("deadline", { code: "transfer.deadline_past" }) };
 
   let appointmentAt: Date | null = null;
   if (input.appointmentDate && input.appointmentTime) {
     const [hour, minute] = input.appointmentTime.split(":").map(Number) as [number, number];
     appointmentAt = zonedInstant(input.appointmentDate, hour * 60 + minute, timeZone);
-    if (appointmentAt < now) return { refusal: invalid("appointmentDate", "Ce rendez-vous est déjà passé : indiquez une date et une heure à venir.") };
+    if (appointmentAt < now) return { refusal: invalid("appointmentDate", { code: "transfer.appointment_past" }) };
   }
   if (input.appointmentPlaceId && !offer.places.some((place) => place.id === input.appointmentPlaceId)) {
-    return { refusal: invalid("appointmentPlaceId", "Choisissez l'un des lieux de l'offre.") };
+    return { refusal: invalid("appointmentPlaceId", { code: "transfer.appointment_place_unknown" }) };
   }
   if (input.needTermId && !offer.needTerms.some((term) => term.id === input.needTermId)) {
     const term = await db.vocabularyTerm.findUnique({ where: { id: input.needTermId }, select: { vocabulary: { select: { role: true } } } });
-    if (term?.vocabulary.role !== "need") return { refusal: invalid("needTermId", "Choisissez l'un des besoins proposés.") };
+    if (term?.vocabulary.role !== "need") return { refusal: invalid("needTermId", { code: "transfer.need_unknown" }) };
   }
 
   let parcours: { parcoursId: string; previousTransferId: string } | null = null;
@@ -95,7 +97,7 @@ async function prepare(db: PrismaClient, actor: SignedInActor, input: TransferIn
       select: { id: true, parcoursId: true, territoryId: true, fromStructureId: true, toStructureId: true },
     });
     if (!previous || partiesOf(actor, previous).length === 0) {
-      return { refusal: invalid("previousTransferId", "Le transfert précédent est introuvable, ou vous n'y avez pas accès.") };
+      return { refusal: invalid("previousTransferId", { code: "transfer.previous_not_found" }) };
     }
     parcours = { parcoursId: previous.parcoursId, previousTransferId: previous.id };
   }

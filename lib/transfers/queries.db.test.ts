@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SignedInActor } from "@/lib/auth/actor";
-import { NOT_FOUND } from "@/lib/actions/authorized-action";
+import { toFailure } from "@/lib/actions/authorized-action";
 import { db } from "@/lib/db";
 import { erasePersonalDataOnRequest, runCommand } from "./commands";
 import { insertTransfer, transferCast, type TransferCast } from "./queries.fixtures";
@@ -214,8 +214,8 @@ describe("one transfer", () => {
     expect((await getTransferForActor(db, cast.mediator, draft.id))!.commands).toEqual(["send", "cancel"]);
     expect(await getTransferForActor(db, cast.receiver, draft.id)).toBeNull();
     expect(await getTransferForActor(db, cast.coordinator, draft.id)).toBeNull();
-    expect(await runCommand(db, cast.receiver, draft.id, { command: "send" })).toMatchObject({ ok: false, error: expect.stringMatching(/ne vous revient pas/) });
-    expect(await runCommand(db, cast.receiver, draft.id, { command: "accept" })).toEqual({ ok: false, error: NOT_FOUND });
+    expect(await runCommand(db, cast.receiver, draft.id, { command: "send" })).toEqual({ ok: false, code: "transfer.not_yours" });
+    expect(await runCommand(db, cast.receiver, draft.id, { command: "accept" })).toEqual({ ok: false, code: "not_found" });
     expect(await runCommand(db, cast.mediator, draft.id, { command: "send" })).toEqual({ ok: true, message: "Transfert envoyé." });
     expect((await getTransferForActor(db, cast.receiver, draft.id))!.status).toBe("sent");
   });
@@ -239,8 +239,8 @@ describe("erasing the person's data on request", () => {
       [cast.mediator, cast.receiverAdmin],
     ] as const) {
       const transfer = await insertTransfer(db, cast, { status: "completed", outcome: "resolved", outcomeNote: "CV fait avec José" });
-      expect(await erasePersonalDataOnRequest(db, cast.coordinator, transfer.id)).toEqual({ ok: false, error: NOT_FOUND });
-      expect(await erasePersonalDataOnRequest(db, cast.third, transfer.id)).toEqual({ ok: false, error: NOT_FOUND });
+      expect(await erasePersonalDataOnRequest(db, cast.coordinator, transfer.id)).toEqual({ ok: false, code: "not_found" });
+      expect(await erasePersonalDataOnRequest(db, cast.third, transfer.id)).toEqual({ ok: false, code: "not_found" });
       expect((await db.transfer.findUniqueOrThrow({ where: { id: transfer.id } })).personLabel).toBe("José");
 
       expect(await erasePersonalDataOnRequest(db, party, transfer.id)).toMatchObject({ ok: true });
@@ -251,7 +251,9 @@ describe("erasing the person's data on request", () => {
       expect(view.personal).toMatchObject({ personLabel: null, details: null });
       expect(view.mayErase).toBe(false);
       expect(view.timeline.map((entry) => [entry.type, entry.actorName])).toEqual([["personal_data.erased", party.name]]);
-      expect(await erasePersonalDataOnRequest(db, other, transfer.id)).toMatchObject({ ok: false, error: expect.stringMatching(/^Les données de la personne ont déjà été effacées le /) });
+      const again = await erasePersonalDataOnRequest(db, other, transfer.id);
+      expect(again).toEqual({ ok: false, code: "transfer.personal_data_already_erased", params: { at: stored.personalDataErasedAt, timeZone: "Europe/Paris" } });
+      expect(!again.ok && toFailure(again).error).toMatch(/^Les données de la personne ont déjà été effacées le /);
     }
   });
 });
@@ -261,8 +263,11 @@ describe("commands' messages", () => {
     const transfer = await insertTransfer(db, cast, { status: "sent" });
     const at = new Date("2026-11-20T09:30:00Z");
     expect(await runCommand(db, cast.receiverAdmin, transfer.id, { command: "accept" }, at)).toEqual({ ok: true, message: "Transfert accepté." });
-    expect(await runCommand(db, cast.receiver, transfer.id, { command: "decline", reason: "no_capacity", message: null, suggestedStructureId: null })).toEqual({
+    const refused = await runCommand(db, cast.receiver, transfer.id, { command: "decline", reason: "no_capacity", message: null, suggestedStructureId: null });
+    expect(refused).toMatchObject({ ok: false, code: "transfer.already_decided" });
+    expect(!refused.ok && toFailure(refused)).toEqual({
       ok: false,
+      code: "transfer.already_decided",
       error: "Déjà traité par Karim Benali (Espace France Services du Val de Lise) le 20 novembre 2026 à 10:30 : ce transfert est maintenant « Accepté ».",
     });
   });
@@ -273,8 +278,12 @@ describe("commands' messages", () => {
     const draftStructure = await db.structure.create({ data: { territoryId: cast.territoryId, name: "Pas encore publiée", status: "draft" } });
     const transfer = await insertTransfer(db, cast, { status: "sent" });
     for (const suggestedStructureId of [foreign.id, draftStructure.id, cast.toStructureId, crypto.randomUUID()]) {
-      expect(await runCommand(db, cast.receiver, transfer.id, { command: "decline", reason: "no_capacity", message: null, suggestedStructureId })).toMatchObject({
+      const refused = await runCommand(db, cast.receiver, transfer.id, { command: "decline", reason: "no_capacity", message: null, suggestedStructureId });
+      expect(refused).toEqual({ ok: false, code: "transfer.partner_not_listed", field: "suggestedStructureId" });
+      expect(!refused.ok && toFailure(refused)).toEqual({
         ok: false,
+        code: "transfer.partner_not_listed",
+        error: "Corrigez les champs signalés.",
         fieldErrors: { suggestedStructureId: ["Choisissez un partenaire publié du territoire dans la liste."] },
       });
     }
@@ -290,8 +299,8 @@ describe("commands' messages", () => {
 
   it("refuses a third structure with 'not found', and a wrong role without saying more", async () => {
     const transfer = await insertTransfer(db, cast, { status: "sent" });
-    expect(await runCommand(db, cast.third, transfer.id, { command: "accept" })).toEqual({ ok: false, error: NOT_FOUND });
-    expect(await runCommand(db, cast.mediator, transfer.id, { command: "accept" })).toMatchObject({ ok: false, error: expect.stringMatching(/ne vous revient pas/) });
+    expect(await runCommand(db, cast.third, transfer.id, { command: "accept" })).toEqual({ ok: false, code: "not_found" });
+    expect(await runCommand(db, cast.mediator, transfer.id, { command: "accept" })).toEqual({ ok: false, code: "transfer.not_yours" });
   });
 });
 

@@ -207,11 +207,6 @@ export async function findTransferByCode(db: PrismaClient, actor: Actor, typed: 
   return transfer ? { kind: "found", id: transfer.id } : { kind: "none", code };
 }
 
-export const CODE_MESSAGES = {
-  incomplete: "Code incomplet : un code de transfert a la forme TR-XXXX-XX (six lettres et chiffres après « TR »).",
-  none: (code: string) => `Aucun transfert avec le code ${code} dans vos structures.`,
-};
-
 const DETAIL = {
   id: true,
   code: true,

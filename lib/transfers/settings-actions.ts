@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authorizedAction, NOT_FOUND, savedMeanwhile, type ActionResult } from "@/lib/actions/authorized-action";
+import { authorizedAction, type HandlerResult } from "@/lib/actions/authorized-action";
+import { refusal } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { SETTING_LABELS, saveTransferSettings, transferSettingsSchema } from "./settings";
@@ -10,11 +11,12 @@ import { SETTING_LABELS, saveTransferSettings, transferSettingsSchema } from "./
 export const saveTransferSettingsAction = authorizedAction(
   transferSettingsSchema,
   (actor, { territoryId }) => can(actor, "territory.manage", { territoryId }),
-  async (_actor, input): Promise<ActionResult<{ version: string }>> => {
+  async (_actor, input): Promise<HandlerResult<{ version: string }>> => {
     const outcome = await saveTransferSettings(db, input);
-    if (!outcome.ok && outcome.reason === "not_found") return { ok: false, error: NOT_FOUND };
+    if (!outcome.ok && outcome.reason === "not_found") return refusal({ code: "not_found" });
     if (!outcome.ok) {
-      return savedMeanwhile({ what: "la configuration des transferts", pronoun: "la" }, outcome.changedMeanwhile.map((field) => SETTING_LABELS[field]));
+      const fields = outcome.changedMeanwhile.map((field) => SETTING_LABELS[field]);
+      return refusal({ code: "save.changed_meanwhile", params: { what: "la configuration des transferts", pronoun: "la", fields } });
     }
     revalidatePath("/territoires", "layout");
     return {

@@ -22,6 +22,7 @@
  */
 import type { PrismaClient } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { log } from "@/lib/log";
 import type { Country, Prisma } from "@/lib/generated/prisma/client";
 import { erasePersonalData } from "./erasure";
 import type { ReminderEventType } from "./labels";
@@ -293,7 +294,7 @@ export interface RunOptions {
 }
 
 const defaultOnError: NonNullable<RunOptions["onError"]> = (error, { timer, transferId }) =>
-  console.error(`Minuteries des transferts (${timer}, transfert ${transferId}) :`, (error as Error).message);
+  log.error({ err: error, timer, transferId }, "Minuteries des transferts : échec sur un transfert (réessayé à la prochaine minute)");
 
 async function runTimer(db: PrismaClient, timer: Timer, territory: TerritoryTimers, now: Date, counts: TimerCounts, options: RunOptions) {
   const { batchSize = 100, onError = defaultOnError } = options;

@@ -55,10 +55,10 @@ describe("startTransferTimers", () => {
     expect(run).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(run).toHaveBeenCalledWith(now);
-    expect(log.info).toHaveBeenCalledWith("Transferts : 2 rappels « bien reçu », 1 transfert expiré.");
+    expect(log.info).toHaveBeenCalledWith({ counts: { ...NONE, ackReminders: 2, expired: 1 } }, "Transferts : 2 rappels « bien reçu », 1 transfert expiré.");
 
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(log.error).toHaveBeenCalledWith("Minuteries des transferts :", "base injoignable");
+    expect(log.error).toHaveBeenCalledWith({ err: new Error("base injoignable") }, "Minuteries des transferts : échec (réessayé à la prochaine minute)");
 
     await vi.advanceTimersByTimeAsync(60_000);
     expect(run).toHaveBeenCalledTimes(3);

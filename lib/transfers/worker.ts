@@ -10,11 +10,13 @@
  * - An error is logged and the next tick tries again; it never stops the server.
  */
 import { db } from "@/lib/db";
+import { log as serverLog } from "@/lib/log";
 import { runTransferTimers, type TimerCounts } from "./timers";
 
 export const TRANSFER_TIMERS_INTERVAL_MS = 60_000;
 
-type Log = Pick<Console, "info" | "error">;
+/** The part of the server log (lib/log.ts) the worker writes to: fields, then the message. */
+type Log = { info: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
 
 /** `run`, but a call made while the previous one is still going does nothing (and says false). */
 export function nonOverlapping(run: () => Promise<void>): () => Promise<boolean> {
@@ -57,7 +59,7 @@ export function startTransferTimers({
   intervalMs = TRANSFER_TIMERS_INTERVAL_MS,
   clock = () => new Date(),
   run = (now: Date) => runTransferTimers(db, now),
-  log = console as Log,
+  log = serverLog,
 }: {
   intervalMs?: number;
   clock?: () => Date;
@@ -66,10 +68,11 @@ export function startTransferTimers({
 } = {}): TransferTimersWorker {
   const tick = nonOverlapping(async () => {
     try {
-      const summary = describeCounts(await run(clock()));
-      if (summary) log.info(`Transferts : ${summary}.`);
+      const counts = await run(clock());
+      const summary = describeCounts(counts);
+      if (summary) log.info({ counts }, `Transferts : ${summary}.`);
     } catch (error) {
-      log.error("Minuteries des transferts :", (error as Error).message);
+      log.error({ err: error }, "Minuteries des transferts : échec (réessayé à la prochaine minute)");
     }
   });
   const timer = setInterval(() => void tick(), intervalMs);

@@ -83,6 +83,13 @@ test("an invalid address is pointed out next to the field, and kept", async ({ p
   await expect(page.getByLabel("Adresse courriel")).toHaveAttribute("aria-invalid", "true");
 });
 
+test("the sign-in page says only the refusals it knows, not words put in its link", async ({ page }) => {
+  await page.goto(`/connexion?erreur=${encodeURIComponent("Votre compte est bloqué : appelez le 0800 000 000.")}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se connecter");
+  await expect(page.getByText("Votre compte est bloqué")).toHaveCount(0);
+  await expect(page.getByLabel("Adresse courriel")).not.toHaveAttribute("aria-invalid", "true");
+});
+
 test("too many links for one address: a clear message", async ({ page }) => {
   const email = "presse.bouton@exemple.fr";
   for (let attempt = 0; attempt < 3; attempt++) {

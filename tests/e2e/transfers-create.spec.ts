@@ -89,7 +89,7 @@ test("Lucas orients José to France Services: an accompanied transfer with an ap
   await expect(fiche.locator(".fiche-qr svg")).toHaveCount(1);
   await expect(fiche.locator(".fiche-qr")).toHaveAttribute("data-qr-value", new RegExp(`/fiche/${transfer.code}$`));
   await expect(fiche).toContainText("Télé-candidature France Travail");
-  await expect(fiche).toContainText(/Rendez-vous le \w+ \d+ \w+ \d{4} à 10 h 30/);
+  await expect(fiche).toContainText(/Rendez-vous le \p{L}+ \d+ \p{L}+ \d{4} à 10 h 30/u);
   await expect(fiche).toContainText("Pour : José");
   await expect(fiche).toContainText("Demander : L'accueil, de la part de Lucas");
   await expect(fiche).not.toContainText(PERSON_PHONE);

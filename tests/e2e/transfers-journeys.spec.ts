@@ -127,7 +127,7 @@ test("an accompanied transfer from the offer to its outcome: mediator, receiving
   await expect(fiche.locator(".fiche-code")).toBeVisible();
   await expect(fiche.locator(".fiche-qr svg")).toBeVisible();
   await expect(fiche.locator(".fiche-qr")).toHaveAttribute("data-qr-value", new RegExp(`/fiche/${code}$`));
-  await expect(fiche).toContainText(/Rendez-vous le \w+ \d+ \w+ \d{4} à 14 h 15/);
+  await expect(fiche).toContainText(/Rendez-vous le \p{L}+ \d+ \p{L}+ \d{4} à 14 h 15/u);
   await expect(fiche).toContainText(`Pour : ${person}`);
   await expect(fiche).toContainText("Photo d'identité");
   await expect(fiche).not.toContainText(phone);

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { nextAuthHandler as handler, type NextAuthContext as Context } from "@/lib/auth/handler";
 import { signInSchema } from "@/lib/auth/schemas";
+import { signInCodeOf, signInErrorQuery } from "@/lib/auth/sign-in-errors";
 import { checkMagicLinkLimits, clientIp } from "@/lib/auth/sign-in-limits";
 
 function backToSignIn(request: Request, params: Record<string, string>) {
@@ -35,7 +36,7 @@ export async function POST(request: Request, context: Context) {
       return backToSignIn(request, {
         callbackUrl,
         email: String(form.get("email") ?? ""),
-        erreur: parsed.error.issues[0]!.message,
+        ...signInErrorQuery(signInCodeOf(parsed.error)),
       });
     }
     const waitMinutes = await checkMagicLinkLimits(db, parsed.data.email, clientIp(request.headers));
@@ -43,7 +44,7 @@ export async function POST(request: Request, context: Context) {
       return backToSignIn(request, {
         callbackUrl,
         email: parsed.data.email,
-        erreur: `Trop de demandes de lien. Réessayez dans ${waitMinutes} minute${waitMinutes > 1 ? "s" : ""}.`,
+        ...signInErrorQuery({ code: "sign_in.too_many_links", params: { minutes: waitMinutes } }),
       });
     }
   }

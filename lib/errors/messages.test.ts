@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { LOCALES } from "@/lib/i18n/locales";
+import { messageOf, PUBLIC_CODES, publicMessages, WORKSPACE_CODES, WORKSPACE_MESSAGES, type Coded, type ErrorCode, type ParamsOf } from "./messages";
+
+/**
+ * Params for every code. Its type is a record of every code, so a new code without an entry here
+ * does not compile (npm test runs tsc), and the tests below walk the codes themselves, so it
+ * cannot be skipped either.
+ */
+const SAMPLES: { [C in ErrorCode]: ParamsOf<C> } = {
+  not_found: undefined,
+  "session.expired": undefined,
+  "sign_in.email_missing": undefined,
+  "sign_in.email_too_long": undefined,
+  "sign_in.email_invalid": undefined,
+  "sign_in.too_many_links": { minutes: 12 },
+  "form.invalid": undefined,
+  "save.changed_meanwhile": { what: "cette offre", pronoun: "la", fields: ["Titre", "Tarif"] },
+  "hours.changed_meanwhile": { current: "lundi de 9 h à 12 h" },
+  "place.commune_not_listed": undefined,
+  "place.has_offers": { offers: [{ title: "Ateliers", structureName: "CCAS" }] },
+  "place.geocoder_unavailable": undefined,
+  "offer.term_gone": undefined,
+  "offer.place_gone": undefined,
+  "offer.redirect_structure_gone": undefined,
+  "structure.typology_unknown": undefined,
+  "structure.label_unknown": undefined,
+  "offer.not_ready": { problems: ["Dites à quel besoin elle répond."] },
+  "invitation.invalid": undefined,
+  "invitation.expired": undefined,
+  "invitation.used": undefined,
+  "invitation.other_address": undefined,
+  "join_request.already_decided": undefined,
+  "membership.last_admin": undefined,
+  "territory.slug_taken": undefined,
+  "transfer.not_yours": undefined,
+  "transfer.already_decided": { status: "accepted", by: "Karim Benali (France Services)", at: new Date("2026-11-20T09:30:00Z"), timeZone: "Europe/Paris" },
+  "transfer.personal_data_already_erased": { at: new Date("2026-11-20T09:30:00Z"), timeZone: "Europe/Paris" },
+  "transfer.partner_not_listed": undefined,
+  "transfer.level_not_accepted": undefined,
+  "transfer.warnings_not_confirmed": { warnings: ["Offre pour les 60 ans et plus."] },
+  "transfer.deadline_past": undefined,
+  "transfer.appointment_past": undefined,
+  "transfer.appointment_place_unknown": undefined,
+  "transfer.need_unknown": undefined,
+  "transfer.previous_not_found": undefined,
+  "transfer.code_incomplete": undefined,
+  "transfer.code_unknown": { code: "TR-ABCD-23" },
+  "report.offer_gone": undefined,
+  "report.rate_limited": { minutes: 7 },
+};
+
+const sample = (code: ErrorCode) => ({ code, params: SAMPLES[code] }) as Coded;
+
+/** A sentence a person can read: no placeholder, no code, no leftover value. */
+function expectWords(words: string, code: string) {
+  expect(words.trim().length).toBeGreaterThan(10);
+  expect(words).not.toMatch(/undefined|null|NaN|\[object|\$\{|^\w+[._]\w+$/);
+  expect(words).not.toContain(code);
+}
+
+describe("the error messages", () => {
+  it("has params for exactly the codes there are", () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...new Set([...WORKSPACE_CODES, ...PUBLIC_CODES])].sort());
+  });
+
+  it.each(WORKSPACE_CODES)("says %s in French", (code) => {
+    const words = messageOf(sample(code));
+    expectWords(words, code);
+    expect(words).toMatch(/[.:»]$/);
+  });
+
+  it.each(PUBLIC_CODES)("says the public code %s in every public language", (code) => {
+    const said = LOCALES.map((locale) => messageOf(sample(code), locale));
+    said.forEach((words) => expectWords(words, code));
+    // Each language its own words: not French left untranslated.
+    expect(new Set(said).size).toBe(LOCALES.length);
+    expect(said[LOCALES.indexOf("ar")]).toMatch(/[\u0600-\u06FF]/);
+    // The workspace (no language) and a French public page say the same.
+    expect(messageOf(sample(code))).toBe(said[LOCALES.indexOf("fr")]);
+  });
+
+  it("says a workspace code in French whatever the language asked", () => {
+    expect(messageOf({ code: "not_found" }, "en")).toBe(WORKSPACE_MESSAGES.not_found());
+  });
+
+  it("keeps the words people read today", () => {
+    expect(messageOf({ code: "not_found" })).toBe("Introuvable : cette page n'existe pas, ou vous n'y avez pas accès.");
+    expect(messageOf({ code: "session.expired" })).toBe("Votre session a expiré : reconnectez-vous.");
+    expect(messageOf({ code: "form.invalid" })).toBe("Corrigez les champs signalés.");
+    expect(messageOf({ code: "form.invalid" }, "en")).toBe("Please correct the fields shown.");
+    expect(messageOf(sample("transfer.already_decided"))).toBe(
+      "Déjà traité par Karim Benali (France Services) le 20 novembre 2026 à 10:30 : ce transfert est maintenant « Accepté ».",
+    );
+    // In the territory's time zone, and without who or when when they are not known.
+    expect(messageOf({ code: "transfer.already_decided", params: { status: "declined", by: null, at: new Date("2026-11-20T09:30:00Z"), timeZone: "America/Cayenne" } })).toBe(
+      "Déjà traité le 20 novembre 2026 à 06:30 : ce transfert est maintenant « Refusé ».",
+    );
+    expect(messageOf({ code: "transfer.personal_data_already_erased", params: { at: null, timeZone: "Europe/Paris" } })).toBe(
+      "Les données de la personne ont déjà été effacées.",
+    );
+    expect(messageOf(sample("save.changed_meanwhile"))).toBe(
+      "Quelqu'un d'autre a enregistré cette offre pendant que vous la modifiiez. Champs qui diffèrent de votre saisie : Titre, Tarif. " +
+        "Rechargez la page pour voir la version enregistrée, puis refaites vos changements.",
+    );
+    expect(messageOf({ code: "report.rate_limited", params: { minutes: 1 } }, "en")).toBe(
+      "Thank you, we have received your reports. To prevent abuse, please try again in 1 minute.",
+    );
+  });
+
+  it("has the same public codes in every language", () => {
+    for (const locale of LOCALES) expect(Object.keys(publicMessages(locale)).sort()).toEqual([...PUBLIC_CODES].sort());
+  });
+});
