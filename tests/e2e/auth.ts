@@ -24,10 +24,12 @@ export async function signInFast(page: Page, email: string) {
       `insert into "User" (id, email, "updatedAt") values (gen_random_uuid(), $1, now()) on conflict (email) do nothing`,
       [email],
     );
+    // The expiry on the app's clock (this machine's, as next-auth writes it), not the database's:
+    // the two may disagree, and the app compares it with its own.
     await client.query(
       `insert into "Session" (id, "sessionToken", "userId", expires)
-       select gen_random_uuid(), $1, id, now() + interval '1 day' from "User" where email = $2`,
-      [token, email],
+       select gen_random_uuid(), $1, id, $3 from "User" where email = $2`,
+      [token, email, new Date(Date.now() + 24 * 60 * 60_000)],
     );
   });
   await page.context().addCookies([

@@ -34,17 +34,18 @@ async function seedTransfer({ person = "José", status = "sent" }: { person?: st
        select new_id.id, $1, sender."territoryId", new_id.id, sender.id, receiver.id, offer.id, creator.id,
          gen_random_uuid()::text, 'accompanied', $2::"TransferStatus", 'Faire sa demande de retraite en ligne', 'urgent', date '2026-12-04',
          '{smartphone}', '{}', '[{"label":"Identifiants FranceConnect","ready":false},{"label":"Relevé de carrière","ready":true}]',
-         $5, 'Préfère être appelé le matin', 'Sophie', timestamp '2026-12-01 09:30', now(), now()
+         $5, 'Préfère être appelé le matin', 'Sophie', timestamp '2026-12-01 09:30', $6, $6
        from sender, receiver, offer, creator, new_id
        returning id`,
-      [code, status, FRANCE_SERVICES, SENDER, person],
+      // Sent now on the app's clock (the timers compare it with theirs), not the database's.
+      [code, status, FRANCE_SERVICES, SENDER, person, new Date()],
     );
     const transferId = rows[0]!.id;
     await client.query(
       `insert into "TransferEvent" (id, "transferId", "actorId", type, "fromStatus", "toStatus", details, "createdAt")
-       select gen_random_uuid(), $1, id, 'sent', 'draft', 'sent', '{"actorStructure":"Association Lien numérique"}', now() - interval '1 hour'
+       select gen_random_uuid(), $1, id, 'sent', 'draft', 'sent', '{"actorStructure":"Association Lien numérique"}', $3
        from "User" where email = $2`,
-      [transferId, SENDER],
+      [transferId, SENDER, new Date(Date.now() - 60 * 60_000)],
     );
     return transferId;
   });
@@ -256,7 +257,7 @@ test("'Bien reçu' without JavaScript", async ({ browser, page }) => {
 test("after a decline without a suggestion, the sender re-orients from the matrix, then erases the person's data on request", async ({ page }) => {
   const transfer = await seedTransfer({ person: "Mme Erasée", status: "declined" });
   await withDatabase((client) =>
-    client.query(`update "Transfer" set "declineReason" = 'out_of_area', "closedAt" = now() where id = $1`, [transfer.id]),
+    client.query(`update "Transfer" set "declineReason" = 'out_of_area', "closedAt" = $2 where id = $1`, [transfer.id, new Date()]),
   );
   await signInFast(page, SENDER);
   await page.goto(`/transferts/${transfer.id}`);
