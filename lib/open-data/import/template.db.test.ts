@@ -18,7 +18,7 @@ describe("the Toile template into a territory", () => {
   it("creates one structure with its offers and hours, and the matrix it exports imports again as a no-op", async () => {
     const territory = await db.territory.create({ data: { slug: "modele", name: "Modèle", country: "FR" }, select: { id: true } });
     const user = await db.user.create({ data: { email: "modele@exemple.fr" }, select: { id: true } });
-    const parsed = parseImportFile("matrice.csv", new TextEncoder().encode(template));
+    const parsed = await parseImportFile("matrice.csv", new TextEncoder().encode(template));
     expect(parsed.issues).toEqual([]);
     const plan = await planImport(db, territory.id, parsed.rows, parsed.issues);
     expect(plan.counts).toMatchObject({ create: 2, structuresCreated: 1 });
@@ -34,7 +34,7 @@ describe("the Toile template into a territory", () => {
     expect(rows[1]!.autres).toMatchObject({ documents: ["Pièce d'identité"], acceptsTransfers: true });
 
     // The exported matrix (commune without postal code: Laon has one) is a template too.
-    const again = parseImportFile("export.csv", new TextEncoder().encode(matrixToCsv(rows)));
+    const again = await parseImportFile("export.csv", new TextEncoder().encode(matrixToCsv(rows)));
     expect(again.rows).toHaveLength(2);
     const replan = await planImport(db, territory.id, again.rows, again.issues);
     expect(replan.rows.map((row) => [row.action, row.changes.map((change) => change.field)])).toEqual([

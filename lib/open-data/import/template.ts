@@ -197,14 +197,14 @@ export function templateRecordsToRows(header: string[], records: string[][], lin
   return { format: "toile-template", version: null, rows, issues };
 }
 
-/** A matrix exported as CSV (";", UTF-8 with BOM) or XLSX, read back as ImportRows. */
-export function parseToileTemplate(fileName: string, input: Uint8Array, options: TemplateOptions = {}): ImportResult {
+/** A matrix exported as CSV (";", UTF-8 with BOM) or XLSX, read back as ImportRows (async: exceljs reads workbooks so). */
+export async function parseToileTemplate(fileName: string, input: Uint8Array, options: TemplateOptions = {}): Promise<ImportResult> {
   const tooBig = sizeIssue(input.length, MAX_IMPORT_BYTES);
   if (tooBig) return { format: "toile-template", version: null, rows: [], issues: [tooBig] };
   if (/\.xlsx$/i.test(fileName) || (input[0] === 0x50 && input[1] === 0x4b)) {
     let sheets;
     try {
-      sheets = readXlsx(input);
+      sheets = await readXlsx(input);
     } catch (error) {
       return { format: "toile-template", version: null, rows: [], issues: [{ row: 0, column: "", value: fileName, why: (error as Error).message, level: "error" }] };
     }
