@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { MATRIX_HEADER, csvCell, matrixToCsv } from "@/lib/matrix/csv";
+import { MATRIX_HEADER, toCsv, matrixToCsv } from "@/lib/matrix/csv";
 import { getMatrix } from "@/lib/matrix/queries";
 import type { MatrixFilters } from "@/lib/matrix/filters";
 import { commitImport } from "./commit";
 import { parseImportFile } from "./file";
 import { planImport } from "./plan";
 
-const line = (cells: string[]) => cells.map((cell) => csvCell(cell)).join(";");
+const line = (cells: string[]) => toCsv([cells], { separator: ";" }).replace(/\r\n$/, "");
 const template = [
   line(MATRIX_HEADER),
   line(["Médiathèque de Laon", "Ateliers tablette", "Maîtrise des outils numériques du quotidien", "Apprendre à faire", "Atelier collectif", "", "", "2 rue du Bourg, 02000 Laon", "le mercredi de 14 h à 17 h ; fermé les jours fériés", "Gratuit", "", "non", "", ""]),

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { writeXlsx } from "@/lib/spreadsheet/xlsx";
-import { MATRIX_HEADER, csvCell } from "@/lib/matrix/csv";
+import { MATRIX_HEADER, toCsv } from "@/lib/matrix/csv";
 import { describeWeeklyHours } from "@/lib/hours/format";
 import { parseImportFile } from "./file";
 import { parseFrenchWeeklyHours, parseToileTemplate } from "./template";
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const line = (cells: string[]) => cells.map((cell) => csvCell(cell)).join(";");
+const line = (cells: string[]) => toCsv([cells], { separator: ";" }).replace(/\r\n$/, "");
 const ccas = [
   "CCAS de Saint-Aubin",
   "Démarches en ligne faites pour vous",
