@@ -183,7 +183,10 @@ function checkedParts(bytes: Uint8Array, maxUncompressedBytes: number): Unzipped
     throw new XlsxReadError(`${NOT_XLSX} : ce n'est pas une archive zip lisible.`, { cause: error });
   }
   if (bomb) throw new XlsxReadError(`${NOT_XLSX} : une de ses parties grossit plus de ${MAX_EXPANSION_RATIO} fois à la décompression (bombe zip).`);
-  if (total > maxUncompressedBytes) throw new XlsxReadError("Ce classeur est trop volumineux pour être lu.");
+  if (total > maxUncompressedBytes) {
+    const megabytes = Math.round(maxUncompressedBytes / 1024 / 1024);
+    throw new XlsxReadError(`Ce classeur est trop volumineux pour être lu (plus de ${megabytes} Mo une fois décompressé) : découpez-le, ou enregistrez-le en CSV.`);
+  }
   if (!files["xl/workbook.xml"]) throw new XlsxReadError(`${NOT_XLSX} : il ne contient pas de classeur.`);
   return files;
 }

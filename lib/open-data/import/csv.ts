@@ -23,6 +23,18 @@ export function sizeIssue(bytes: number, max = MAX_IMPORT_BYTES): ImportIssue | 
   };
 }
 
+const NUMBER = /^[+-]?\d+([.,]\d+)?$/;
+
+/**
+ * A cell that starts as a spreadsheet formula would (=, +, -, @) and is not a number or a phone
+ * number: importers keep it as inert text and report it with `FORMULA_CELL`.
+ */
+export function looksLikeFormula(value: string): boolean {
+  return /^[=+\-@]/.test(value) && !NUMBER.test(value) && !/^\+\d[\d\s.]*$/.test(value);
+}
+
+export const FORMULA_CELL = "Cellule qui commence comme une formule de tableur (=, +, -, @) : gardée comme texte, jamais exécutée. Elle n'a pas de sens dans ce champ.";
+
 export interface DecodedText {
   text: string;
   encoding: "utf-8" | "windows-1252";
