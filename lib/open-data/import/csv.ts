@@ -86,6 +86,8 @@ export function splitCsv(text: string, separator: string): { records: CsvRecord[
       record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
       relax_quotes: true,
+      // Spaces around a separator are not part of a cell ("a" ; "b" is a and b, as before).
+      trim: true,
       skip_empty_lines: false,
       on_record: (cells: string[]) => {
         records.push({ line: nextLine, cells });
