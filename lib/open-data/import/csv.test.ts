@@ -60,6 +60,17 @@ describe("readCsv", () => {
     ]);
   });
 
+  it("keeps text after a closing quote, and never throws, whatever the bytes (a fixed-seed sample of hostile text)", () => {
+    expect(splitCsv('a,b\n"x"y, z\n', ",").records[1]).toEqual({ line: 2, cells: ['"x"y', " z"] });
+    let state = 7;
+    const next = () => (state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    const alphabet = ['"', ",", ";", "\n", "\r", "a", " ", "\t", "'", "|"];
+    for (let sample = 0; sample < 5000; sample++) {
+      const text = Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      expect(() => readCsv(text, { knownColumns: ["a"] }), JSON.stringify(text)).not.toThrow();
+    }
+  });
+
   it("reports an unterminated quote as an error at its line", () => {
     const table = readCsv('id,nom\n1,A\n2,"B\n3,C\n');
     expect(table.records.map((record) => record.cells)).toEqual([["1", "A"]]);

@@ -73,11 +73,22 @@ export interface CsvRecord {
 
 /**
  * RFC 4180 records, by csv-parse: quoted fields, doubled quotes, line breaks inside quotes; lines
- * may end with CRLF, LF or CR, even mixed; a quote inside an unquoted field is kept as text; empty
- * lines come back as records of one empty cell. `unterminated` is the line of a record whose quote
- * is never closed: the records before it are returned, that record and the rest of the file are not.
+ * may end with CRLF, LF or CR, even mixed; spaces around separators are dropped (not inside
+ * quotes); a quote inside an unquoted field is kept as text, and so is text after a closing quote
+ * (`"a"b`: the record is then read without dropping spaces); empty lines come back as records of
+ * one empty cell. `unterminated` is the line of a record whose quote is never closed: the records
+ * before it are returned, that record and the rest of the file are not.
  */
 export function splitCsv(text: string, separator: string): { records: CsvRecord[]; unterminated: number | null } {
+  try {
+    return splitWith(text, separator, true);
+  } catch (error) {
+    if ((error as CsvError).code !== "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") throw error;
+    return splitWith(text, separator, false);
+  }
+}
+
+function splitWith(text: string, separator: string, trim: boolean): { records: CsvRecord[]; unterminated: number | null } {
   const records: CsvRecord[] = [];
   let nextLine = 1;
   try {
@@ -86,8 +97,7 @@ export function splitCsv(text: string, separator: string): { records: CsvRecord[
       record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
       relax_quotes: true,
-      // Spaces around a separator are not part of a cell ("a" ; "b" is a and b, as before).
-      trim: true,
+      trim,
       skip_empty_lines: false,
       on_record: (cells: string[]) => {
         records.push({ line: nextLine, cells });
