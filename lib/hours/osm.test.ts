@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { daySelector, parseOpeningHours, toOpeningHours } from "./osm";
-import type { Slot } from "./rules";
+import { daySelector, libraryReadsAs, parseOpeningHours, toOpeningHours } from "./osm";
+import type { HolidayRule, Slot } from "./rules";
 
 const slot = (weekday: number, opens: string, closes: string, appointmentOnly = false): Slot => {
   const minute = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
@@ -59,14 +59,85 @@ describe("parseOpeningHours", () => {
     expect(parseOpeningHours("Fr 18:00-24:00").slots).toEqual([slot(5, "18:00", "00:00")].map((s) => ({ ...s, closesAtMinute: 1440 })));
   });
 
-  it("reports what it cannot read instead of dropping it", () => {
-    const parsed = parseOpeningHours("Mo-Fr 09:00-12:00; Jan 01 off; Sa 14:00-12:00; Xy 10:00-11:00");
-    expect(parsed.slots).toHaveLength(5);
+  it("reports what it cannot read instead of dropping it, and reads the rest together", () => {
+    const parsed = parseOpeningHours("Mo-Fr 09:00-12:00; Jan 01 off; Sa 14:00-12:00; Xy 10:00-11:00; We off");
+    expect(parsed.slots.map((s) => s.weekday)).toEqual([1, 2, 4, 5]);
     expect(parsed.problems).toEqual([
-      "Règle non comprise : « Jan 01 off »",
-      "Règle non comprise : « Sa 14:00-12:00 »",
       "Règle non comprise : « Xy 10:00-11:00 »",
+      "Règle non comprise : « Jan 01 off » (elle dépend de la date ; Toile garde des horaires par semaine et des fermetures datées)",
+      "Plage qui passe minuit (14:00-12:00) : OSM la lirait jusqu'au lendemain ; sans doute une erreur de saisie, non reprise.",
     ]);
+    expect(parseOpeningHours("n'importe quoi")).toEqual({ slots: [], publicHolidays: "unknown", problems: ["Règle non comprise : « n'importe quoi »"] });
+  });
+
+  it("reports uncertain hours: an open end, an explicit unknown", () => {
+    const parsed = parseOpeningHours('Mo-Fr 10:00+; Sa 10:00-12:00 unknown "peut-être"; Su 10:00-11:00');
+    expect(parsed.slots).toEqual([slot(7, "10:00", "11:00")]);
+    expect(parsed.problems).toEqual(["Horaires incertains (« unknown » ou heure de fin ouverte « + ») : non repris."]);
+  });
+
+  it("reads what the library understands beyond Toile's own writing: French words, hours without minutes, overlaps merged", () => {
+    expect(parseOpeningHours("lundi 9h-12h").slots).toEqual([slot(1, "09:00", "12:00")]);
+    expect(parseOpeningHours("Mo 09:00-15:00,14:00-19:00").slots).toEqual([slot(1, "09:00", "19:00")]);
+    expect(parseOpeningHours("Mo-Su 00:00-24:00").slots).toHaveLength(7);
+  });
+
+  it("reads the public-holiday rule with the country's holidays", () => {
+    expect(parseOpeningHours("Mo-Fr 09:00-12:00; PH off").publicHolidays).toBe("closed");
+    expect(parseOpeningHours("Mo-Fr 09:00-12:00; PH 10:00-11:00").publicHolidays).toBe("open_as_usual");
+    expect(parseOpeningHours("Mo-Fr 09:00-12:00").publicHolidays).toBe("unknown");
+    expect(parseOpeningHours("Mo-Fr 09:00-12:00; PH off", "BE").publicHolidays).toBe("closed");
+  });
+
+  it("gives the same slots whatever the process's time zone", () => {
+    const original = process.env.TZ;
+    try {
+      const read = (zone: string) => {
+        process.env.TZ = zone;
+        return parseOpeningHours('Mo-Fr 09:00-12:00, We 14:00-17:30 "sur rendez-vous"; Su 22:00-24:00; PH off');
+      };
+      const paris = read("Europe/Paris");
+      expect(paris.slots).toHaveLength(7);
+      for (const zone of ["UTC", "America/New_York", "Pacific/Auckland", "Asia/Kolkata"]) expect(read(zone)).toEqual(paris);
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+});
+
+describe("what toOpeningHours writes, checked by the opening_hours library", () => {
+  /** Every weekday pattern of a few ranges, appointment-only or not, with each holiday rule (fixed, no chance). */
+  const shapes: [Slot[], HolidayRule][] = [];
+  const ranges = [
+    ["09:00", "12:00"],
+    ["13:30", "17:30"],
+    ["00:00", "24:00"],
+    ["18:00", "24:00"],
+  ] as const;
+  for (let mask = 1; mask < 128; mask += 9) {
+    const weekdays = [1, 2, 3, 4, 5, 6, 7].filter((day) => mask & (1 << (day - 1)));
+    for (const [index, holidays] of (["closed", "unknown", "open_as_usual"] as const).entries()) {
+      const [opens, closes] = ranges[(mask + index) % ranges.length]!;
+      const slots = weekdays.map((day) => slot(day, opens, closes === "24:00" ? "00:00" : closes)).map((s) => (closes === "24:00" ? { ...s, closesAtMinute: 1440 } : s));
+      const withAppointments = opens === "09:00" ? [...slots, ...weekdays.slice(0, 2).map((day) => slot(day, "14:00", "16:00", true))] : slots;
+      shapes.push([withAppointments, holidays]);
+    }
+  }
+
+  it("is read back by the library as exactly the slots and holiday rule written", () => {
+    expect(shapes.length).toBeGreaterThan(30);
+    for (const [slots, holidays] of shapes) {
+      const text = toOpeningHours(slots, holidays);
+      // Toile writes no rule for "open as usual" on holidays: read back, it is "unknown".
+      expect({ text, ok: libraryReadsAs(text, slots, holidays === "open_as_usual" ? "unknown" : holidays) }).toEqual({ text, ok: true });
+    }
+  });
+
+  it("catches a string that says something else", () => {
+    expect(libraryReadsAs("Mo 09:00-12:00", [slot(1, "09:00", "12:30")], "unknown")).toBe(false);
+    expect(libraryReadsAs("Mo 09:00-12:00", [slot(1, "09:00", "12:00")], "closed")).toBe(false);
+    expect(libraryReadsAs("Mo 09:00-12:00", [slot(1, "09:00", "12:00")], "unknown")).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, matrixToCsv, neutralise } from "./csv";
+import { matrixToCsv, neutralise, toCsv } from "./csv";
 import type { MatrixRow } from "./queries";
 
 describe("CSV cells", () => {
@@ -10,8 +10,15 @@ describe("CSV cells", () => {
   });
 
   it("quote separators, quotes and line breaks", () => {
-    expect(csvCell('Dire "bonjour"; partir')).toBe('"Dire ""bonjour""; partir"');
-    expect(csvCell("ligne 1\nligne 2")).toBe('"ligne 1\nligne 2"');
+    expect(toCsv([['Dire "bonjour"; partir', "ligne 1\nligne 2", "retour\rchariot", "simple, sans guillemets"]], { separator: ";" })).toBe(
+      '"Dire ""bonjour""; partir";"ligne 1\nligne 2";"retour\rchariot";simple, sans guillemets\r\n',
+    );
+    expect(toCsv([["a,b", "c;d"]], { separator: "," })).toBe('"a,b",c;d\r\n');
+  });
+
+  it("keep every text cell inert, the header too, unless told otherwise", () => {
+    expect(toCsv([["=1+1", "+cmd", "-2", "@SUM(A1)", "\tx"]], { separator: ";" })).toBe("'=1+1;'+cmd;'-2;'@SUM(A1);'\tx\r\n");
+    expect(toCsv([["-2", "=x"]], { separator: ",", inert: (value) => (/^-?\d+$/.test(value) ? value : neutralise(value)) })).toBe("-2,'=x\r\n");
   });
 });
 

@@ -2,6 +2,7 @@
  * The matrix's export columns, shared by every export format so that they always carry the same
  * columns, and the matrix as CSV (UTF-8 with BOM, ";"-separated, as French spreadsheets open it).
  */
+import { stringify } from "csv-stringify/sync";
 import type { MatrixRow } from "./queries";
 
 export type MatrixCell = string | Date | null;
@@ -35,19 +36,25 @@ export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** A neutralised cell, quoted when it holds a quote, the separator or a line break. */
-export function csvCell(value: string, separator = ";"): string {
-  const safe = neutralise(value);
-  return /["\n\r]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/**
+ * Rows as RFC 4180 CSV, by csv-stringify: CRLF, a cell quoted when it holds a quote (doubled), the
+ * separator or a line break; every text cell first passes through `inert` (by default
+ * `neutralise`, so no cell is a formula). `bom` for spreadsheets that need it to read UTF-8.
+ */
+export function toCsv(rows: string[][], options: { separator: string; bom?: boolean; inert?: (value: string) => string }): string {
+  return stringify(rows, {
+    delimiter: options.separator,
+    record_delimiter: "\r\n",
+    quote_record_delimiter: true,
+    bom: options.bom ?? false,
+    cast: { string: options.inert ?? neutralise },
+  });
 }
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
 
+/** The matrix as CSV: UTF-8 with BOM, ";"-separated, as French spreadsheets open it. */
 export function matrixToCsv(rows: MatrixRow[]): string {
-  const lines = rows.map((row) =>
-    matrixCells(row)
-      .map((cell) => csvCell(cell instanceof Date ? dateFormat.format(cell) : (cell ?? "")))
-      .join(";"),
-  );
-  return `\uFEFF${[MATRIX_HEADER.join(";"), ...lines].join("\r\n")}\r\n`;
+  const cells = rows.map((row) => matrixCells(row).map((cell) => (cell instanceof Date ? dateFormat.format(cell) : (cell ?? ""))));
+  return toCsv([MATRIX_HEADER, ...cells], { separator: ";", bom: true });
 }

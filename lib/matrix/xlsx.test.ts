@@ -36,8 +36,8 @@ const draft: MatrixRow = {
 };
 
 describe("matrixToXlsx", () => {
-  it("writes one sheet, Matrice, with the CSV's header and a row per offer, dates as the Paris day", () => {
-    const [sheet, ...others] = readXlsx(matrixToXlsx([ccas, draft], "Val de Lise"));
+  it("writes one sheet, Matrice, with the CSV's header and a row per offer, dates as the Paris day", async () => {
+    const [sheet, ...others] = (await readXlsx(await matrixToXlsx([ccas, draft], "Val de Lise")));
     expect(others).toEqual([]);
     expect(sheet!.name).toBe("Matrice");
     expect(sheet!.rows[0]).toEqual(MATRIX_HEADER);
@@ -61,16 +61,16 @@ describe("matrixToXlsx", () => {
     expect(sheet!.rows[2]).toEqual(["=Atelier & co <test>", "Atelier", "", "", "Sans rendez-vous", "Seniors", "à partir de 60 ans ; habiter la commune", "À distance", "le mardi de 13 h à 17 h", "Payant — 5 € la séance", "", "non", "", "brouillon"]);
   });
 
-  it("carries the same columns, in the same order, as the CSV", () => {
+  it("carries the same columns, in the same order, as the CSV", async () => {
     const simple = { ...ccas, comment: { ...ccas.comment, conditions: ["à partir de 60 ans"] } }; // no ";" to quote
     const csvRow = matrixToCsv([simple]).split("\r\n")[1]!.split(";");
-    const xlsxRow = readXlsx(matrixToXlsx([simple], "Val de Lise"))[0]!.rows[1]!;
+    const xlsxRow = (await readXlsx(await matrixToXlsx([simple], "Val de Lise")))[0]!.rows[1]!;
     expect(csvRow[12]).toBe("01/02/2026");
     expect(xlsxRow).toEqual(csvRow.map((cell, index) => (index === 12 ? "2026-02-01" : cell)));
   });
 
-  it("writes the verification date as a date cell, with column widths and the territory as title", () => {
-    const parts = unzipSync(matrixToXlsx([ccas], "Val de Lise"));
+  it("writes the verification date as a date cell, with column widths and the territory as title", async () => {
+    const parts = unzipSync(await matrixToXlsx([ccas], "Val de Lise"));
     const sheet = strFromU8(parts["xl/worksheets/sheet1.xml"]!);
     expect(sheet).toContain('<c r="M2" s="2"><v>46054</v></c>'); // 01/02/2026, formatted dd/mm/yyyy
     expect(sheet).toContain('<col min="1" max="1" width="32" customWidth="1"/>');

@@ -88,7 +88,7 @@ export async function territoryDownload(db: PrismaClient, territory: Territory, 
   const filename = `${territory.slug}-${file}`;
   if (file === "toile.csv" || file === "toile.xlsx") {
     const rows = await getMatrix(db, territory.id, {} as Parameters<typeof getMatrix>[2], now, { publishedOnly: true });
-    return { body: file === "toile.csv" ? matrixToCsv(rows) : matrixToXlsx(rows, territory.name), contentType, filename };
+    return { body: file === "toile.csv" ? matrixToCsv(rows) : await matrixToXlsx(rows, territory.name), contentType, filename };
   }
   if (file === "lmn-v1.0.1.csv") {
     const snapshot = await loadTerritorySnapshot(db, territory.id, now);

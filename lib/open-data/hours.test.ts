@@ -31,7 +31,9 @@ describe("parseOpeningHoursWithExceptions", () => {
   it("leaves other dated rules to the weekly parser, which reports them", () => {
     expect(parseExceptionRule("2026 Feb 30 off")).toBeNull();
     expect(parseExceptionRule("Aug off")).toBeNull();
-    expect(parseOpeningHoursWithExceptions("Mo 09:00-12:00; Aug off").problems).toEqual(["Règle non comprise : « Aug off »"]);
+    expect(parseOpeningHoursWithExceptions("Mo 09:00-12:00; Aug off").problems).toEqual([
+      "Règle non comprise : « Aug off » (elle dépend de la date ; Toile garde des horaires par semaine et des fermetures datées)",
+    ]);
   });
 
   it("writes a one-day closure without a range", () => {

@@ -1,25 +1,12 @@
 /**
- * XLSX (Office Open XML spreadsheets) without a spreadsheet library: the package is a zip of a few
- * XML parts, and fflate does the zip. `writeXlsx` writes a minimal, valid workbook (what Excel,
- * LibreOffice and Numbers open without repair); `readXlsx` reads the cell values of any workbook as
- * text, for imports.
+ * XLSX (Office Open XML spreadsheets) with exceljs. `writeXlsx` writes workbooks with Toile's rules
+ * (bold, frozen, filtered header; real dates; text never a formula; the same bytes for the same
+ * workbook); `readXlsx` reads the cell values of any workbook as text, for imports, after checking
+ * the zip itself with fflate so that a zip bomb or a file that is no zip is refused, in French,
+ * before anything is inflated.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { MAX_ROWS, parseCellRef } from "./cell-refs";
-import { dateStyles, dateText, EPOCH_1900, EPOCH_1904, type DateKind } from "./dates";
-import {
-  contentTypesXml,
-  corePropertiesXml,
-  decodeSpreadsheetText,
-  NS,
-  relationshipsXml,
-  SharedStrings,
-  STYLES_XML,
-  truncate,
-  workbookXml,
-  worksheetXml,
-} from "./ooxml";
-import { childElement, childElements, ownText, parseXml, stripForbiddenXmlChars, XmlSyntaxError, type XmlElement } from "./xml";
+import ExcelJS from "exceljs";
+import { unzipSync, zipSync, type Unzipped } from "fflate";
 
 export type CellValue = string | number | Date | null;
 
@@ -39,46 +26,110 @@ export interface SheetRead {
 
 // ————— Writing —————
 
+/** Excel's limit on a cell's text; beyond it Excel asks to repair the file. */
+const MAX_CELL_TEXT = 32_767;
+/** Characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates). */
+const FORBIDDEN_IN_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** The workbook's dates and its zip entries' dates: fixed, so that a download's ETag holds. */
+const FIXED_DATE = new Date("2000-01-01T12:00:00Z");
+const DATE_FORMAT = "dd/mm/yyyy";
+const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
+
+/** At most `length` UTF-16 units, never cutting a character in two. */
+function truncate(value: string, length: number): string {
+  if (value.length <= length) return value;
+  let result = "";
+  for (const char of value) {
+    if (result.length + char.length > length) break;
+    result += char;
+  }
+  return result;
+}
+
+/**
+ * Text as a cell can hold it. OOXML writes a character XML cannot hold as `_xHHHH_`, and readers
+ * decode that pattern: text that contains it literally has its "_" escaped (`_x005F_`) to come back
+ * unchanged, and a carriage return (which an XML parser would turn into a line feed) is written so.
+ */
+function spreadsheetText(value: string): string {
+  return truncate(value.replace(FORBIDDEN_IN_XML, ""), MAX_CELL_TEXT)
+    .replace(/_x[0-9a-f]{4}_/gi, (literal) => `_x005F_${literal.slice(1)}`)
+    .replace(/\r/g, "_x000D_");
+}
+
+function displayedLength(value: CellValue): number {
+  if (value === null) return 0;
+  if (value instanceof Date) return 16;
+  return Math.max(...String(value).split("\n").map((line) => line.length));
+}
+
+function defaultWidths(header: string[], rows: CellValue[][], columns: number): number[] {
+  return Array.from({ length: columns }, (_, column) => {
+    let longest = (header[column] ?? "").length;
+    for (const row of rows) longest = Math.max(longest, displayedLength(row[column] ?? null));
+    return Math.min(60, Math.max(8, longest + 2));
+  });
+}
+
+/** Sets a cell, or leaves it empty (blank text, null, a number or a date a spreadsheet cannot hold). */
+function setCell(cell: ExcelJS.Cell, value: CellValue) {
+  if (value === null) return;
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) cell.value = value;
+    return;
+  }
+  if (value instanceof Date) {
+    if (!Number.isFinite(value.getTime())) return;
+    cell.value = value;
+    // A date alone when it falls at midnight UTC (a day), else a date and time.
+    cell.numFmt = value.getTime() % 86_400_000 === 0 ? DATE_FORMAT : DATE_TIME_FORMAT;
+    return;
+  }
+  const text = spreadsheetText(value);
+  // A string value is always written as text (a shared string): exceljs writes a formula only for
+  // a `{ formula }` object, which this writer never makes. So `=HYPERLINK(…)` stays inert text,
+  // kept as it is, without CSV's leading quote (which would corrupt the value read back).
+  if (text !== "") cell.value = text;
+}
+
 /**
  * A workbook of one or more sheets, each with a bold, frozen header row carrying an autofilter.
  * Text is written as shared strings, numbers as numbers, dates as dates (their UTC date and time:
  * spreadsheets know no time zones, so pass the wall-clock time you want shown). `title` goes in the
  * document's properties.
- *
- * Text is never a formula: a formula lives in its own element (`<f>`), which this writer never
- * writes, so a value such as `=HYPERLINK(…)` stays inert text in the cell. Unlike CSV, it is kept
- * as it is, without the leading quote: the quote would corrupt the value for anyone reading it back.
  */
-export function writeXlsx(sheets: SheetToWrite[], options: { title?: string } = {}): Uint8Array<ArrayBuffer> {
-  const strings = new SharedStrings();
+export async function writeXlsx(sheets: SheetToWrite[], options: { title?: string } = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Toile";
+  workbook.lastModifiedBy = "Toile";
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  if (options.title) workbook.title = options.title.replace(FORBIDDEN_IN_XML, "");
   const taken = new Set<string>();
-  const names = sheets.map((sheet, index) => sanitizeSheetName(sheet.name, taken, index));
-  const worksheets = sheets.map((sheet) => worksheetXml(sheet, strings));
-  const files: Record<string, Uint8Array> = {
-    "[Content_Types].xml": strToU8(contentTypesXml(sheets.length)),
-    "_rels/.rels": strToU8(
-      relationshipsXml([
-        ["officeDocument", "xl/workbook.xml"],
-        ["metadata/core-properties", "docProps/core.xml", NS.packageRelationships],
-      ]),
-    ),
-    "docProps/core.xml": strToU8(corePropertiesXml(options.title)),
-    "xl/workbook.xml": strToU8(workbookXml(names, sheets)),
-    "xl/_rels/workbook.xml.rels": strToU8(
-      relationshipsXml([
-        ...sheets.map((_, index): [string, string] => ["worksheet", `worksheets/sheet${index + 1}.xml`]),
-        ["styles", "styles.xml"],
-        ["sharedStrings", "sharedStrings.xml"],
-      ]),
-    ),
-    "xl/styles.xml": strToU8(STYLES_XML),
-    "xl/sharedStrings.xml": strToU8(strings.toXml()),
-  };
-  worksheets.forEach((xml, index) => (files[`xl/worksheets/sheet${index + 1}.xml`] = strToU8(xml)));
-  // A fixed date on the zip's entries (fflate stamps them with the current time otherwise): the
-  // same workbook is the same bytes, so a download's ETag holds. fflate needs 1980–2099, local time.
-  // fflate allocates a plain ArrayBuffer; saying so lets the bytes be a Response's body.
-  return zipSync(files, { mtime: new Date("2000-01-01T12:00:00Z") }) as Uint8Array<ArrayBuffer>;
+  sheets.forEach((sheet, index) => {
+    const hasHeader = sheet.header.length > 0;
+    const worksheet = workbook.addWorksheet(sanitizeSheetName(sheet.name, taken, index), {
+      views: hasHeader ? [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] : [],
+    });
+    const columns = sheet.rows.reduce((most, row) => Math.max(most, row.length), sheet.header.length);
+    const widths = sheet.columnWidths ?? defaultWidths(sheet.header, sheet.rows, columns);
+    widths.forEach((width, column) => (worksheet.getColumn(column + 1).width = Math.min(255, Math.max(1, width))));
+    const header = worksheet.getRow(1);
+    sheet.header.forEach((title, column) => {
+      const cell = header.getCell(column + 1);
+      setCell(cell, title);
+      cell.font = { bold: true };
+    });
+    sheet.rows.forEach((cells, index) => {
+      const row = worksheet.getRow(index + 2);
+      cells.forEach((value, column) => setCell(row.getCell(column + 1), value));
+    });
+    if (hasHeader) worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: sheet.rows.length + 1, column: Math.max(columns, 1) } };
+  });
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer({ useSharedStrings: true, useStyles: true }));
+  // exceljs stamps the zip's entries with the current time: the parts are packed again with a
+  // fixed one, so the same workbook is the same bytes (fflate needs 1980–2099, local time).
+  return zipSync(unzipSync(written), { mtime: FIXED_DATE }) as Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -86,7 +137,7 @@ export function writeXlsx(sheets: SheetToWrite[], options: { title?: string } = 
  * in the workbook regardless of case ("History" is Excel's own).
  */
 export function sanitizeSheetName(name: string, taken: Set<string>, index: number): string {
-  const cleaned = stripForbiddenXmlChars(name).replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").trim();
+  const cleaned = name.replace(FORBIDDEN_IN_XML, "").replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").trim();
   const base = cleaned || `Feuille ${index + 1}`;
   for (let copy = 1; ; copy++) {
     const suffix = copy === 1 ? "" : ` (${copy})`;
@@ -105,153 +156,97 @@ export function sanitizeSheetName(name: string, taken: Set<string>, index: numbe
 export class XlsxReadError extends Error {}
 
 const NOT_XLSX = "Ce fichier n'est pas un classeur XLSX (Excel, LibreOffice)";
+/** An entry that inflates more than this many times its compressed size is a zip bomb (DEFLATE's own limit is about 1032). */
+export const MAX_EXPANSION_RATIO = 1000;
 
 /**
- * Every worksheet's values as text, in the workbook's order: shared and inline strings (rich text
- * runs joined), numbers as JavaScript writes them, booleans as TRUE/FALSE, errors as shown
- * (#N/A), formulas as their last computed value, and cells with a date format as ISO 8601
- * ("2026-02-01", "2026-02-01T10:30:00", or "10:30:00" for a time). Only the package's XML parts
- * are unzipped, and at most `maxUncompressedBytes` of them, so a zip bomb is refused before it is
- * inflated.
+ * The package's XML parts, checked from the zip's central directory before any is inflated: a file
+ * that is no zip, an entry declared to expand a thousandfold or more, or parts adding up to more
+ * than `maxUncompressedBytes` are refused. fflate inflates each part into a buffer of its declared
+ * size, so an entry that lies about its size cannot take more memory than it declared (its text
+ * comes out cut, and is then refused as unreadable). Other entries (images, fonts) are left packed.
  */
-export function readXlsx(bytes: Uint8Array, { maxUncompressedBytes = 50_000_000 } = {}): SheetRead[] {
-  const parts = unzipParts(bytes, maxUncompressedBytes);
-  try {
-    return readWorkbook(parts);
-  } catch (error) {
-    if (error instanceof XmlSyntaxError) throw new XlsxReadError(`${NOT_XLSX} : une de ses parties est illisible.`, { cause: error });
-    throw error;
-  }
-}
-
-function unzipParts(bytes: Uint8Array, maxUncompressedBytes: number): Map<string, string> {
+function checkedParts(bytes: Uint8Array, maxUncompressedBytes: number): Unzipped {
   let total = 0;
-  let files: Record<string, Uint8Array>;
+  let bomb = false;
+  let files: Unzipped;
   try {
     files = unzipSync(bytes, {
-      filter: (file) => /\.(xml|rels)$/i.test(file.name) && (total += file.originalSize) <= maxUncompressedBytes,
+      filter: (file) => {
+        if (file.originalSize >= MAX_EXPANSION_RATIO * Math.max(file.size, 1)) bomb = true;
+        const wanted = /\.(xml|rels)$/i.test(file.name);
+        if (wanted) total += file.originalSize;
+        return wanted && !bomb && total <= maxUncompressedBytes;
+      },
     });
   } catch (error) {
     throw new XlsxReadError(`${NOT_XLSX} : ce n'est pas une archive zip lisible.`, { cause: error });
   }
-  if (total > maxUncompressedBytes) throw new XlsxReadError("Ce classeur est trop volumineux pour être lu.");
-  // Part names are case-insensitive (Open Packaging Conventions).
-  return new Map(Object.entries(files).map(([name, data]) => [name.toLowerCase(), strFromU8(data)]));
-}
-
-function readWorkbook(parts: Map<string, string>): SheetRead[] {
-  const part = (path: string) => {
-    const text = parts.get(path.toLowerCase());
-    return text === undefined ? undefined : parseXml(text);
-  };
-  const packageRelationships = readRelationships(part("_rels/.rels"), "");
-  const workbookPath = packageRelationships.find((relation) => relation.type === "officeDocument")?.target ?? "xl/workbook.xml";
-  const workbook = part(workbookPath);
-  if (!workbook || workbook.name !== "workbook") throw new XlsxReadError(`${NOT_XLSX} : il ne contient pas de classeur.`);
-
-  const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
-  const relationships = readRelationships(part(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`), folder);
-  const related = (type: string) => relationships.find((relation) => relation.type === type)?.target;
-  const sharedStringsPath = related("sharedStrings");
-  const stylesPath = related("styles");
-  const context: CellContext = {
-    sharedStrings: childElements(sharedStringsPath ? part(sharedStringsPath) : undefined, "si").map(richText),
-    dateStyles: dateStyles(stylesPath ? part(stylesPath) : undefined),
-    epoch: ["1", "true"].includes(childElement(workbook, "workbookPr")?.attributes.date1904 ?? "") ? EPOCH_1904 : EPOCH_1900,
-  };
-
-  return childElements(childElement(workbook, "sheets"), "sheet").flatMap((sheet) => {
-    const relation = relationships.find((candidate) => candidate.id === sheet.attributes.id);
-    if (relation?.type !== "worksheet") return []; // chart sheets and dialog sheets hold no cells
-    const name = sheet.attributes.name ?? "";
-    const worksheet = part(relation.target);
-    if (!worksheet) throw new XlsxReadError(`Ce classeur est incomplet : la feuille « ${name} » manque.`);
-    return [{ name, rows: readRows(worksheet, context) }];
-  });
-}
-
-interface Relationship {
-  id: string;
-  /** The last segment of the type's URI ("worksheet"), the same in transitional and strict OOXML. */
-  type: string;
-  /** Path of the target part inside the zip. */
-  target: string;
-}
-
-function readRelationships(relationships: XmlElement | undefined, folder: string): Relationship[] {
-  return childElements(relationships, "Relationship").map(({ attributes }) => ({
-    id: attributes.Id ?? "",
-    type: (attributes.Type ?? "").slice((attributes.Type ?? "").lastIndexOf("/") + 1),
-    target: resolvePartPath(folder, attributes.Target ?? ""),
-  }));
-}
-
-function resolvePartPath(folder: string, target: string): string {
-  const segments: string[] = [];
-  for (const segment of (target.startsWith("/") ? target : folder + target).split("/")) {
-    if (segment === "..") segments.pop();
-    else if (segment && segment !== ".") segments.push(segment);
+  if (bomb) throw new XlsxReadError(`${NOT_XLSX} : une de ses parties grossit plus de ${MAX_EXPANSION_RATIO} fois à la décompression (bombe zip).`);
+  if (total > maxUncompressedBytes) {
+    const megabytes = Math.round(maxUncompressedBytes / 1024 / 1024);
+    throw new XlsxReadError(`Ce classeur est trop volumineux pour être lu (plus de ${megabytes} Mo une fois décompressé) : découpez-le, ou enregistrez-le en CSV.`);
   }
-  return segments.join("/");
+  if (!files["xl/workbook.xml"]) throw new XlsxReadError(`${NOT_XLSX} : il ne contient pas de classeur.`);
+  return files;
 }
 
-interface CellContext {
-  sharedStrings: string[];
-  dateStyles: Map<number, DateKind>;
-  epoch: number;
-}
-
-/** A shared or inline string: its text, or its runs' texts; phonetic hints (rPh) are not text. */
-function richText(item: XmlElement | undefined): string {
-  const runs = childElements(item).flatMap((child) => (child.name === "t" ? [child] : child.name === "r" ? childElements(child, "t") : []));
-  return decodeSpreadsheetText(runs.map(ownText).join(""));
-}
-
-function cellText(cell: XmlElement, context: CellContext): string {
-  const value = ownText(childElement(cell, "v"));
-  switch (cell.attributes.t ?? "n") {
-    case "s":
-      return context.sharedStrings[Number(value)] ?? "";
-    case "inlineStr":
-      return richText(childElement(cell, "is"));
-    case "str": // a formula's text result
-      return decodeSpreadsheetText(value);
-    case "b":
-      return value.trim() === "1" || value.trim() === "true" ? "TRUE" : "FALSE";
-    case "e":
-    case "d": // already ISO 8601
-      return value.trim();
-    default: {
-      const number = Number(value.trim());
-      if (value.trim() === "" || !Number.isFinite(number)) return value.trim();
-      const kind = context.dateStyles.get(Number(cell.attributes.s ?? 0));
-      const date = kind ? dateText(number, context.epoch, kind) : undefined;
-      return date ?? String(number);
-    }
+/**
+ * Every worksheet's values as text, in the workbook's order: strings (rich text runs joined),
+ * numbers as JavaScript writes them, booleans as TRUE/FALSE, errors as shown (#N/A), formulas as
+ * their last computed value, hyperlinks as their text, and cells with a date format as ISO 8601
+ * ("2026-02-01", "2026-02-01T10:30:00", or "10:30:00" for a time).
+ */
+export async function readXlsx(bytes: Uint8Array, { maxUncompressedBytes = 50_000_000 } = {}): Promise<SheetRead[]> {
+  const parts = checkedParts(bytes, maxUncompressedBytes);
+  // exceljs inflates every entry it is given: it gets the checked parts, stored (not compressed).
+  const stored = zipSync(parts, { level: 0 });
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new XlsxReadError(`${NOT_XLSX} : une de ses parties est illisible.`, { cause: error });
   }
+  return workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: readRows(worksheet) }));
 }
 
-function readRows(worksheet: XmlElement, context: CellContext): string[][] {
+function readRows(worksheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
-  let nextRow = 0;
-  for (const row of childElements(childElement(worksheet, "sheetData"), "row")) {
-    // Writers may leave out row and cell references; then cells follow each other.
-    const number = Number(row.attributes.r);
-    const rowIndex = Number.isInteger(number) && number >= 1 && number <= MAX_ROWS ? number - 1 : nextRow;
-    nextRow = rowIndex + 1;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    let nextColumn = 0;
-    for (const cell of childElements(row, "c")) {
-      const ref = cell.attributes.r;
-      const column = ref === undefined ? nextColumn : parseCellRef(ref)?.column;
-      if (column === undefined) throw new XlsxReadError(`${NOT_XLSX} : la cellule « ${ref} » n'existe pas dans un tableur.`);
-      nextColumn = column + 1;
-      const text = cellText(cell, context);
-      if (text !== "") cells[column] = text;
-    }
-    rows[rowIndex] = Array.from(cells, (text) => text ?? "");
-  }
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      const text = cellText(cell.value, cell.numFmt);
+      if (text !== "") cells[columnNumber - 1] = text;
+    });
+    rows[rowNumber - 1] = Array.from(cells, (text) => text ?? "");
+  });
   const filled = Array.from(rows, (row) => row ?? []);
   while (filled.length > 0 && filled[filled.length - 1]!.length === 0) filled.pop();
   return filled;
+}
+
+/** A format that shows a time of day without a date (outside quoted text, escapes and [tags]). */
+function showsTimeOnly(format: string | undefined): boolean {
+  const shown = (format ?? "").split(";")[0]!.replace(/"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]/gi, "");
+  return !/[dy]/i.test(shown) && /[hs]/i.test(shown);
+}
+
+function dateText(date: Date, format: string | undefined): string {
+  if (!Number.isFinite(date.getTime())) return "";
+  const iso = date.toISOString();
+  if (showsTimeOnly(format)) return iso.slice(11, 19);
+  return iso.slice(11, 19) === "00:00:00" ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+function cellText(value: ExcelJS.CellValue | undefined, format: string | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return dateText(value, format);
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value) return cellText(value.result as ExcelJS.CellValue, format);
+  if ("hyperlink" in value) return cellText(value.text as ExcelJS.CellValue, format);
+  return "";
 }

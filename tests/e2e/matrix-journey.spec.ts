@@ -92,7 +92,7 @@ test("a coordinator builds a structure's offer from nothing, publishes it, and f
   await expect(page.getByRole("row")).toHaveCount(2);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Exporter en XLSX (Excel, LibreOffice)" }).click();
-  const [sheet] = readXlsx(Buffer.concat(await (await (await download).createReadStream()).toArray()));
+  const [sheet] = await readXlsx(Buffer.concat(await (await (await download).createReadStream()).toArray()));
   expect(sheet!.rows).toHaveLength(2);
   expect(sheet!.rows[1]!.slice(0, 2)).toEqual([STRUCTURE, OFFER]);
 

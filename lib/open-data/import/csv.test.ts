@@ -25,8 +25,19 @@ describe("splitCsv", () => {
     ]);
   });
 
-  it("reports a quote never closed", () => {
-    expect(splitCsv('a,b\n"x,y\n', ",").unterminated).toBe(2);
+  it("reports a quote never closed, keeping the records before it", () => {
+    expect(splitCsv('a,b\n"x,y\n', ",")).toEqual({ records: [{ line: 1, cells: ["a", "b"] }], unterminated: 2 });
+    expect(splitCsv('a,b\n"x\r\ny",z\n"w,v\n', ",").unterminated).toBe(4);
+  });
+
+  it("reads mixed line ends, spaces around quoted cells and separators, quotes inside unquoted cells, tabs", () => {
+    expect(splitCsv('a;b\r\n  "x;y" ; z \nun "mot";\rfin;"  garde  "', ";").records).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 2, cells: ["x;y", "z"] },
+      { line: 3, cells: ['un "mot"', ""] },
+      { line: 4, cells: ["fin", "  garde  "] },
+    ]);
+    expect(splitCsv("nom\tid\tville\nA\t\tLaon\n", "\t").records[1]).toEqual({ line: 2, cells: ["A", "", "Laon"] });
   });
 });
 
@@ -47,6 +58,23 @@ describe("readCsv", () => {
       [5, "warning"],
       [6, "error"],
     ]);
+  });
+
+  it("keeps text after a closing quote, and never throws, whatever the bytes (a fixed-seed sample of hostile text)", () => {
+    expect(splitCsv('a,b\n"x"y, z\n', ",").records[1]).toEqual({ line: 2, cells: ['"x"y', " z"] });
+    let state = 7;
+    const next = () => (state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    const alphabet = ['"', ",", ";", "\n", "\r", "a", " ", "\t", "'", "|"];
+    for (let sample = 0; sample < 5000; sample++) {
+      const text = Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      expect(() => readCsv(text, { knownColumns: ["a"] }), JSON.stringify(text)).not.toThrow();
+    }
+  });
+
+  it("reports an unterminated quote as an error at its line", () => {
+    const table = readCsv('id,nom\n1,A\n2,"B\n3,C\n');
+    expect(table.records.map((record) => record.cells)).toEqual([["1", "A"]]);
+    expect(table.issues).toEqual([expect.objectContaining({ row: 3, level: "error", why: expect.stringContaining("Guillemet ouvert jamais refermé") })]);
   });
 
   it("reports a Windows-1252 file", () => {

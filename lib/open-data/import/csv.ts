@@ -1,9 +1,10 @@
 /**
  * Reading import files before any standard is involved: size limit, encoding (UTF-8 with or
  * without BOM, else Windows-1252, as spreadsheets on Windows save), separator detection, and
- * RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes, empty lines).
+ * RFC 4180 CSV by csv-parse (quoted fields, doubled quotes, line breaks inside quotes, empty lines).
  * Nothing here throws on bad input: problems come back as ImportIssues.
  */
+import { parse, type CsvError } from "csv-parse/sync";
 import { MAX_IMPORT_BYTES } from "./limits";
 import type { ImportIssue } from "./model";
 
@@ -21,6 +22,18 @@ export function sizeIssue(bytes: number, max = MAX_IMPORT_BYTES): ImportIssue | 
     level: "error",
   };
 }
+
+const NUMBER = /^[+-]?\d+([.,]\d+)?$/;
+
+/**
+ * A cell that starts as a spreadsheet formula would (=, +, -, @) and is not a number or a phone
+ * number: importers keep it as inert text and report it with `FORMULA_CELL`.
+ */
+export function looksLikeFormula(value: string): boolean {
+  return /^[=+\-@]/.test(value) && !NUMBER.test(value) && !/^\+\d[\d\s.]*$/.test(value);
+}
+
+export const FORMULA_CELL = "Cellule qui commence comme une formule de tableur (=, +, -, @) : gardée comme texte, jamais exécutée. Elle n'a pas de sens dans ce champ.";
 
 export interface DecodedText {
   text: string;
@@ -58,51 +71,47 @@ export interface CsvRecord {
   cells: string[];
 }
 
-/** RFC 4180 records; `unterminated` is the line of a quote never closed. */
+/**
+ * RFC 4180 records, by csv-parse: quoted fields, doubled quotes, line breaks inside quotes; lines
+ * may end with CRLF, LF or CR, even mixed; spaces around separators are dropped (not inside
+ * quotes); a quote inside an unquoted field is kept as text, and so is text after a closing quote
+ * (`"a"b`: the record is then read without dropping spaces); empty lines come back as records of
+ * one empty cell. `unterminated` is the line of a record whose quote is never closed: the records
+ * before it are returned, that record and the rest of the file are not.
+ */
 export function splitCsv(text: string, separator: string): { records: CsvRecord[]; unterminated: number | null } {
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let quoteLine = 0;
-  const endRecord = () => {
-    cells.push(cell);
-    records.push({ line: recordLine, cells });
-    cells = [];
-    cell = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (char === "\n") line++;
-        cell += char;
-      }
-      continue;
-    }
-    if (char === '"' && cell.trim() === "") {
-      quoted = true;
-      quoteLine = line;
-      cell = "";
-    } else if (char === separator) {
-      cells.push(cell);
-      cell = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else cell += char;
+  try {
+    return splitWith(text, separator, true);
+  } catch (error) {
+    if ((error as CsvError).code !== "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") throw error;
+    return splitWith(text, separator, false);
   }
-  if (cell !== "" || cells.length > 0) endRecord();
-  return { records, unterminated: quoted ? quoteLine : null };
+}
+
+function splitWith(text: string, separator: string, trim: boolean): { records: CsvRecord[]; unterminated: number | null } {
+  const records: CsvRecord[] = [];
+  let nextLine = 1;
+  try {
+    parse(text, {
+      delimiter: separator,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      relax_column_count: true,
+      relax_quotes: true,
+      trim,
+      skip_empty_lines: false,
+      on_record: (cells: string[]) => {
+        records.push({ line: nextLine, cells });
+        // The next record starts after this one's line breaks (csv-parse's own count takes a
+        // CRLF inside quotes for two lines when several line endings are allowed).
+        nextLine += 1 + cells.reduce((breaks, cell) => breaks + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+        return null;
+      },
+    });
+  } catch (error) {
+    if ((error as CsvError).code === "CSV_QUOTE_NOT_CLOSED") return { records, unterminated: nextLine };
+    throw error;
+  }
+  return { records, unterminated: null };
 }
 
 const SEPARATORS = [",", ";", "\t", "|"] as const;
@@ -170,7 +179,7 @@ export function readCsv(input: Uint8Array | string, options: { expectedSeparator
       row: unterminated,
       column: "",
       value: "",
-      why: "Guillemet ouvert jamais refermé : la fin du fichier a été lue comme une seule cellule.",
+      why: "Guillemet ouvert jamais refermé : la fin du fichier, à partir de cette ligne, n'a pas été lue.",
       level: "error",
     });
   }

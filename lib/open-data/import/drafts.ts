@@ -37,7 +37,7 @@ export function findImportDraft(db: PrismaClient, draftId: string, actorId: stri
 
 /** The file parsed and planned against the territory as it is now. */
 export async function previewImport(db: PrismaClient, territoryId: string, fileName: string, content: Uint8Array, format: ImportFormat): Promise<{ parsed: ImportResult; plan: ImportPlan }> {
-  const parsed = parseImportFile(fileName, content, format);
+  const parsed = await parseImportFile(fileName, content, format);
   const plan = await planImport(db, territoryId, parsed.rows, parsed.issues);
   return { parsed, plan };
 }

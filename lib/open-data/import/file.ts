@@ -22,7 +22,7 @@ function refused(why: string, value = ""): ImportResult {
   return { format: "lmn-csv", version: null, rows: [], issues: [{ row: 0, column: "", value, why, level: "error" }] };
 }
 
-export function parseImportFile(fileName: string, bytes: Uint8Array, format: ImportFormat = "auto"): ImportResult {
+export async function parseImportFile(fileName: string, bytes: Uint8Array, format: ImportFormat = "auto"): Promise<ImportResult> {
   if (bytes.length === 0) return refused("Fichier vide.", fileName);
   const options = { postalCodesOf: (name: string) => frenchCommunesNamed(name).flatMap((commune) => commune.postalCodes) };
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";

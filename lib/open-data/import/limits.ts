@@ -6,6 +6,13 @@
  */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
+/**
+ * An XLSX file's XML, once unzipped, is read only up to this size: exceljs holds a whole workbook
+ * in memory (about 30 times its XML), so this bounds an import's memory. 50,000 rows of the Toile
+ * template take about 18 MB.
+ */
+export const MAX_IMPORT_XML_BYTES = 20 * 1024 * 1024;
+
 export const IMPORT_TOO_BIG = "Fichier trop volumineux : 20 Mo au plus. Découpez-le, par exemple par département.";
 
 /** A form post's body may carry a little more than the file (the other fields, the boundaries). */

@@ -9,7 +9,7 @@ import { parseOpeningHoursWithExceptions } from "../hours";
 import { LMN_FIELDS } from "../lmn/schema";
 import { isIsoDate } from "../lmn/validate";
 import type { IdentifierType, LmnPassThrough } from "../snapshot";
-import { MAX_IMPORT_BYTES, decodeText, readCsv, sizeIssue } from "./csv";
+import { FORMULA_CELL, MAX_IMPORT_BYTES, decodeText, looksLikeFormula, readCsv, sizeIssue } from "./csv";
 import type { ImportIssue, ImportResult, ImportRow, LmnFileVersion } from "./model";
 
 /** Columns of LMN 0.1.x (tag v0.1.1). */
@@ -98,7 +98,6 @@ const ENUMERATED: Record<LmnFileVersion, Record<string, EnumeratedColumn>> = {
 };
 
 const NUMBER = /^[+-]?\d+([.,]\d+)?$/;
-const FORMULA = /^[=+\-@]/;
 /** A cell Toile's own CSV export neutralised ("'=…"): the quote is not part of the value. */
 const unneutralise = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
 
@@ -134,9 +133,7 @@ export function lmnRecordToRow(record: Record<string, string>, sourceRow: number
 
   for (const [column, raw] of Object.entries(record)) {
     const value = unneutralise(raw.trim());
-    if (FORMULA.test(value) && !NUMBER.test(value) && !/^\+\d[\d\s.]*$/.test(value)) {
-      report(column, value, "Cellule qui commence comme une formule de tableur (=, +, -, @) : gardée comme texte, jamais exécutée. Elle n'a pas de sens dans ce champ.");
-    }
+    if (looksLikeFormula(value)) report(column, value, FORMULA_CELL);
   }
 
   const required = (column: string) => {

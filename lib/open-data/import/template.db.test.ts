@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { MATRIX_HEADER, csvCell, matrixToCsv } from "@/lib/matrix/csv";
+import { MATRIX_HEADER, toCsv, matrixToCsv } from "@/lib/matrix/csv";
 import { getMatrix } from "@/lib/matrix/queries";
 import type { MatrixFilters } from "@/lib/matrix/filters";
 import { commitImport } from "./commit";
 import { parseImportFile } from "./file";
 import { planImport } from "./plan";
 
-const line = (cells: string[]) => cells.map((cell) => csvCell(cell)).join(";");
+const line = (cells: string[]) => toCsv([cells], { separator: ";" }).replace(/\r\n$/, "");
 const template = [
   line(MATRIX_HEADER),
   line(["Médiathèque de Laon", "Ateliers tablette", "Maîtrise des outils numériques du quotidien", "Apprendre à faire", "Atelier collectif", "", "", "2 rue du Bourg, 02000 Laon", "le mercredi de 14 h à 17 h ; fermé les jours fériés", "Gratuit", "", "non", "", ""]),
@@ -18,7 +18,7 @@ describe("the Toile template into a territory", () => {
   it("creates one structure with its offers and hours, and the matrix it exports imports again as a no-op", async () => {
     const territory = await db.territory.create({ data: { slug: "modele", name: "Modèle", country: "FR" }, select: { id: true } });
     const user = await db.user.create({ data: { email: "modele@exemple.fr" }, select: { id: true } });
-    const parsed = parseImportFile("matrice.csv", new TextEncoder().encode(template));
+    const parsed = await parseImportFile("matrice.csv", new TextEncoder().encode(template));
     expect(parsed.issues).toEqual([]);
     const plan = await planImport(db, territory.id, parsed.rows, parsed.issues);
     expect(plan.counts).toMatchObject({ create: 2, structuresCreated: 1 });
@@ -34,7 +34,7 @@ describe("the Toile template into a territory", () => {
     expect(rows[1]!.autres).toMatchObject({ documents: ["Pièce d'identité"], acceptsTransfers: true });
 
     // The exported matrix (commune without postal code: Laon has one) is a template too.
-    const again = parseImportFile("export.csv", new TextEncoder().encode(matrixToCsv(rows)));
+    const again = await parseImportFile("export.csv", new TextEncoder().encode(matrixToCsv(rows)));
     expect(again.rows).toHaveLength(2);
     const replan = await planImport(db, territory.id, again.rows, again.issues);
     expect(replan.rows.map((row) => [row.action, row.changes.map((change) => change.field)])).toEqual([

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { writeXlsx } from "@/lib/spreadsheet/xlsx";
-import { MATRIX_HEADER, csvCell } from "@/lib/matrix/csv";
+import { MATRIX_HEADER, toCsv } from "@/lib/matrix/csv";
 import { describeWeeklyHours } from "@/lib/hours/format";
 import { parseImportFile } from "./file";
 import { parseFrenchWeeklyHours, parseToileTemplate } from "./template";
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const line = (cells: string[]) => cells.map((cell) => csvCell(cell)).join(";");
+const line = (cells: string[]) => toCsv([cells], { separator: ";" }).replace(/\r\n$/, "");
 const ccas = [
   "CCAS de Saint-Aubin",
   "Démarches en ligne faites pour vous",
@@ -47,9 +47,9 @@ describe("parseFrenchWeeklyHours", () => {
 });
 
 describe("the Toile template", () => {
-  it("reads an exported matrix CSV into rows: structure, place, offer, terms by label, hours", () => {
+  it("reads an exported matrix CSV into rows: structure, place, offer, terms by label, hours", async () => {
     const csv = `\uFEFF${line(MATRIX_HEADER)}\r\n${line(ccas)}\r\n`;
-    const result = parseToileTemplate("matrice.csv", encode(csv));
+    const result = await parseToileTemplate("matrice.csv", encode(csv));
     expect(result.issues).toEqual([]);
     expect(result.rows).toHaveLength(1);
     const [row] = result.rows;
@@ -67,12 +67,12 @@ describe("the Toile template", () => {
     expect(row!.hours!.slots).toHaveLength(2);
   });
 
-  it("reads the same from XLSX, and reports unknown labels and missing postal codes by row and column", () => {
+  it("reads the same from XLSX, and reports unknown labels and missing postal codes by row and column", async () => {
     const bad = [...ccas];
     bad[2] = "Réparer des vélos";
     bad[7] = "3 rue X, Nullepart-sur-Rien";
-    const bytes = writeXlsx([{ name: "Matrice", header: MATRIX_HEADER, rows: [ccas, bad] }]);
-    const result = parseImportFile("matrice.xlsx", bytes);
+    const bytes = await writeXlsx([{ name: "Matrice", header: MATRIX_HEADER, rows: [ccas, bad] }]);
+    const result = await parseImportFile("matrice.xlsx", bytes);
     expect(result.format).toBe("toile-template");
     expect(result.rows).toHaveLength(1);
     expect(result.issues).toEqual([
@@ -83,10 +83,10 @@ describe("the Toile template", () => {
 });
 
 describe("parseImportFile", () => {
-  it("tells the template from LMN, and refuses a file that is neither CSV, JSON nor XLSX", () => {
-    expect(parseImportFile("a.csv", encode(`${line(MATRIX_HEADER)}\r\n${line(ccas)}\r\n`)).format).toBe("toile-template");
-    expect(parseImportFile("a.json", encode("[]")).format).toBe("lmn-json");
-    const pdf = parseImportFile("a.pdf", encode("%PDF-1.4\u0000"));
+  it("tells the template from LMN, and refuses a file that is neither CSV, JSON nor XLSX", async () => {
+    expect((await parseImportFile("a.csv", encode(`${line(MATRIX_HEADER)}\r\n${line(ccas)}\r\n`))).format).toBe("toile-template");
+    expect((await parseImportFile("a.json", encode("[]"))).format).toBe("lmn-json");
+    const pdf = await parseImportFile("a.pdf", encode("%PDF-1.4\u0000"));
     expect(pdf.issues).toEqual([expect.objectContaining({ level: "error", why: expect.stringContaining("ni un CSV, ni un JSON, ni un XLSX") })]);
   });
 });

@@ -12,7 +12,8 @@ import { readXlsx } from "@/lib/spreadsheet/xlsx";
 import { OWN_VOCABULARIES, PUBLISHED_VOCABULARIES, type VocabularyRole } from "@/lib/vocabularies/sources";
 import { dedupe, normaliseValue, type TermRef } from "../crosswalks";
 import { parseOpeningHoursWithExceptions } from "../hours";
-import { MAX_IMPORT_BYTES, readCsv, sizeIssue } from "./csv";
+import { FORMULA_CELL, MAX_IMPORT_BYTES, looksLikeFormula, readCsv, sizeIssue } from "./csv";
+import { MAX_IMPORT_XML_BYTES } from "./limits";
 import type { ImportIssue, ImportResult, ImportRow } from "./model";
 
 const fold = (value: string) => normaliseValue(value).toLocaleLowerCase("fr");
@@ -137,6 +138,10 @@ export function templateRecordsToRows(header: string[], records: string[][], lin
     const cell = (name: string) => normaliseValue(cells[column.get(name) ?? -1] ?? "").replace(/^'(?=[=+\-@])/, "");
     if (cells.every((value) => !value.trim())) return;
     const report = (name: string, value: string, why: string, level: ImportIssue["level"] = "warning") => issues.push({ row, column: name, value, why, level });
+    header.forEach((name, position) => {
+      const value = normaliseValue(cells[position] ?? "").replace(/^'(?=[=+\-@])/, "");
+      if (looksLikeFormula(value)) report(name, value, FORMULA_CELL);
+    });
     const name = cell("Qui");
     const title = cell("Quoi");
     if (!name) report("Qui", "", "Nom de la structure vide : la ligne ne peut pas être importée.", "error");
@@ -197,14 +202,14 @@ export function templateRecordsToRows(header: string[], records: string[][], lin
   return { format: "toile-template", version: null, rows, issues };
 }
 
-/** A matrix exported as CSV (";", UTF-8 with BOM) or XLSX, read back as ImportRows. */
-export function parseToileTemplate(fileName: string, input: Uint8Array, options: TemplateOptions = {}): ImportResult {
+/** A matrix exported as CSV (";", UTF-8 with BOM) or XLSX, read back as ImportRows (async: exceljs reads workbooks so). */
+export async function parseToileTemplate(fileName: string, input: Uint8Array, options: TemplateOptions = {}): Promise<ImportResult> {
   const tooBig = sizeIssue(input.length, MAX_IMPORT_BYTES);
   if (tooBig) return { format: "toile-template", version: null, rows: [], issues: [tooBig] };
   if (/\.xlsx$/i.test(fileName) || (input[0] === 0x50 && input[1] === 0x4b)) {
     let sheets;
     try {
-      sheets = readXlsx(input);
+      sheets = await readXlsx(input, { maxUncompressedBytes: MAX_IMPORT_XML_BYTES });
     } catch (error) {
       return { format: "toile-template", version: null, rows: [], issues: [{ row: 0, column: "", value: fileName, why: (error as Error).message, level: "error" }] };
     }

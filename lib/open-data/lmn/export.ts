@@ -29,7 +29,7 @@
  * Every row is checked against the schema (validate.ts) before it is returned; a row that would
  * not validate is skipped ("invalid") with the reasons, so the output always validates.
  */
-import { csvCell } from "@/lib/matrix/csv";
+import { neutralise, toCsv } from "@/lib/matrix/csv";
 import { codesIn, type TermRef } from "../crosswalks";
 import { mergeSlots, openingHoursWithExceptions } from "../hours";
 import { notAfter, type SnapshotPlace, type SnapshotStructure, type TerritorySnapshot } from "../snapshot";
@@ -208,7 +208,7 @@ function placeHours(place: SnapshotPlace, offerHours: { hours: SnapshotPlace["ho
 
 /** A number stays a number: a spreadsheet reads "-1.5" or "+33123456789" as a value, never a formula. */
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
-const lmnCsvCell = (value: string) => (NUMBER.test(value) ? value : csvCell(value, ","));
+const inertUnlessNumber = (value: string) => (NUMBER.test(value) ? value : neutralise(value));
 
 /**
  * RFC 4180 CSV as the standard asks: UTF-8 (no BOM), "," separator, the 32 columns in schema
@@ -216,8 +216,7 @@ const lmnCsvCell = (value: string) => (NUMBER.test(value) ? value : csvCell(valu
  * a leading quote, as the matrix CSV does — except plain numbers (coordinates, phone numbers).
  */
 export function lmnToCsv(rows: LmnRow[]): string {
-  const lines = rows.map((row) => LMN_FIELDS.map((field) => lmnCsvCell(row[field])).join(","));
-  return `${[LMN_FIELDS.join(","), ...lines].join("\r\n")}\r\n`;
+  return toCsv([[...LMN_FIELDS], ...rows.map((row) => LMN_FIELDS.map((field) => row[field]))], { separator: ",", inert: inertUnlessNumber });
 }
 
 export type LmnJsonRecord = Partial<Record<LmnField, string | number>>;

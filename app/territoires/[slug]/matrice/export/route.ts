@@ -26,7 +26,7 @@ export async function GET(request: Request, { params }: Context) {
       },
     });
   if (searchParams.get("format") === "xlsx") {
-    return download(matrixToXlsx(rows, territory.name), XLSX_CONTENT_TYPE, "xlsx");
+    return download(await matrixToXlsx(rows, territory.name), XLSX_CONTENT_TYPE, "xlsx");
   }
   return download(matrixToCsv(rows), "text/csv; charset=utf-8", "csv");
 }
