@@ -2,6 +2,14 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * The browser's environment: never a faked process clock. The suite may run under Debian's
+ * `faketime` (README: tests on another date), which Chromium does not survive; the app and the
+ * tests keep the moved clock, and pages get it from the server, which renders every date.
+ */
+const browserEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name, value]) => value !== undefined && name !== "LD_PRELOAD" && !name.startsWith("FAKETIME")),
+) as Record<string, string>;
 /** Where the server writes its database address, for tests that read the outbox. */
 export const E2E_DATABASE_URL_FILE = path.resolve(import.meta.dirname, "test-reports/e2e-database-url");
 
@@ -21,6 +29,7 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium: Playwright must never download a browser here (docs/ARCHITECTURE.md).
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      env: browserEnv,
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -18,6 +18,9 @@ export default defineConfig({
           exclude: [...exclude, "**/*.db.test.ts"],
           environment: "node",
           env,
+          // A limit for hung tests, not a speed check: real files (687 Hinaura places, 50,000-row
+          // corpora) take seconds, several times more on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
