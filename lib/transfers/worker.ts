@@ -8,8 +8,12 @@
  *   transaction, so it happens once (see timers.ts).
  * - Nothing lives in memory: a restart finds in the rows what is due.
  * - An error is logged and the next tick tries again; it never stops the server.
+ *
+ * Each tick then runs the purges (lib/maintenance/purges.ts): expired rate-limit hits and import
+ * drafts, also safe with several instances. A failing purge is logged and does not stop the timers.
  */
 import { db } from "@/lib/db";
+import { runPurges, type PurgeCounts } from "@/lib/maintenance/purges";
 import { runTransferTimers, type TimerCounts } from "./timers";
 
 export const TRANSFER_TIMERS_INTERVAL_MS = 60_000;
@@ -57,19 +61,27 @@ export function startTransferTimers({
   intervalMs = TRANSFER_TIMERS_INTERVAL_MS,
   clock = () => new Date(),
   run = (now: Date) => runTransferTimers(db, now),
+  purge = (now: Date) => runPurges(db, now),
   log = console as Log,
 }: {
   intervalMs?: number;
   clock?: () => Date;
   run?: (now: Date) => Promise<TimerCounts>;
+  purge?: (now: Date) => Promise<PurgeCounts>;
   log?: Log;
 } = {}): TransferTimersWorker {
   const tick = nonOverlapping(async () => {
+    const now = clock();
     try {
-      const summary = describeCounts(await run(clock()));
+      const summary = describeCounts(await run(now));
       if (summary) log.info(`Transferts : ${summary}.`);
     } catch (error) {
       log.error("Minuteries des transferts :", (error as Error).message);
+    }
+    try {
+      await purge(now);
+    } catch (error) {
+      log.error("Purges (limites de fréquence, brouillons d'import) :", (error as Error).message);
     }
   });
   const timer = setInterval(() => void tick(), intervalMs);
