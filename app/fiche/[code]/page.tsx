@@ -7,7 +7,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { FicheSheet } from "@/components/transfers/fiche/FicheSheet";
-import { clientIp } from "@/lib/auth/sign-in-limits";
+import { clientIp } from "@/lib/auth/client-address";
 import { db } from "@/lib/db";
 import { lookUpFiche } from "@/lib/transfers/public-lookup";
 
