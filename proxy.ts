@@ -2,18 +2,35 @@
  * Passes the public pages' language (`?lang=en`) to the root layout, which cannot read the query
  * itself, so that <html> carries the right `lang` and `dir`. Only the residents' pages (`/t/…`)
  * are translated; every other page is French. Whatever a client sends in that header is
- * replaced: only the path and the query decide. Also answers an import post too big to read.
+ * replaced: only the path and the query decide. Also answers an import post too big to read, and
+ * counts the lookups of the public fiche page (`/fiche/<code>`), answering 429 over the limit
+ * (lib/transfers/public-lookup.ts): a page cannot set its status.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { clientIp } from "@/lib/auth/client-address";
+import { db } from "@/lib/db";
+import { countFicheLookup, ficheRateLimitedPage } from "@/lib/transfers/public-lookup";
 import { DEFAULT_LOCALE, localeFrom, LOCALE_HEADER } from "@/lib/i18n/locales";
 import { importPostTooBig } from "@/lib/open-data/import/limits";
 
-export function proxy(request: NextRequest) {
+/** The public fiche page, `app/fiche/[code]/page.tsx`. */
+const FICHE_PAGE = /^\/fiche\/[^/]+\/?$/;
+
+export async function proxy(request: NextRequest) {
   // A file too big to import, posted without JavaScript: say so on the page, before the server
   // action reads (and refuses with a bare error) a body over its limit. With JavaScript, the
   // file field says it before anything is sent.
   if (importPostTooBig(request.method, request.nextUrl.pathname, request.headers.get("content-length"))) {
     return NextResponse.redirect(new URL(`${request.nextUrl.pathname}?erreur=volumineux`, request.url), 303);
+  }
+  if (FICHE_PAGE.test(request.nextUrl.pathname)) {
+    const allowance = await countFicheLookup(db, clientIp(request.headers));
+    if (!allowance.allowed) {
+      return new NextResponse(ficheRateLimitedPage(allowance.minutes), {
+        status: 429,
+        headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(allowance.retryAfterSeconds), "cache-control": "no-store" },
+      });
+    }
   }
   const headers = new Headers(request.headers);
   const translated = request.nextUrl.pathname.startsWith("/t/");

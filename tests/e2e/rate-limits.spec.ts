@@ -34,7 +34,7 @@ function getFrom(from: string, path: string, headers: Record<string, string> = {
   });
 }
 
-test("fiche lookups: forged X-Forwarded-For and x-toile-client-address do not reset the count; another address has its own", async ({ page }) => {
+test("fiche lookups: past the limit a 429 with Retry-After and a French page; forged X-Forwarded-For and x-toile-client-address do not reset the count; another address has its own", async ({ page }) => {
   for (let attempt = 0; attempt < LOOKUPS_PER_IP.limit; attempt++) {
     const answer = await getFrom("127.0.0.2", `/fiche/TR-AAAA-${String(attempt).padStart(2, "0")}`, {
       "x-forwarded-for": `203.0.113.${attempt}`,
@@ -44,6 +44,10 @@ test("fiche lookups: forged X-Forwarded-For and x-toile-client-address do not re
     expect(answer.status, `attempt ${attempt + 1}`).toBe(404);
   }
   const refused = await getFrom("127.0.0.2", "/fiche/TR-AAAA-99", { "x-forwarded-for": "203.0.113.250", "x-toile-client-address": "192.0.2.250" });
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers["retry-after"])).toBeGreaterThan(500);
+  expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(600);
+  expect(refused.headers["content-type"]).toBe("text/html; charset=utf-8");
   expect(refused.body).toContain("Trop de tentatives");
 
   // Someone else, from another address, is not blocked by it.
@@ -54,7 +58,8 @@ test("fiche lookups: forged X-Forwarded-For and x-toile-client-address do not re
     const answer = await getFrom("127.0.0.2", new URL(route.request().url()).pathname);
     await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
   });
-  await page.goto("/fiche/TR-AAAA-98");
+  const response = await page.goto("/fiche/TR-AAAA-98");
+  expect(response?.status()).toBe(429);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trop de tentatives");
   await expect(page.locator("main")).toContainText(/Réessayez dans (9|10) minutes/);
   await expectAccessible(page);
