@@ -4,20 +4,36 @@
  * are translated; every other page is French. Whatever a client sends in that header is
  * replaced: only the path and the query decide. Also gives each request its id for the logs
  * (`x-request-id`: a load balancer's is kept when it looks like one, else a new one; the pages
- * read it through `headers()`, lib/log.ts, and the response carries it), and answers an import
- * post too big to read.
+ * read it through `headers()`, lib/log.ts, and the response carries it), answers an import post
+ * too big to read, and counts the lookups of the public fiche page (`/fiche/<code>`), answering
+ * 429 over the limit (lib/transfers/public-lookup.ts): a page cannot set its status.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { clientIp } from "@/lib/auth/client-address";
+import { db } from "@/lib/db";
+import { countFicheLookup, ficheRateLimitedPage } from "@/lib/transfers/public-lookup";
 import { DEFAULT_LOCALE, localeFrom, LOCALE_HEADER } from "@/lib/i18n/locales";
 import { importPostTooBig } from "@/lib/open-data/import/limits";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
 
-export function proxy(request: NextRequest) {
+/** The public fiche page, `app/fiche/[code]/page.tsx`. */
+const FICHE_PAGE = /^\/fiche\/[^/]+\/?$/;
+
+export async function proxy(request: NextRequest) {
   // A file too big to import, posted without JavaScript: say so on the page, before the server
   // action reads (and refuses with a bare error) a body over its limit. With JavaScript, the
   // file field says it before anything is sent.
   if (importPostTooBig(request.method, request.nextUrl.pathname, request.headers.get("content-length"))) {
     return NextResponse.redirect(new URL(`${request.nextUrl.pathname}?erreur=volumineux`, request.url), 303);
+  }
+  if (FICHE_PAGE.test(request.nextUrl.pathname)) {
+    const allowance = await countFicheLookup(db, clientIp(request.headers));
+    if (!allowance.allowed) {
+      return new NextResponse(ficheRateLimitedPage(allowance.minutes), {
+        status: 429,
+        headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(allowance.retryAfterSeconds), "cache-control": "no-store" },
+      });
+    }
   }
   const headers = new Headers(request.headers);
   const translated = request.nextUrl.pathname.startsWith("/t/");

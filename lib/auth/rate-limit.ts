@@ -1,6 +1,7 @@
 /**
  * Sliding-window rate limits kept in PostgreSQL, so they hold across app instances.
- * A transaction-scoped advisory lock on the key makes check-then-record atomic.
+ * A transaction-scoped advisory lock on the key makes check-then-record atomic. Each hit carries
+ * the end of its window (`expiresAt`); lib/maintenance/purges.ts deletes it after that.
  */
 import type { PrismaClient } from "@/lib/db";
 
@@ -35,7 +36,8 @@ export async function hitRateLimit(
       const oldest = hits[0]!.createdAt.getTime();
       return { allowed: false, retryAfterMs: Math.max(0, oldest + windowMs - now.getTime()) };
     }
-    await tx.rateLimitHit.create({ data: { key, createdAt: now } });
+    // The hit says when it stops counting: the scheduled purge deletes it then (its key may hold an email or an address).
+    await tx.rateLimitHit.create({ data: { key, createdAt: now, expiresAt: new Date(now.getTime() + windowMs) } });
     return { allowed: true, retryAfterMs: 0 };
   });
 }

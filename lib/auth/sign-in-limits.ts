@@ -1,16 +1,11 @@
 /**
- * Limits on magic-link requests, per address and per IP, kept in the database.
+ * Limits on magic-link requests, per address and per IP (lib/auth/client-address.ts), kept in the database.
  */
 import type { PrismaClient } from "@/lib/db";
 import { hitRateLimit, type RateLimit } from "./rate-limit";
 
 export const PER_EMAIL: RateLimit = { limit: 3, windowMs: 15 * 60_000 };
 export const PER_IP: RateLimit = { limit: 20, windowMs: 60 * 60_000 };
-
-/** The client's address as the proxy in front of the app reports it. */
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "inconnue";
-}
 
 /** Null when allowed; otherwise the minutes to wait. */
 export async function checkMagicLinkLimits(

@@ -8,7 +8,7 @@
 import { headers } from "next/headers";
 import type { z } from "zod";
 import { fieldErrorsOf, refusalsAsValues, toFailure, type ActionResult, type HandlerResult } from "@/lib/actions/authorized-action";
-import { clientIp } from "@/lib/auth/sign-in-limits";
+import { clientIp } from "@/lib/auth/client-address";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { localeFrom, type Locale } from "@/lib/i18n/locales";
 

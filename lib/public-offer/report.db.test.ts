@@ -72,6 +72,24 @@ describe("reportOfferError", () => {
     expect((await reportOfferError(db, report(ccasOffer), { ip: "10.0.0.10", origin, now })).ok).toBe(true);
   });
 
+  it("counts the reply address too: past 5 an hour it is refused from any network address", async () => {
+    const now = new Date("2030-02-01T10:00:00Z");
+    for (let count = 0; count < 5; count++) {
+      const outcome = await reportOfferError(db, report(ccasOffer, { email: "Insistant@exemple.fr" }), { ip: `10.1.0.${count}`, origin, now });
+      expect(outcome.ok).toBe(true);
+    }
+    const emails = await db.outboxEmail.count();
+    expect(await reportOfferError(db, report(ccasOffer, { email: "insistant@exemple.fr" }), { ip: "10.1.0.99", origin, now })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+      minutes: 60,
+    });
+    expect(await db.outboxEmail.count()).toBe(emails);
+    // Without that address, or with another one, the new network address may report.
+    expect((await reportOfferError(db, report(ccasOffer), { ip: "10.1.0.99", origin, now })).ok).toBe(true);
+    expect((await reportOfferError(db, report(ccasOffer, { email: "autre@exemple.fr" }), { ip: "10.1.0.98", origin, now })).ok).toBe(true);
+  });
+
   it("answers not found for a draft offer or an unknown id, and writes nothing", async () => {
     const emails = await db.outboxEmail.count();
     expect(await reportOfferError(db, report(draftOffer), { ip: "10.0.0.4", origin })).toEqual({ ok: false, reason: "not_found" });

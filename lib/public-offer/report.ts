@@ -2,7 +2,8 @@
  * A resident reports a mistake on an offer, without an account. The report reaches the
  * structure's admins and the territory's coordinators (or, when there are none, the structure's
  * own address) as plain-text emails, and stays in the structure's history. Rate-limited per
- * address and per offer, so nobody can flood a structure's mailbox.
+ * network address (lib/auth/client-address.ts), per reply email when one is given, and per offer,
+ * so nobody can flood a structure's mailbox.
  */
 import type { PrismaClient } from "@/lib/db";
 import { hitRateLimit, type RateLimit } from "@/lib/auth/rate-limit";
@@ -11,6 +12,8 @@ import { isUuid } from "@/lib/ids";
 import { SUBJECT_SUMMARIES, type ReportInput } from "./schemas";
 
 export const REPORTS_PER_IP: RateLimit = { limit: 5, windowMs: 60 * 60_000 };
+/** The reply address a person leaves, counted as well: a new connection does not reset it. */
+export const REPORTS_PER_EMAIL: RateLimit = { limit: 5, windowMs: 60 * 60_000 };
 export const REPORTS_PER_OFFER: RateLimit = { limit: 20, windowMs: 24 * 60 * 60_000 };
 export const REPORT_ACTION = "offer.error_reported";
 
@@ -43,10 +46,12 @@ export async function reportOfferError(
   });
   if (!offer) return { ok: false, reason: "not_found" };
 
-  for (const [key, limit] of [
+  const limits: [string, RateLimit][] = [
     [`offer-report:ip:${ip}`, REPORTS_PER_IP],
+    ...(input.email ? [[`offer-report:email:${input.email.toLowerCase()}`, REPORTS_PER_EMAIL] as [string, RateLimit]] : []),
     [`offer-report:offer:${offer.id}`, REPORTS_PER_OFFER],
-  ] as const) {
+  ];
+  for (const [key, limit] of limits) {
     const result = await hitRateLimit(db, key, limit, now);
     if (!result.allowed) return { ok: false, reason: "rate_limited", minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) };
   }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import { createTransfer } from "./create";
 import { ficheForParty } from "./fiche";
-import { LOOKUPS_PER_IP, lookUpFiche } from "./public-lookup";
+import { countFicheLookup, ficheRateLimitedPage, LOOKUPS_PER_IP, lookUpFiche } from "./public-lookup";
 import { transferSchema, type TransferFormInput } from "./schemas";
 import { applyTransition } from "./transitions";
 
@@ -102,5 +102,28 @@ describe("the fiche navette and the public page by code", () => {
     // Another address is not affected; the window passes.
     expect((await lookUpFiche(db, real.code, { ip: "198.51.100.8", now })).ok).toBe(true);
     expect((await lookUpFiche(db, real.code, { ip, now: new Date(now.getTime() + LOOKUPS_PER_IP.windowMs + 1000) })).ok).toBe(true);
+  });
+
+  it("says how long to wait, in seconds for Retry-After and in minutes for the page", async () => {
+    const ip = "198.51.100.9";
+    for (let index = 0; index < LOOKUPS_PER_IP.limit; index++) {
+      expect(await countFicheLookup(db, ip, new Date(now.getTime() + index * 1000))).toEqual({ allowed: true });
+    }
+    // The first hit leaves the window 10 minutes after it: 9 min 30 s after this one.
+    expect(await countFicheLookup(db, ip, new Date(now.getTime() + 30_000))).toEqual({ allowed: false, minutes: 10, retryAfterSeconds: 570 });
+    expect(await countFicheLookup(db, ip, new Date(now.getTime() + LOOKUPS_PER_IP.windowMs - 500))).toEqual({
+      allowed: false,
+      minutes: 1,
+      retryAfterSeconds: 1,
+    });
+  });
+
+  it("writes the over-limit page in French, with the wait", () => {
+    const page = ficheRateLimitedPage(7);
+    expect(page).toMatch(/^<!DOCTYPE html><html lang="fr" dir="ltr">/);
+    expect(page).toContain("<title>Trop de tentatives · Toile</title>");
+    expect(page).toContain('<meta name="robots" content="noindex">');
+    expect(page).toContain("Réessayez dans 7 minutes, ou appelez la structure qui vous a remis la fiche.");
+    expect(ficheRateLimitedPage(1)).toContain("Réessayez dans 1 minute, ou");
   });
 });

@@ -8,6 +8,7 @@ vi.mock("@/lib/transfers/worker", async (importOriginal) => ({ ...(await importO
 vi.mock("@/lib/email/worker", () => ({ startOutboxWorker }));
 
 const NONE: TimerCounts = { expired: 0, acceptReminders: 0, ackReminders: 0, erased: 0, draftsErased: 0, errors: 0 };
+const purge = vi.fn(async () => ({ rateLimitHits: 0, importDrafts: 0 }));
 
 function deferred() {
   let resolve!: () => void;
@@ -49,7 +50,7 @@ describe("startTransferTimers", () => {
       .mockResolvedValueOnce({ ...NONE, ackReminders: 2, expired: 1 })
       .mockRejectedValueOnce(new Error("base injoignable"))
       .mockResolvedValue(NONE);
-    const worker = startTransferTimers({ run, log, clock: () => now });
+    const worker = startTransferTimers({ run, purge, log, clock: () => now });
 
     await vi.advanceTimersByTimeAsync(59_999);
     expect(run).not.toHaveBeenCalled();
@@ -68,13 +69,54 @@ describe("startTransferTimers", () => {
     expect(run).toHaveBeenCalledTimes(3);
   });
 
+  it("purges once per tick with the tick's time, after the timers, even when the timers fail; a failing purge is logged", async () => {
+    const log = { info: vi.fn(), error: vi.fn() };
+    const order: string[] = [];
+    let minute = 0;
+    const clock = () => new Date(Date.UTC(2026, 10, 24, 15, minute++));
+    const run = vi
+      .fn<(now: Date) => Promise<TimerCounts>>()
+      .mockImplementationOnce(async () => {
+        order.push("timers");
+        return NONE;
+      })
+      .mockRejectedValueOnce(new Error("base injoignable"))
+      .mockResolvedValue(NONE);
+    const purges = vi
+      .fn<(now: Date) => Promise<{ rateLimitHits: number; importDrafts: number }>>()
+      .mockImplementationOnce(async () => {
+        order.push("purges");
+        return { rateLimitHits: 3, importDrafts: 1 };
+      })
+      .mockResolvedValueOnce({ rateLimitHits: 0, importDrafts: 0 })
+      .mockRejectedValueOnce(new Error("verrou"))
+      .mockResolvedValue({ rateLimitHits: 0, importDrafts: 0 });
+    const worker = startTransferTimers({ run, purge: purges, log, clock });
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(order).toEqual(["timers", "purges"]);
+    expect(purges).toHaveBeenLastCalledWith(run.mock.calls[0]![0]);
+    expect(purges.mock.calls[0]![0]).toEqual(new Date(Date.UTC(2026, 10, 24, 15, 0)));
+
+    await vi.advanceTimersByTimeAsync(60_000); // the timers fail: the purge still runs
+    expect(purges).toHaveBeenCalledTimes(2);
+    expect(purges.mock.calls[1]![0]).toEqual(new Date(Date.UTC(2026, 10, 24, 15, 1)));
+
+    await vi.advanceTimersByTimeAsync(60_000); // the purge fails: logged, and the next tick runs both
+    expect(log.error).toHaveBeenCalledWith("Purges (limites de fréquence, brouillons d'import) :", "verrou");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(run).toHaveBeenCalledTimes(4);
+    expect(purges).toHaveBeenCalledTimes(4);
+    worker.stop();
+  });
+
   it("skips ticks while a long run is still going", async () => {
     const gate = deferred();
     const run = vi.fn(async () => {
       await gate.promise;
       return NONE;
     });
-    const worker = startTransferTimers({ run, log: { info: vi.fn(), error: vi.fn() } });
+    const worker = startTransferTimers({ run, purge, log: { info: vi.fn(), error: vi.fn() } });
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(run).toHaveBeenCalledTimes(1);
     gate.resolve();

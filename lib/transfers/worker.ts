@@ -8,9 +8,13 @@
  *   transaction, so it happens once (see timers.ts).
  * - Nothing lives in memory: a restart finds in the rows what is due.
  * - An error is logged and the next tick tries again; it never stops the server.
+ *
+ * Each tick then runs the purges (lib/maintenance/purges.ts): expired rate-limit hits and import
+ * drafts, also safe with several instances. A failing purge is logged and does not stop the timers.
  */
 import { db } from "@/lib/db";
 import { log as serverLog } from "@/lib/log";
+import { runPurges, type PurgeCounts } from "@/lib/maintenance/purges";
 import { runTransferTimers, type TimerCounts } from "./timers";
 
 export const TRANSFER_TIMERS_INTERVAL_MS = 60_000;
@@ -59,20 +63,28 @@ export function startTransferTimers({
   intervalMs = TRANSFER_TIMERS_INTERVAL_MS,
   clock = () => new Date(),
   run = (now: Date) => runTransferTimers(db, now),
+  purge = (now: Date) => runPurges(db, now),
   log = serverLog,
 }: {
   intervalMs?: number;
   clock?: () => Date;
   run?: (now: Date) => Promise<TimerCounts>;
+  purge?: (now: Date) => Promise<PurgeCounts>;
   log?: Log;
 } = {}): TransferTimersWorker {
   const tick = nonOverlapping(async () => {
+    const now = clock();
     try {
-      const counts = await run(clock());
+      const counts = await run(now);
       const summary = describeCounts(counts);
       if (summary) log.info({ counts }, `Transferts : ${summary}.`);
     } catch (error) {
       log.error({ err: error }, "Minuteries des transferts : échec (réessayé à la prochaine minute)");
+    }
+    try {
+      await purge(now);
+    } catch (error) {
+      log.error({ err: error }, "Purges (limites de fréquence, brouillons d'import) : échec (réessayé à la prochaine minute)");
     }
   });
   const timer = setInterval(() => void tick(), intervalMs);

@@ -16,9 +16,12 @@ import {
   type EmbeddedDatabase,
 } from "@/lib/database/embedded";
 import { prepareDatabase } from "@/lib/database/prepare";
+import { trustedProxyHops, TrustedProxyHopsError } from "@/lib/auth/client-address";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+/** Next's request handler behind Node's HTTP server, which hands the app the TCP peer's address. */
+const NEXT_SERVER = path.join(ROOT, "scripts/next-server.mjs");
 
 /** An error the person can fix: printed as one line, without a stack trace. */
 export class StartupError extends Error {}
@@ -101,6 +104,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 
 export async function serve(options: ServeOptions): Promise<number> {
   await assertPortFree(options.port);
+  try {
+    trustedProxyHops();
+  } catch (error) {
+    if (error instanceof TrustedProxyHopsError) throw new StartupError(error.message);
+    throw error;
+  }
 
   let embedded: EmbeddedDatabase | undefined;
   let url = options.databaseUrl;
@@ -145,7 +154,11 @@ export async function serve(options: ServeOptions): Promise<number> {
     }
 
     console.log(`Toile démarre sur http://localhost:${options.port}`);
-    const next = run(NEXT_BIN, [options.mode, "--port", String(options.port)], env);
+    // `next start` and `next dev` set NODE_ENV themselves; a server of our own must.
+    const next = run(NEXT_SERVER, [options.mode, String(options.port)], {
+      ...env,
+      NODE_ENV: options.mode === "start" ? "production" : "development",
+    });
     const stop = (signal: NodeJS.Signals) => next.kill(signal);
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

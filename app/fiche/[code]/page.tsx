@@ -1,15 +1,15 @@
 /**
  * The public page of a fiche navette, reached by its QR code or its typed reference: the practical
  * part only (where, when, what to bring), no personal data. No account needed; rate-limited per
- * address; an invalid, unknown or draft code is the same friendly "not found"; not indexed.
+ * client address by proxy.ts before this page runs (429 with Retry-After over the limit, see
+ * lib/transfers/public-lookup.ts); an invalid, unknown or draft code is the same friendly
+ * "not found"; not indexed.
  */
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { FicheSheet } from "@/components/transfers/fiche/FicheSheet";
-import { clientIp } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
-import { lookUpFiche } from "@/lib/transfers/public-lookup";
+import { findPublicFiche } from "@/lib/transfers/public-lookup";
 
 export const metadata: Metadata = { title: "Fiche de transfert", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -25,23 +25,12 @@ export default async function PublicFichePage({ params }: Props) {
   } catch {
     // A malformed escape: not a code, looked up as typed (and not found).
   }
-  const result = await lookUpFiche(db, typed, { ip: clientIp(await headers()) });
-  if (!result.ok && result.reason === "not_found") notFound();
-  if (!result.ok) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold">Trop de tentatives</h1>
-        <p className="mt-3 max-w-prose text-lg">
-          Beaucoup de codes ont été essayés depuis cette connexion. Réessayez dans {result.minutes} minute{result.minutes > 1 ? "s" : ""}, ou
-          appelez la structure qui vous a remis la fiche.
-        </p>
-      </>
-    );
-  }
+  const fiche = await findPublicFiche(db, typed);
+  if (!fiche) notFound();
   return (
     <>
-      <h1 className="sr-only">Fiche de transfert {result.fiche.code}</h1>
-      <FicheSheet fiche={result.fiche} variant="public" />
+      <h1 className="sr-only">Fiche de transfert {fiche.code}</h1>
+      <FicheSheet fiche={fiche} variant="public" />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
 import { nextAuthHandler as handler, type NextAuthContext as Context } from "@/lib/auth/handler";
 import { signInSchema } from "@/lib/auth/schemas";
+import { clientIp } from "@/lib/auth/client-address";
 import { signInCodeOf, signInErrorQuery } from "@/lib/auth/sign-in-errors";
-import { checkMagicLinkLimits, clientIp } from "@/lib/auth/sign-in-limits";
+import { checkMagicLinkLimits } from "@/lib/auth/sign-in-limits";
 
 function backToSignIn(request: Request, params: Record<string, string>) {
   const url = new URL("/connexion", request.url);

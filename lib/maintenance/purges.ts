@@ -1,0 +1,56 @@
+/**
+ * Rows that must not outlive their purpose, deleted by the scheduled worker (lib/transfers/worker.ts)
+ * once per tick, with the clock as a parameter:
+ *
+ * - `RateLimitHit` once its limit's window has passed (`expiresAt`): its key holds an email or an
+ *   address, kept no longer than the limit needs it;
+ * - `ImportDraft` once expired (two hours after the upload, lib/open-data/import/drafts.ts): an
+ *   abandoned preview's file is gone even if its owner never uploads again.
+ *
+ * Safe with several app instances: each purge is one `DELETE … WHERE expiresAt <= now` in batches;
+ * two instances deleting the same rows at once delete each row once (the second waits for the
+ * first's row lock, then finds the row gone), and a row no purge reached is taken at the next tick.
+ */
+import type { PrismaClient } from "@/lib/db";
+
+export interface PurgeCounts {
+  rateLimitHits: number;
+  importDrafts: number;
+}
+
+/** Rows deleted per statement, so that a large backlog never holds locks for long. */
+export const PURGE_BATCH = 5_000;
+
+async function inBatches(deleteBatch: () => Promise<number>, maxBatches: number): Promise<number> {
+  let total = 0;
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const deleted = await deleteBatch();
+    total += deleted;
+    if (deleted < PURGE_BATCH) break;
+  }
+  return total;
+}
+
+/** Expired rate-limit hits: at most `maxBatches` × PURGE_BATCH per call (the rest at the next tick). */
+export function purgeRateLimitHits(db: PrismaClient, now: Date, maxBatches = 20): Promise<number> {
+  return inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "RateLimitHit" WHERE "id" IN (
+        SELECT "id" FROM "RateLimitHit" WHERE "expiresAt" <= ${now} LIMIT ${PURGE_BATCH}
+      )`,
+    maxBatches,
+  );
+}
+
+/** Expired import drafts (few, but each holds a file of up to 20 MB: a small batch). */
+export async function purgeImportDrafts(db: PrismaClient, now: Date): Promise<number> {
+  const { count } = await db.importDraft.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}
+
+export async function runPurges(db: PrismaClient, now: Date): Promise<PurgeCounts> {
+  return {
+    rateLimitHits: await purgeRateLimitHits(db, now),
+    importDrafts: await purgeImportDrafts(db, now),
+  };
+}
