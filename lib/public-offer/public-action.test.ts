@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError, refusal } from "@/lib/errors/app-error";
 import type { Locale } from "@/lib/i18n/locales";
 
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "toile.exemple.fr", "x-forwarded-for": "203.0.113.9" }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "toile.exemple.fr", "x-toile-client-address": "203.0.113.9" }) }));
 const { publicAction } = await import("./public-action");
 
 const schemaFor = (locale: Locale) => z.object({ lang: z.string().optional(), subject: z.string().min(1, { fr: "Choisissez.", en: "Choose.", ar: "اختر." }[locale]) });

@@ -103,7 +103,7 @@ describe("startTransferTimers", () => {
     expect(purges.mock.calls[1]![0]).toEqual(new Date(Date.UTC(2026, 10, 24, 15, 1)));
 
     await vi.advanceTimersByTimeAsync(60_000); // the purge fails: logged, and the next tick runs both
-    expect(log.error).toHaveBeenCalledWith("Purges (limites de fréquence, brouillons d'import) :", "verrou");
+    expect(log.error).toHaveBeenCalledWith({ err: new Error("verrou") }, "Purges (limites de fréquence, brouillons d'import) : échec (réessayé à la prochaine minute)");
     await vi.advanceTimersByTimeAsync(60_000);
     expect(run).toHaveBeenCalledTimes(4);
     expect(purges).toHaveBeenCalledTimes(4);
