@@ -81,6 +81,9 @@ test("the coordinator changes the territory's timers; a bad value is shown at it
   // A second save from the same page is based on the version just saved.
   await page.getByLabel(RETENTION).fill("45");
   await page.getByRole("button", { name: "Enregistrer les réglages" }).click();
+  // The status still says the first save: wait for the second one to be stored before reloading
+  // (a reload too soon would cut the request short). A stale version would be refused: no 45.
+  await expect.poll(() => timersOf(territory.slug)).toEqual({ ack: 3, accept: 6, expiry: 21, retention: 45 });
   await expect(page.getByRole("status")).toHaveText("Réglages enregistrés : ils s'appliquent dès maintenant aux transferts du territoire.");
   await page.reload();
   await expect(page.getByLabel(RETENTION)).toHaveValue("45");
