@@ -39,9 +39,12 @@ export async function watchSiteStylesheet(root) {
   const rebuild = () => {
     clearTimeout(timer);
     timer = setTimeout(() => buildSiteStylesheet(root, { development: true }).catch((error) => console.error("Feuille de style :", error)), 100);
+    timer.unref();
   };
   for (const folder of ["app", "components", "lib"]) {
-    watch(path.join(root, folder), { recursive: true }, (_event, file) => {
+    // Not persistent: the watchers never keep a process alive. Next also loads next.config.mjs, in the
+    // development phase, from short-lived helpers (its telemetry flush): they must end as before.
+    watch(path.join(root, folder), { recursive: true, persistent: false }, (_event, file) => {
       if (file && /\.(tsx?|css)$/.test(file) && !file.includes("generated")) rebuild();
     });
   }
