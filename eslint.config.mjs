@@ -32,6 +32,13 @@ const noCycles = {
   rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
 };
 
+/** Only lib/html's JSX runtime and its reviewed helpers make `Html` (markup put in a page as it is). */
+const RENDERED_ONLY_IN_LIB_HTML = {
+  name: "@/lib/html/html",
+  importNames: ["rendered"],
+  message: "Html is made by lib/html's JSX runtime (`/** @jsxImportSource @/lib/html */`), never by hand.",
+};
+
 /**
  * Components render; they never reach the database. (Routes in app/ still receive `db` and pass it
  * to lib/ — issue 15 moves that behind lib/ too, and then this rule covers app/.)
@@ -42,11 +49,36 @@ const componentsWithoutDatabase = {
     "no-restricted-imports": [
       "error",
       {
-        paths: [{ name: "@/lib/db", message: "Components do not query the database: the page reads through lib/ and passes values." }],
+        paths: [
+          { name: "@/lib/db", message: "Components do not query the database: the page reads through lib/ and passes values." },
+          RENDERED_ONLY_IN_LIB_HTML,
+        ],
         patterns: [{ group: ["@/lib/database/*"], message: "Components do not reach the database." }],
       },
     ],
   },
+};
+
+const renderedOnlyInLibHtml = {
+  files: ["**/*.{ts,tsx,mjs}"],
+  ignores: ["components/**", "lib/html/**"],
+  rules: { "no-restricted-imports": ["error", { paths: [RENDERED_ONLY_IN_LIB_HTML] }] },
+};
+
+/**
+ * Markup put in a React page as it is goes through two reviewed, tested components only:
+ * components/HtmlBlock.tsx (lib/html's rendered output) and components/JsonLd.tsx (JSON with "<"
+ * escaped). Everywhere else `dangerouslySetInnerHTML` is an error (tests/lint/html.test.ts).
+ */
+const noDanger = {
+  files: ["**/*.{ts,tsx,js,jsx,mjs}"],
+  rules: { "react/no-danger": "error" },
+};
+
+/** lib/html's JSX is strings, not React elements: React's rules about keys, entities and next/head do not apply to it. */
+const htmlJsx = {
+  files: ["lib/html/**/*.tsx", "lib/public-search/html/**/*.tsx"],
+  rules: { "react/jsx-key": "off", "react/no-unescaped-entities": "off", "@next/next/no-head-element": "off" },
 };
 
 const config = [
@@ -66,6 +98,9 @@ const config = [
   standaloneRule,
   noCycles,
   componentsWithoutDatabase,
+  renderedOnlyInLibHtml,
+  noDanger,
+  htmlJsx,
 ];
 
 export default config;

@@ -11,7 +11,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "@/lib/auth/client-address";
 import { db } from "@/lib/db";
-import { countFicheLookup, ficheRateLimitedPage } from "@/lib/transfers/public-lookup";
+import { countFicheLookup } from "@/lib/transfers/public-lookup";
+import { ficheRateLimitedPage } from "@/lib/transfers/rate-limited-page";
 import { DEFAULT_LOCALE, localeFrom, LOCALE_HEADER } from "@/lib/i18n/locales";
 import { importPostTooBig } from "@/lib/open-data/import/limits";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";

@@ -3,9 +3,9 @@ import { headers } from "next/headers";
 import { HtmlBlock } from "@/components/HtmlBlock";
 import { getActor } from "@/lib/auth/session";
 import { headerTransfersOf, siteHeader } from "@/lib/html/site-header";
+import { siteStylesheets } from "@/lib/html/stylesheets";
 import { directionOf, LOCALE_HEADER, localeFrom } from "@/lib/i18n/locales";
 import type { ReactNode } from "react";
-import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Toile", template: "%s · Toile" },
@@ -18,6 +18,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const transfers = await headerTransfersOf(await getActor());
   return (
     <html lang={locale} dir={directionOf(locale)}>
+      <head>
+        {/* The site's stylesheet (app/globals.css built by scripts/site-stylesheet.mjs), the same file as the results page's. */}
+        {siteStylesheets().map((href) => (
+          <link key={href} rel="stylesheet" href={href} precedence="default" />
+        ))}
+      </head>
       <body className="min-h-screen bg-white font-sans text-ink antialiased">
         <HtmlBlock html={siteHeader(locale, transfers)} className="contents" />
         <main id="contenu" className="mx-auto max-w-4xl px-4 py-6">

@@ -1,4 +1,4 @@
-/** The language switch (lib/html/language-switch.ts) on a React page. */
+/** The language switch (lib/html/language-switch.tsx) on a React page. */
 import { HtmlBlock } from "@/components/HtmlBlock";
 import { languageSwitch } from "@/lib/html/language-switch";
 import type { Locale, SearchParams } from "@/lib/i18n/locales";

@@ -1,23 +1,35 @@
 /**
- * HTML written as strings, escaped by default: `html\`<p>${text}</p>\`` escapes `text`; a value
- * that is itself `Html` (another template, or `raw()`) goes in as is; arrays are joined; `null`,
- * `undefined` and `false` write nothing.
+ * HTML written as typed JSX turned into strings, escaped by construction (lib/html/jsx-runtime.ts):
+ * a file that starts with `/** @jsxImportSource @/lib/html *\/` renders its JSX to `Html` here,
+ * not to React elements. Every string or number put in an element or an attribute is escaped;
+ * only `Html` — what this renderer wrote — goes in as it is, and nothing outside this folder can
+ * make one (the class is not exported, its private field makes the type nominal).
  *
  * Why not React: the public results page is the residents' most used page and must stay cheap at
  * national scale (issue 5's 40 % of the floor). An App Router page costs several milliseconds of
  * CPU before it renders anything, and React's own HTML renderer cannot be imported by a route
  * handler. So that page is a route handler writing HTML with this (docs/ARCHITECTURE.md, "The
- * residents' pages"); the few pieces the React pages show too are written once, here, and given to
- * React as HTML (`HtmlBlock`).
+ * residents' pages", docs/decisions/004); the few pieces the React pages show too are written
+ * once, here, and given to React as HTML (`components/HtmlBlock.tsx`, the one reviewed door).
  */
-export class Html {
-  constructor(readonly value: string) {}
+class RenderedHtml {
+  readonly #markup: string;
+  constructor(markup: string) {
+    this.#markup = markup;
+  }
+  get value(): string {
+    return this.#markup;
+  }
   toString(): string {
-    return this.value;
+    return this.#markup;
   }
 }
 
-export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
+/** Markup written by this renderer: the only value put in a page as it is. */
+export type Html = RenderedHtml;
+
+/** What JSX accepts as children: text (escaped), numbers, rendered `Html`, lists; nothing for null, undefined, true, false. */
+export type HtmlChild = Html | string | number | boolean | null | undefined | readonly HtmlChild[];
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const SPECIAL = /[&<>"']/;
@@ -28,24 +40,34 @@ export function escapeHtml(text: string): string {
   return SPECIAL.test(text) ? text.replace(SPECIALS, (character) => ESCAPES[character]!) : text;
 }
 
-function write(value: HtmlValue): string {
-  if (value instanceof Html) return value.value;
+/** Children as markup: text escaped, `Html` as is, lists joined. */
+export function writeChildren(value: HtmlChild): string {
+  if (value instanceof RenderedHtml) return value.value;
   if (value === null || value === undefined || value === false || value === true) return "";
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return escapeHtml(value);
-  let text = "";
-  for (const item of value) text += write(item);
-  return text;
+  if (Array.isArray(value)) {
+    let text = "";
+    for (const item of value as readonly HtmlChild[]) text += writeChildren(item);
+    return text;
+  }
+  // Anything else (an object, a function, a promise) is a mistake the types let through: never print it.
+  throw new TypeError(`Not HTML: ${Object.prototype.toString.call(value)}`);
 }
 
-export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Html {
-  let text = strings[0]!;
-  for (let index = 0; index < values.length; index++) text += write(values[index]!) + strings[index + 1]!;
-  return new Html(text);
+/** For the JSX runtime only (lib/html/jsx-runtime.ts): markup it has written. */
+export const rendered = (markup: string): Html => new RenderedHtml(markup);
+
+export const isHtml = (value: unknown): value is Html => value instanceof RenderedHtml;
+
+/**
+ * The markup of a rendered piece, for the one place React shows it (components/HtmlBlock.tsx).
+ * Throws on anything that is not the renderer's output — a string, a look-alike object.
+ */
+export function markupOf(value: Html): string {
+  if (!isHtml(value)) throw new TypeError("Only HTML written by lib/html's renderer may be put in a page as markup.");
+  return value.value;
 }
 
-/** Markup that is already HTML (never text from a person or the database). */
-export const raw = (markup: string): Html => new Html(markup);
-
-/** `lang="fr"` where the page is in another language: the offers' own words stay French. */
-export const frenchWithin = (locale: string): Html => (locale === "fr" ? raw("") : raw(' lang="fr"'));
+/** `lang="fr"` where the page is in another language (the offers' own words stay French), nothing in French. */
+export const frenchWithin = (locale: string): "fr" | undefined => (locale === "fr" ? undefined : "fr");

@@ -1,61 +1,42 @@
 /**
- * The site's stylesheet URLs, for a page a route handler writes (the results page): the same
- * files Next links on every React page, so the browser has them in its cache already.
- *
- * Next gives a route handler no API for them. It writes them, per page, in the build's client
- * reference manifest (`entryCSSFiles` of the root layout); every page under the root layout lists
- * the same ones. The territory home's is read, and in development (where pages are compiled on
- * first visit) any page's until the home has been compiled. Read once in production; in
- * development each time (an edit renames the file). An end-to-end test
- * (tests/e2e/public-search.spec.ts) checks the link answers the home's stylesheet, so a change of
- * Next's manifest cannot pass unnoticed.
+ * The site's stylesheet URLs, for the root layout (React pages) and the pages a route handler
+ * writes (the results page): one file, so the browser downloads it once for both. It is ours, not
+ * Next's: scripts/site-stylesheet.mjs builds app/globals.css with Tailwind into
+ * public/styles/site-<content hash>.css when `next build` or `next dev` loads next.config.mjs, and
+ * names it in public/styles/site.json, read here once (in development: dev-<hash>.css named by
+ * dev.json, read each time, since every edit renames the file). An end-to-end test (tests/e2e/public-search.spec.ts) checks the
+ * results page and the home link the same stylesheet and that it answers CSS.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { runInNewContext } from "node:vm";
 
-const HOME = "t/[territory]/page_client-reference-manifest.js";
-const ROOT_LAYOUT = "[project]/app/layout";
+const HREF = /^\/styles\/(site|dev)-[0-9a-f]{16}\.css$/;
 
-type Manifest = { entryCSSFiles?: Record<string, { path: string; inlined?: boolean }[]> };
-
-/** The root layout's stylesheets as one manifest lists them; null if it cannot be read. */
-function fromManifest(file: string): string[] | null {
-  let source: string;
+/** The stylesheet named by `manifest` (the text of site.json); none if it is missing or not ours. */
+export function stylesheetsOf(manifest: string | null): string[] {
+  if (manifest === null) return [];
   try {
-    source = readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
-  // The manifest is a script that assigns globalThis.__RSC_MANIFEST[page]: run it in a sandbox.
-  const sandbox: { __RSC_MANIFEST?: Record<string, Manifest> } = {};
-  runInNewContext(source, sandbox, { timeout: 1000 });
-  const [manifest] = Object.values(sandbox.__RSC_MANIFEST ?? {});
-  const files = manifest?.entryCSSFiles?.[ROOT_LAYOUT];
-  return files ? files.filter((entry) => !entry.inlined).map((entry) => `/_next/${entry.path}`) : null;
-}
-
-function read(development: boolean): string[] {
-  const app = path.join(process.cwd(), ".next", ...(development ? ["dev"] : []), "server", "app");
-  const home = fromManifest(path.join(app, HOME));
-  if (home || !development) return home ?? [];
-  let files: string[] = [];
-  try {
-    files = readdirSync(app, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith("_client-reference-manifest.js"));
+    const { href } = JSON.parse(manifest) as { href?: unknown };
+    return typeof href === "string" && HREF.test(href) ? [href] : [];
   } catch {
     return [];
   }
-  for (const file of files) {
-    const found = fromManifest(path.join(app, file));
-    if (found) return found;
+}
+
+function read(manifestName: "site.json" | "dev.json"): string[] {
+  let manifest: string | null = null;
+  try {
+    manifest = readFileSync(path.join(process.cwd(), "public", "styles", manifestName), "utf8");
+  } catch {
+    manifest = null;
   }
-  return [];
+  return stylesheetsOf(manifest);
 }
 
 let cached: string[] | null = null;
 
 export function siteStylesheets(): string[] {
-  if (process.env.NODE_ENV === "development") return read(true);
-  cached ??= read(false);
+  if (process.env.NODE_ENV === "development") return read("dev.json");
+  cached ??= read("site.json");
   return cached;
 }

@@ -189,6 +189,11 @@ export function resolveCommune(typed: string, communes: readonly Commune[]): Com
 
 /** The URL query of a search: only the filters that are set, `lang` kept; page 1 is implicit. */
 export function searchQuery(filters: SearchFilters, changes: Partial<SearchFilters> = {}): string {
+  return searchParamsOf(filters, changes).toString();
+}
+
+/** The same query as URLSearchParams, for `safeUrl` (lib/html/url.ts). */
+export function searchParamsOf(filters: SearchFilters, changes: Partial<SearchFilters> = {}): URLSearchParams {
   const merged = { ...filters, ...changes };
   const query = new URLSearchParams();
   if (merged.q) query.set("q", merged.q);
@@ -203,12 +208,12 @@ export function searchQuery(filters: SearchFilters, changes: Partial<SearchFilte
   if (merged.gratuit) query.set("gratuit", "1");
   if (merged.page > 1) query.set("page", String(merged.page));
   if (merged.lang !== "fr") query.set("lang", merged.lang);
-  return query.toString();
+  return query;
 }
 
 /** The clean filters as search params (for the language switch: hostile input is not carried on). */
 export function filterParams(filters: SearchFilters): Record<string, string[]> {
   const params: Record<string, string[]> = {};
-  for (const [key, value] of new URLSearchParams(searchQuery(filters))) (params[key] ??= []).push(value);
+  for (const [key, value] of searchParamsOf(filters)) (params[key] ??= []).push(value);
   return params;
 }

@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import { createTransfer } from "./create";
 import { ficheForParty } from "./fiche";
-import { countFicheLookup, ficheRateLimitedPage, LOOKUPS_PER_IP, lookUpFiche } from "./public-lookup";
+import { countFicheLookup, LOOKUPS_PER_IP, lookUpFiche } from "./public-lookup";
+import { ficheRateLimitedPage } from "./rate-limited-page";
 import { transferSchema, type TransferFormInput } from "./schemas";
 import { applyTransition } from "./transitions";
 

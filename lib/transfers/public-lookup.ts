@@ -6,7 +6,7 @@
  * "not found".
  *
  * A request is counted by `proxy.ts` (`countFicheLookup`), which answers over the limit with HTTP
- * 429, `Retry-After` and a plain French page (`ficheRateLimitedPage`): an App Router page cannot
+ * 429, `Retry-After` and a plain French page (`ficheRateLimitedPage`, in rate-limited-page.tsx): an App Router page cannot
  * choose its status. The page then looks the code up (`findPublicFiche`). `lookUpFiche` is the two
  * in that order, as one request goes through them.
  */
@@ -14,8 +14,6 @@ import { hitRateLimit, type RateLimit } from "@/lib/auth/rate-limit";
 import type { PrismaClient } from "@/lib/db";
 import { normalizeTransferCode } from "./code";
 import { publicFicheByCode, type Fiche } from "./fiche";
-import { htmlDocument } from "@/lib/html/document";
-import { html } from "@/lib/html/html";
 
 export const LOOKUPS_PER_IP: RateLimit = { limit: 30, windowMs: 10 * 60_000 };
 
@@ -43,12 +41,3 @@ export async function lookUpFiche(db: PrismaClient, typed: string, { ip, now = n
   return fiche ? { ok: true, fiche } : { ok: false, reason: "not_found" };
 }
 
-/** The whole 429 page: what happened and what to do, in French, no script. */
-export function ficheRateLimitedPage(minutes: number): string {
-  return htmlDocument(
-    "fr",
-    { title: "Trop de tentatives", noIndex: true },
-    null,
-    html`<h1 class="text-3xl font-bold">Trop de tentatives</h1><p class="mt-3 max-w-prose text-lg">Beaucoup de codes ont été essayés depuis cette connexion. Réessayez dans ${String(minutes)} minute${minutes > 1 ? "s" : ""}, ou appelez la structure qui vous a remis la fiche.</p><p class="mt-4"><a href="/" class="text-accent underline">Accueil de Toile</a></p>`,
-  );
-}

@@ -5,12 +5,13 @@ import { LanguageSwitch } from "@/components/public/LanguageSwitch";
 import { NeedGrid } from "@/components/public/NeedGrid";
 import { SearchBox } from "@/components/public/SearchBox";
 import { db } from "@/lib/db";
+import { safeUrl } from "@/lib/html/url";
 import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
 import { openDataMessages } from "@/lib/open-data/messages";
 import { searchMessages } from "@/lib/public-search/messages";
 import { frequentNeeds } from "@/lib/public-search/needs";
 import { findPublicTerritory, territoryCommunes } from "@/lib/public-search/queries";
-import { parseSearchFilters, searchQuery } from "@/lib/public-search/filters";
+import { parseSearchFilters, searchParamsOf } from "@/lib/public-search/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -36,10 +37,7 @@ export default async function TerritoryHomePage({ params, searchParams }: Props)
   const locale = filters.lang;
   const t = searchMessages(locale);
   const results = `/t/${territory.slug}/recherche`;
-  const resultsHref = (changes: Partial<typeof filters>) => {
-    const text = searchQuery(filters, changes);
-    return text ? `${results}?${text}` : results;
-  };
+  const resultsHref = (changes: Partial<typeof filters>) => safeUrl(results, searchParamsOf(filters, changes));
   return (
     <>
       <LanguageSwitch locale={locale} pathname={`/t/${territory.slug}`} searchParams={{ lang: query.lang }} />

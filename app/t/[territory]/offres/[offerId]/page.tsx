@@ -6,6 +6,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { JsonLd } from "@/components/JsonLd";
 import { LanguageSwitch } from "@/components/public/LanguageSwitch";
 import { OfferPrintButton } from "@/components/public/OfferPrintButton";
 import { OfferWeekTable } from "@/components/public/OfferWeekTable";
@@ -20,7 +21,7 @@ import { LANGUAGES } from "@/lib/offers/schemas";
 import { reportOfferErrorAction } from "@/lib/public-offer/actions";
 import { offerJsonLd } from "@/lib/public-offer/json-ld";
 import { offerMessages } from "@/lib/public-offer/messages";
-import { closureToday, jsonForScript, languageNames, longDate, mapLinks, telHref } from "@/lib/public-offer/present";
+import { closureToday, languageNames, longDate, mapLinks, telHref } from "@/lib/public-offer/present";
 import { requestOrigin } from "@/lib/public-offer/public-action";
 import { getPublicOffer } from "@/lib/public-offer/queries";
 
@@ -88,7 +89,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
 
   return (
     <article className="public-offer space-y-8 break-words hyphens-auto">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(offerJsonLd(found, url, today)) }} />
+      <JsonLd value={offerJsonLd(found, url, today)} />
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <a href={inLocale(`/t/${territory.slug}`, locale)} className="text-accent underline">
           <span aria-hidden="true">{locale === "ar" ? "→ " : "← "}</span>

@@ -1,14 +1,15 @@
+/** @jsxImportSource @/lib/html */
 /**
  * "No result": one link per active filter, each giving the same search without it — the
  * quickest way out of an empty page, without JavaScript.
  */
-import { html } from "@/lib/html/html";
+import type { SafeUrl } from "@/lib/html/url";
 import type { Locale } from "@/lib/i18n/locales";
 import type { SearchFilters } from "../filters";
 import { searchMessages } from "../messages";
 import { findNeed } from "../needs";
 
-export function removeFilterLinks(filters: SearchFilters, hrefWith: (changes: Partial<SearchFilters>) => string, locale: Locale) {
+export function removeFilterLinks(filters: SearchFilters, hrefWith: (changes: Partial<SearchFilters>) => SafeUrl, locale: Locale) {
   const t = searchMessages(locale);
   const need = filters.besoin ? findNeed(filters.besoin) : undefined;
   const active: { label: string; changes: Partial<SearchFilters> }[] = [
@@ -24,8 +25,15 @@ export function removeFilterLinks(filters: SearchFilters, hrefWith: (changes: Pa
     ...(filters.posture ? [{ label: t.postures(filters.posture), changes: { posture: null } }] : []),
   ];
   if (active.length === 0) return null;
-  return html`<ul class="flex flex-wrap gap-2">${active.map(
-    ({ label, changes }) =>
-      html`<li><a href="${hrefWith({ ...changes, page: 1 })}" class="inline-flex min-h-11 items-center rounded-full border border-slate-400 px-4 py-2 text-accent underline">${t.removeFilter(label)}</a></li>`,
-  )}</ul>`;
+  return (
+    <ul class="flex flex-wrap gap-2">
+      {active.map(({ label, changes }) => (
+        <li>
+          <a href={hrefWith({ ...changes, page: 1 })} class="inline-flex min-h-11 items-center rounded-full border border-slate-400 px-4 py-2 text-accent underline">
+            {t.removeFilter(label)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
 }
