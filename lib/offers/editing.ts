@@ -154,7 +154,6 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
           ...columns(after),
           structureId,
           territoryId: structure.territoryId,
-          termIds: after.termIds,
           status: "draft",
           lastVerifiedAt: now,
           lastVerifiedById: actorId,
@@ -179,8 +178,7 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
     // Conditional on the version read above: a save that slipped in between makes this one fail.
     const { count } = await tx.offer.updateMany({
       where: { id: offerId, structureId, updatedAt: new Date(input.version) },
-      // termIds: the copy of OfferTerm the public search filters on, rewritten with it below.
-      data: { ...columns(after), termIds: after.termIds, lastVerifiedAt: now, lastVerifiedById: actorId },
+      data: { ...columns(after), lastVerifiedAt: now, lastVerifiedById: actorId },
     });
     if (count === 0) {
       const latest = await loadOffer(tx, structureId, offerId);

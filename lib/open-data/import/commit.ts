@@ -177,8 +177,6 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
   for (const row of active) {
     const offer = row.target.offer;
     const termIds = ids(offer.terms);
-    // Offer.termIds is the copy of OfferTerm the public search filters on: written with it.
-    const termIdsCopy = [...new Set(termIds)].sort();
     const published = offer.terms.some((key) => key.startsWith("lmn.services\u0000") || key.startsWith("dataInclusion.v1.thematiques\u0000"));
     if (!row.offerId) {
       const id = randomUUID();
@@ -187,7 +185,6 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
         id,
         structureId: structureIdOf(row),
         territoryId,
-        termIds: termIdsCopy,
         title: offer.title,
         feeDetails: offer.feeDetails,
         documentsToBring: offer.documentsToBring,
@@ -213,7 +210,7 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
       addHours({ offerPlaceId: offerPlace.id }, row.target.hours);
     }
     if (row.changes.some((change) => change.field.startsWith("Offre"))) {
-      await tx.offer.update({ where: { id: row.offerId }, data: { title: offer.title, termIds: termIdsCopy } });
+      await tx.offer.update({ where: { id: row.offerId }, data: { title: offer.title } });
       offersWithNewTerms.push(row.offerId);
       offerTerms.push(...termIds.map((term) => ({ offerId: row.offerId!, termId: term })));
     }
