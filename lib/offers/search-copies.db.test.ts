@@ -1,6 +1,7 @@
 /**
  * Offer.territoryId is a copy the public search starts from (issue 5): the structure's territory.
- * Writers set it, and the migration that added it filled it for existing offers.
+ * Writers set it, the migration that added it filled it for existing offers, and the database
+ * refuses any other value (a foreign key from (structureId, territoryId) to the structure).
  */
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
@@ -67,6 +68,23 @@ describe("an offer's territory", () => {
     expect(edited).toMatchObject({ ok: true, changed: ["termIds"] });
     expect((await db.offer.findUniqueOrThrow({ where: { id: created.offerId } })).territoryId).toBe(structure.territoryId);
     expect(await driftingOffers()).toEqual([]);
+  });
+});
+
+describe("the database", () => {
+  it("refuses an offer whose territory is not its structure's, created or changed, by Prisma or SQL", async () => {
+    const structure = await db.structure.findFirstOrThrow({ where: { name: { contains: "Fablab" } } });
+    const elsewhere = await db.territory.create({ data: { slug: "ailleurs", name: "Ailleurs", country: "FR" } });
+    await expect(db.offer.create({ data: { structureId: structure.id, territoryId: elsewhere.id, title: "Égarée" } })).rejects.toThrow(/Offer_structureId_territoryId_fkey/);
+    await expect(
+      db.$executeRaw`INSERT INTO "Offer" (id, "structureId", "territoryId", title, "updatedAt") VALUES (gen_random_uuid(), ${structure.id}::uuid, ${elsewhere.id}::uuid, 'Égarée', now())`,
+    ).rejects.toThrow(/Offer_structureId_territoryId_fkey/);
+    const offer = await db.offer.create({ data: { structureId: structure.id, territoryId: structure.territoryId, title: "À sa place" } });
+    await expect(db.offer.update({ where: { id: offer.id }, data: { territoryId: elsewhere.id } })).rejects.toThrow(/Offer_structureId_territoryId_fkey/);
+    expect(await db.offer.count({ where: { title: "Égarée" } })).toBe(0);
+    expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).territoryId).toBe(structure.territoryId);
+    await db.offer.delete({ where: { id: offer.id } });
+    await db.territory.delete({ where: { id: elsewhere.id } });
   });
 });
 
