@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { bumpSearchVersion } from "@/lib/public-search/search-version";
+import { lockTerritoryFirst } from "@/lib/public-search/search-version";
 import { publishProblems } from "./rules";
 import { OFFER_TERM_ROLES, type OfferValues } from "./schemas";
 
@@ -147,7 +147,7 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
     const { structureId, offerId } = input;
     const after: Editable = { ...input };
 
-    await bumpSearchVersion(tx, { territoryId: structure.territoryId });
+    await lockTerritoryFirst(tx, { territoryId: structure.territoryId });
     if (!offerId) {
       const created = await tx.offer.create({
         data: {
@@ -249,7 +249,7 @@ export async function setOfferStatus(
       const problems = publishProblems({ needs: codesOf("need").length, accessModes: codesOf("access_mode"), places: offer._count.places });
       if (problems.length > 0) return { ok: false, reason: "not-ready", problems };
     }
-    await bumpSearchVersion(tx, { structureId });
+    await lockTerritoryFirst(tx, { structureId });
     await tx.offer.update({
       where: { id: offerId },
       // Publishing is a statement that the offer is true today.

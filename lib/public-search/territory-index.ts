@@ -8,9 +8,9 @@
  * keys and the hours' owner indexes), in one REPEATABLE READ transaction, so the index is one
  * consistent picture of the data.
  *
- * Freshness: Territory.searchVersion is bumped by every writer of this data, in the writer's
- * transaction (search-version.ts). The caller reads the version first (with the territory's row)
- * and the index is loaded after, so a write committing in between is already in the index that
+ * Freshness: Territory.searchVersion is bumped by the database (triggers on every table read
+ * here) in the transaction of any write of this data (search-version.ts). The caller reads the
+ * version first (with the territory's row) and the index is loaded after, so a write committing in between is already in the index that
  * carries the older version: it only costs one extra reload, never a stale index.
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";

@@ -8,7 +8,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { bumpSearchVersion } from "@/lib/public-search/search-version";
 import { planRows, termRefOf, type ImportPlan, type PlannedRow, type RowTarget } from "./matching";
 import { loadTerritoryState, resolveFrenchCommune } from "./plan";
 
@@ -36,10 +35,11 @@ export async function commitImport(
 ): Promise<CommitOutcome> {
   return db.$transaction(
     async (tx) => {
+      // The territory's row first (its searchVersion is bumped by the triggers as the rows are
+      // written): every writer of the territory locks it first too (lockTerritoryFirst).
       await tx.$queryRaw`SELECT id FROM "Territory" WHERE id = ${territoryId}::uuid FOR UPDATE`;
       const again = planRows(await loadTerritoryState(tx, territoryId), plan.input, plan.issues, { resolveCommune: resolveFrenchCommune });
       if (again.hash !== plan.hash) return { ok: false as const, reason: "stale" as const, plan: again };
-      await bumpSearchVersion(tx, { territoryId });
       const result = await write(tx, actor.userId, territoryId, again, options);
       await options.afterWrites?.(tx);
       return { ok: true as const, counts: again.counts, ...result };
