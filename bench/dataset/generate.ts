@@ -387,8 +387,7 @@ export function generateDataset(termIds: TermIds, { scale, seed, referenceDate }
       ...referrals.map((code) => term("dataInclusion.v1.modes_mobilisation", code)),
       term("lmn.frais_a_charge", fee),
     ];
-    const termIds = [...new Set(termRows)];
-    for (const termId of termIds) data.OfferTerm.push({ offerId: id, termId });
+    for (const termId of new Set(termRows)) data.OfferTerm.push({ offerId: id, termId });
 
     const verifiedAt = daysAgo(status === "archived" ? random.int(180, 548) : verificationAge());
     const young = publics.includes("jeunes");
@@ -396,7 +395,7 @@ export function generateDataset(termIds: TermIds, { scale, seed, referenceDate }
       ? (random.chance(0.3) ? ["fr", "nl"] : ["fr"])
       : random.weighted([[["fr"], 85], [["fr", "en"], 7], [["fr", "ar"], 3], [["fr", "es"], 2], [["fr", "uk"], 2], [["fr", "tr"], 1]] as const);
     data.Offer.push({
-      id, structureId: structure.id, territoryId: structure.territory.id, termIds,
+      id, structureId: structure.id, territoryId: structure.territory.id,
       title: random.chance(0.15) ? `${random.pick(kind.titles)} — ${structure.commune.name}` : random.pick(kind.titles),
       description: kind.description,
       professionalReferral: random.chance(0.6) ? random.pick(PROFESSIONAL_REFERRAL) : null,

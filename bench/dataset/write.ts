@@ -41,7 +41,7 @@ export const TABLES: [keyof Dataset, Columns][] = [
     ["residentAccess", text], ["minAge", int], ["maxAge", int], ["residencyCondition", text],
     ["otherConditions", text], ["feeDetails", text], ["documentsToBring", "text[]"], ["languages", "text[]"],
     ["typicalDelayDays", int], ["isSaturated", bool], ["acceptsTransfers", bool], ["status", '"OfferStatus"'],
-    ["lastVerifiedAt", time], ["createdAt", time], ["updatedAt", time], ["termIds", "uuid[]"],
+    ["lastVerifiedAt", time], ["createdAt", time], ["updatedAt", time],
   ]],
   ["OfferTerm", [["offerId", uuid], ["termId", uuid]]],
   ["OfferPlace", [["id", uuid], ["offerId", uuid], ["placeId", uuid], ["publicHolidays", '"HolidayRule"']]],

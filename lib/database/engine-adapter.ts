@@ -5,6 +5,13 @@
  * "char" type (pg_class.relkind, pg_constraint.contype…) and expects them as characters.
  * `@prisma/adapter-pg` 7.10 rejects that type (OID 18) as unsupported. This module reports
  * those columns as text to the adapter, then marks them as characters in the adapter's result.
+ *
+ * It also sends a migration script whole: the adapter's own `executeScript` splits the script on
+ * every `;` and runs the pieces one by one, which cuts a PL/pgSQL body (`$$ …; … $$`) or a comment
+ * holding a `;`. Here the script goes as one simple-protocol query (pg sends a query without
+ * parameters that way): PostgreSQL parses it itself, dollar quotes included, and runs its
+ * statements as one implicit transaction, so a migration that fails leaves nothing behind.
+ *
  * Only the migration tooling uses it; the application's Prisma client does not.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -70,6 +77,23 @@ function markCharColumns(adapter: Queryable) {
   };
 }
 
+type ScriptRunner = {
+  executeScript(script: string): Promise<void>;
+  underlyingDriver(): { query(text: string): Promise<unknown> };
+  onError(error: unknown): never;
+};
+
+/** Runs a script as one query (see above) instead of one query per `;`-separated piece. */
+function sendScriptsWhole(adapter: ScriptRunner) {
+  adapter.executeScript = async (script: string) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+}
+
 export type Disposable = { dispose(): Promise<void> };
 
 /**
@@ -88,6 +112,7 @@ export function schemaEngineAdapterFactory(
       Client: CatalogReadingClient,
     }).connect();
     markCharColumns(adapter as unknown as Queryable);
+    sendScriptsWhole(adapter as unknown as ScriptRunner);
     onOpen(adapter);
     return adapter;
   };

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +70,47 @@ describe("applyMigrations", () => {
       expect(rows.map((row) => row.migration_name)).toEqual(first);
     } finally {
       await client.end();
+    }
+  });
+});
+
+describe("a migration script", () => {
+  it("is sent whole: a PL/pgSQL body with `;` inside passes, and a failing script leaves nothing behind", async () => {
+    const database = await createEmptyDatabase();
+    const migrationsDir = path.join(scratchDir, "migrations-whole");
+    const write = async (name: string, sql: string) => {
+      await mkdir(path.join(migrationsDir, name), { recursive: true });
+      await writeFile(path.join(migrationsDir, name, "migration.sql"), sql);
+    };
+    await mkdir(migrationsDir, { recursive: true });
+    await writeFile(path.join(migrationsDir, "migration_lock.toml"), 'provider = "postgresql"\n');
+    await write(
+      "20260101000000_counter",
+      `-- A comment with a ; in it.
+CREATE TABLE "Counter" (n INTEGER NOT NULL);
+CREATE TABLE "Seen" (n INTEGER NOT NULL);
+CREATE FUNCTION count_it() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "Seen" VALUES (NEW.n);
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER count_it AFTER INSERT ON "Counter" FOR EACH ROW EXECUTE FUNCTION count_it();
+`,
+    );
+    const client = new pg.Client({ connectionString: database.url });
+    try {
+      expect(await applyMigrations({ url: database.url, migrationsDir })).toEqual(["20260101000000_counter"]);
+      await client.connect();
+      await client.query(`INSERT INTO "Counter" VALUES (7)`);
+      expect((await client.query(`SELECT n FROM "Seen"`)).rows).toEqual([{ n: 7 }]);
+
+      await write("20260102000000_broken", `CREATE TABLE "Half" (n INTEGER);\nSELECT no_such_function();\n`);
+      await expect(applyMigrations({ url: database.url, migrationsDir })).rejects.toThrow(/no_such_function/);
+      expect((await client.query(`SELECT to_regclass('"Half"') AS half`)).rows).toEqual([{ half: null }]);
+    } finally {
+      await client.end();
+      await database.drop();
     }
   });
 });

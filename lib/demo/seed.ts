@@ -167,7 +167,6 @@ export async function seedDemoTerritory(
               status: offer.draft ? "draft" : "published",
               lastVerifiedAt: monthsBefore(now, offer.verifiedMonthsAgo),
               terms: { create: offer.terms.map(term) },
-              termIds: offer.terms.map((ref) => term(ref).termId),
               openingSlots: { create: offer.hours ?? [] },
               places: {
                 create: offer.places.map(({ place, hours }) => {

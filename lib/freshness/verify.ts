@@ -3,12 +3,12 @@
  * on the offer and in the structure's history, in one transaction.
  */
 import type { PrismaClient } from "@/lib/db";
-import { bumpSearchVersion } from "@/lib/public-search/search-version";
+import { lockTerritoryFirst } from "@/lib/public-search/search-version";
 
 export async function confirmOfferUnchanged(db: PrismaClient, offerId: string, actorId: string, now = new Date()) {
   return db.$transaction(async (tx) => {
-    // "À vérifier" in the public search depends on lastVerifiedAt.
-    await bumpSearchVersion(tx, { offerId });
+    // "À vérifier" in the public search depends on lastVerifiedAt: the territory first (search-version.ts).
+    await lockTerritoryFirst(tx, { offerId });
     const offer = await tx.offer.update({
       where: { id: offerId },
       data: { lastVerifiedAt: now, lastVerifiedById: actorId },

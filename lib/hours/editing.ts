@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
-import { bumpSearchVersion } from "@/lib/public-search/search-version";
+import { lockTerritoryFirst } from "@/lib/public-search/search-version";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeHours } from "./format";
 import type { Exception, HolidayRule, Slot } from "./rules";
@@ -194,7 +194,7 @@ export async function saveHours(db: PrismaClient, input: HoursForm, actorId: str
     const target = await findHoursTarget(tx, input.structureId, input.owner);
     if (!target) return { ok: false, reason: "not_found" };
     // Before the owner's lock: the territory's row is always locked first (search-version.ts).
-    await bumpSearchVersion(tx, { structureId: input.structureId });
+    await lockTerritoryFirst(tx, { structureId: input.structureId });
     await lockOwner(tx, target);
     const before = await readHours(tx, target);
     if (hoursVersion(before) !== input.version) {

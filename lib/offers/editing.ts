@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { bumpSearchVersion } from "@/lib/public-search/search-version";
+import { lockTerritoryFirst } from "@/lib/public-search/search-version";
 import { publishProblems } from "./rules";
 import { OFFER_TERM_ROLES, type OfferValues } from "./schemas";
 
@@ -150,14 +150,13 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
     const { structureId, offerId } = input;
     const after: Editable = { ...input };
 
-    await bumpSearchVersion(tx, { territoryId: structure.territoryId });
+    await lockTerritoryFirst(tx, { territoryId: structure.territoryId });
     if (!offerId) {
       const created = await tx.offer.create({
         data: {
           ...columns(after),
           structureId,
           territoryId: structure.territoryId,
-          termIds: after.termIds,
           status: "draft",
           lastVerifiedAt: now,
           lastVerifiedById: actorId,
@@ -182,8 +181,7 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
     // Conditional on the version read above: a save that slipped in between makes this one fail.
     const { count } = await tx.offer.updateMany({
       where: { id: offerId, structureId, updatedAt: new Date(input.version) },
-      // termIds: the copy of OfferTerm the public search filters on, rewritten with it below.
-      data: { ...columns(after), termIds: after.termIds, lastVerifiedAt: now, lastVerifiedById: actorId },
+      data: { ...columns(after), lastVerifiedAt: now, lastVerifiedById: actorId },
     });
     if (count === 0) {
       const latest = await loadOffer(tx, structureId, offerId);
@@ -254,7 +252,7 @@ export async function setOfferStatus(
       const problems = publishProblems({ needs: codesOf("need").length, accessModes: codesOf("access_mode"), places: offer._count.places });
       if (problems.length > 0) return { ok: false, reason: "not_ready", problems };
     }
-    await bumpSearchVersion(tx, { structureId });
+    await lockTerritoryFirst(tx, { structureId });
     await tx.offer.update({
       where: { id: offerId },
       // Publishing is a statement that the offer is true today.

@@ -1,7 +1,7 @@
 /**
- * Offer.territoryId and Offer.termIds are copies the public search filters on (issue 5): the
- * structure's territory, and the ids of the offer's OfferTerm rows. Every writer keeps them
- * equal to their source, and the migration that added them filled them for existing offers.
+ * Offer.territoryId is a copy the public search starts from (issue 5): the structure's territory.
+ * Writers set it, the migration that added it filled it for existing offers, and the database
+ * refuses any other value (a foreign key from (structureId, territoryId) to the structure).
  */
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
@@ -18,25 +18,23 @@ import { offerSchema } from "./schemas";
 const term = async (vocabularyKey: string, code: string) =>
   (await db.vocabularyTerm.findUniqueOrThrow({ where: { vocabularyKey_code: { vocabularyKey, code } } })).id;
 
-/** Offers whose copies differ from their sources (none expected). */
+/** Offers whose territory is not their structure's (none expected). */
 async function driftingOffers() {
-  const offers = await db.offer.findMany({ select: { id: true, territoryId: true, termIds: true, structure: { select: { territoryId: true } }, terms: { select: { termId: true } } } });
-  return offers.filter(
-    (offer) => offer.territoryId !== offer.structure.territoryId || [...offer.termIds].sort().join() !== offer.terms.map(({ termId }) => termId).sort().join(),
-  );
+  const offers = await db.offer.findMany({ select: { id: true, territoryId: true, structure: { select: { territoryId: true } } } });
+  return offers.filter((offer) => offer.territoryId !== offer.structure.territoryId);
 }
 
 beforeAll(async () => {
   await seedDemoTerritory(db);
 });
 
-describe("an offer's territory and term ids", () => {
-  it("are its structure's territory and its terms for every demo offer", async () => {
+describe("an offer's territory", () => {
+  it("is its structure's territory for every demo offer", async () => {
     expect(await db.offer.count()).toBeGreaterThan(5);
     expect(await driftingOffers()).toEqual([]);
   });
 
-  it("are set when an offer is created, and follow its terms when they change", async () => {
+  it("is set when an offer is created, and stays when its terms change", async () => {
     const structure = await db.structure.findFirstOrThrow({ where: { name: { contains: "Fablab" } }, include: { places: true } });
     const actorId = (await db.user.findUniqueOrThrow({ where: { email: "coordination@val-de-lise.exemple.fr" } })).id;
     const service = await term("lmn.services", "Maîtrise des outils numériques du quotidien");
@@ -50,7 +48,6 @@ describe("an offer's territory and term ids", () => {
     if (!created.ok) throw new Error("not created");
     const offer = await db.offer.findUniqueOrThrow({ where: { id: created.offerId } });
     expect(offer.territoryId).toBe(structure.territoryId);
-    expect([...offer.termIds].sort()).toEqual([service, workshop].sort());
 
     const loaded = (await loadOffer(db, structure.id, created.offerId))!;
     const edited = await saveOffer(
@@ -69,18 +66,35 @@ describe("an offer's territory and term ids", () => {
       actorId,
     );
     expect(edited).toMatchObject({ ok: true, changed: ["termIds"] });
-    expect([...(await db.offer.findUniqueOrThrow({ where: { id: created.offerId } })).termIds].sort()).toEqual([service, dropIn].sort());
+    expect((await db.offer.findUniqueOrThrow({ where: { id: created.offerId } })).territoryId).toBe(structure.territoryId);
     expect(await driftingOffers()).toEqual([]);
   });
 });
 
-describe("the migration that added them", () => {
+describe("the database", () => {
+  it("refuses an offer whose territory is not its structure's, created or changed, by Prisma or SQL", async () => {
+    const structure = await db.structure.findFirstOrThrow({ where: { name: { contains: "Fablab" } } });
+    const elsewhere = await db.territory.create({ data: { slug: "ailleurs", name: "Ailleurs", country: "FR" } });
+    await expect(db.offer.create({ data: { structureId: structure.id, territoryId: elsewhere.id, title: "Égarée" } })).rejects.toThrow(/Offer_structureId_territoryId_fkey/);
+    await expect(
+      db.$executeRaw`INSERT INTO "Offer" (id, "structureId", "territoryId", title, "updatedAt") VALUES (gen_random_uuid(), ${structure.id}::uuid, ${elsewhere.id}::uuid, 'Égarée', now())`,
+    ).rejects.toThrow(/Offer_structureId_territoryId_fkey/);
+    const offer = await db.offer.create({ data: { structureId: structure.id, territoryId: structure.territoryId, title: "À sa place" } });
+    await expect(db.offer.update({ where: { id: offer.id }, data: { territoryId: elsewhere.id } })).rejects.toThrow(/Offer_structureId_territoryId_fkey/);
+    expect(await db.offer.count({ where: { title: "Égarée" } })).toBe(0);
+    expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).territoryId).toBe(structure.territoryId);
+    await db.offer.delete({ where: { id: offer.id } });
+    await db.territory.delete({ where: { id: elsewhere.id } });
+  });
+});
+
+describe("the migration that added it", () => {
   let scratch: string;
   afterAll(async () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
-  it("fills them in for the offers that already exist", async () => {
+  it("fills it in for the offers that already exist", async () => {
     const target = await createEmptyDatabase();
     const client = new pg.Client({ connectionString: target.url });
     try {
@@ -97,16 +111,11 @@ describe("the migration that added them", () => {
       const { rows: [territory] } = await client.query(`INSERT INTO "Territory" (id, slug, name, country, "updatedAt") VALUES (gen_random_uuid(), 'avant', 'Avant', 'FR', now()) RETURNING id`);
       const { rows: [structure] } = await client.query(`INSERT INTO "Structure" (id, "territoryId", name, "updatedAt") VALUES (gen_random_uuid(), $1, 'Structure', now()) RETURNING id`, [territory.id]);
       const { rows: [offer] } = await client.query(`INSERT INTO "Offer" (id, "structureId", title, "updatedAt") VALUES (gen_random_uuid(), $1, 'Offre', now()) RETURNING id`, [structure.id]);
-      const { rows: terms } = await client.query(`INSERT INTO "Vocabulary" (key, role, name, standard, version) VALUES ('test.v', 'need', 'Test', 'toile', '1') RETURNING key`).then(() =>
-        client.query(`INSERT INTO "VocabularyTerm" (id, "vocabularyKey", code, label) VALUES (gen_random_uuid(), 'test.v', 'a', 'A'), (gen_random_uuid(), 'test.v', 'b', 'B') RETURNING id`),
-      );
-      for (const { id } of terms) await client.query(`INSERT INTO "OfferTerm" ("offerId", "termId") VALUES ($1, $2)`, [offer.id, id]);
 
       // offer_territory and every migration after it.
       expect(await applyMigrations({ url: target.url })).toEqual(names.slice(added));
-      const { rows: [after] } = await client.query(`SELECT "territoryId", "termIds"::text[] AS "termIds" FROM "Offer" WHERE id = $1`, [offer.id]);
+      const { rows: [after] } = await client.query(`SELECT "territoryId" FROM "Offer" WHERE id = $1`, [offer.id]);
       expect(after.territoryId).toBe(territory.id);
-      expect([...after.termIds].sort()).toEqual(terms.map(({ id }) => id).sort());
     } finally {
       await client.end().catch(() => undefined);
       await target.drop();

@@ -4,7 +4,7 @@
  * "not found". Each change is all or nothing and goes into the structure's history.
  */
 import type { PrismaClient } from "@/lib/db";
-import { bumpSearchVersion } from "@/lib/public-search/search-version";
+import { lockTerritoryFirst } from "@/lib/public-search/search-version";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PlaceInput } from "./schemas";
 
@@ -76,7 +76,7 @@ export async function createPlace(db: PrismaClient, input: PlaceInput, actorId: 
   if (input.communeUnverified) return { ok: false, reason: "unknown_commune" };
   const values = valuesOf(input);
   return db.$transaction(async (tx) => {
-    await bumpSearchVersion(tx, { structureId: input.structureId });
+    await lockTerritoryFirst(tx, { structureId: input.structureId });
     const place = await tx.place.create({ data: { ...values, structureId: input.structureId }, select: { id: true } });
     await tx.changeRecord.create({
       data: {
@@ -106,7 +106,7 @@ export async function updatePlace(db: PrismaClient, input: PlaceInput & { placeI
     const changed = differing(loaded.values, after);
     if (changed.length === 0) return { ok: true, placeId: input.placeId, changed };
 
-    await bumpSearchVersion(tx, { structureId: input.structureId });
+    await lockTerritoryFirst(tx, { structureId: input.structureId });
     // Conditional on the version read above: a save that slipped in between makes this one fail.
     const { count } = await tx.place.updateMany({
       where: { id: input.placeId, structureId: input.structureId, updatedAt: new Date(input.version) },
@@ -152,7 +152,7 @@ export async function deletePlace(
   return db.$transaction(async (tx) => {
     const loaded = await loadPlace(tx, structureId, placeId);
     if (!loaded) return { ok: false, reason: "not_found" };
-    await bumpSearchVersion(tx, { structureId });
+    await lockTerritoryFirst(tx, { structureId });
     // Conditional on no offer being there, so an offer added meanwhile is not lost with the place.
     const { count } = await tx.place.deleteMany({ where: { id: placeId, structureId, offers: { none: {} } } });
     if (count === 0) return { ok: false, reason: "has_offers", offers: await offersAtPlace(tx, placeId) };

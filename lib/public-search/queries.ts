@@ -3,7 +3,7 @@
  *
  * It runs at national scale (issue 5, `npm run bench`), so a search reads one row of the
  * database, the territory, with its searchVersion. The offers are then filtered, ranked and paged in memory, on the territory's
- * index (territory-index.ts: loaded once, and again when a writer has bumped the version).
+ * index (territory-index.ts: loaded once, and again when a write has bumped the version).
  *
  * Order: a plain listing or a chosen need lists by title (code point order, as before in SQL).
  * Free text ranks by how well each offer answers the needs the text means, then by the soonest

@@ -1,8 +1,11 @@
 /**
- * Every writer of what the public search shows bumps Territory.searchVersion in its transaction,
- * so the search's in-memory index of the territory is reloaded. Each test searches first (the
- * index is then held in memory), writes through the app's writer, and searches again: without
- * the writer's bump, the second search would answer from the index loaded before the write.
+ * Every write of what the public search shows bumps Territory.searchVersion in its transaction
+ * (the database's triggers do it), so the search's in-memory index of the territory is reloaded.
+ * Each test searches first (the index is then held in memory), writes, and searches again:
+ * without the bump, the second search would answer from the index loaded before the write.
+ * First through each of the app's writers; then with no helper at all, plain Prisma calls and
+ * SQL inserting, updating and deleting rows of every table the search reads: a writer that
+ * forgets cannot produce a stale search.
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,7 +29,6 @@ import { structureCreateSchema, structureIdentitySchema } from "@/lib/structures
 import { createStructure, loadStructureIdentity, saveStructureIdentity } from "@/lib/structures/update";
 import { parseSearchFilters } from "./filters";
 import { searchOffers } from "./queries";
-import { bumpSearchVersion } from "./search-version";
 
 let territoryId: string;
 let actorId: string;
@@ -106,8 +108,6 @@ describe("offers", () => {
     const offer = await publishedOffer("Aide aux démarches administratives en ligne");
     await written(async () => {
       await db.offer.update({ where: { id: offer.id }, data: { lastVerifiedAt: new Date("2020-01-01T00:00:00Z") } });
-      // Written here directly, not through an app writer: bumped as the writers do.
-      await bumpSearchVersion(db, { territoryId });
     });
     expect((await allResults()).find(({ id }) => id === offer.id)?.stale).toBe(true);
     await written(() => confirmOfferUnchanged(db, offer.id, actorId));
@@ -153,11 +153,11 @@ describe("places", () => {
   });
 });
 
-describe("hours", () => {
-  // A Tuesday evening two weeks ahead (after the demo's closure next week): nothing is open.
-  const evening = () => zonedInstant(dayFromNextMonday(new Date(), 8).toISOString().slice(0, 10), 21 * 60 + 30, "Europe/Paris");
-  const openIds = async () => (await allResults({ ouvert: "maintenant" }, evening())).map(({ id }) => id);
+// A Tuesday evening two weeks ahead (after the demo's closure next week): nothing is open.
+const evening = () => zonedInstant(dayFromNextMonday(new Date(), 8).toISOString().slice(0, 10), 21 * 60 + 30, "Europe/Paris");
+const openIds = async () => (await allResults({ ouvert: "maintenant" }, evening())).map(({ id }) => id);
 
+describe("hours", () => {
   async function saveEveningHours(structureId: string, owner: HoursOwner) {
     const loaded = await loadHours(db, structureId, owner);
     const input = hoursFormSchema.parse({
@@ -218,5 +218,127 @@ describe("the open-data import", () => {
     const before = (await search()).total;
     expect(await written(() => commitImport(db, { userId: actorId }, territoryId, plan, { origin: "le fichier d'exemple" }))).toMatchObject({ ok: true });
     expect((await search()).total).toBeGreaterThan(before);
+  });
+});
+
+describe("a writer with no helper at all: plain Prisma calls and SQL on each table", () => {
+  const sql = (query: TemplateStringsArray, ...values: unknown[]) => db.$executeRaw(query, ...values);
+  const result = async (offerId: string) => (await allResults()).find(({ id }) => id === offerId);
+  const term = (vocabularyKey: string, code: string) => db.vocabularyTerm.findUniqueOrThrow({ where: { vocabularyKey_code: { vocabularyKey, code } } });
+
+  /** A published structure of the territory with a published offer and no place, written here. */
+  async function freshOffer(title: string) {
+    const structure = await db.structure.create({ data: { territoryId, name: `Structure de ${title}`, status: "published" } });
+    const offer = await db.offer.create({ data: { structureId: structure.id, territoryId, title, status: "published" } });
+    return { structure, offer };
+  }
+
+  it("Structure: insert, update, delete", async () => {
+    const structure = await written(() => db.structure.create({ data: { territoryId, name: "Structure nouvelle", status: "draft" } }));
+    await db.offer.create({ data: { structureId: structure.id, territoryId, title: "Offre d'une structure en brouillon", status: "published" } });
+    expect((await allResults()).map(({ title }) => title)).not.toContain("Offre d'une structure en brouillon");
+    await written(() => sql`UPDATE "Structure" SET status = 'published', phone = '03 23 11 22 33' WHERE id = ${structure.id}::uuid`);
+    expect((await allResults()).find(({ title }) => title === "Offre d'une structure en brouillon")?.phone).toBe("03 23 11 22 33");
+    await written(() => sql`DELETE FROM "Structure" WHERE id = ${structure.id}::uuid`);
+    expect((await allResults()).map(({ title }) => title)).not.toContain("Offre d'une structure en brouillon");
+  });
+
+  it("Offer: insert, update, delete", async () => {
+    const structure = await db.structure.findFirstOrThrow({ where: { territoryId, status: "published" } });
+    const offer = await written(() => db.offer.create({ data: { structureId: structure.id, territoryId, title: "Offre écrite sans aide", status: "published" } }));
+    expect((await result(offer.id))?.title).toBe("Offre écrite sans aide");
+    await written(() => sql`UPDATE "Offer" SET title = 'Offre renommée sans aide' WHERE id = ${offer.id}::uuid`);
+    expect((await result(offer.id))?.title).toBe("Offre renommée sans aide");
+    await written(() => db.offer.delete({ where: { id: offer.id } }));
+    expect(await result(offer.id)).toBeUndefined();
+  });
+
+  it("OfferTerm: insert, update, delete", async () => {
+    const { offer } = await freshOffer("Offre aux termes écrits sans aide");
+    const [dropIn, workshop] = [await term("toile.modes_acces", "sans-rendez-vous"), await term("toile.modes_acces", "atelier-collectif")];
+    await written(() => db.offerTerm.create({ data: { offerId: offer.id, termId: dropIn.id } }));
+    expect((await result(offer.id))?.accessModes).toEqual(["sans-rendez-vous"]);
+    await written(() => sql`UPDATE "OfferTerm" SET "termId" = ${workshop.id}::uuid WHERE "offerId" = ${offer.id}::uuid`);
+    expect((await result(offer.id))?.accessModes).toEqual(["atelier-collectif"]);
+    await written(() => sql`DELETE FROM "OfferTerm" WHERE "offerId" = ${offer.id}::uuid`);
+    expect((await result(offer.id))?.accessModes).toEqual([]);
+  });
+
+  it("VocabularyTerm: a term's new code shows on the offers that have it", async () => {
+    const { offer } = await freshOffer("Offre au terme recodé");
+    const online = await term("toile.modes_acces", "a-distance");
+    await db.offerTerm.create({ data: { offerId: offer.id, termId: online.id } });
+    expect((await result(offer.id))?.accessModes).toEqual(["a-distance"]);
+    try {
+      await written(() => sql`UPDATE "VocabularyTerm" SET code = 'a-distance-recode' WHERE id = ${online.id}::uuid`);
+      expect((await result(offer.id))?.accessModes).toEqual(["a-distance-recode"]);
+    } finally {
+      await sql`UPDATE "VocabularyTerm" SET code = 'a-distance' WHERE id = ${online.id}::uuid`;
+    }
+    expect((await result(offer.id))?.accessModes).toEqual(["a-distance"]);
+  });
+
+  it("Place: insert, update, delete", async () => {
+    const { structure, offer } = await freshOffer("Offre au lieu écrit sans aide");
+    expect((await search({ commune: "Fère-en-Tardenois" })).communeMatches).toEqual([]);
+    const place = await written(() =>
+      db.place.create({
+        data: { structureId: structure.id, name: "Lieu sans aide", address: "1 place du Marché", postalCode: "02130", communeCode: "02305", communeName: "Fère-en-Tardenois", country: "FR" },
+      }),
+    );
+    expect((await search({ commune: "Fère-en-Tardenois" })).communeMatches.map(({ code }) => code)).toEqual(["02305"]);
+    await db.offerPlace.create({ data: { offerId: offer.id, placeId: place.id } });
+    await written(() => sql`UPDATE "Place" SET name = 'Lieu renommé sans aide' WHERE id = ${place.id}::uuid`);
+    expect((await result(offer.id))?.places.map(({ name }) => name)).toEqual(["Lieu renommé sans aide"]);
+    await written(() => db.place.delete({ where: { id: place.id } }));
+    expect((await search({ commune: "Fère-en-Tardenois" })).communeMatches).toEqual([]);
+    expect((await result(offer.id))?.places).toEqual([]);
+  });
+
+  it("OfferPlace: insert, update, delete", async () => {
+    const { structure, offer } = await freshOffer("Offre aux lieux écrits sans aide");
+    const place = (name: string) =>
+      db.place.create({ data: { structureId: structure.id, name, address: "3 rue Haute", postalCode: "02400", communeCode: "02168", communeName: "Château-Thierry", country: "FR" } });
+    const [first, second] = [await place("Premier lieu"), await place("Second lieu")];
+    const offerPlace = await written(() => db.offerPlace.create({ data: { offerId: offer.id, placeId: first.id } }));
+    expect((await result(offer.id))?.places.map(({ name }) => name)).toEqual(["Premier lieu"]);
+    await written(() => sql`UPDATE "OfferPlace" SET "placeId" = ${second.id}::uuid WHERE id = ${offerPlace.id}::uuid`);
+    expect((await result(offer.id))?.places.map(({ name }) => name)).toEqual(["Second lieu"]);
+    await written(() => sql`DELETE FROM "OfferPlace" WHERE id = ${offerPlace.id}::uuid`);
+    expect((await result(offer.id))?.places).toEqual([]);
+  });
+
+  it("OpeningSlot and OpeningException: insert, update, delete", async () => {
+    const { offer } = await freshOffer("Offre aux horaires écrits sans aide");
+    expect(await openIds()).not.toContain(offer.id);
+    const slot = await written(() => db.openingSlot.create({ data: { offerId: offer.id, weekday: 2, opensAtMinute: 21 * 60, closesAtMinute: 22 * 60 } }));
+    expect(await openIds()).toContain(offer.id);
+    await written(() => sql`UPDATE "OpeningSlot" SET "closesAtMinute" = ${21 * 60 + 15} WHERE id = ${slot.id}::uuid`);
+    expect(await openIds()).not.toContain(offer.id);
+    await sql`UPDATE "OpeningSlot" SET "closesAtMinute" = ${22 * 60} WHERE id = ${slot.id}::uuid`;
+    expect(await openIds()).toContain(offer.id);
+
+    const day = new Date(`${evening().toISOString().slice(0, 10)}T00:00:00Z`);
+    const closure = await written(() => db.openingException.create({ data: { offerId: offer.id, startsOn: day, endsOn: day, closed: true, label: "Fermé" } }));
+    expect(await openIds()).not.toContain(offer.id);
+    await written(() => sql`UPDATE "OpeningException" SET "startsOn" = "startsOn" + 1, "endsOn" = "endsOn" + 1 WHERE id = ${closure.id}::uuid`);
+    expect(await openIds()).toContain(offer.id);
+    await sql`UPDATE "OpeningException" SET "startsOn" = "startsOn" - 1, "endsOn" = "endsOn" - 1 WHERE id = ${closure.id}::uuid`;
+    expect(await openIds()).not.toContain(offer.id);
+    await written(() => sql`DELETE FROM "OpeningException" WHERE id = ${closure.id}::uuid`);
+    expect(await openIds()).toContain(offer.id);
+    await written(() => db.openingSlot.delete({ where: { id: slot.id } }));
+    expect(await openIds()).not.toContain(offer.id);
+  });
+
+  it("a batched write bumps each territory once per statement, and a statement writing nothing bumps nothing", async () => {
+    const structure = await db.structure.findFirstOrThrow({ where: { territoryId, status: "published" } });
+    const before = await version();
+    await db.offer.createMany({ data: Array.from({ length: 5 }, (_, index) => ({ structureId: structure.id, territoryId, title: `Lot ${index}`, status: "published" as const })) });
+    expect(await version()).toBe(before + 1);
+    await db.offer.deleteMany({ where: { title: "Aucune offre n'a ce titre" } });
+    expect(await version()).toBe(before + 1);
+    await db.offer.deleteMany({ where: { title: { startsWith: "Lot " } } });
+    expect(await version()).toBe(before + 2);
   });
 });

@@ -5,7 +5,6 @@ import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
 import { setOfferStatus } from "@/lib/offers/editing";
 import { parseSearchFilters } from "./filters";
 import { findPublicTerritory, searchOffers, territoryCommunes } from "./queries";
-import { bumpSearchVersion } from "./search-version";
 import { createIndexCache, loadTerritoryIndex, type TerritoryIndex } from "./territory-index";
 
 let territoryId: string;
@@ -28,7 +27,7 @@ describe("a territory's index", () => {
   });
 
   it("is loaded once for concurrent searches", async () => {
-    await bumpSearchVersion(db, { territoryId });
+    await db.territory.update({ where: { id: territoryId }, data: { searchVersion: { increment: 1 } } });
     // A load is one transaction; reading the territory is not.
     const transactions = vi.spyOn(db, "$transaction");
     try {

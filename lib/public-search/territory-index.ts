@@ -8,9 +8,9 @@
  * keys and the hours' owner indexes), in one REPEATABLE READ transaction, so the index is one
  * consistent picture of the data.
  *
- * Freshness: Territory.searchVersion is bumped by every writer of this data, in the writer's
- * transaction (search-version.ts). The caller reads the version first (with the territory's row)
- * and the index is loaded after, so a write committing in between is already in the index that
+ * Freshness: Territory.searchVersion is bumped by the database (triggers on every table read
+ * here) in the transaction of any write of this data (search-version.ts). The caller reads the
+ * version first (with the territory's row) and the index is loaded after, so a write committing in between is already in the index that
  * carries the older version: it only costs one extra reload, never a stale index.
  */
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
@@ -97,7 +97,6 @@ type Tx = Pick<PrismaClient, "$queryRaw">;
 
 type OfferRow = Pick<IndexedOffer, "id" | "title" | "description" | "minAge" | "maxAge" | "feeDetails" | "lastVerifiedAt"> & {
   structureId: string;
-  termIds: string[];
 };
 interface PlaceRow extends IndexedPlace {
   id: string;
@@ -155,13 +154,17 @@ export async function loadTerritoryIndex(db: PrismaClient, territory: IndexedTer
       const structures = await tx.$queryRaw<{ id: string; name: string; phone: string | null; published: boolean }[]>`
         SELECT s.id, s.name, s.phone, s.status = 'published' AS published FROM "Structure" s WHERE s."territoryId" = ${territoryId}::uuid`;
       const offers = await tx.$queryRaw<OfferRow[]>`
-        SELECT o.id, o."structureId", o.title, o.description, o."minAge", o."maxAge", o."feeDetails", o."lastVerifiedAt", o."termIds"::text[] AS "termIds"
+        SELECT o.id, o."structureId", o.title, o.description, o."minAge", o."maxAge", o."feeDetails", o."lastVerifiedAt"
         FROM "Offer" o WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published'`;
       // Then the rows that hang from them, joined to the ids read so far (`unnest`), so that each
       // is found through its owner's index (the bench prints the plans): a territory is a few per
       // cent of the national tables, and a reload must cost what the territory weighs.
       const offerIds = offers.map(({ id }) => id);
-      const termIds = [...new Set(offers.flatMap((offer) => offer.termIds))];
+      // Their terms: the OfferTerm rows, then the terms they name in their vocabularies' order
+      // (sorting the few distinct terms costs less than sorting every row).
+      const offerTerms = await tx.$queryRaw<{ offerId: string; termId: string }[]>`
+        SELECT ot."offerId", ot."termId" FROM unnest(${offerIds}::uuid[]) AS owner(id) JOIN "OfferTerm" ot ON ot."offerId" = owner.id`;
+      const termIds = [...new Set(offerTerms.map(({ termId }) => termId))];
       const terms = await tx.$queryRaw<(TermRef & { id: string })[]>`
         SELECT t.id, t."vocabularyKey", t.code FROM "VocabularyTerm" t WHERE t.id = ANY(${termIds}::uuid[]) ORDER BY t."sortOrder", t.code`;
       const offerPlaces = await tx.$queryRaw<{ id: string; offerId: string; placeId: string; publicHolidays: HolidayRule | null }[]>`
@@ -193,7 +196,7 @@ export async function loadTerritoryIndex(db: PrismaClient, territory: IndexedTer
       const exceptions = await tx.$queryRaw<ExceptionRow[]>`
         SELECT * FROM (${ofOwners("OpeningException", `h."placeId", h."offerPlaceId", h."offerId", h."startsOn", h."endsOn", h.closed, h."opensAtMinute", h."closesAtMinute", h.label`)}) AS exception
         ORDER BY exception."startsOn"`;
-      return { structures, offers, terms, offerPlaces, places, slots, exceptions };
+      return { structures, offers, offerTerms, terms, offerPlaces, places, slots, exceptions };
     },
     { isolationLevel: "RepeatableRead", timeout: 60_000 },
   );
@@ -205,6 +208,7 @@ function buildIndex(
   rows: {
     structures: { id: string; name: string; phone: string | null; published: boolean }[];
     offers: OfferRow[];
+    offerTerms: { offerId: string; termId: string }[];
     terms: (TermRef & { id: string })[];
     offerPlaces: { id: string; offerId: string; placeId: string; publicHolidays: HolidayRule | null }[];
     places: PlaceRow[];
@@ -214,6 +218,14 @@ function buildIndex(
 ): TerritoryIndex {
   const structures = new Map(rows.structures.filter(({ published }) => published).map((structure) => [structure.id, structure]));
   const termOrder = new Map(rows.terms.map((term, position) => [term.id, { position, ref: { vocabularyKey: term.vocabularyKey, code: term.code } }]));
+  const termsOf = new Map<string, { position: number; ref: TermRef }[]>();
+  for (const { offerId, termId } of rows.offerTerms) {
+    const term = termOrder.get(termId);
+    if (!term) continue;
+    let list = termsOf.get(offerId);
+    if (!list) termsOf.set(offerId, (list = []));
+    list.push(term);
+  }
   const slots = byOwner(rows.slots);
   const exceptions = byOwner(rows.exceptions);
   const hoursOf = (owner: string): Hours => ({ openingSlots: slots.get(owner) ?? [], openingExceptions: exceptions.get(owner) ?? [] });
@@ -231,10 +243,7 @@ function buildIndex(
   for (const row of rows.offers) {
     const structure = structures.get(row.structureId);
     if (!structure) continue;
-    const terms = row.termIds
-      .flatMap((id) => termOrder.get(id) ?? [])
-      .sort((a, b) => a.position - b.position)
-      .map(({ ref }) => ref);
+    const terms = (termsOf.get(row.id) ?? []).sort((a, b) => a.position - b.position).map(({ ref }) => ref);
     const offerPlaces = (placesOfOffer.get(row.id) ?? []).sort((a, b) => byCodePoint(a.place.name, b.place.name) || byCodePoint(a.place.id, b.place.id));
     const schedules =
       offerPlaces.length === 0

@@ -3,7 +3,7 @@
  * in between (the second person is told what changed), and written to the structure's history.
  */
 import type { PrismaClient } from "@/lib/db";
-import { bumpSearchVersion } from "@/lib/public-search/search-version";
+import { lockTerritoryFirst } from "@/lib/public-search/search-version";
 import type { IdentifierType, Prisma } from "@/lib/generated/prisma/client";
 import type { StructureCreate, StructureIdentity } from "./schemas";
 
@@ -118,7 +118,7 @@ export async function saveStructureIdentity(
     const invalid = await checkTerms(tx, after);
     if (invalid) return invalid;
 
-    await bumpSearchVersion(tx, { structureId: input.structureId });
+    await lockTerritoryFirst(tx, { structureId: input.structureId });
     // Conditional on the version read above: a save that slipped in between makes this one fail.
     const { count } = await tx.structure.updateMany({
       where: { id: input.structureId, updatedAt: new Date(input.version) },
@@ -178,7 +178,7 @@ export async function createStructure(db: PrismaClient, input: StructureCreate, 
     const values = valuesOf(input);
     const invalid = await checkTerms(tx, values);
     if (invalid) return invalid;
-    await bumpSearchVersion(tx, { territoryId: input.territoryId });
+    await lockTerritoryFirst(tx, { territoryId: input.territoryId });
     const structure = await tx.structure.create({
       data: {
         territoryId: input.territoryId,

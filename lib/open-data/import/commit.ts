@@ -8,7 +8,6 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { bumpSearchVersion } from "@/lib/public-search/search-version";
 import { planRows, termRefOf, type ImportPlan, type PlannedRow, type RowTarget } from "./matching";
 import { loadTerritoryState, resolveFrenchCommune } from "./plan";
 
@@ -36,10 +35,11 @@ export async function commitImport(
 ): Promise<CommitOutcome> {
   return db.$transaction(
     async (tx) => {
+      // The territory's row first (its searchVersion is bumped by the triggers as the rows are
+      // written): every writer of the territory locks it first too (lockTerritoryFirst).
       await tx.$queryRaw`SELECT id FROM "Territory" WHERE id = ${territoryId}::uuid FOR UPDATE`;
       const again = planRows(await loadTerritoryState(tx, territoryId), plan.input, plan.issues, { resolveCommune: resolveFrenchCommune });
       if (again.hash !== plan.hash) return { ok: false as const, reason: "stale" as const, plan: again };
-      await bumpSearchVersion(tx, { territoryId });
       const result = await write(tx, actor.userId, territoryId, again, options);
       await options.afterWrites?.(tx);
       return { ok: true as const, counts: again.counts, ...result };
@@ -177,8 +177,6 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
   for (const row of active) {
     const offer = row.target.offer;
     const termIds = ids(offer.terms);
-    // Offer.termIds is the copy of OfferTerm the public search filters on: written with it.
-    const termIdsCopy = [...new Set(termIds)].sort();
     const published = offer.terms.some((key) => key.startsWith("lmn.services\u0000") || key.startsWith("dataInclusion.v1.thematiques\u0000"));
     if (!row.offerId) {
       const id = randomUUID();
@@ -187,7 +185,6 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
         id,
         structureId: structureIdOf(row),
         territoryId,
-        termIds: termIdsCopy,
         title: offer.title,
         feeDetails: offer.feeDetails,
         documentsToBring: offer.documentsToBring,
@@ -213,7 +210,7 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
       addHours({ offerPlaceId: offerPlace.id }, row.target.hours);
     }
     if (row.changes.some((change) => change.field.startsWith("Offre"))) {
-      await tx.offer.update({ where: { id: row.offerId }, data: { title: offer.title, termIds: termIdsCopy } });
+      await tx.offer.update({ where: { id: row.offerId }, data: { title: offer.title } });
       offersWithNewTerms.push(row.offerId);
       offerTerms.push(...termIds.map((term) => ({ offerId: row.offerId!, termId: term })));
     }
