@@ -19,7 +19,7 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useMemo, useSyncExternalStore, useTransition, type FormEvent } from "react";
-import { get, set, useForm, type DefaultValues, type FieldErrors, type FieldValues } from "react-hook-form";
+import { get, set, useForm, type DefaultValues, type FieldErrors, type FieldValues, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 import type { FormObject } from "@/lib/forms/form-data";
@@ -59,7 +59,7 @@ export function useServerForm<TInput extends FieldValues, TOutput, TValues exten
   valuesOf: (posted: FormObject | undefined) => TValues,
   options: {
     /** Before the browser's check: e.g. the button pressed chooses what the schema asks. */
-    beforeCheck?: (submitter: HTMLElement | null) => void;
+    beforeCheck?: (submitter: HTMLElement | null, form: UseFormReturn<TInput, unknown, TOutput>) => void;
   } = {},
 ) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -80,7 +80,7 @@ export function useServerForm<TInput extends FieldValues, TOutput, TValues exten
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
     const submitter = ((event.nativeEvent as SubmitEvent).submitter as HTMLElement | null) ?? null;
-    options.beforeCheck?.(submitter);
+    options.beforeCheck?.(submitter, form);
     void handleSubmit(() => startTransition(() => formAction(new FormData(element, submitter))))(event);
   };
 
