@@ -7,16 +7,8 @@ import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { messageOf } from "@/lib/errors/messages";
 import { LEVEL_LABELS, URGENCY_LABELS } from "@/lib/transfers/labels";
-import {
-  findTransferByCode,
-  inboxHref,
-  inboxParams,
-  INBOX_GROUPS,
-  listInbox,
-  parseInboxFilters,
-  type InboxDirection,
-  type InboxGroup,
-} from "@/lib/transfers/queries";
+import { findTransferByCode } from "@/lib/transfers/code-lookup";
+import { inboxHref, inboxParams, INBOX_GROUPS, listInbox, parseInboxFilters, type InboxDirection, type InboxGroup } from "@/lib/transfers/inbox";
 
 export const metadata: Metadata = { title: "Transferts" };
 export const dynamic = "force-dynamic";

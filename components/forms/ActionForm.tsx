@@ -40,7 +40,7 @@ export function ActionForm({
 }
 
 /** The server's answer below a form: its message, or why it refused. */
-export function FormStatus({ state }: { state: ActionResult<null> | null }) {
+export function FormStatus({ state }: { state: ActionResult<unknown> | null }) {
   if (!state) return null;
   return (
     <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-green-800" : "font-medium text-red-800"}>

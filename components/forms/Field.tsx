@@ -8,10 +8,11 @@ export function describedBy(id: string, hint?: ReactNode, error?: string) {
   return [hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(" ") || undefined;
 }
 
-export function FieldHint({ id, children }: { id: string; children?: ReactNode }) {
+/** `live`: a hint that changes as the person types (read out when it does). */
+export function FieldHint({ id, children, live }: { id: string; children?: ReactNode; live?: boolean }) {
   if (!children) return null;
   return (
-    <p id={`${id}-aide`} className="text-sm text-slate-700">
+    <p id={`${id}-aide`} className="text-sm text-slate-700" aria-live={live ? "polite" : undefined}>
       {children}
     </p>
   );
@@ -32,12 +33,15 @@ export function Field({
   label,
   hint,
   error,
+  liveHint,
   children,
 }: {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** The hint changes as the person types: read out when it does. */
+  liveHint?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -45,7 +49,9 @@ export function Field({
       <label htmlFor={id} className="block font-medium">
         {label}
       </label>
-      <FieldHint id={id}>{hint}</FieldHint>
+      <FieldHint id={id} live={liveHint}>
+        {hint}
+      </FieldHint>
       {children}
       <FieldError id={id} error={error} />
     </div>

@@ -6,19 +6,14 @@
  * left; without JavaScript it posts to the same server action and comes back with the errors
  * next to their fields and everything typed kept.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState } from "react";
-import { get, useFieldArray, useForm, type FieldErrors } from "react-hook-form";
+import { useFieldArray } from "react-hook-form";
 import { describedBy, Field, FieldError, FieldHint, inputClass } from "@/components/forms/Field";
 import { FormStatus } from "@/components/forms/ActionForm";
-import { useCheckedSubmit, useHydrated } from "@/components/forms/checked-form";
-import type { ActionResult } from "@/lib/actions/authorized-action";
+import { useHydrated, useServerForm, type ServerAction } from "@/components/forms/server-form";
 import type { FormObject } from "@/lib/forms/form-data";
 import type { OfferFormOptions, TermGroup } from "@/lib/offers/form-options";
 import type { OfferFormValues } from "@/lib/offers/form-values";
-import { LANGUAGES, OFFER_TERM_ROLES, offerSchema, type OfferValues } from "@/lib/offers/schemas";
-
-type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
+import { LANGUAGES, OFFER_TERM_ROLES, offerSchema } from "@/lib/offers/schemas";
 
 const BLANK_REDIRECT = { notOffered: "", redirectToStructureId: "", note: "" };
 const asList = (value: unknown) => (Array.isArray(value) ? value.map(String) : typeof value === "string" && value ? [value] : []);
@@ -54,30 +49,13 @@ export function OfferForm({
   options: OfferFormOptions;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const posted = state && !state.ok ? state.values : undefined;
-  const loaded = posted ? fromPosted(posted, defaults) : defaults;
-  // One blank row to fill in, also without JavaScript.
-  const initial = loaded.redirects.some((row) => !row.notOffered && !row.note)
-    ? loaded
-    : { ...loaded, redirects: [...loaded.redirects, BLANK_REDIRECT] };
-  const hydrated = useHydrated();
-
-  const {
-    register,
-    control,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<OfferFormValues, unknown, OfferValues>({
-    // The browser holds text; the schema reads the same shapes the form posts.
-    resolver: zodResolver(offerSchema) as never,
-    mode: "onBlur",
-    defaultValues: initial,
+  const { register, control, state, pending, initial, formAction, onSubmit, errorAt } = useServerForm(offerSchema, action, (posted) => {
+    const loaded = posted ? fromPosted(posted, defaults) : defaults;
+    // One blank row to fill in, also without JavaScript.
+    return loaded.redirects.some((row) => !row.notOffered && !row.note) ? loaded : { ...loaded, redirects: [...loaded.redirects, BLANK_REDIRECT] };
   });
+  const hydrated = useHydrated();
   const redirects = useFieldArray({ control, name: "redirects" });
-  const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errorAt = (path: string): string | undefined =>
-    (get(errors as FieldErrors, path) as { message?: string } | undefined)?.message ?? serverErrors?.[path]?.[0];
 
   const text = (name: keyof OfferFormValues & string, label: string, hint?: string, multiline = false) => {
     const error = errorAt(name);
@@ -140,7 +118,6 @@ export function OfferForm({
   const termsError = errorAt("termIds");
   const placesError = errorAt("placeIds");
 
-  const onSubmit = useCheckedSubmit(formAction, handleSubmit);
   return (
     <form
       action={formAction}

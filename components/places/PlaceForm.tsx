@@ -8,22 +8,18 @@
  * With JavaScript, leaving a French postal code suggests its communes, and — when the server has
  * an address service — "Trouver l'adresse" proposes addresses to pick from.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useState, useTransition, type ReactNode } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useState, useTransition, type ReactNode } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
-import { useCheckedSubmit, useHydrated } from "@/components/forms/checked-form";
-import type { ActionResult } from "@/lib/actions/authorized-action";
+import { describedBy, Field as FieldFrame, inputClass } from "@/components/forms/Field";
+import { useHydrated, useServerForm, type ServerAction } from "@/components/forms/server-form";
 import type { AddressCandidate } from "@/lib/places/geocoder";
-import { placeFormSchema, type PlaceFormValues, type PlaceInput } from "@/lib/places/schemas";
+import { placeFormSchema, type PlaceFormValues } from "@/lib/places/schemas";
 
-type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
-type FindAddress = (previous: ActionResult<AddressCandidate[]> | null, formData: FormData) => Promise<ActionResult<AddressCandidate[]>>;
+type FindAddress = ServerAction<AddressCandidate[]>;
 type CommunesOf = (postalCode: string) => Promise<{ code: string; name: string }[]>;
 
 type Field = keyof PlaceFormValues;
 
-const inputClass = "mt-1 w-full max-w-xl rounded border border-slate-500 px-3 py-2";
 const decimal = (value: number) => String(value).replace(".", ",");
 
 export function PlaceForm({
@@ -40,26 +36,13 @@ export function PlaceForm({
   /** Present only when the server has an address service (GEOCODER_URL). */
   findAddress?: FindAddress;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  // Without JavaScript, the page comes back from the server with what was typed: show it again.
-  const initial = { ...defaults, ...((state && !state.ok && (state.values as Partial<PlaceFormValues> | undefined)) || {}) };
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    getValues,
-    formState: { errors },
-  } = useForm<PlaceFormValues, unknown, PlaceInput>({
-    resolver: zodResolver(placeFormSchema) as unknown as Resolver<PlaceFormValues, unknown, PlaceInput>,
-    mode: "onBlur",
-    defaultValues: initial,
-  });
-  const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  // A server error stops showing once its field is changed (until the next answer).
-  const [edited, setEdited] = useState<{ answer: typeof state; fields: ReadonlySet<string> }>({ answer: state, fields: new Set() });
-  const editedFields = edited.answer === state ? edited.fields : new Set<string>();
-  const markEdited = (...names: string[]) => setEdited({ answer: state, fields: new Set([...editedFields, ...names]) });
-  const errorOf = (name: Field) => errors[name]?.message ?? (editedFields.has(name) ? undefined : serverErrors?.[name]?.[0]);
+  const { register, setValue, getValues, state, pending, initial, formAction, onSubmit, errorAt } = useServerForm(
+    placeFormSchema,
+    action,
+    (posted): PlaceFormValues => ({ ...defaults, ...((posted as Partial<PlaceFormValues> | undefined) ?? {}) }),
+  );
+  // A server error stays on its field until the field is checked again (left, or filled by the address finder).
+  const errorOf = (name: Field) => errorAt(name);
 
   const [communes, setCommunes] = useState<{ code: string; name: string }[]>([]);
   async function suggestCommunes(postalCode: string) {
@@ -74,24 +57,10 @@ export function PlaceForm({
   /** Shows a field's label, hint, control and error; the control gets the matching ids. */
   function field(name: Field, label: string, control: (props: Record<string, unknown>) => ReactNode, hint?: ReactNode) {
     const error = errorOf(name);
-    const describedBy = [hint && `${name}-aide`, error && `${name}-erreur`].filter(Boolean).join(" ") || undefined;
     return (
-      <div>
-        <label htmlFor={name} className="block font-medium">
-          {label}
-        </label>
-        {hint && (
-          <p id={`${name}-aide`} className="text-sm text-slate-700" aria-live={name === "commune" ? "polite" : undefined}>
-            {hint}
-          </p>
-        )}
-        {control({ id: name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClass })}
-        {error && (
-          <p id={`${name}-erreur`} className="mt-1 font-medium text-red-800">
-            {error}
-          </p>
-        )}
-      </div>
+      <FieldFrame id={name} label={label} hint={hint} error={error} liveHint={name === "commune"}>
+        {control({ id: name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(name, hint, error), className: inputClass })}
+      </FieldFrame>
     );
   }
   const text = (name: Field, extra: Record<string, unknown> = {}) =>
@@ -102,18 +71,8 @@ export function PlaceForm({
   const postalCode = register("postalCode");
   const country = register("country");
 
-  const onSubmit = useCheckedSubmit(formAction, handleSubmit);
   return (
-    <form
-      action={formAction}
-      noValidate
-      onSubmit={onSubmit}
-      onChange={(event) => {
-        const target = event.target;
-        if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) markEdited(target.name);
-      }}
-      className="mt-4 space-y-6"
-    >
+    <form action={formAction} noValidate onSubmit={onSubmit} className="mt-4 space-y-6">
       <input type="hidden" defaultValue={initial.structureId} {...register("structureId")} />
       <input type="hidden" defaultValue={initial.placeId} {...register("placeId")} />
       <input type="hidden" defaultValue={initial.version} {...register("version")} />
@@ -229,7 +188,6 @@ export function PlaceForm({
     setValue("commune", candidate.communeName, options);
     setValue("latitude", decimal(candidate.latitude), options);
     setValue("longitude", decimal(candidate.longitude), options);
-    markEdited("country", "address", "postalCode", "commune", "latitude", "longitude");
     void suggestCommunes(candidate.postalCode);
   }
 }

@@ -5,16 +5,11 @@
  * react-hook-form checks each field with the same zod schema as the server as soon as it is
  * left; the form still posts to the server action without JavaScript.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState } from "react";
-import { useForm } from "react-hook-form";
 import { describedBy, Field, FieldError, inputClass } from "@/components/forms/Field";
 import { FormStatus } from "@/components/forms/ActionForm";
-import { useCheckedSubmit } from "@/components/forms/checked-form";
-import type { ActionResult } from "@/lib/actions/authorized-action";
-import { structureCreateSchema, structureIdentitySchema } from "@/lib/structures/schemas";
-
-type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
+import { useServerForm, type ServerAction } from "@/components/forms/server-form";
+import type { z } from "zod";
+import { structureCreateSchema, structureIdentitySchema, type StructureFormInput } from "@/lib/structures/schemas";
 
 export interface StructureFormValues {
   structureId?: string;
@@ -60,31 +55,23 @@ export function StructureIdentityForm({
   options: StructureFormOptions;
   mode: "edit" | "create";
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  // Without JavaScript, the page comes back from the server with what was typed: show it again.
-  const posted = state && !state.ok ? state.values : undefined;
-  const initial: StructureFormValues = posted
-    ? {
-        ...defaults,
-        ...(Object.fromEntries(Object.entries(posted).filter(([, value]) => typeof value === "string")) as Partial<StructureFormValues>),
-        labelIds: Array.isArray(posted.labelIds) ? posted.labelIds.map(String) : typeof posted.labelIds === "string" ? [posted.labelIds] : [],
-      }
-    : defaults;
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<StructureFormValues>({
-    resolver: zodResolver(mode === "create" ? structureCreateSchema : structureIdentitySchema) as never,
-    mode: "onBlur",
-    defaultValues: initial,
-  });
-  const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errorOf = (name: keyof StructureFormValues) => errors[name]?.message ?? serverErrors?.[name]?.[0];
+  const schema: z.ZodType<unknown, StructureFormInput> = mode === "create" ? structureCreateSchema : structureIdentitySchema;
+  const { register, state, pending, initial, formAction, onSubmit, errorAt } = useServerForm(
+    schema,
+    action,
+    (posted): StructureFormValues =>
+      posted
+        ? {
+            ...defaults,
+            ...(Object.fromEntries(Object.entries(posted).filter(([, value]) => typeof value === "string")) as Partial<StructureFormValues>),
+            labelIds: Array.isArray(posted.labelIds) ? posted.labelIds.map(String) : typeof posted.labelIds === "string" ? [posted.labelIds] : [],
+          }
+        : defaults,
+  );
+  const errorOf = (name: keyof StructureFormValues) => errorAt(name);
   const typologyError = errorOf("typologyId");
   const labelsError = errorOf("labelIds");
 
-  const onSubmit = useCheckedSubmit(formAction, handleSubmit);
   return (
     <form
       action={formAction}

@@ -19,24 +19,37 @@ export const text = (label: string, max: number) =>
 export const optional = <T extends z.ZodType<string>>(schema: T) =>
   z.union([z.literal(""), schema]).optional().transform((value) => (value ? value : null));
 
+/**
+ * What a form holds for a value its schema reads: text where the schema expects one of a few
+ * words (a select, a radio, a checkbox's value), the same shape for rows. The builders below that
+ * read a posted value (`z.preprocess`) declare it as their input, so `z.input<typeof schema>` is the
+ * form's values for react-hook-form, and `z.output` what the action gets.
+ */
+export type Typed<V> = V extends string ? string : V extends readonly (infer U)[] ? Typed<U>[] : V extends object ? { [K in keyof V]: Typed<V[K]> } : V;
+
+/** react-hook-form gives false for a lone unchecked checkbox, the form post gives nothing or one value. */
+function asList(value: unknown): unknown[] {
+  return value === undefined || value === null || value === "" || value === false ? [] : Array.isArray(value) ? value : [value];
+}
+
 /** A group of checkboxes, or repeated rows: none, one or several values, always an array, bounded. */
 export const list = <T extends z.ZodType>(item: T, max = 100, tooMany = `${max} au plus.`) =>
   z.preprocess(
-    // react-hook-form gives false for a lone unchecked checkbox, the form post gives nothing.
-    (value) => (value === undefined || value === null || value === "" || value === false ? [] : Array.isArray(value) ? value : [value]),
+    // Declared as what react-hook-form holds (a list); the post may also give one value, or none.
+    (value: Typed<z.input<T>>[] | undefined) => asList(value),
     z.array(item).max(max, tooMany),
   );
 
 /** A single checkbox: present ("on", "true") is true, absent is false. */
 export const checkbox = z.preprocess(
-  (value) => value === true || value === "on" || value === "true",
+  (value: boolean | string | undefined) => value === true || value === "on" || value === "true",
   z.boolean(),
 );
 
 /** An optional whole number between bounds, typed in a text or number field. */
 export const optionalInteger = (label: string, min: number, max: number) =>
   z.preprocess(
-    (value) => (value === "" || value === undefined || value === null ? null : typeof value === "string" ? Number(value.trim()) : value),
+    (value: string | number | null | undefined) => (value === "" || value === undefined || value === null ? null : typeof value === "string" ? Number(value.trim()) : value),
     z
       .number({ error: `${label} : indiquez un nombre entier.` })
       .int(`${label} : indiquez un nombre entier.`)

@@ -9,7 +9,7 @@ import type { SignedInActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { layoutMessages } from "@/lib/i18n/layout-messages";
-import { countNewReceived } from "@/lib/transfers/queries";
+import { countNewReceived } from "@/lib/transfers/inbox";
 import { safeUrl } from "./url";
 
 /** `null`: no "Transferts" link (a resident, or a person who takes no part in transfers). */

@@ -39,7 +39,7 @@ export function isInCountry(country: Country, latitude: number, longitude: numbe
 /** A coordinate typed with a decimal point or comma ("49,25"); empty is null. */
 const coordinate = (label: string, limit: number) =>
   z.preprocess(
-    (value) => {
+    (value: string | number | null | undefined) => {
       if (value === undefined || value === null) return null;
       if (typeof value === "number") return value;
       const typed = String(value).trim().replace(",", ".");
@@ -238,7 +238,7 @@ export const deletePlaceSchema = z.object({
   structureId: z.uuid(),
   placeId: z.uuid(),
   confirm: z.preprocess(
-    (value) => value === true || value === "on" || value === "true",
+    (value: boolean | string | undefined) => value === true || value === "on" || value === "true",
     z.literal(true, { error: "Cochez la case pour confirmer la suppression." }),
   ),
 });

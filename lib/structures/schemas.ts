@@ -53,3 +53,5 @@ export const structureCreateSchema = z.object({
 export type StructureIdentityInput = z.input<typeof structureIdentitySchema>;
 export type StructureIdentity = z.output<typeof structureIdentitySchema>;
 export type StructureCreate = z.output<typeof structureCreateSchema>;
+/** What the structure form holds, editing or creating (one form, the schema of its mode). */
+export type StructureFormInput = StructureIdentityInput | z.input<typeof structureCreateSchema>;

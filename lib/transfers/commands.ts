@@ -10,7 +10,7 @@ import type { PrismaClient } from "@/lib/db";
 import { refusal, type Refusal } from "@/lib/errors/app-error";
 import { erasePersonalData } from "./erasure";
 import { COMMAND_LABELS } from "./labels";
-import { suggestablePartners } from "./queries";
+import { suggestablePartners } from "./transfer-view";
 import { applyTransition, type TransitionInput } from "./transitions";
 
 /** The transfer's parties and territory, for the policy: one read. */

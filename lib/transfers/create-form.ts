@@ -12,7 +12,7 @@ import { isUuid } from "@/lib/ids";
 import { findTargetOffer, type TargetOffer } from "./create-offer";
 import { warningsFor } from "./create";
 import { documentsOf } from "./documents";
-import { ANALYSIS_SELECT } from "./queries";
+import { ANALYSIS_SELECT } from "./query-scope";
 import { USUAL_DOCUMENTS, type TransferFormValues } from "./schemas";
 import { partiesOf } from "./transitions";
 import type { TransferWarning } from "./warnings";

@@ -4,17 +4,10 @@ import { toFailure } from "@/lib/actions/authorized-action";
 import { db } from "@/lib/db";
 import { erasePersonalDataOnRequest, runCommand } from "./commands";
 import { insertTransfer, transferCast, type TransferCast } from "./queries.fixtures";
-import {
-  countNewReceived,
-  findTransferByCode,
-  getTransferForActor,
-  listInbox,
-  listTerritoryTransfers,
-  parseInboxFilters,
-  parseTerritoryTransferFilters,
-  publishedOffersOf,
-  type InboxFilters,
-} from "./queries";
+import { findTransferByCode } from "./code-lookup";
+import { countNewReceived, listInbox, parseInboxFilters, type InboxFilters } from "./inbox";
+import { listTerritoryTransfers, parseTerritoryTransferFilters } from "./territory-transfers";
+import { getTransferForActor, publishedOffersOf } from "./transfer-view";
 
 let cast: TransferCast;
 beforeAll(async () => {

@@ -39,7 +39,7 @@ function days(field: SettingField, unit: "jours ouvrés" | "jours") {
   const { min, max } = SETTING_BOUNDS[field];
   const message = `Indiquez un nombre entier de ${unit} entre ${min} et ${max}.`;
   return z.preprocess(
-    (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : Number(value.trim())) : value),
+    (value: string | number | undefined) => (typeof value === "string" ? (value.trim() === "" ? undefined : Number(value.trim())) : value),
     z.number({ error: message }).int(message).min(min, message).max(max, message),
   );
 }

@@ -30,7 +30,7 @@ import {
   SUPPORT_GOAL_LABELS,
   URGENCY_LABELS,
 } from "@/lib/transfers/labels";
-import { getTransferForActor, publishedOffersOf, suggestablePartners } from "@/lib/transfers/queries";
+import { getTransferForActor, publishedOffersOf, suggestablePartners } from "@/lib/transfers/transfer-view";
 import type { TransferCommand } from "@/lib/transfers/state-machine";
 import { CANCEL_REASON_MAX, DECLINE_MESSAGE_MAX, OUTCOME_NOTE_MAX } from "@/lib/transfers/transition-schemas";
 

@@ -1,7 +1,7 @@
 import { formatDateTime } from "@/components/transfers/inbox/format";
 import type { DeclineReason, TransferOutcome } from "@/lib/generated/prisma/enums";
 import { COMMAND_LABELS, DECLINE_REASON_LABELS, OUTCOME_LABELS } from "@/lib/transfers/labels";
-import type { TimelineEntry } from "@/lib/transfers/queries";
+import type { TimelineEntry } from "@/lib/transfers/transfer-view";
 
 /** The event types that are not status changes (lib/transfers/timers.ts, erasure.ts, creation). */
 const OTHER_EVENTS: Record<string, string> = {

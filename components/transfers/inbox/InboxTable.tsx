@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { InboxDirection, InboxRow } from "@/lib/transfers/queries";
+import type { InboxDirection, InboxRow } from "@/lib/transfers/inbox";
 import { LEVEL_LABELS, URGENCY_LABELS } from "@/lib/transfers/labels";
 import { formatDate, formatDateTime, formatDay } from "./format";
 import { StatusBadge } from "./StatusBadge";

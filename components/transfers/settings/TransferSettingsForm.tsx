@@ -5,17 +5,11 @@
  * schema when it is left; without JavaScript the form posts to the server action and comes back
  * with the errors next to their fields and what was typed.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useEffect, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, type ReactNode } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
 import { describedBy, Field } from "@/components/forms/Field";
-import { useCheckedSubmit } from "@/components/forms/checked-form";
-import type { ActionResult } from "@/lib/actions/authorized-action";
+import { useServerForm, type ServerAction } from "@/components/forms/server-form";
 import { SETTING_BOUNDS, SETTING_FIELDS, transferSettingsSchema, type SettingField, type SettingValues } from "@/lib/transfers/settings";
-
-type Result = ActionResult<{ version: string }>;
-type ServerAction = (previous: Result | null, formData: FormData) => Promise<Result>;
 
 type FormValues = { territoryId: string; version: string } & Record<SettingField, string>;
 
@@ -32,41 +26,30 @@ export function TransferSettingsForm({
   values,
   texts,
 }: {
-  action: ServerAction;
+  action: ServerAction<{ version: string }>;
   territoryId: string;
   version: string;
   values: SettingValues;
   texts: Record<SettingField, SettingText>;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  // Without JavaScript, the page comes back from the server with what was typed: show it again.
-  const posted = state && !state.ok ? state.values : undefined;
-  const initial: FormValues = {
-    territoryId,
-    version,
-    ...(Object.fromEntries(
-      SETTING_FIELDS.map((field) => [field, typeof posted?.[field] === "string" ? (posted[field] as string) : String(values[field])]),
-    ) as Record<SettingField, string>),
-  };
-  const {
-    register,
-    handleSubmit,
-    setValue,
-    formState: { errors },
-  } = useForm<FormValues>({
-    resolver: zodResolver(transferSettingsSchema) as never,
-    mode: "onBlur",
-    defaultValues: initial,
-  });
+  const { register, setValue, state, pending, initial, formAction, onSubmit, errorAt } = useServerForm(
+    transferSettingsSchema,
+    action,
+    (posted): FormValues => ({
+      territoryId,
+      version,
+      ...(Object.fromEntries(
+        SETTING_FIELDS.map((field) => [field, typeof posted?.[field] === "string" ? (posted[field] as string) : String(values[field])]),
+      ) as Record<SettingField, string>),
+    }),
+  );
   // After a save, the next one is based on the version just written.
   const savedVersion = state?.ok ? state.data.version : null;
   useEffect(() => {
     if (savedVersion) setValue("version", savedVersion);
   }, [savedVersion, setValue]);
 
-  const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errorOf = (name: SettingField) => errors[name]?.message ?? serverErrors?.[name]?.[0];
-  const onSubmit = useCheckedSubmit(formAction, handleSubmit);
+  const errorOf = (name: SettingField) => errorAt(name);
 
   return (
     <form action={formAction} noValidate onSubmit={onSubmit} className="mt-6 space-y-6">
@@ -100,7 +83,7 @@ export function TransferSettingsForm({
       <button type="submit" disabled={pending} className="rounded bg-accent px-4 py-2 font-semibold text-white">
         Enregistrer les réglages
       </button>
-      <FormStatus state={state && (state.ok ? { ok: true, data: null, message: state.message } : state)} />
+      <FormStatus state={state} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { LEVEL_LABELS, OUTCOME_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/transfers/labels";
-import { listTerritoryTransfers, parseTerritoryTransferFilters, type TerritoryTransferFilters } from "@/lib/transfers/queries";
+import { listTerritoryTransfers, parseTerritoryTransferFilters, type TerritoryTransferFilters } from "@/lib/transfers/territory-transfers";
 import { TRANSFER_STATUSES } from "@/lib/transfers/state-machine";
 
 export const metadata: Metadata = { title: "Transferts du territoire" };
