@@ -15,8 +15,10 @@ import type { SearchResult } from "../queries";
 
 const isPublicCode = (code: string): code is PublicCode => PUBLICS.includes(code as PublicCode);
 
-// Label and value on one line when they fit: the card reads in one glance on a phone.
-const ROW = "flex flex-wrap gap-x-2";
+// Each label beside its value, the labels in one column: the card reads in one glance on a phone.
+// The dl's own grid and its `dt` rule, not a wrapper and a class per row: the results page is the
+// residents' most used page, and each element and class costs bytes and rendering on every card.
+const FACTS = "mt-3 grid grid-cols-[auto_1fr] gap-x-2 gap-y-1 [&>dt]:font-semibold";
 
 export function resultCard(result: SearchResult, href: SafeUrl, locale: Locale, timeZone: string, now: Date) {
   const t = searchMessages(locale);
@@ -61,37 +63,29 @@ export function resultCard(result: SearchResult, href: SafeUrl, locale: Locale, 
           {t.stale}
         </p>
       )}
-      <dl class="mt-3 space-y-1">
-        <div class={ROW}>
-          <dt class="font-semibold">{`${t.when}${t.colon}`}</dt>
-          <dd>{when}</dd>
-        </div>
-        <div class={ROW}>
-          <dt class="font-semibold">{`${t.forWhom}${t.colon}`}</dt>
-          <dd>{forWhom}</dd>
-        </div>
-        <div class={ROW}>
-          <dt class="font-semibold">{`${t.where}${t.colon}`}</dt>
-          <dd>{where}</dd>
-        </div>
+      <dl class={FACTS}>
+        <dt>{`${t.when}${t.colon}`}</dt>
+        <dd>{when}</dd>
+        <dt>{`${t.forWhom}${t.colon}`}</dt>
+        <dd>{forWhom}</dd>
+        <dt>{`${t.where}${t.colon}`}</dt>
+        <dd>{where}</dd>
         {result.accessModes.length > 0 && (
-          <div class={ROW}>
-            <dt class="font-semibold">{`${t.how}${t.colon}`}</dt>
+          <>
+            <dt>{`${t.how}${t.colon}`}</dt>
             <dd>{result.accessModes.map((code) => t.accessModes(code as never) ?? code).join(", ")}</dd>
-          </div>
+          </>
         )}
-        <div class={ROW}>
-          <dt class="font-semibold">{`${t.price}${t.colon}`}</dt>
-          <dd>
-            {result.free ? t.priceFree : t.priceNotFree}
-            {!result.free && result.feeDetails && (
-              <>
-                {" — "}
-                <span lang={french}>{result.feeDetails}</span>
-              </>
-            )}
-          </dd>
-        </div>
+        <dt>{`${t.price}${t.colon}`}</dt>
+        <dd>
+          {result.free ? t.priceFree : t.priceNotFree}
+          {!result.free && result.feeDetails && (
+            <>
+              {" — "}
+              <span lang={french}>{result.feeDetails}</span>
+            </>
+          )}
+        </dd>
       </dl>
       <p class="mt-3">
         <a href={href} class="inline-block min-h-11 py-2 text-accent underline" aria-label={t.details(result.title)}>
