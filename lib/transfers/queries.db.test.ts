@@ -207,8 +207,12 @@ describe("one transfer", () => {
     expect((await getTransferForActor(db, cast.mediator, draft.id))!.commands).toEqual(["send", "cancel"]);
     expect(await getTransferForActor(db, cast.receiver, draft.id)).toBeNull();
     expect(await getTransferForActor(db, cast.coordinator, draft.id)).toBeNull();
-    expect(await runCommand(db, cast.receiver, draft.id, { command: "send" })).toEqual({ ok: false, code: "transfer.not_yours" });
-    expect(await runCommand(db, cast.receiver, draft.id, { command: "accept" })).toEqual({ ok: false, code: "not_found" });
+    // The partner and the coordinator are not told a draft exists, whatever they post.
+    const inputs = [{ command: "send" }, { command: "accept" }, { command: "cancel", reason: "Doublon" }] as const;
+    for (const input of inputs) {
+      expect(await runCommand(db, cast.receiver, draft.id, input)).toEqual({ ok: false, code: "not_found" });
+      expect(await runCommand(db, cast.coordinator, draft.id, input)).toEqual({ ok: false, code: "not_found" });
+    }
     expect(await runCommand(db, cast.mediator, draft.id, { command: "send" })).toEqual({ ok: true, message: "Transfert envoyé." });
     expect((await getTransferForActor(db, cast.receiver, draft.id))!.status).toBe("sent");
   });
