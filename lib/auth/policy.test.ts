@@ -1,9 +1,10 @@
 /**
- * Every role × every action, allowed and denied. Adding an action to the policy without a line
- * here fails the "covers every action" test.
+ * Every role × every action, allowed and denied, generated from the policy's own ACTIONS: adding
+ * an action to the policy without a line here fails the "covers every action" test. Transfers are
+ * checked twice: once sent, and as a draft (the sending structure's own).
  */
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, type Action, type ActionResources, type Actor } from "./policy";
+import { ACTIONS, can, scopeFor, SCOPED_ACTIONS, type Action, type ActionResources, type Actor, type TransferRef } from "./policy";
 
 const TERRITORY = "territory-1";
 const OTHER_TERRITORY = "territory-2";
@@ -11,7 +12,13 @@ const STRUCTURE = { structureId: "structure-1", territoryId: TERRITORY };
 const SAME_TERRITORY_STRUCTURE = { structureId: "structure-2", territoryId: TERRITORY };
 const THIRD_STRUCTURE = { structureId: "structure-3", territoryId: TERRITORY };
 /** A transfer from "the structure" to "another structure" of the same territory. */
-const TRANSFER = { territoryId: TERRITORY, fromStructureId: STRUCTURE.structureId, toStructureId: SAME_TERRITORY_STRUCTURE.structureId };
+const TRANSFER = {
+  territoryId: TERRITORY,
+  fromStructureId: STRUCTURE.structureId,
+  toStructureId: SAME_TERRITORY_STRUCTURE.structureId,
+  status: "sent",
+} satisfies TransferRef;
+const DRAFT = { ...TRANSFER, status: "draft" } satisfies TransferRef;
 
 const actor = (overrides: Partial<Actor>): Actor => ({
   userId: "user",
@@ -26,9 +33,10 @@ const ROLES = {
   "signed in, no role": actor({}),
   "member of the structure": actor({ memberships: [{ ...STRUCTURE, role: "member" }] }),
   "admin of the structure": actor({ memberships: [{ ...STRUCTURE, role: "admin" }] }),
-  "admin of another structure": actor({ memberships: [{ ...SAME_TERRITORY_STRUCTURE, role: "admin" }] }),
-  "member of another structure": actor({ memberships: [{ ...SAME_TERRITORY_STRUCTURE, role: "member" }] }),
-  "member of a third structure": actor({ memberships: [{ ...THIRD_STRUCTURE, role: "member" }] }),
+  // The other party structure: another structure of the territory, the transfer's receiving side.
+  "admin of the other party structure": actor({ memberships: [{ ...SAME_TERRITORY_STRUCTURE, role: "admin" }] }),
+  "member of the other party structure": actor({ memberships: [{ ...SAME_TERRITORY_STRUCTURE, role: "member" }] }),
+  "member of an unrelated structure": actor({ memberships: [{ ...THIRD_STRUCTURE, role: "member" }] }),
   "coordinator of the territory": actor({ coordinatedTerritoryIds: [TERRITORY] }),
   "coordinator of another territory": actor({ coordinatedTerritoryIds: [OTHER_TERRITORY] }),
   "platform admin": actor({ isPlatformAdmin: true }),
@@ -64,9 +72,9 @@ const ALLOWED: Record<Action, Role[]> = {
   "territory.viewMatrix": [
     "member of the structure",
     "admin of the structure",
-    "admin of another structure",
-    "member of another structure",
-    "member of a third structure",
+    "admin of the other party structure",
+    "member of the other party structure",
+    "member of an unrelated structure",
     "coordinator of the territory",
     "platform admin",
   ],
@@ -78,9 +86,9 @@ const ALLOWED: Record<Action, Role[]> = {
   "structure.removeMember": ["admin of the structure", "coordinator of the territory"],
   "structure.requestJoin": [
     "signed in, no role",
-    "admin of another structure",
-    "member of another structure",
-    "member of a third structure",
+    "admin of the other party structure",
+    "member of the other party structure",
+    "member of an unrelated structure",
     "coordinator of the territory",
     "coordinator of another territory",
     "platform admin",
@@ -89,9 +97,9 @@ const ALLOWED: Record<Action, Role[]> = {
     "signed in, no role",
     "member of the structure",
     "admin of the structure",
-    "admin of another structure",
-    "member of another structure",
-    "member of a third structure",
+    "admin of the other party structure",
+    "member of the other party structure",
+    "member of an unrelated structure",
     "coordinator of the territory",
     "coordinator of another territory",
     "platform admin",
@@ -101,29 +109,50 @@ const ALLOWED: Record<Action, Role[]> = {
   "transfer.view": [
     "member of the structure",
     "admin of the structure",
-    "admin of another structure",
-    "member of another structure",
+    "admin of the other party structure",
+    "member of the other party structure",
     "coordinator of the territory",
   ],
   "transfer.viewPersonalData": [
     "member of the structure",
     "admin of the structure",
-    "admin of another structure",
-    "member of another structure",
+    "admin of the other party structure",
+    "member of the other party structure",
   ],
   "transfer.actAsSender": ["member of the structure", "admin of the structure"],
-  "transfer.actAsReceiver": ["admin of another structure", "member of another structure"],
+  "transfer.actAsReceiver": ["admin of the other party structure", "member of the other party structure"],
   "transfer.erasePersonalData": [
     "member of the structure",
     "admin of the structure",
-    "admin of another structure",
-    "member of another structure",
+    "admin of the other party structure",
+    "member of the other party structure",
   ],
+};
+
+type TransferAction = { [A in Action]: ActionResources[A] extends TransferRef ? A : never }[Action];
+
+// The same transfer as a draft: only its sending structure's people see it or act on it.
+const ALLOWED_ON_DRAFT: Record<TransferAction, Role[]> = {
+  "transfer.view": ["member of the structure", "admin of the structure"],
+  "transfer.viewPersonalData": ["member of the structure", "admin of the structure"],
+  "transfer.actAsSender": ["member of the structure", "admin of the structure"],
+  "transfer.actAsReceiver": [],
+  "transfer.erasePersonalData": ["member of the structure", "admin of the structure"],
 };
 
 describe("authorization policy", () => {
   it("has an expectation for every action", () => {
     expect(Object.keys(ALLOWED).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it("has a draft expectation for every action on a transfer", () => {
+    const onTransfers = ACTIONS.filter((action) => RESOURCES[action] === TRANSFER);
+    expect(Object.keys(ALLOWED_ON_DRAFT).sort()).toEqual(onTransfers.sort());
+  });
+
+  it("gives every action on a row a scope, and anonymous visitors a scope that matches nothing", () => {
+    expect([...SCOPED_ACTIONS].sort()).toEqual(ACTIONS.filter((action) => RESOURCES[action] !== null).sort());
+    for (const action of SCOPED_ACTIONS) expect(scopeFor(null, action)).toEqual({ id: { in: [] } });
   });
 
   const cases = ACTIONS.flatMap((action) =>
@@ -136,5 +165,13 @@ describe("authorization policy", () => {
 
   it.each(cases)("$role → $action: $allowed", ({ action, role, allowed }) => {
     expect(can(ROLES[role], action, RESOURCES[action] as never)).toBe(allowed);
+  });
+
+  const draftCases = (Object.keys(ALLOWED_ON_DRAFT) as TransferAction[]).flatMap((action) =>
+    (Object.keys(ROLES) as Role[]).map((role) => ({ action, role, allowed: ALLOWED_ON_DRAFT[action].includes(role) })),
+  );
+
+  it.each(draftCases)("$role → $action on a draft: $allowed", ({ action, role, allowed }) => {
+    expect(can(ROLES[role], action, DRAFT)).toBe(allowed);
   });
 });

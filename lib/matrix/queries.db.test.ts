@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import { coverageTable } from "./coverage";
 import { parseMatrixFilters } from "./filters";
+import { loadActor } from "@/lib/auth/actor";
 import { findMatrixTerritory, getCoverageInputs, getMatrix } from "./queries";
 
 let territoryId: string;
@@ -74,8 +75,8 @@ describe("coverage of the demo territory", () => {
 describe("findMatrixTerritory", () => {
   it("answers for the territory's coordinators and members, not for others", async () => {
     const user = await db.user.create({ data: { email: "sans.structure@exemple.fr" } });
-    expect(await findMatrixTerritory(db, { userId: user.id, isPlatformAdmin: false }, "val-de-lise")).toBeNull();
+    expect(await findMatrixTerritory(db, (await loadActor(db, user.id))!, "val-de-lise")).toBeNull();
     const member = await db.user.findUniqueOrThrow({ where: { email: "accueil@franceservices.exemple.fr" } });
-    expect(await findMatrixTerritory(db, { userId: member.id, isPlatformAdmin: false }, "val-de-lise")).not.toBeNull();
+    expect(await findMatrixTerritory(db, (await loadActor(db, member.id))!, "val-de-lise")).not.toBeNull();
   });
 });

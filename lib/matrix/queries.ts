@@ -2,6 +2,7 @@
  * The territory's matrix: one row per offer, in the columns of seed 001 — Qui ? Quoi ? Comment ?
  * Où ? Quand ? Autres. Reads only the territory's structures.
  */
+import { scopeFor, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeWeeklyHours } from "@/lib/hours/format";
@@ -163,17 +164,9 @@ export async function getMatrixFilterOptions(db: PrismaClient, territoryId: stri
 }
 
 /** The territory whose matrix the actor may see (policy "territory.viewMatrix"), scoped in the query. */
-export function findMatrixTerritory(db: PrismaClient, actor: { userId: string; isPlatformAdmin: boolean }, slug: string) {
+export function findMatrixTerritory(db: PrismaClient, actor: Actor, slug: string) {
   return db.territory.findFirst({
-    where: actor.isPlatformAdmin
-      ? { slug }
-      : {
-          slug,
-          OR: [
-            { coordinators: { some: { userId: actor.userId } } },
-            { structures: { some: { memberships: { some: { userId: actor.userId } } } } },
-          ],
-        },
+    where: { AND: [{ slug }, scopeFor(actor, "territory.viewMatrix")] },
     select: { id: true, name: true, slug: true },
   });
 }

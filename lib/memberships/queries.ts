@@ -1,17 +1,11 @@
 /** Reads for the membership pages, scoped in the query to what the actor may see. */
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/auth/policy";
+import { scopeFor, type Actor } from "@/lib/auth/policy";
 
-/** A structure whose members the actor may see (a member, or a coordinator of its territory), or null. */
+/** A structure whose members the actor may see (the policy's "structure.viewMembers" scope), or null. */
 export function findStructureForMembers(db: PrismaClient, actor: Actor, structureId: string) {
   return db.structure.findFirst({
-    where: {
-      id: structureId,
-      OR: [
-        { memberships: { some: { userId: actor.userId } } },
-        { territory: { coordinators: { some: { userId: actor.userId } } } },
-      ],
-    },
+    where: { AND: [{ id: structureId }, scopeFor(actor, "structure.viewMembers")] },
     select: { id: true, name: true, territoryId: true, territory: { select: { name: true, slug: true } } },
   });
 }
@@ -57,10 +51,10 @@ export async function listJoinableStructures(db: PrismaClient, actor: Actor) {
   }));
 }
 
-/** A territory the actor coordinates (or any, for a platform admin), with its structures; or null. */
+/** A territory the actor manages (the policy's "territory.manage" scope: its coordinators, platform admins), with its structures; or null. */
 export function findManagedTerritory(db: PrismaClient, actor: Actor, slug: string) {
   return db.territory.findFirst({
-    where: actor.isPlatformAdmin ? { slug } : { slug, coordinators: { some: { userId: actor.userId } } },
+    where: { AND: [{ slug }, scopeFor(actor, "territory.manage")] },
     select: {
       id: true,
       name: true,

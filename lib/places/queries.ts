@@ -1,11 +1,10 @@
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/auth/policy";
-import { editableBy } from "@/lib/structures/queries";
+import { scopeFor, type Actor } from "@/lib/auth/policy";
 
 /** A place of this structure, when the actor may edit the structure; otherwise null (→ 404). */
 export function findPlaceForEdit(db: PrismaClient, actor: Actor, structureId: string, placeId: string) {
   return db.place.findFirst({
-    where: { id: placeId, structureId, structure: editableBy(actor) },
+    where: { id: placeId, structureId, structure: scopeFor(actor, "structure.edit") },
     select: {
       id: true,
       name: true,

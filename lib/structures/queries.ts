@@ -1,23 +1,12 @@
 import type { PrismaClient } from "@/lib/db";
-import type { Actor } from "@/lib/auth/policy";
+import { scopeFor, type Actor } from "@/lib/auth/policy";
 import { isStale } from "@/lib/offers/rules";
 import { LABEL_ROLE, TYPOLOGY_ROLE } from "./update";
 
-/**
- * Who may edit a structure, as a query condition: its admins and its territory's coordinators
- * (the policy's "structure.edit", said in the query so another structure's page answers 404).
- */
-export const editableBy = (actor: Actor) => ({
-  OR: [
-    { memberships: { some: { userId: actor.userId, role: "admin" as const } } },
-    { territory: { coordinators: { some: { userId: actor.userId } } } },
-  ],
-});
-
-/** A structure the actor may edit, or null. */
+/** A structure the actor may edit (the policy's "structure.edit" scope), or null: another structure's page answers 404. */
 export function findStructureForEdit(db: PrismaClient, actor: Actor, structureId: string) {
   return db.structure.findFirst({
-    where: { id: structureId, ...editableBy(actor) },
+    where: { AND: [{ id: structureId }, scopeFor(actor, "structure.edit")] },
     select: { id: true, name: true, territoryId: true, territory: { select: { country: true } } },
   });
 }

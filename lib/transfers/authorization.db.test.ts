@@ -63,7 +63,8 @@ describe("authorization table: every command × every role, on a transfer in the
   for (const [command, expectations] of Object.entries(TABLE) as [Exclude<TransferCommand, "expire">, Record<Role, string>][]) {
     for (const status of startingStatuses(command)) {
       for (const role of ROLES) {
-        const expected = expectations[role];
+        // A draft is the sender's own (the policy's transfer.view): anyone else is told it does not exist.
+        const expected = status === "draft" && role !== "senderMember" ? "not_found" : expectations[role];
         it(`${command} from ${status} by ${role}: ${expected === "ok" ? "allowed" : `refused (${expected})`}`, async () => {
           const transfer = await insertTransfer(db, cast, { status });
           const before = await snapshot(transfer.id, transfer.code);
@@ -128,6 +129,10 @@ describe("the persisted state machine, exhaustively", () => {
           if (command === "complete") expect(row).toMatchObject({ outcome: "resolved", outcomeNote: "CV fait", outcomeRecordedAt: now });
           const events = await db.transferEvent.findMany({ where: { transferId: transfer.id } });
           expect(events).toMatchObject([{ type: check.to, fromStatus: status, toStatus: check.to, actorId: actorFor(party)?.userId ?? null, createdAt: now }]);
+        } else if (status === "draft" && party === "receiver") {
+          // The receiver does not see a draft: "not found", not "already handled".
+          expect(result).toEqual({ ok: false, reason: "not_found" });
+          expect(await snapshot(transfer.id, transfer.code)).toEqual(before);
         } else {
           expect(result).toMatchObject({ ok: false, reason: "already_handled", status });
           expect(await snapshot(transfer.id, transfer.code)).toEqual(before);

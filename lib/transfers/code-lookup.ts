@@ -2,7 +2,7 @@
  * The reference code lookup (`findTransferByCode`): only among the actor's own transfers, so a
  * code of another structure's transfer is "aucun transfert avec ce code dans vos structures".
  */
-import type { Actor } from "@/lib/auth/policy";
+import { scopeFor, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import { normalizeTransferCode } from "./code";
 import { structureIdsOf } from "./query-scope";
@@ -17,13 +17,10 @@ export type CodeSearch = { kind: "incomplete" } | { kind: "none"; code: string }
 export async function findTransferByCode(db: PrismaClient, actor: Actor, typed: string): Promise<CodeSearch> {
   const code = normalizeTransferCode(typed);
   if (!code) return { kind: "incomplete" };
-  const mine = structureIdsOf(actor);
-  if (mine.length === 0) return { kind: "none", code };
+  if (structureIdsOf(actor).length === 0) return { kind: "none", code };
+  // The parties' transfers: what they may act on as the sender or as the receiver (coordinators follow theirs from the territory's list).
   const transfer = await db.transfer.findFirst({
-    where: {
-      code,
-      OR: [{ fromStructureId: { in: mine } }, { toStructureId: { in: mine }, status: { not: "draft" } }],
-    },
+    where: { AND: [{ code }, { OR: [scopeFor(actor, "transfer.actAsSender"), scopeFor(actor, "transfer.actAsReceiver")] }] },
     select: { id: true },
   });
   return transfer ? { kind: "found", id: transfer.id } : { kind: "none", code };

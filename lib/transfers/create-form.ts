@@ -70,6 +70,7 @@ export async function loadCreatePage(
             territoryId: true,
             fromStructureId: true,
             toStructureId: true,
+            status: true,
             toStructure: { select: { name: true } },
             needTermId: true,
             ...ANALYSIS_SELECT,

@@ -94,7 +94,7 @@ async function prepare(db: PrismaClient, actor: SignedInActor, input: TransferIn
   if (input.previousTransferId) {
     const previous = await db.transfer.findUnique({
       where: { id: input.previousTransferId },
-      select: { id: true, parcoursId: true, territoryId: true, fromStructureId: true, toStructureId: true },
+      select: { id: true, parcoursId: true, territoryId: true, fromStructureId: true, toStructureId: true, status: true },
     });
     if (!previous || partiesOf(actor, previous).length === 0) {
       return { refusal: invalid("previousTransferId", { code: "transfer.previous_not_found" }) };

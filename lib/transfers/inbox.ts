@@ -1,10 +1,11 @@
 /**
- * The inboxes (`listInbox`), scoped in the query itself: received = the structures the actor is a
- * member of are the receiving side (drafts never appear there), sent = they are the sending side.
+ * The inboxes (`listInbox`), scoped in the query itself by the policy: received = the transfers
+ * the actor may act on as the receiver (`transfer.actAsReceiver`: drafts never appear there),
+ * sent = as the sender (`transfer.actAsSender`).
  */
 import { z } from "zod";
 import type { SignedInActor } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/policy";
+import { scopeFor, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma, TransferLevel, TransferStatus, TransferUrgency } from "@/lib/generated/prisma/client";
 import { inboxGroup, TRANSFER_STATUSES } from "./state-machine";
@@ -97,14 +98,13 @@ export async function listInbox(db: PrismaClient, actor: SignedInActor, filters:
   const counts: Record<InboxGroup, number> = { new: 0, in_progress: 0, closed: 0, draft: 0 };
   const mine = structureIdsOf(actor);
   if (mine.length === 0) return { rows: [], counts, total: 0, page: 1, pageCount: 1, structures: [] };
-  const selected = filters.structureId && mine.includes(filters.structureId) ? [filters.structureId] : mine;
+  const selected = filters.structureId && mine.includes(filters.structureId) ? filters.structureId : null;
   const group = INBOX_GROUPS[filters.direction].includes(filters.group) ? filters.group : "new";
 
-  const scope: Prisma.TransferWhereInput[] = [
+  const scope: Prisma.TransferWhereInput[] =
     filters.direction === "received"
-      ? { toStructureId: { in: selected }, status: { not: "draft" } }
-      : { fromStructureId: { in: selected } },
-  ];
+      ? [scopeFor(actor, "transfer.actAsReceiver"), ...(selected ? [{ toStructureId: selected }] : [])]
+      : [scopeFor(actor, "transfer.actAsSender"), ...(selected ? [{ fromStructureId: selected }] : [])];
   if (filters.level) scope.push({ level: filters.level });
   if (filters.urgency) scope.push({ urgency: filters.urgency });
 
@@ -135,7 +135,6 @@ export async function listInbox(db: PrismaClient, actor: SignedInActor, filters:
 
 /** New received transfers (status "sent"), for the header's link. */
 export function countNewReceived(db: PrismaClient, actor: Actor): Promise<number> {
-  const mine = structureIdsOf(actor);
-  if (mine.length === 0) return Promise.resolve(0);
-  return db.transfer.count({ where: { toStructureId: { in: mine }, status: "sent" } });
+  if (structureIdsOf(actor).length === 0) return Promise.resolve(0);
+  return db.transfer.count({ where: { AND: [scopeFor(actor, "transfer.actAsReceiver"), { status: "sent" }] } });
 }

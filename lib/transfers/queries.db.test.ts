@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { erasePersonalDataOnRequest, runCommand } from "./commands";
 import { insertTransfer, transferCast, type TransferCast } from "./queries.fixtures";
 import { findTransferByCode } from "./code-lookup";
+import { ficheForParty } from "./fiche";
 import { countNewReceived, listInbox, parseInboxFilters, type InboxFilters } from "./inbox";
 import { listTerritoryTransfers, parseTerritoryTransferFilters } from "./territory-transfers";
 import { getTransferForActor, publishedOffersOf } from "./transfer-view";
@@ -207,8 +208,17 @@ describe("one transfer", () => {
     expect((await getTransferForActor(db, cast.mediator, draft.id))!.commands).toEqual(["send", "cancel"]);
     expect(await getTransferForActor(db, cast.receiver, draft.id)).toBeNull();
     expect(await getTransferForActor(db, cast.coordinator, draft.id)).toBeNull();
-    expect(await runCommand(db, cast.receiver, draft.id, { command: "send" })).toEqual({ ok: false, code: "transfer.not_yours" });
-    expect(await runCommand(db, cast.receiver, draft.id, { command: "accept" })).toEqual({ ok: false, code: "not_found" });
+    // The partner and the coordinator are not told a draft exists, whatever they post.
+    const inputs = [{ command: "send" }, { command: "accept" }, { command: "cancel", reason: "Doublon" }] as const;
+    for (const input of inputs) {
+      expect(await runCommand(db, cast.receiver, draft.id, input)).toEqual({ ok: false, code: "not_found" });
+      expect(await runCommand(db, cast.coordinator, draft.id, input)).toEqual({ ok: false, code: "not_found" });
+    }
+    // Nor do its fiche navette or the erasure of its person's data.
+    expect(await ficheForParty(db, cast.receiver, draft.id)).toBeNull();
+    expect(await ficheForParty(db, cast.mediator, draft.id)).not.toBeNull();
+    expect(await erasePersonalDataOnRequest(db, cast.receiver, draft.id)).toEqual({ ok: false, code: "not_found" });
+    expect((await db.transfer.findUniqueOrThrow({ where: { id: draft.id } })).personalDataErasedAt).toBeNull();
     expect(await runCommand(db, cast.mediator, draft.id, { command: "send" })).toEqual({ ok: true, message: "Transfert envoyé." });
     expect((await getTransferForActor(db, cast.receiver, draft.id))!.status).toBe("sent");
   });

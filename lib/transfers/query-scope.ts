@@ -8,7 +8,10 @@ export const first = (value: string | string[] | undefined) => (Array.isArray(va
 export const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | null =>
   values.includes(value as T) ? (value as T) : null;
 
-/** The structures the actor is a member of: every read is scoped to them. */
+/**
+ * The structures the actor is a member of: the inbox's structure filter, and a shortcut when
+ * there are none. What a read may return is the policy's scope (`scopeFor`), not this list.
+ */
 export const structureIdsOf = (actor: Actor) => [...new Set(actor.memberships.map((membership) => membership.structureId))];
 
 /** The 3-A analysis and the documents checklist: what a re-orientation carries over. */

@@ -4,7 +4,7 @@
  * the save (optimistic concurrency on Territory.updatedAt, like the other editors).
  */
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/policy";
+import { scopeFor, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 
 /** Bounds of each setting; the page says them too. */
@@ -106,7 +106,7 @@ const valuesOf = (territory: TerritoryRow): SettingValues =>
 /** The settings page's territory: only for its coordinators (and platform admins); null otherwise (404). */
 export async function findTransferSettings(db: Pick<PrismaClient, "territory">, actor: Actor, slug: string) {
   const territory = await db.territory.findFirst({
-    where: actor.isPlatformAdmin ? { slug } : { slug, coordinators: { some: { userId: actor.userId } } },
+    where: { AND: [{ slug }, scopeFor(actor, "territory.manage")] },
     select: SELECT,
   });
   if (!territory) return null;

@@ -1,6 +1,6 @@
 /**
- * One transfer for an actor (`getTransferForActor`): null (404) unless `transfer.view` (and, for a
- * draft, unless the actor is on the sending side); the person's data (decrypted) only for its
+ * One transfer for an actor (`getTransferForActor`): null (404) unless `transfer.view` (a draft:
+ * the sending side only); the person's data (decrypted) only for its
  * parties (`transfer.viewPersonalData`), never for coordinators. With what its page offers: the
  * partners a receiver may suggest, and their published offers.
  */
@@ -15,6 +15,7 @@ import { decryptPersonalDetails, type PersonalDetails } from "./personal-data";
 import { availableCommands, type TransferCommand, type TransferParty } from "./state-machine";
 import { partiesOf } from "./transitions";
 import { ANALYSIS_SELECT } from "./query-scope";
+import { transferRefOf } from "./authorize";
 
 const DETAIL = {
   id: true,
@@ -175,12 +176,8 @@ export interface LinkedTransfer {
   status: TransferStatus;
 }
 
-/** Whether `getTransferForActor` shows this transfer to the actor: the one rule, for the links between transfers too. */
-function mayOpen(actor: Actor, transfer: { status: TransferStatus } & TransferRef) {
-  if (!can(actor, "transfer.view", transfer)) return false;
-  // A draft is the sending structure's own: the partner and the coordinators see it once sent.
-  return transfer.status !== "draft" || can(actor, "transfer.actAsSender", transfer);
-}
+/** Whether `getTransferForActor` shows this transfer to the actor (drafts included): the policy, for the links between transfers too. */
+const mayOpen = (actor: Actor, transfer: TransferRef) => can(actor, "transfer.view", transferRefOf(transfer));
 
 const linked = ({ id, code, status }: LinkedTransfer): LinkedTransfer => ({ id, code, status });
 
@@ -189,8 +186,8 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
   if (!z.uuid().safeParse(id).success) return null;
   const row = await db.transfer.findUnique({ where: { id }, select: DETAIL });
   if (!row) return null;
-  const ref: TransferRef = { territoryId: row.territory.id, fromStructureId: row.fromStructureId, toStructureId: row.toStructureId };
-  if (!mayOpen(actor, { ...ref, status: row.status })) return null;
+  const ref: TransferRef = transferRefOf({ ...row, territoryId: row.territory.id });
+  if (!mayOpen(actor, ref)) return null;
   const mayViewPersonal = can(actor, "transfer.viewPersonalData", ref);
 
   let personal: PersonalView | null = null;
@@ -240,17 +237,7 @@ export async function getTransferForActor(db: PrismaClient, actor: SignedInActor
   };
 }
 
-/**
- * Partners a receiver may suggest when declining: the territory's published structures other
- * than the receiving one. The same list checks a posted id on the server.
- */
-export function suggestablePartners(db: Pick<PrismaClient, "structure">, transfer: { territoryId: string; toStructureId: string }) {
-  return db.structure.findMany({
-    where: { territoryId: transfer.territoryId, status: "published", id: { not: transfer.toStructureId } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
-}
+export { suggestablePartners } from "./partners";
 
 /** The suggested partner's published offers, for "Réorienter la personne". */
 export function publishedOffersOf(db: PrismaClient, structureId: string) {

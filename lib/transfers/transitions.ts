@@ -1,6 +1,7 @@
 /**
- * Persisting a transfer's transitions. In one transaction: read the transfer, check the actor's
- * party with the policy and the move with the state machine, update it ON CONDITION that its
+ * Persisting a transfer's transitions. In one transaction: authorize the actor (`authorizeTransfer`,
+ * the one check of every command path), find their party with the policy and check the move with
+ * the state machine (and a decline's suggested partner), update it ON CONDITION that its
  * status is still one the command may start from (two receivers accepting and declining at the
  * same moment: PostgreSQL makes the second wait for the first, then finds the status changed and
  * updates nothing — that one is told "déjà traité par …"), append the event, and write the
@@ -12,7 +13,9 @@ import type { PrismaClient } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { DeclineReason, Prisma, TransferOutcome, TransferStatus } from "@/lib/generated/prisma/client";
 import { siteUrl } from "@/lib/site-url";
+import { authorizeTransfer, transferRefOf } from "./authorize";
 import { COMMAND_LABELS, DECLINE_REASON_LABELS, OUTCOME_LABELS, STATUS_LABELS } from "./labels";
+import { suggestablePartners } from "./partners";
 import { startingStatuses, transition, type TransferCommand, type TransferParty } from "./state-machine";
 
 export type TransitionInput =
@@ -28,16 +31,12 @@ export type TransitionResult =
   | { ok: true; status: TransferStatus }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "not_your_role" }
+  /** A decline's suggested partner is not one of the territory's published structures (a forged id). */
+  | { ok: false; reason: "partner_not_listed" }
   /** The transfer is no longer in a status the command may start from: someone acted first. */
   | { ok: false; reason: "already_handled"; status: TransferStatus; by: string | null; at: Date | null };
 
 type Tx = Prisma.TransactionClient;
-
-const transferRef = (transfer: { territoryId: string; fromStructureId: string; toStructureId: string }): TransferRef => ({
-  territoryId: transfer.territoryId,
-  fromStructureId: transfer.fromStructureId,
-  toStructureId: transfer.toStructureId,
-});
 
 /** The parties an actor may act as on a transfer (null: the scheduled worker). */
 export function partiesOf(actor: SignedInActor | null, ref: TransferRef): TransferParty[] {
@@ -122,6 +121,8 @@ export async function applyTransitionIn(
   tx: Tx,
   { transferId, actor, input, now = new Date() }: { transferId: string; actor: SignedInActor | null; input: TransitionInput; now?: Date },
 ): Promise<TransitionResult> {
+  // A person must see the transfer to act on it (a draft is its sender's own); the worker may.
+  if (actor && !(await authorizeTransfer(tx, actor, transferId, "transfer.view"))) return { ok: false, reason: "not_found" };
   const transfer = await tx.transfer.findUnique({
     where: { id: transferId },
     select: {
@@ -140,11 +141,9 @@ export async function applyTransitionIn(
     },
   });
   if (!transfer) return { ok: false, reason: "not_found" };
-  const ref = transferRef(transfer);
-  if (actor && !can(actor, "transfer.view", ref)) return { ok: false, reason: "not_found" };
 
   const command: TransferCommand = input.command;
-  const parties = partiesOf(actor, ref);
+  const parties = partiesOf(actor, transferRefOf(transfer));
   const checks = parties.map((party) => ({ party, check: transition(transfer.status, command, party) }));
   const allowed = checks.find(({ check }) => check.ok);
   if (!allowed || !allowed.check.ok) {
@@ -154,6 +153,10 @@ export async function applyTransitionIn(
     return { ok: false, reason: "not_your_role" };
   }
   const toStatus = allowed.check.to;
+  if (input.command === "decline" && input.suggestedStructureId) {
+    const partners = await suggestablePartners(tx, transfer);
+    if (!partners.some((partner) => partner.id === input.suggestedStructureId)) return { ok: false, reason: "partner_not_listed" };
+  }
 
   const { count } = await tx.transfer.updateMany({
     where: { id: transfer.id, status: { in: [...startingStatuses(command)] } },

@@ -149,7 +149,7 @@ export default async function TerritoryTransfersPage({ params, searchParams }: P
                 <tr key={row.id} className="border-b border-slate-300 align-top">
                   <th scope="row" className="px-2 py-2 font-mono whitespace-nowrap">
                     {/* Platform admins see the counts and the list, not the transfer's page (transfer.view). */}
-                    {can(actor, "transfer.view", { territoryId: territory.id, fromStructureId: row.fromStructure.id, toStructureId: row.toStructure.id }) ? (
+                    {can(actor, "transfer.view", { territoryId: territory.id, fromStructureId: row.fromStructure.id, toStructureId: row.toStructure.id, status: row.status }) ? (
                       <Link href={`/transferts/${row.id}`} className="text-accent underline">
                         {row.code}
                       </Link>
