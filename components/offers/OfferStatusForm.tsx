@@ -6,9 +6,8 @@
  */
 import { useActionState } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
-import type { ActionResult } from "@/lib/actions/authorized-action";
+import type { ServerAction } from "@/components/forms/server-form";
 
-type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
 
 const NEXT_STATUSES = {
   draft: [{ status: "published", label: "Publier l'offre" }],

@@ -3,9 +3,8 @@
 /** Deleting a place: a checkbox to confirm, then the button. Works without JavaScript. */
 import { useActionState } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
-import type { ActionResult } from "@/lib/actions/authorized-action";
+import type { ServerAction } from "@/components/forms/server-form";
 
-type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
 
 export function DeletePlaceForm({ action, structureId, placeId, placeName }: { action: ServerAction; structureId: string; placeId: string; placeName: string }) {
   const [state, formAction, pending] = useActionState(action, null);

@@ -6,12 +6,12 @@
  */
 import { useActionState } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
-import type { ActionResult } from "@/lib/actions/authorized-action";
+import type { ServerAction } from "@/components/forms/server-form";
 import type { Locale } from "@/lib/i18n/locales";
 import { offerMessages } from "@/lib/public-offer/messages";
 import { REPORT_SUBJECTS, type ReportSubject } from "@/lib/public-offer/schemas";
 
-type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+type Action = ServerAction;
 
 export function ReportErrorForm({ action, offerId, locale }: { action: Action; offerId: string; locale: Locale }) {
   const t = offerMessages(locale);
