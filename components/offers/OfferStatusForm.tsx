@@ -8,7 +8,6 @@ import { useActionState } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
 import type { ServerAction } from "@/components/forms/server-form";
 
-
 const NEXT_STATUSES = {
   draft: [{ status: "published", label: "Publier l'offre" }],
   published: [

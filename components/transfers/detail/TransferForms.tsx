@@ -12,7 +12,6 @@ import { describedBy, Field, FieldError, inputClass } from "@/components/forms/F
 import type { ServerAction } from "@/components/forms/server-form";
 import type { ActionResult } from "@/lib/actions/authorized-action";
 
-
 const FormState = createContext<{ state: ActionResult<null> | null; prefix: string }>({ state: null, prefix: "" });
 
 function useField(name: string) {
