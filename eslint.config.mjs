@@ -8,20 +8,46 @@ const SHARED_MESSAGE =
  * Nothing in the repository reads the team's shared folder beside the clone (issue 14): a user's clone, and CI's,
  * stands alone. Caught: a path written with ".." then "shared" as one string, and path.join/resolve(…, "..", "shared", …).
  */
+const STANDALONE_SELECTORS = [
+  // esquery's regular expressions cannot hold a "/": a separator is "not a word character nor a dot".
+  { selector: "Literal[value=/(^|[^\\w.])\\.\\.[^\\w.]shared(\\W|$)/]", message: SHARED_MESSAGE },
+  { selector: "TemplateElement[value.raw=/(^|[^\\w.])\\.\\.[^\\w.]shared(\\W|$)/]", message: SHARED_MESSAGE },
+  {
+    selector: "CallExpression[callee.property.name=/^(join|resolve)$/]:has(> Literal[value='..']):has(> Literal[value='shared'])",
+    message: SHARED_MESSAGE,
+  },
+];
+
 export const standaloneRule = {
   files: ["**/*.{ts,tsx,js,mjs,cjs}"],
-  rules: {
-    "no-restricted-syntax": [
-      "error",
-      // esquery's regular expressions cannot hold a "/": a separator is "not a word character nor a dot".
-      { selector: "Literal[value=/(^|[^\\w.])\\.\\.[^\\w.]shared(\\W|$)/]", message: SHARED_MESSAGE },
-      { selector: "TemplateElement[value.raw=/(^|[^\\w.])\\.\\.[^\\w.]shared(\\W|$)/]", message: SHARED_MESSAGE },
-      {
-        selector: "CallExpression[callee.property.name=/^(join|resolve)$/]:has(> Literal[value='..']):has(> Literal[value='shared'])",
-        message: SHARED_MESSAGE,
-      },
-    ],
-  },
+  rules: { "no-restricted-syntax": ["error", ...STANDALONE_SELECTORS] },
+};
+
+/**
+ * One way to write a form (issue 15): types come from the form's zod schema, never from a cast to
+ * `never` (or `any`), and react-hook-form is used through `useServerForm`
+ * (components/forms/server-form.ts) only; the older wiring, `checked-form`, does not come back.
+ * Tests may still cast their fakes. (ESLint replaces a rule's options per file: the standalone
+ * selectors are repeated here.) Tested in tests/lint/forms.test.ts.
+ */
+const NO_CAST_TO_NEVER = [
+  { selector: "TSAsExpression > TSNeverKeyword", message: "No `as never`: type the value (for a form, from its schema's z.input / z.output)." },
+  { selector: "TSAsExpression > TSAnyKeyword", message: "No `as any`: type the value (for a form, from its schema's z.input / z.output)." },
+  { selector: "ImportDeclaration[source.value=/checked-form$/]", message: "checked-form is gone: write the form with useServerForm (components/forms/server-form.ts)." },
+];
+const NO_DIRECT_USE_FORM = {
+  selector: "ImportDeclaration[source.value='react-hook-form'] > ImportSpecifier[imported.name='useForm']",
+  message: "A form uses useServerForm (components/forms/server-form.ts), not react-hook-form's useForm directly.",
+};
+const formsRule = {
+  files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+  ignores: ["**/*.test.ts", "**/*.test.tsx"],
+  rules: { "no-restricted-syntax": ["error", ...STANDALONE_SELECTORS, ...NO_CAST_TO_NEVER, NO_DIRECT_USE_FORM] },
+};
+/** The one hook is the one place that calls useForm. */
+const serverFormHook = {
+  files: ["components/forms/server-form.ts"],
+  rules: { "no-restricted-syntax": ["error", ...STANDALONE_SELECTORS, ...NO_CAST_TO_NEVER] },
 };
 
 /** No import cycles anywhere (issue 15): a cycle is a layer that leans on the one above it. */
@@ -96,6 +122,8 @@ const config = [
     ],
   },
   standaloneRule,
+  formsRule,
+  serverFormHook,
   noCycles,
   componentsWithoutDatabase,
   renderedOnlyInLibHtml,

@@ -1,4 +1,6 @@
 /** The magic-link request form: a plain HTML form posted to next-auth (works without JavaScript). */
+import { describedBy, Field } from "@/components/forms/Field";
+
 export function MagicLinkForm({
   csrfToken,
   callbackUrl,
@@ -21,10 +23,7 @@ export function MagicLinkForm({
       {hiddenEmail ? (
         <input type="hidden" name="email" value={email} />
       ) : (
-        <div>
-          <label htmlFor="email" className="block font-medium">
-            Adresse courriel
-          </label>
+        <Field id="email" label="Adresse courriel" error={error}>
           <input
             id="email"
             name="email"
@@ -33,15 +32,10 @@ export function MagicLinkForm({
             defaultValue={email}
             required
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "email-erreur" : undefined}
+            aria-describedby={describedBy("email", undefined, error)}
             className="mt-1 w-full max-w-md rounded border border-slate-500 px-3 py-2"
           />
-          {error && (
-            <p id="email-erreur" className="mt-1 font-medium text-red-800">
-              {error}
-            </p>
-          )}
-        </div>
+        </Field>
       )}
       <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">
         {submitLabel}

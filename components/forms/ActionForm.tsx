@@ -1,13 +1,15 @@
 "use client";
 
 /**
- * A form posted to a server action (see lib/actions/authorized-action.ts). It works without
- * JavaScript; the server's field errors appear next to their fields, its message below.
+ * A small form without react-hook-form (a button, a few plain fields): posted to a server action
+ * of the same signature as every form's (`ServerAction`, answering an `ActionResult`), so it works
+ * without JavaScript; the server's field errors appear next to their fields through `Field`, its
+ * message below (`FormStatus`, which every form uses).
  */
 import { createContext, useActionState, useContext, type ReactNode } from "react";
+import { describedBy, Field } from "@/components/forms/Field";
+import type { ServerAction } from "@/components/forms/server-form";
 import type { ActionResult } from "@/lib/actions/authorized-action";
-
-type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
 
 const FormState = createContext<ActionResult<null> | null>(null);
 
@@ -73,17 +75,8 @@ export function TextField({
   hint?: string;
 }) {
   const { error, value } = useField(name);
-  const describedBy = [hint && `${id}-aide`, error && `${id}-erreur`].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-aide`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         // A new key when the server sends values back, so the field shows them after React resets the form.
         key={value}
@@ -93,15 +86,10 @@ export function TextField({
         autoComplete={autoComplete}
         defaultValue={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         className="mt-1 w-full max-w-md rounded border border-slate-500 px-3 py-2"
       />
-      {error && (
-        <p id={`${id}-erreur`} className="mt-1 font-medium text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
 
@@ -116,17 +104,14 @@ export function SelectField({
 }) {
   const { error, value } = useField(name);
   return (
-    <div>
-      <label htmlFor={name} className="block font-medium">
-        {label}
-      </label>
+    <Field id={name} label={label} error={error}>
       <select
         key={value}
         id={name}
         name={name}
         defaultValue={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-erreur` : undefined}
+        aria-describedby={describedBy(name, undefined, error)}
         className="mt-1 rounded border border-slate-500 px-3 py-2"
       >
         {options.map((option) => (
@@ -135,11 +120,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error && (
-        <p id={`${name}-erreur`} className="mt-1 font-medium text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

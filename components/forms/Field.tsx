@@ -34,6 +34,7 @@ export function Field({
   hint,
   error,
   liveHint,
+  compact,
   children,
 }: {
   id: string;
@@ -42,11 +43,13 @@ export function Field({
   error?: string;
   /** The hint changes as the person types: read out when it does. */
   liveHint?: boolean;
+  /** A small field among others on one line (the hours editor's times): a smaller label. */
+  compact?: boolean;
   children: ReactNode;
 }) {
   return (
     <div>
-      <label htmlFor={id} className="block font-medium">
+      <label htmlFor={id} className={compact ? "block text-sm" : "block font-medium"}>
         {label}
       </label>
       <FieldHint id={id} live={liveHint}>
@@ -59,3 +62,34 @@ export function Field({
 }
 
 export const inputClass = "mt-1 w-full max-w-xl rounded border border-slate-500 px-3 py-2";
+
+/**
+ * A group of choices (radios, checkboxes) under a legend: its hint and its error tied to the group
+ * the same way as a single field's.
+ */
+export function FieldGroup({
+  id,
+  legend,
+  hint,
+  error,
+  className = "rounded border border-slate-300 p-3",
+  legendClassName = "px-1 font-semibold",
+  children,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+  legendClassName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className={className} aria-describedby={describedBy(id, hint, error)}>
+      <legend className={legendClassName}>{legend}</legend>
+      <FieldHint id={id}>{hint}</FieldHint>
+      {children}
+      <FieldError id={id} error={error} />
+    </fieldset>
+  );
+}

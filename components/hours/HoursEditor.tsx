@@ -6,20 +6,17 @@
  * its own. react-hook-form checks it with the server's zod schema; without JavaScript the page
  * comes with blank rows to fill in and the server answers with its errors next to the fields.
  */
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useEffect } from "react";
-import { get, useFieldArray, useForm, useWatch, type Resolver } from "react-hook-form";
+import { useEffect } from "react";
+import { useFieldArray, useWatch } from "react-hook-form";
 import { FormStatus } from "@/components/forms/ActionForm";
-import { useCheckedSubmit, useHydrated } from "@/components/forms/checked-form";
-import { DateField, ErrorText, inputClass, RadioOption, TimeField } from "./HoursFields";
-import type { ActionResult } from "@/lib/actions/authorized-action";
+import { FieldError, FieldGroup } from "@/components/forms/Field";
+import { useHydrated, useServerForm, type ServerAction } from "@/components/forms/server-form";
+import { DateField, RadioOption, SelectField, TextField, TimeField } from "./HoursFields";
 import type { SavedHours } from "@/lib/hours/actions";
 import { WEEKDAY_NAMES } from "@/lib/hours/format";
 import { blankException, blankSlot, formValuesFromPosted, previewHours, type HoursFormValues } from "@/lib/hours/form-values";
 import type { HolidayRule } from "@/lib/hours/rules";
-import { hoursFormSchema } from "@/lib/hours/schemas";
-
-type ServerAction = (previous: ActionResult<SavedHours> | null, formData: FormData) => Promise<ActionResult<SavedHours>>;
+import { hoursFormSchema, LABEL_MAX } from "@/lib/hours/schemas";
 
 export interface PlaceHoursInfo {
   name: string;
@@ -45,43 +42,28 @@ export function HoursEditor({
   saved,
   place,
 }: {
-  action: ServerAction;
+  action: ServerAction<SavedHours>;
   defaults: HoursFormValues;
   /** The saved hours in plain French. */
   saved: string;
   /** For an offer at a place: the place and its hours. */
   place?: PlaceHoursInfo;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { register, control, setValue, getValues, state, pending, initial, formAction, onSubmit, errorAt } = useServerForm(
+    hoursFormSchema,
+    action,
+    (posted): HoursFormValues => (posted ? formValuesFromPosted(posted, defaults) : defaults),
+  );
   // Buttons that only work with JavaScript (add, remove, copy) appear once it runs.
   const interactive = useHydrated();
-
-  // Without JavaScript, the page comes back from the server with what was typed: show it again.
-  const initial = state && !state.ok && state.values ? formValuesFromPosted(state.values, defaults) : defaults;
-  const {
-    register,
-    control,
-    handleSubmit,
-    setValue,
-    getValues,
-    formState: { errors },
-  } = useForm<HoursFormValues>({
-    resolver: zodResolver(hoursFormSchema) as unknown as Resolver<HoursFormValues>,
-    mode: "onBlur",
-    defaultValues: initial,
-  });
   const slots = useFieldArray({ control, name: "slots" });
   const exceptions = useFieldArray({ control, name: "exceptions" });
-  const values = useWatch({ control }) as HoursFormValues;
+  const values = useWatch({ control });
 
   // A save changes the hours' version: the next save from this page starts from it.
   useEffect(() => {
     if (state?.ok) setValue("version", state.data.version);
   }, [state, setValue]);
-
-  const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const messageAt = (path: string) => (get(errors, path) as { message?: string } | undefined)?.message;
-  const errorAt = (path: string): string | undefined => messageAt(path) ?? messageAt(`${path}.root`) ?? serverErrors?.[path]?.[0];
 
   const kind = defaults.owner.kind;
   const usesPlaceHours = kind === "offerPlace" && values.hoursSource === "place";
@@ -89,7 +71,7 @@ export function HoursEditor({
   const savedText = state?.ok ? state.data.description : saved;
 
   function copyToFollowingDays(weekday: number) {
-    const current = getValues("slots");
+    const current = getValues("slots") ?? [];
     const lastDay = weekday < 5 ? 5 : 7;
     const targets = Array.from({ length: lastDay - weekday }, (_, offset) => weekday + 1 + offset);
     const source = current.filter((slot) => Number(slot.weekday) === weekday && !isBlankSlot(slot));
@@ -100,7 +82,6 @@ export function HoursEditor({
     slots.replace(next);
   }
 
-  const onSubmit = useCheckedSubmit(formAction, handleSubmit);
   return (
     <form
       action={formAction}
@@ -143,7 +124,7 @@ export function HoursEditor({
           Un créneau par plage d&apos;ouverture : une journée continue est un seul créneau, une pause de midi en fait deux. Pour retirer un
           créneau, videz ses heures. Un jour sans créneau est fermé.
         </p>
-        <ErrorText id="slots-erreur" message={errorAt("slots")} />
+        <FieldError id="slots" error={errorAt("slots")} />
         <div className="mt-3 grid gap-4 md:grid-cols-2">
           {WEEKDAY_NAMES.map((dayName, dayIndex) => {
             const weekday = dayIndex + 1;
@@ -161,7 +142,7 @@ export function HoursEditor({
                     const name = `${Day}, créneau ${position + 1}`;
                     return (
                       <div key={field.id}>
-                        <div className="flex flex-wrap items-end gap-3">
+                        <div className="flex flex-wrap items-start gap-3">
                           <input type="hidden" defaultValue={field.weekday} {...register(`slots.${index}.weekday`)} />
                           <TimeField
                             id={`slots-${index}-opens`}
@@ -177,18 +158,16 @@ export function HoursEditor({
                             input={register(`slots.${index}.closes`)}
                             defaultValue={field.closes}
                           />
-                          <label className="flex items-center gap-1 pb-1">
-                            <input type="checkbox" defaultChecked={field.appointmentOnly} {...register(`slots.${index}.appointmentOnly`)} />
+                          <label className="mt-7 flex items-center gap-1">
+                            <input type="checkbox" defaultChecked={field.appointmentOnly === true} {...register(`slots.${index}.appointmentOnly`)} />
                             <span className="sr-only">{name}, </span>sur rendez-vous
                           </label>
                           {interactive && (
-                            <button type="button" className={smallButton} onClick={() => slots.remove(index)}>
+                            <button type="button" className={`${smallButton} mt-6`} onClick={() => slots.remove(index)}>
                               Retirer<span className="sr-only"> le créneau {position + 1} du {dayName}</span>
                             </button>
                           )}
                         </div>
-                        <ErrorText id={`slots-${index}-opens-erreur`} message={errorAt(`slots.${index}.opens`)} />
-                        <ErrorText id={`slots-${index}-closes-erreur`} message={errorAt(`slots.${index}.closes`)} />
                       </div>
                     );
                   })}
@@ -221,7 +200,7 @@ export function HoursEditor({
         <p className="text-sm text-slate-700">
           Congés, travaux, horaires d&apos;été… Pour un seul jour, laissez « dernier jour » vide. Les lignes laissées vides sont ignorées.
         </p>
-        <ErrorText id="exceptions-erreur" message={errorAt("exceptions")} />
+        <FieldError id="exceptions" error={errorAt("exceptions")} />
         <div className="mt-3 space-y-3">
           {exceptions.fields.map((field, index) => {
             const name = `Exception ${index + 1}`;
@@ -231,7 +210,7 @@ export function HoursEditor({
             return (
               <fieldset key={field.id} className="rounded border border-slate-300 p-3">
                 <legend className="px-1 font-semibold">{name}</legend>
-                <div className="flex flex-wrap items-end gap-3">
+                <div className="flex flex-wrap items-start gap-3">
                   <DateField
                     id={idOf("startsOn")}
                     label={<><span className="sr-only">{name}, </span>premier jour</>}
@@ -246,16 +225,17 @@ export function HoursEditor({
                     input={register(`exceptions.${index}.endsOn`)}
                     defaultValue={field.endsOn}
                   />
-                  <div>
-                    <label htmlFor={idOf("kind")} className="block text-sm">
-                      <span className="sr-only">{name}, </span>fermé ou horaires spéciaux
-                    </label>
-                    <select id={idOf("kind")} defaultValue={field.kind} {...register(`exceptions.${index}.kind`)} className={inputClass}>
-                      <option value="closed">Fermé toute la période</option>
-                      <option value="special">Ouvert, horaires spéciaux</option>
-                    </select>
-                  </div>
-                  <div className={interactive && !special ? "hidden" : "flex flex-wrap items-end gap-3"}>
+                  <SelectField
+                    id={idOf("kind")}
+                    label={<><span className="sr-only">{name}, </span>fermé ou horaires spéciaux</>}
+                    error={errorAt(at("kind"))}
+                    input={register(`exceptions.${index}.kind`)}
+                    defaultValue={field.kind}
+                  >
+                    <option value="closed">Fermé toute la période</option>
+                    <option value="special">Ouvert, horaires spéciaux</option>
+                  </SelectField>
+                  <div className={interactive && !special ? "hidden" : "flex flex-wrap items-start gap-3"}>
                     <TimeField
                       id={idOf("opens")}
                       label={<><span className="sr-only">{name}, </span>ouverture spéciale</>}
@@ -271,30 +251,20 @@ export function HoursEditor({
                       defaultValue={field.closes}
                     />
                   </div>
-                  <div>
-                    <label htmlFor={idOf("label")} className="block text-sm">
-                      <span className="sr-only">{name}, </span>motif
-                    </label>
-                    <input
-                      id={idOf("label")}
-                      type="text"
-                      maxLength={80}
-                      defaultValue={field.label}
-                      aria-invalid={errorAt(at("label")) ? true : undefined}
-                      aria-describedby={errorAt(at("label")) ? `${idOf("label")}-erreur` : undefined}
-                      {...register(`exceptions.${index}.label`)}
-                      className={inputClass}
-                    />
-                  </div>
+                  <TextField
+                    id={idOf("label")}
+                    label={<><span className="sr-only">{name}, </span>motif</>}
+                    maxLength={LABEL_MAX}
+                    error={errorAt(at("label"))}
+                    input={register(`exceptions.${index}.label`)}
+                    defaultValue={field.label}
+                  />
                   {interactive && (
-                    <button type="button" className={smallButton} onClick={() => exceptions.remove(index)}>
+                    <button type="button" className={`${smallButton} mt-6`} onClick={() => exceptions.remove(index)}>
                       Retirer<span className="sr-only"> l&apos;exception {index + 1}</span>
                     </button>
                   )}
                 </div>
-                {(["startsOn", "endsOn", "opens", "closes", "label"] as const).map((part) => (
-                  <ErrorText key={part} id={`${idOf(part)}-erreur`} message={errorAt(at(part))} />
-                ))}
               </fieldset>
             );
           })}
@@ -307,8 +277,13 @@ export function HoursEditor({
       </section>
 
       {kind !== "offer" && (
-        <fieldset className={`space-y-1 ${hideWhenPlaceHours}`} aria-describedby={errorAt("publicHolidays") ? "publicHolidays-erreur" : undefined}>
-          <legend className="text-xl font-semibold">Les jours fériés</legend>
+        <FieldGroup
+          id="publicHolidays"
+          legend="Les jours fériés"
+          error={errorAt("publicHolidays")}
+          className={`space-y-1 ${hideWhenPlaceHours}`}
+          legendClassName="text-xl font-semibold"
+        >
           {kind === "offerPlace" && place && (
             <RadioOption register={register("publicHolidays")} value="same_as_place" checked={initial.publicHolidays === "same_as_place"}>
               Comme le lieu ({HOLIDAY_LABELS[place.publicHolidays].toLowerCase()})
@@ -319,8 +294,7 @@ export function HoursEditor({
               {HOLIDAY_LABELS[rule]}
             </RadioOption>
           ))}
-          <ErrorText id="publicHolidays-erreur" message={errorAt("publicHolidays")} />
-        </fieldset>
+        </FieldGroup>
       )}
 
       <section aria-labelledby="apercu-titre" className="rounded border border-slate-300 p-3">
@@ -335,7 +309,7 @@ export function HoursEditor({
       <button type="submit" disabled={pending} className="rounded bg-accent px-4 py-2 font-semibold text-white">
         Enregistrer les horaires
       </button>
-      <FormStatus state={state as ActionResult<null> | null} />
+      <FormStatus state={state} />
     </form>
   );
 }

@@ -1,26 +1,22 @@
-/** The hours editor's small fields: each labelled, its error linked with aria-describedby. */
+/** The hours editor's small fields, drawn with the shared Field (label, error, aria-describedby). */
 import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { describedBy, Field } from "@/components/forms/Field";
 
 type Registered = UseFormRegisterReturn;
 
 export const inputClass = "mt-1 rounded border border-slate-500 px-2 py-1";
 
-export function ErrorText({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 font-medium text-red-800">
-      {message}
-    </p>
-  );
-}
-
-export function TimeField(props: { id: string; label: ReactNode; error?: string; input: Registered; defaultValue: string }) {
+export function TimeField(props: { id: string; label: ReactNode; error?: string; input: Registered; defaultValue?: string }) {
   return <InputField {...props} type="time" />;
 }
 
-export function DateField(props: { id: string; label: ReactNode; error?: string; input: Registered; defaultValue: string }) {
+export function DateField(props: { id: string; label: ReactNode; error?: string; input: Registered; defaultValue?: string }) {
   return <InputField {...props} type="date" />;
+}
+
+export function TextField(props: { id: string; label: ReactNode; error?: string; input: Registered; defaultValue?: string; maxLength?: number }) {
+  return <InputField {...props} type="text" />;
 }
 
 function InputField({
@@ -30,29 +26,53 @@ function InputField({
   input,
   defaultValue,
   type,
+  maxLength,
 }: {
   id: string;
   label: ReactNode;
   error?: string;
   input: Registered;
-  defaultValue: string;
-  type: "time" | "date";
+  defaultValue?: string;
+  type: "time" | "date" | "text";
+  maxLength?: number;
 }) {
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm">
-        {label}
-      </label>
+    <Field id={id} label={label} error={error} compact>
       <input
         id={id}
         type={type}
+        maxLength={maxLength}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-erreur` : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
         {...input}
         className={inputClass}
       />
-    </div>
+    </Field>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  error,
+  input,
+  defaultValue,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  error?: string;
+  input: Registered;
+  defaultValue?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Field id={id} label={label} error={error} compact>
+      <select id={id} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, undefined, error)} {...input} className={inputClass}>
+        {children}
+      </select>
+    </Field>
   );
 }
 

@@ -6,9 +6,7 @@
  */
 import { useActionState } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
-import type { ActionResult } from "@/lib/actions/authorized-action";
-
-type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
+import type { ServerAction } from "@/components/forms/server-form";
 
 const NEXT_STATUSES = {
   draft: [{ status: "published", label: "Publier l'offre" }],

@@ -5,15 +5,13 @@
  * JavaScript the proxy answers such a post with the same message (lib/open-data/import/limits.ts).
  */
 import { useState } from "react";
+import { describedBy, Field } from "@/components/forms/Field";
 import { IMPORT_TOO_BIG, MAX_IMPORT_BYTES } from "@/lib/open-data/import/limits";
 
 export function ImportFileField() {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
   return (
-    <div>
-      <label htmlFor="import-fichier" className="block font-medium">
-        Fichier (CSV, JSON ou XLSX, 20 Mo au plus)
-      </label>
+    <Field id="import-fichier" label="Fichier (CSV, JSON ou XLSX, 20 Mo au plus)" error={error}>
       <input
         id="import-fichier"
         name="fichier"
@@ -21,20 +19,15 @@ export function ImportFileField() {
         accept=".csv,.json,.xlsx,.txt"
         required
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "import-fichier-erreur" : undefined}
+        aria-describedby={describedBy("import-fichier", undefined, error)}
         className="mt-1"
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
-          const message = file && file.size > MAX_IMPORT_BYTES ? IMPORT_TOO_BIG : null;
+          const message = file && file.size > MAX_IMPORT_BYTES ? IMPORT_TOO_BIG : undefined;
           event.currentTarget.setCustomValidity(message ?? "");
           setError(message);
         }}
       />
-      {error && (
-        <p id="import-fichier-erreur" className="mt-1 font-medium text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

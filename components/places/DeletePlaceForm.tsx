@@ -3,9 +3,8 @@
 /** Deleting a place: a checkbox to confirm, then the button. Works without JavaScript. */
 import { useActionState } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
-import type { ActionResult } from "@/lib/actions/authorized-action";
-
-type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
+import { describedBy, FieldError } from "@/components/forms/Field";
+import type { ServerAction } from "@/components/forms/server-form";
 
 export function DeletePlaceForm({ action, structureId, placeId, placeName }: { action: ServerAction; structureId: string; placeId: string; placeName: string }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -21,15 +20,11 @@ export function DeletePlaceForm({ action, structureId, placeId, placeName }: { a
           name="confirm"
           className="mt-1"
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "confirm-erreur" : undefined}
+          aria-describedby={describedBy("confirm", undefined, error)}
         />
         <label htmlFor="confirm">Je confirme : supprimer le lieu « {placeName} » et ses horaires. Ce n&apos;est pas réversible.</label>
       </div>
-      {error && (
-        <p id="confirm-erreur" className="font-medium text-red-800">
-          {error}
-        </p>
-      )}
+      <FieldError id="confirm" error={error} />
       <button type="submit" disabled={pending} className="rounded border border-red-800 px-3 py-1 font-semibold text-red-800">
         Supprimer ce lieu
       </button>

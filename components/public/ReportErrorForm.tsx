@@ -6,14 +6,13 @@
  */
 import { useActionState } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
-import type { ActionResult } from "@/lib/actions/authorized-action";
+import { describedBy, Field, FieldGroup } from "@/components/forms/Field";
+import type { ServerAction } from "@/components/forms/server-form";
 import type { Locale } from "@/lib/i18n/locales";
 import { offerMessages } from "@/lib/public-offer/messages";
 import { REPORT_SUBJECTS, type ReportSubject } from "@/lib/public-offer/schemas";
 
-type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
-
-export function ReportErrorForm({ action, offerId, locale }: { action: Action; offerId: string; locale: Locale }) {
+export function ReportErrorForm({ action, offerId, locale }: { action: ServerAction; offerId: string; locale: Locale }) {
   const t = offerMessages(locale);
   const [state, formAction, pending] = useActionState(action, null);
   const refused = state && !state.ok ? state : null;
@@ -35,8 +34,7 @@ export function ReportErrorForm({ action, offerId, locale }: { action: Action; o
     <form action={formAction} noValidate className="space-y-4" key={key}>
       <input type="hidden" name="offerId" value={offerId} />
       <input type="hidden" name="lang" value={locale} />
-      <fieldset aria-describedby={error("subject") ? "signalement-sujet-erreur" : undefined}>
-        <legend className="font-medium">{t.reportWhat}</legend>
+      <FieldGroup id="signalement-sujet" legend={t.reportWhat} error={error("subject")} className="" legendClassName="font-medium">
         <div className="mt-1 space-y-1">
           {REPORT_SUBJECTS.map((subject) => (
             <div key={subject} className="flex items-center gap-2">
@@ -52,19 +50,8 @@ export function ReportErrorForm({ action, offerId, locale }: { action: Action; o
             </div>
           ))}
         </div>
-        {error("subject") ? (
-          <p id="signalement-sujet-erreur" className="mt-1 font-medium text-red-800">
-            {error("subject")}
-          </p>
-        ) : null}
-      </fieldset>
-      <div>
-        <label htmlFor="signalement-message" className="block font-medium">
-          {t.reportMessage}
-        </label>
-        <p id="signalement-message-aide" className="text-sm text-slate-700">
-          {t.reportMessageHint}
-        </p>
+      </FieldGroup>
+      <Field id="signalement-message" label={t.reportMessage} hint={t.reportMessageHint} error={error("message")}>
         <textarea
           id="signalement-message"
           name="message"
@@ -72,19 +59,11 @@ export function ReportErrorForm({ action, offerId, locale }: { action: Action; o
           maxLength={1000}
           defaultValue={value("message")}
           aria-invalid={error("message") ? true : undefined}
-          aria-describedby={["signalement-message-aide", error("message") && "signalement-message-erreur"].filter(Boolean).join(" ")}
+          aria-describedby={describedBy("signalement-message", t.reportMessageHint, error("message"))}
           className="mt-1 w-full max-w-xl rounded border border-slate-500 px-3 py-2"
         />
-        {error("message") ? (
-          <p id="signalement-message-erreur" className="mt-1 font-medium text-red-800">
-            {error("message")}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="signalement-email" className="block font-medium">
-          {t.reportEmail}
-        </label>
+      </Field>
+      <Field id="signalement-email" label={t.reportEmail} error={error("email")}>
         <input
           id="signalement-email"
           name="email"
@@ -92,15 +71,10 @@ export function ReportErrorForm({ action, offerId, locale }: { action: Action; o
           autoComplete="email"
           defaultValue={value("email")}
           aria-invalid={error("email") ? true : undefined}
-          aria-describedby={error("email") ? "signalement-email-erreur" : undefined}
+          aria-describedby={describedBy("signalement-email", undefined, error("email"))}
           className="mt-1 w-full max-w-md rounded border border-slate-500 px-3 py-2"
         />
-        {error("email") ? (
-          <p id="signalement-email-erreur" className="mt-1 font-medium text-red-800">
-            {error("email")}
-          </p>
-        ) : null}
-      </div>
+      </Field>
       {/* The honeypot: never shown (display: none), so people and keyboards never reach it; bots fill it. */}
       <div style={{ display: "none" }}>
         <label htmlFor="signalement-site">{t.honeypot}</label>

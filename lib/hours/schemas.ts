@@ -32,7 +32,8 @@ export type HoursOwner = z.output<typeof owner>;
 const field = z.string().optional().default("");
 
 const slotRow = z.object({
-  weekday: z.coerce.number().int().min(1).max(7),
+  // Posted (and held by the form) as text.
+  weekday: z.coerce.number<string>().int().min(1).max(7),
   opens: field,
   closes: field,
   appointmentOnly: checkbox,

@@ -84,10 +84,10 @@ export async function loadCreatePage(
   const previousDocuments = documentsOf(previous?.documents);
   const labels = documentsFrom([...previousDocuments.map((row) => row.label), ...offer.documentsToBring, ...USUAL_DOCUMENTS]);
   const readyLabels = new Set(previousDocuments.filter((row) => row.ready).map((row) => row.label));
-  const documents = [
-    ...labels.map((label) => ({ label, status: readyLabels.has(label) ? "ready" : "missing" })),
+  const documents: TransferFormValues["documents"] = [
+    ...labels.map((label) => ({ label, status: readyLabels.has(label) ? ("ready" as const) : ("missing" as const) })),
     // Free lines for what the lists do not say.
-    ...Array.from({ length: 3 }, () => ({ label: "", status: "missing" })),
+    ...Array.from({ length: 3 }, () => ({ label: "", status: "missing" as const })),
   ];
   const needTermId = previous?.needTermId && offer.needTerms.some((term) => term.id === previous.needTermId) ? previous.needTermId : "";
   const mayCopyLabel = previous && can(actor, "transfer.viewPersonalData", previous);

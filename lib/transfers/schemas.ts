@@ -168,25 +168,31 @@ export const transferSchema = z
 export type TransferFormInput = z.input<typeof transferSchema>;
 export type TransferInput = z.output<typeof transferSchema>;
 
-/** The form's values as the browser holds them (text everywhere, arrays for groups). */
+type Choice<T extends readonly string[]> = T[number];
+
+/**
+ * The form's values as the browser holds them: text, one of the choices (or "" for "non précisé")
+ * where the schema reads a choice, lists for groups. It is what the schema reads
+ * (`TransferFormInput`), with every field present.
+ */
 export interface TransferFormValues {
   idempotencyKey: string;
   fromStructureId: string;
   offerId: string;
   previousTransferId: string;
-  level: string;
-  intent: string;
+  level: Choice<typeof TRANSFER_LEVELS>;
+  intent: Choice<typeof TRANSFER_INTENTS>;
   needTermId: string;
   needDescription: string;
-  difficulty: string;
-  urgency: string;
+  difficulty: Choice<typeof DIFFICULTIES> | "";
+  urgency: Choice<typeof URGENCIES>;
   deadline: string;
-  digitalEase: string;
+  digitalEase: Choice<typeof DIGITAL_EASES> | "";
   equipment: string[];
-  supportGoal: string;
-  documents: { label: string; status: string }[];
+  supportGoal: Choice<typeof SUPPORT_GOALS> | "";
+  documents: { label: string; status: Choice<typeof DOCUMENT_STATUSES> }[];
   personPublicTermIds: string[];
-  ageBand: string;
+  ageBand: AgeBand | "";
   confirmWarnings: boolean;
   personLabel: string;
   consent: boolean;
@@ -201,3 +207,6 @@ export interface TransferFormValues {
   appointmentPlaceId: string;
   askFor: string;
 }
+
+/** The form's values are what the schema reads: checked by the compiler, no cast anywhere. */
+export const TRANSFER_FORM_VALUES_ARE_INPUT: TransferFormValues extends TransferFormInput ? true : false = true;

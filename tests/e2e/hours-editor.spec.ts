@@ -92,6 +92,30 @@ test("two overlapping slots: the error shows at the later one and nothing is sav
   await expect(field(page, "Dimanche, créneau 1, ouverture")).toHaveValue("");
 });
 
+test("with JavaScript, a field error the server finds shows next to its field, and nothing is saved", async ({ page }) => {
+  await signInFast(page, COORDINATOR);
+  await page.goto(await placeHoursPage("Bureau Information Jeunesse"));
+  const before = await saved(page).textContent();
+  const closes = field(page, "Lundi, créneau 1, fermeture");
+  await expect(field(page, "Lundi, créneau 1, ouverture")).toHaveValue("10:00");
+  // The browser's check sees what was typed through the page's events; a value set without them
+  // (an out-of-date page, an extension) reaches only the server: its answer must land on the field.
+  await closes.evaluate((input: HTMLInputElement) => {
+    input.value = "09:00";
+  });
+  await page.getByRole("button", { name: "Enregistrer les horaires" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "Corrigez les champs signalés." })).toBeVisible();
+  await expect(closes).toHaveAttribute("aria-invalid", "true");
+  await expect(closes).toHaveAccessibleDescription(/^La fermeture doit être après l'ouverture\. Pour une ouverture qui passe minuit/);
+  await expect(field(page, "Lundi, créneau 1, ouverture")).not.toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+
+  await page.reload();
+  await expect(saved(page)).toHaveText(before!);
+  await expect(field(page, "Lundi, créneau 1, fermeture")).toHaveValue("12:00");
+});
+
 test("a day's hours are copied onto the following days", async ({ page }) => {
   await signInFast(page, COORDINATOR);
   await page.goto(await placeHoursPage("Bureau Information Jeunesse"));
@@ -121,6 +145,7 @@ test("without JavaScript, the editor is filled in, checked by the server, keeps 
 
   await expect(page.getByText(/^La fermeture doit être après l'ouverture\. Pour une ouverture qui passe minuit/)).toBeVisible();
   await expect(field(page, "Samedi, créneau 1, fermeture")).toHaveAttribute("aria-invalid", "true");
+  await expect(field(page, "Samedi, créneau 1, fermeture")).toHaveAccessibleDescription(/^La fermeture doit être après l'ouverture\./);
   await expect(field(page, "Samedi, créneau 1, ouverture")).toHaveValue("14:00");
   await expect(field(page, "Exception 1, motif")).toHaveValue("horaires d'été");
   await expectAccessibleWithoutScript(page, checker);

@@ -149,6 +149,58 @@ test("without JavaScript: errors next to their fields, nothing typed lost, then 
   await context.close();
 });
 
+/** How many transfers describe this need (nothing stored after a refusal). */
+const transfersFor = (need: string) =>
+  withDatabase(async (client) => Number((await client.query<{ n: string }>(`select count(*) as n from "Transfer" where "needDescription" = $1`, [need])).rows[0]!.n));
+
+test("with JavaScript, a refusal only the server can make (a deadline already past) shows next to its field; nothing is stored", async ({ page }) => {
+  const need = "Renouveler un titre de séjour en ligne";
+  await signInFast(page, MEDIATOR);
+  await page.goto(`/transferts/nouveau?offre=${await offerId()}`);
+  await fillBasics(page, need);
+  // A valid date for the schema; only the server knows the territory's today.
+  await page.getByLabel("Échéance (facultatif)").fill("2001-01-15");
+  await page.getByRole("button", { name: "Envoyer le transfert" }).click();
+
+  const deadline = page.getByLabel("Échéance (facultatif)");
+  await expect(page.getByRole("alert").filter({ hasText: "Corrigez les champs signalés." })).toBeVisible();
+  await expect(deadline).toHaveAttribute("aria-invalid", "true");
+  await expect(deadline).toHaveAccessibleDescription(/L'échéance est déjà passée : indiquez une date à venir\./);
+  await expect(deadline).toHaveValue("2001-01-15");
+  await expect(page.getByLabel("Nature de la demande")).toHaveValue(need);
+  await expectAccessible(page);
+  expect(await transfersFor(need)).toBe(0);
+
+  // Corrected, it goes.
+  await deadline.fill("");
+  await page.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+  await page.waitForURL(/\/transferts\/[0-9a-f-]{36}$/);
+  expect(await transfersFor(need)).toBe(1);
+});
+
+test("without JavaScript, the server's refusal of a past appointment shows next to the date, with what was typed", async ({ browser, page }) => {
+  const need = "Créer une adresse courriel";
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await signInFast(noScript, MEDIATOR);
+  await noScript.goto(`/transferts/nouveau?offre=${await offerId()}`);
+  await fillBasics(noScript, need);
+  await noScript.getByLabel("Date", { exact: true }).fill("2001-01-15");
+  await noScript.getByLabel("Heure", { exact: true }).fill("10:00");
+  await noScript.getByRole("button", { name: "Envoyer le transfert" }).click();
+
+  const date = noScript.getByLabel("Date", { exact: true });
+  await expect(noScript.getByText("Corrigez les champs signalés.")).toBeVisible();
+  await expect(date).toHaveAttribute("aria-invalid", "true");
+  await expect(date).toHaveAccessibleDescription(/Ce rendez-vous est déjà passé/);
+  await expect(date).toHaveValue("2001-01-15");
+  await expect(noScript.getByLabel("Heure", { exact: true })).toHaveValue("10:00");
+  await expect(noScript.getByLabel("Nature de la demande")).toHaveValue(need);
+  await expectAccessibleWithoutScript(noScript, page);
+  expect(await transfersFor(need)).toBe(0);
+  await context.close();
+});
+
 test("a double click on « Envoyer » creates one transfer", async ({ page }) => {
   await signInFast(page, MEDIATOR);
   await page.goto(`/transferts/nouveau?offre=${await offerId()}`);

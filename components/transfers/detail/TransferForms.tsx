@@ -9,9 +9,8 @@
 import { createContext, useActionState, useContext, type ReactNode } from "react";
 import { FormStatus } from "@/components/forms/ActionForm";
 import { describedBy, Field, FieldError, inputClass } from "@/components/forms/Field";
+import type { ServerAction } from "@/components/forms/server-form";
 import type { ActionResult } from "@/lib/actions/authorized-action";
-
-type ServerAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
 
 const FormState = createContext<{ state: ActionResult<null> | null; prefix: string }>({ state: null, prefix: "" });
 

@@ -43,7 +43,7 @@ export function needTerms(need: string): TermRef[] | null {
   for (const vocabulary of NEED_VOCABULARIES) {
     if (!VOCABULARY_CODES.get(vocabulary)?.has(need)) continue;
     const other = NEED_VOCABULARIES.filter((candidate) => candidate !== vocabulary);
-    return [[vocabulary, need], ...lookup(vocabulary, need, other).refs, ...reverseLookup(vocabulary, need).filter(([from]) => other.includes(from as never))];
+    return [[vocabulary, need], ...lookup(vocabulary, need, other).refs, ...reverseLookup(vocabulary, need).filter(([from]) => other.some((candidate) => candidate === from))];
   }
   return null;
 }
@@ -91,8 +91,8 @@ const need = z
   })
   .optional();
 
-const format = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `un de : ${values.join(", ")}` }).default(values[0] as T[number] as never);
+const format = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.enum(values, { error: `un de : ${values.join(", ")}` }).default(values[0]);
 
 export const territoryParams = z.object({ format: format(FORMATS) });
 export const structuresParams = z.object({ limit, cursor, updated_since: updatedSince, commune, format: format(LIST_FORMATS) });

@@ -9,9 +9,11 @@ import type { SafeUrl } from "@/lib/html/url";
 import { describeOpeningStatus } from "@/lib/hours/status-text";
 import type { Locale } from "@/lib/i18n/locales";
 import { shortDate } from "@/lib/public-offer/present";
-import { PUBLICS, type PublicCode } from "../filters";
+import { ACCESS_MODES, PUBLICS, type AccessMode, type PublicCode } from "../filters";
 import { searchMessages } from "../messages";
 import type { SearchResult } from "../queries";
+
+const isAccessMode = (code: string): code is AccessMode => ACCESS_MODES.some((mode) => mode === code);
 
 const isPublicCode = (code: string): code is PublicCode => PUBLICS.includes(code as PublicCode);
 
@@ -73,7 +75,7 @@ export function resultCard(result: SearchResult, href: SafeUrl, locale: Locale, 
         {result.accessModes.length > 0 && (
           <>
             <dt>{`${t.how}${t.colon}`}</dt>
-            <dd>{result.accessModes.map((code) => t.accessModes(code as never) ?? code).join(", ")}</dd>
+            <dd>{result.accessModes.map((code) => (isAccessMode(code) ? t.accessModes(code) : code)).join(", ")}</dd>
           </>
         )}
         <dt>{`${t.price}${t.colon}`}</dt>
