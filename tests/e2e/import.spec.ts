@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import type { Locator, Page } from "@playwright/test";
 import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
 import { HINAURA_V0_JSON, LMN_EXAMPLE_CSV } from "../support/fixtures";
 import { signInFast } from "./auth";
@@ -42,8 +43,8 @@ test("a coordinator imports the Hinaura file: progress, preview with its report,
 
   await page.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)").setInputFiles(HINAURA);
   await page.getByRole("button", { name: "Prévisualiser" }).click();
-  // The upload returns at once with the job's page; the worker reads the file meanwhile and the page refreshes itself.
-  await expect(page).toHaveURL(new RegExp(`/territoires/${SLUG}/import\\?import=[0-9a-f-]{36}$`));
+  // The upload returns with the job's page; the worker reads the file meanwhile and the page refreshes itself.
+  await expect(page).toHaveURL(new RegExp(`/territoires/${SLUG}/import\\?import=[0-9a-f-]{36}$`), { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "Aperçu de « lieux-mediation-numerique-hinaura-v0.json »" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText("Format : Lieux de médiation numérique, JSON v0.")).toBeVisible();
   await expect(page.getByText(/^\d{3} à créer \(\d+ nouvelles structures\)$/)).toBeVisible();
@@ -90,15 +91,23 @@ test("a running job's page says where it is in plain words, refreshes itself, an
   await signInFast(page, COORDINATOR);
   await page.goto(`/territoires/${SLUG}/import?import=${jobId}`);
   await expect(page.getByRole("heading", { name: "Analyse de « lieux.json »" })).toBeVisible();
-  await expect(page.getByRole("status")).toHaveText("Lecture du fichier : 350 lignes sur 687");
+  const status = page.getByRole("status");
+  await expect(status).toHaveText("Lecture du fichier : 350 lignes sur 687");
   await expect(page.getByRole("progressbar", { name: "Avancement" })).toHaveAttribute("value", "51");
-  await expect(page.locator('head meta[http-equiv="refresh"]')).toHaveAttribute("content", "2");
   await expect(page.getByRole("link", { name: "Actualiser" })).toHaveAttribute("href", `/territoires/${SLUG}/import?import=${jobId}`);
+  await expectAccessible(page);
+
+  // The worker moves on: the page follows by itself, in place (no reload: the same document).
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await withDatabase((client) => client.query(`update "ImportJob" set "progressDone" = 500 where id = $1`, [jobId]));
+  await expect(status).toHaveText("Lecture du fichier : 500 lignes sur 687", { timeout: 10_000 });
+  await withDatabase((client) => client.query(`update "ImportJob" set phase = 'matching', "progressDone" = 687 where id = $1`, [jobId]));
+  await expect(status).toHaveText("Comparaison avec les données du territoire (687 lignes)…", { timeout: 10_000 });
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Abandonner l'analyse" }).click();
   await expect(page.getByRole("status")).toHaveText("Import abandonné : le fichier a été effacé, rien n'a été enregistré.");
-  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
   expect(await withDatabase(async (client) => (await client.query(`select id from "ImportJob" where id = $1`, [jobId])).rowCount)).toBe(0);
   // The abandoned job's address now says it is gone.
   await page.goto(`/territoires/${SLUG}/import?import=${jobId}`);
@@ -114,7 +123,18 @@ test("a file that is not CSV, JSON or XLSX is refused with a clear message", asy
   await expect(page.getByRole("button", { name: "Confirmer l'import" })).toHaveCount(0);
 });
 
-test("without JavaScript, the standard's example goes through the whole flow, the page refreshing itself", async ({ browser, page: checker }) => {
+/** Without JavaScript, a person follows a running job with the page's "Actualiser" link. */
+async function refreshUntilVisible(page: Page, target: Locator) {
+  await expect(async () => {
+    if (!(await target.isVisible())) {
+      await expect(page.getByRole("status")).toBeVisible({ timeout: 1_000 });
+      await page.getByRole("link", { name: "Actualiser" }).click();
+    }
+    await expect(target).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
+test("without JavaScript, the standard's example goes through the whole flow, with the « Actualiser » link", async ({ browser, page: checker }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await signInFast(page, COORDINATOR);
@@ -122,13 +142,13 @@ test("without JavaScript, the standard's example goes through the whole flow, th
   await page.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)").setInputFiles(EXAMPLE);
   await page.getByLabel("Format").selectOption({ label: "Lieux de médiation numérique (v1 ou v0.1, CSV ou JSON)" });
   await page.getByRole("button", { name: "Prévisualiser" }).click();
-  // No click: the page's <meta http-equiv="refresh"> brings the preview once the job is ready.
-  await expect(page.getByRole("heading", { name: "Aperçu de « exemple-valide-v1.0.1.csv »" })).toBeVisible({ timeout: 30_000 });
+  const preview = page.getByRole("heading", { name: "Aperçu de « exemple-valide-v1.0.1.csv »" });
+  await refreshUntilVisible(page, preview);
   await expect(page.getByRole("table", { name: "À créer" })).toContainText("Anonymal");
-  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
   await expectAccessibleWithoutScript(page, checker);
   await page.getByRole("button", { name: "Confirmer l'import" }).click();
-  await expect(page.getByRole("status")).toHaveText("1 lieu créé (1 nouvelle structure), 0 mis à jour, 0 inchangé, 0 ligne ignorée.", { timeout: 30_000 });
+  await refreshUntilVisible(page, page.getByRole("heading", { name: "Import terminé" }));
+  await expect(page.getByRole("status")).toHaveText("1 lieu créé (1 nouvelle structure), 0 mis à jour, 0 inchangé, 0 ligne ignorée.");
   await expectAccessibleWithoutScript(page, checker);
   await context.close();
 });

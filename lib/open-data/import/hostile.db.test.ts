@@ -60,7 +60,7 @@ describe("hostile files through preview and commit", () => {
       expect(outcome).toMatchObject({ ok: true, counts: { create: 0, update: 0 } });
       expect(await stored(territoryId)).toEqual(NOTHING);
     }
-    // An empty file is stopped before the draft (the upload action redirects): its parse refuses it too.
+    // An empty file is stopped before the job (the upload action redirects): its parse refuses it too.
     const { territoryId } = await setUp("vide");
     const preview = await previewImport(db, territoryId, HOSTILE_FILES.empty.name, await HOSTILE_FILES.empty.bytes(), "auto");
     expect(preview.plan.counts).toMatchObject({ create: 0, update: 0 });

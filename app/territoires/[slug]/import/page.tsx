@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportFileField } from "@/components/open-data/ImportFileField";
+import { ImportJobRefresh } from "@/components/open-data/ImportJobRefresh";
 import { requireActor } from "@/lib/auth/session";
 import { messageOf } from "@/lib/errors/messages";
 import { abandonImport, confirmImport, uploadImportFile } from "@/lib/open-data/import/actions";
@@ -29,7 +30,7 @@ const ERRORS: Record<string, string> = {
   volumineux: IMPORT_TOO_BIG,
 };
 
-/** Seconds between two looks at a running job (the page refreshes itself, with or without JavaScript). */
+/** Seconds between two looks at a running job (with JavaScript; without, the "Actualiser" link). */
 const REFRESH_SECONDS = 2;
 
 /** "1 lieu créé", "3 lieux créés". */
@@ -116,8 +117,7 @@ function Running({ job, territory }: { job: ImportJobView; territory: { id: stri
   const percent = job.progressTotal > 0 ? Math.round((100 * job.progressDone) / job.progressTotal) : null;
   return (
     <section aria-labelledby="en-cours" className="mt-6">
-      {/* Refreshes the page while the job runs, with JavaScript or without; React puts it in the head. */}
-      <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
+      <ImportJobRefresh seconds={REFRESH_SECONDS} />
       <h2 id="en-cours" className="text-2xl font-semibold">
         {job.status === "committing" ? "Import" : "Analyse"} de « {job.fileName} »
       </h2>
@@ -130,7 +130,8 @@ function Running({ job, territory }: { job: ImportJobView; territory: { id: stri
         </progress>
       )}
       <p className="mt-2 max-w-prose text-slate-700">
-        Cette page se met à jour toute seule. Vous pouvez la quitter : le travail continue, et revenir par ce lien.{" "}
+        Cette page se met à jour toute seule (sans JavaScript : actualisez-la). Vous pouvez la quitter : le travail continue,
+        et revenir par ce lien.{" "}
         <Link href={`/territoires/${territory.slug}/import?import=${job.id}`} className="text-accent underline">
           Actualiser
         </Link>
