@@ -111,7 +111,7 @@ test("a running job's page says where it is in plain words, refreshes itself, an
   expect(await withDatabase(async (client) => (await client.query(`select id from "ImportJob" where id = $1`, [jobId])).rowCount)).toBe(0);
   // The abandoned job's address now says it is gone.
   await page.goto(`/territoires/${SLUG}/import?import=${jobId}`);
-  await expect(page.getByRole("alert")).toContainText("Cet import n'existe plus");
+  await expect(page.getByText("Cet import n'existe plus")).toHaveAttribute("role", "alert");
 });
 
 test("a file that is not CSV, JSON or XLSX is refused with a clear message", async ({ page }) => {
