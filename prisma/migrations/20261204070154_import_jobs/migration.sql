@@ -1,3 +1,6 @@
+-- Imports become jobs in rows (docs/decisions/009-import-jobs.md). ImportDraft held previews for two
+-- hours at most: dropping it loses at worst an unconfirmed preview, which its owner uploads again.
+
 -- CreateEnum
 CREATE TYPE "ImportJobStatus" AS ENUM ('queued', 'analysing', 'ready', 'committing', 'done', 'failed');
 
