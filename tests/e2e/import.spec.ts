@@ -33,7 +33,7 @@ test.afterAll(async () => {
   });
 });
 
-test("a coordinator imports the Hinaura file: progress, preview with its report, confirmation, summary", async ({ page }) => {
+test("a coordinator imports the Hinaura file: upload, the job previewed, confirmation, summary, abandon", async ({ page }) => {
   test.setTimeout(240_000);
   await signInFast(page, COORDINATOR);
   await page.goto(`/territoires/${SLUG}`);
