@@ -11,6 +11,11 @@ export async function register() {
   const { startTransferTimersOnce } = await import("@/lib/transfers/worker");
   startTransferTimersOnce();
 
+  // Import jobs (reading, previewing, committing uploaded files): every couple of seconds, and at
+  // once when one is queued. Each job is claimed by one instance, with a lease.
+  const { startImportWorkerOnce } = await import("@/lib/open-data/import/worker");
+  startImportWorkerOnce();
+
   const smtpUrl = process.env.SMTP_URL;
   if (!smtpUrl) {
     if (process.env.NODE_ENV === "production") {

@@ -90,6 +90,13 @@ export const WORKSPACE_MESSAGES = {
   "transfer.appointment_place_unknown": () => "Choisissez l'un des lieux de l'offre.",
   "transfer.need_unknown": () => "Choisissez l'un des besoins proposés.",
   "transfer.previous_not_found": () => "Le transfert précédent est introuvable, ou vous n'y avez pas accès.",
+  /** An import job (lib/open-data/import/jobs.ts) that stopped, or that its owner can no longer see. */
+  "import.failed": () =>
+    "L'import n'a pas abouti à cause d'une erreur du serveur : rien n'a été enregistré. Déposez le fichier à nouveau ; si cela recommence, signalez-le.",
+  "import.interrupted": () =>
+    "L'analyse a été interrompue plusieurs fois (le serveur a redémarré) : rien n'a été enregistré. Déposez le fichier à nouveau, ou découpez-le.",
+  "import.gone": () =>
+    "Cet import n'existe plus : il a été abandonné, ou il a expiré (2 heures), ou il n'est pas le vôtre. Déposez le fichier à nouveau.",
   /** The inbox's search by reference code (findTransferByCode). */
   "transfer.code_incomplete": () => "Code incomplet : un code de transfert a la forme TR-XXXX-XX (six lettres et chiffres après « TR »).",
   "transfer.code_unknown": ({ code }: { code: string }) => `Aucun transfert avec le code ${code} dans vos structures.`,

@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
-import { findImportDraft, saveImportDraft } from "@/lib/open-data/import/drafts";
-import { PURGE_BATCH, purgeImportDrafts, purgeRateLimitHits, runPurges } from "./purges";
+import { claimImportJob, enqueueImportJob, findImportJob, IMPORT_JOB_LEASE_MS, runImportJobs } from "@/lib/open-data/import/jobs";
+import { PURGE_BATCH, purgeImportJobs, purgeRateLimitHits, runPurges } from "./purges";
 
 const T0 = new Date("2026-11-24T15:00:00Z");
 const later = (ms: number) => new Date(T0.getTime() + ms);
@@ -55,10 +55,11 @@ describe("purgeRateLimitHits", () => {
   });
 });
 
-describe("purgeImportDrafts", () => {
+describe("purgeImportJobs", () => {
   let territoryId: string;
   let actorId: string;
   let otherActorId: string;
+  const file = () => ({ fileName: "lieux.csv", format: "auto" as const, content: new TextEncoder().encode("a;b\n1;2\n") });
 
   beforeAll(async () => {
     const territory = await db.territory.create({ data: { slug: "purges", name: "Purges", country: "FR", timeZone: "Europe/Paris" } });
@@ -67,19 +68,39 @@ describe("purgeImportDrafts", () => {
     otherActorId = (await db.user.create({ data: { email: "import-garde@exemple.fr" } })).id;
   });
 
-  it("deletes drafts once expired (two hours after upload), whoever owns them, and keeps the others", async () => {
-    const file = { territoryId, fileName: "lieux.csv", format: "auto" as const, content: new TextEncoder().encode("a;b\n1;2\n"), planHash: "h" };
-    const abandoned = await saveImportDraft(db, { ...file, actorId }, T0);
-    const recent = await saveImportDraft(db, { ...file, actorId: otherActorId }, later(60 * MINUTE));
+  beforeEach(async () => {
+    await db.importJob.deleteMany();
+  });
 
-    expect(await purgeImportDrafts(db, later(120 * MINUTE - 1))).toBe(0);
-    expect(await findImportDraft(db, abandoned, actorId, territoryId, later(120 * MINUTE - 1))).not.toBeNull();
+  it("deletes jobs once expired (two hours after their last step), whoever owns them, and keeps the others", async () => {
+    const abandoned = await enqueueImportJob(db, { ...file(), territoryId, actorId }, T0);
+    const recent = await enqueueImportJob(db, { ...file(), territoryId, actorId: otherActorId }, later(60 * MINUTE));
+
+    expect(await purgeImportJobs(db, later(120 * MINUTE - 1))).toBe(0);
+    expect(await findImportJob(db, abandoned, actorId, territoryId, later(120 * MINUTE - 1))).not.toBeNull();
 
     const counts = await Promise.all([runPurges(db, later(120 * MINUTE)), runPurges(db, later(120 * MINUTE))]);
-    expect(counts.map((count) => count.importDrafts).sort()).toEqual([0, 1]);
-    expect(await db.importDraft.findMany({ select: { id: true } })).toEqual([{ id: recent }]);
+    expect(counts.map((count) => count.importJobs).sort()).toEqual([0, 1]);
+    expect(await db.importJob.findMany({ select: { id: true } })).toEqual([{ id: recent }]);
 
-    expect(await purgeImportDrafts(db, later(180 * MINUTE))).toBe(1);
-    expect(await db.importDraft.count()).toBe(0);
+    expect(await purgeImportJobs(db, later(180 * MINUTE))).toBe(1);
+    expect(await db.importJob.count()).toBe(0);
+  });
+
+  it("a ready preview and a done result are kept two hours after that step, then purged; a done job holds no bytes", async () => {
+    const jobId = await enqueueImportJob(db, { ...file(), territoryId, actorId }, T0);
+    // Analysed 90 minutes after the upload: the preview is kept two hours from then.
+    expect(await runImportJobs(db, { clock: () => later(90 * MINUTE) })).toEqual(["ready"]);
+    expect(await purgeImportJobs(db, later(120 * MINUTE))).toBe(0);
+    expect(await purgeImportJobs(db, later(210 * MINUTE))).toBe(1);
+    expect(await db.importJob.count({ where: { id: jobId } })).toBe(0);
+  });
+
+  it("never deletes a job a worker holds, even past its expiry; once the worker's lease has passed, it goes", async () => {
+    await enqueueImportJob(db, { ...file(), territoryId, actorId }, T0);
+    const claimed = await claimImportJob(db, later(119 * MINUTE));
+    expect(claimed?.status).toBe("analysing");
+    expect(await purgeImportJobs(db, later(121 * MINUTE))).toBe(0);
+    expect(await purgeImportJobs(db, later(119 * MINUTE + IMPORT_JOB_LEASE_MS))).toBe(1);
   });
 });

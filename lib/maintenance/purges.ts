@@ -4,8 +4,9 @@
  *
  * - `RateLimitHit` once its limit's window has passed (`expiresAt`): its key holds an email or an
  *   address, kept no longer than the limit needs it;
- * - `ImportDraft` once expired (two hours after the upload, lib/open-data/import/drafts.ts): an
- *   abandoned preview's file is gone even if its owner never uploads again.
+ * - `ImportJob` once expired (two hours after its last step, lib/open-data/import/jobs.ts), unless
+ *   a worker holds it (its lease has not passed): an abandoned upload's file, preview or result
+ *   is gone even if its owner never comes back. A done or failed job has already dropped its bytes.
  *
  * Safe with several app instances: each purge is one `DELETE … WHERE expiresAt <= now` in batches;
  * two instances deleting the same rows at once delete each row once (the second waits for the
@@ -15,7 +16,7 @@ import type { PrismaClient } from "@/lib/db";
 
 export interface PurgeCounts {
   rateLimitHits: number;
-  importDrafts: number;
+  importJobs: number;
 }
 
 /** Rows deleted per statement, so that a large backlog never holds locks for long. */
@@ -42,15 +43,17 @@ export function purgeRateLimitHits(db: PrismaClient, now: Date, maxBatches = 20)
   );
 }
 
-/** Expired import drafts (few, but each holds a file of up to 20 MB: a small batch). */
-export async function purgeImportDrafts(db: PrismaClient, now: Date): Promise<number> {
-  const { count } = await db.importDraft.deleteMany({ where: { expiresAt: { lte: now } } });
+/** Expired import jobs that no worker holds (few, but each may hold a file of up to 20 MB). */
+export async function purgeImportJobs(db: PrismaClient, now: Date): Promise<number> {
+  const { count } = await db.importJob.deleteMany({
+    where: { expiresAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] },
+  });
   return count;
 }
 
 export async function runPurges(db: PrismaClient, now: Date): Promise<PurgeCounts> {
   return {
     rateLimitHits: await purgeRateLimitHits(db, now),
-    importDrafts: await purgeImportDrafts(db, now),
+    importJobs: await purgeImportJobs(db, now),
   };
 }

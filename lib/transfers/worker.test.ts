@@ -8,7 +8,7 @@ vi.mock("@/lib/transfers/worker", async (importOriginal) => ({ ...(await importO
 vi.mock("@/lib/email/worker", () => ({ startOutboxWorker }));
 
 const NONE: TimerCounts = { expired: 0, acceptReminders: 0, ackReminders: 0, erased: 0, draftsErased: 0, errors: 0 };
-const purge = vi.fn(async () => ({ rateLimitHits: 0, importDrafts: 0 }));
+const purge = vi.fn(async () => ({ rateLimitHits: 0, importJobs: 0 }));
 
 function deferred() {
   let resolve!: () => void;
@@ -83,14 +83,14 @@ describe("startTransferTimers", () => {
       .mockRejectedValueOnce(new Error("base injoignable"))
       .mockResolvedValue(NONE);
     const purges = vi
-      .fn<(now: Date) => Promise<{ rateLimitHits: number; importDrafts: number }>>()
+      .fn<(now: Date) => Promise<{ rateLimitHits: number; importJobs: number }>>()
       .mockImplementationOnce(async () => {
         order.push("purges");
-        return { rateLimitHits: 3, importDrafts: 1 };
+        return { rateLimitHits: 3, importJobs: 1 };
       })
-      .mockResolvedValueOnce({ rateLimitHits: 0, importDrafts: 0 })
+      .mockResolvedValueOnce({ rateLimitHits: 0, importJobs: 0 })
       .mockRejectedValueOnce(new Error("verrou"))
-      .mockResolvedValue({ rateLimitHits: 0, importDrafts: 0 });
+      .mockResolvedValue({ rateLimitHits: 0, importJobs: 0 });
     const worker = startTransferTimers({ run, purge: purges, log, clock });
 
     await vi.advanceTimersByTimeAsync(60_000);
@@ -103,7 +103,7 @@ describe("startTransferTimers", () => {
     expect(purges.mock.calls[1]![0]).toEqual(new Date(Date.UTC(2026, 10, 24, 15, 1)));
 
     await vi.advanceTimersByTimeAsync(60_000); // the purge fails: logged, and the next tick runs both
-    expect(log.error).toHaveBeenCalledWith({ err: new Error("verrou") }, "Purges (limites de fréquence, brouillons d'import) : échec (réessayé à la prochaine minute)");
+    expect(log.error).toHaveBeenCalledWith({ err: new Error("verrou") }, "Purges (limites de fréquence, imports abandonnés) : échec (réessayé à la prochaine minute)");
     await vi.advanceTimersByTimeAsync(60_000);
     expect(run).toHaveBeenCalledTimes(4);
     expect(purges).toHaveBeenCalledTimes(4);

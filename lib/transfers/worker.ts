@@ -10,7 +10,7 @@
  * - An error is logged and the next tick tries again; it never stops the server.
  *
  * Each tick then runs the purges (lib/maintenance/purges.ts): expired rate-limit hits and import
- * drafts, also safe with several instances. A failing purge is logged and does not stop the timers.
+ * jobs, also safe with several instances. A failing purge is logged and does not stop the timers.
  */
 import { db } from "@/lib/db";
 import { log as serverLog } from "@/lib/log";
@@ -84,7 +84,7 @@ export function startTransferTimers({
     try {
       await purge(now);
     } catch (error) {
-      log.error({ err: error }, "Purges (limites de fréquence, brouillons d'import) : échec (réessayé à la prochaine minute)");
+      log.error({ err: error }, "Purges (limites de fréquence, imports abandonnés) : échec (réessayé à la prochaine minute)");
     }
   });
   const timer = setInterval(() => void tick(), intervalMs);

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import type { Locator, Page } from "@playwright/test";
 import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
 import { HINAURA_V0_JSON, LMN_EXAMPLE_CSV } from "../support/fixtures";
 import { signInFast } from "./auth";
@@ -32,7 +33,7 @@ test.afterAll(async () => {
   });
 });
 
-test("a coordinator imports the Hinaura file: preview with its report, confirmation, summary", async ({ page }) => {
+test("a coordinator imports the Hinaura file: upload, the job previewed, confirmation, summary, abandon", async ({ page }) => {
   test.setTimeout(240_000);
   await signInFast(page, COORDINATOR);
   await page.goto(`/territoires/${SLUG}`);
@@ -42,6 +43,8 @@ test("a coordinator imports the Hinaura file: preview with its report, confirmat
 
   await page.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)").setInputFiles(HINAURA);
   await page.getByRole("button", { name: "Prévisualiser" }).click();
+  // The upload returns with the job's page; the worker reads the file meanwhile and the page refreshes itself.
+  await expect(page).toHaveURL(new RegExp(`/territoires/${SLUG}/import\\?import=[0-9a-f-]{36}$`), { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "Aperçu de « lieux-mediation-numerique-hinaura-v0.json »" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText("Format : Lieux de médiation numérique, JSON v0.")).toBeVisible();
   await expect(page.getByText(/^\d{3} à créer \(\d+ nouvelles structures\)$/)).toBeVisible();
@@ -55,15 +58,60 @@ test("a coordinator imports the Hinaura file: preview with its report, confirmat
   await page.getByRole("button", { name: "Confirmer l'import" }).click();
   await expect(page.getByRole("heading", { name: "Import terminé" })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByRole("status")).toContainText(/\d{3} lieux créés \(\d+ nouvelles structures\), 0 mis à jour, 0 inchangé, \d+ lignes ignorées\./);
-  const places = await withDatabase(async (client) =>
-    Number((await client.query(`select count(*) from "Place" p join "Structure" s on s.id = p."structureId" join "Territory" t on t.id = s."territoryId" where t.slug = $1`, [SLUG])).rows[0].count),
-  );
+  await expectAccessible(page);
+  const { places, bytes } = await withDatabase(async (client) => ({
+    places: Number((await client.query(`select count(*) from "Place" p join "Structure" s on s.id = p."structureId" join "Territory" t on t.id = s."territoryId" where t.slug = $1`, [SLUG])).rows[0].count),
+    // Done: the job keeps its counts, not the file.
+    bytes: (await client.query(`select content from "ImportJob" j join "Territory" t on t.id = j."territoryId" where t.slug = $1 and j.status = 'done'`, [SLUG])).rows.map((row) => row.content),
+  }));
   expect(places).toBeGreaterThan(600);
+  expect(bytes).toEqual([null]);
 
-  // The same file again: nothing to import.
+  // The same file again: nothing to import; the person abandons it.
   await page.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)").setInputFiles(HINAURA);
   await page.getByRole("button", { name: "Prévisualiser" }).click();
   await expect(page.getByText("Rien à importer : aucune ligne à créer ni à mettre à jour.")).toBeVisible({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Abandonner", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Import abandonné : le fichier a été effacé, rien n'a été enregistré.");
+  await expectAccessible(page);
+});
+
+test("a running job's page says where it is in plain words, refreshes itself, and can be abandoned", async ({ page }) => {
+  // A job a worker holds (its lease runs for an hour), halfway through reading: as the page shows it at that moment.
+  const jobId = await withDatabase(async (client) =>
+    (
+      await client.query(
+        `insert into "ImportJob" (id, "territoryId", "actorId", "fileName", format, content, status, phase, "progressDone", "progressTotal", "claimToken", "leaseUntil", attempts, "updatedAt", "expiresAt")
+         select gen_random_uuid(), t.id, u.id, 'lieux.json', 'auto', '\\x5b5d', 'analysing', 'reading', 350, 687, gen_random_uuid(), now() + interval '1 hour', 1, now(), now() + interval '2 hours'
+         from "Territory" t, "User" u where t.slug = $1 and u.email = $2 returning id`,
+        [SLUG, COORDINATOR],
+      )
+    ).rows[0].id as string,
+  );
+  await signInFast(page, COORDINATOR);
+  await page.goto(`/territoires/${SLUG}/import?import=${jobId}`);
+  await expect(page.getByRole("heading", { name: "Analyse de « lieux.json »" })).toBeVisible();
+  const status = page.getByRole("status");
+  await expect(status).toHaveText("Lecture du fichier : 350 lignes sur 687");
+  await expect(page.getByRole("progressbar", { name: "Avancement" })).toHaveAttribute("value", "51");
+  await expect(page.getByRole("link", { name: "Actualiser" })).toHaveAttribute("href", `/territoires/${SLUG}/import?import=${jobId}`);
+  await expectAccessible(page);
+
+  // The worker moves on: the page follows by itself, in place (no reload: the same document).
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  await withDatabase((client) => client.query(`update "ImportJob" set "progressDone" = 500 where id = $1`, [jobId]));
+  await expect(status).toHaveText("Lecture du fichier : 500 lignes sur 687", { timeout: 10_000 });
+  await withDatabase((client) => client.query(`update "ImportJob" set phase = 'matching', "progressDone" = 687 where id = $1`, [jobId]));
+  await expect(status).toHaveText("Comparaison avec les données du territoire (687 lignes)…", { timeout: 10_000 });
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Abandonner l'analyse" }).click();
+  await expect(page.getByRole("status")).toHaveText("Import abandonné : le fichier a été effacé, rien n'a été enregistré.");
+  expect(await withDatabase(async (client) => (await client.query(`select id from "ImportJob" where id = $1`, [jobId])).rowCount)).toBe(0);
+  // The abandoned job's address now says it is gone.
+  await page.goto(`/territoires/${SLUG}/import?import=${jobId}`);
+  await expect(page.getByText("Cet import n'existe plus")).toHaveAttribute("role", "alert");
 });
 
 test("a file that is not CSV, JSON or XLSX is refused with a clear message", async ({ page }) => {
@@ -71,11 +119,22 @@ test("a file that is not CSV, JSON or XLSX is refused with a clear message", asy
   await page.goto(`/territoires/${SLUG}/import`);
   await page.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)").setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\u0000binaire") });
   await page.getByRole("button", { name: "Prévisualiser" }).click();
-  await expect(page.getByRole("table", { name: "Remarques ligne par ligne" })).toContainText("Ce fichier n'est ni un CSV, ni un JSON, ni un XLSX");
+  await expect(page.getByRole("table", { name: "Remarques ligne par ligne" })).toContainText("Ce fichier n'est ni un CSV, ni un JSON, ni un XLSX", { timeout: 30_000 });
   await expect(page.getByRole("button", { name: "Confirmer l'import" })).toHaveCount(0);
 });
 
-test("without JavaScript, the standard's example is previewed and imported", async ({ browser, page: checker }) => {
+/** Without JavaScript, a person follows a running job with the page's "Actualiser" link. */
+async function refreshUntilVisible(page: Page, target: Locator) {
+  await expect(async () => {
+    if (!(await target.isVisible())) {
+      await expect(page.getByRole("status")).toBeVisible({ timeout: 1_000 });
+      await page.getByRole("link", { name: "Actualiser" }).click();
+    }
+    await expect(target).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
+test("without JavaScript, the standard's example goes through the whole flow, with the « Actualiser » link", async ({ browser, page: checker }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await signInFast(page, COORDINATOR);
@@ -83,11 +142,14 @@ test("without JavaScript, the standard's example is previewed and imported", asy
   await page.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)").setInputFiles(EXAMPLE);
   await page.getByLabel("Format").selectOption({ label: "Lieux de médiation numérique (v1 ou v0.1, CSV ou JSON)" });
   await page.getByRole("button", { name: "Prévisualiser" }).click();
-  await expect(page.getByRole("heading", { name: "Aperçu de « exemple-valide-v1.0.1.csv »" })).toBeVisible();
+  const preview = page.getByRole("heading", { name: "Aperçu de « exemple-valide-v1.0.1.csv »" });
+  await refreshUntilVisible(page, preview);
   await expect(page.getByRole("table", { name: "À créer" })).toContainText("Anonymal");
   await expectAccessibleWithoutScript(page, checker);
   await page.getByRole("button", { name: "Confirmer l'import" }).click();
+  await refreshUntilVisible(page, page.getByRole("heading", { name: "Import terminé" }));
   await expect(page.getByRole("status")).toHaveText("1 lieu créé (1 nouvelle structure), 0 mis à jour, 0 inchangé, 0 ligne ignorée.");
+  await expectAccessibleWithoutScript(page, checker);
   await context.close();
 });
 

@@ -2,19 +2,20 @@
 
 /**
  * The import page's actions, through the one wrapper (session → zod → policy "territory.manage").
- * Upload: the file is parsed and planned, kept as an ImportDraft, and the page shows its preview.
- * Confirm: the same bytes are planned again; only if the plan is the previewed one (same hash)
- * is it committed, all or nothing. Both end in a redirect, so they work without JavaScript.
+ * Upload: the file is checked (present, within the size limit) and stored as an ImportJob; the
+ * worker reads and plans it (jobs.ts) while the page shows the progress. Confirm: the job goes to
+ * the worker to commit, all or nothing, only if the plan is still the previewed one. Abandon: the
+ * job and its file are deleted. Each ends in a redirect, so they work without JavaScript; each
+ * kicks the worker without waiting for it.
  */
-import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
-import { commitImport } from "./commit";
-import { findImportDraft, previewImport, saveImportDraft } from "./drafts";
-import type { ImportFormat } from "./file";
-import { importConfirmSchema, importUploadSchema } from "./schemas";
+import { abandonImportJob, confirmImportJob, enqueueImportJob } from "./jobs";
+import { MAX_IMPORT_BYTES } from "./limits";
+import { importAbandonSchema, importConfirmSchema, importUploadSchema } from "./schemas";
+import { kickImportWorker } from "./worker";
 
 async function pageOf(territoryId: string) {
   const territory = await db.territory.findUnique({ where: { id: territoryId }, select: { slug: true } });
@@ -29,10 +30,11 @@ export async function uploadImportFile(formData: FormData): Promise<void> {
     async (actor, { territoryId, format }) => {
       const page = await pageOf(territoryId);
       if (!(file instanceof File) || file.size === 0) redirect(`${page}?erreur=fichier`);
+      if (file.size > MAX_IMPORT_BYTES) redirect(`${page}?erreur=volumineux`);
       const content = new Uint8Array(await file.arrayBuffer());
-      const { plan } = await previewImport(db, territoryId, file.name, content, format);
-      const draftId = await saveImportDraft(db, { territoryId, actorId: actor.userId, fileName: file.name, format, content, planHash: plan.hash });
-      redirect(`${page}?apercu=${draftId}`);
+      const jobId = await enqueueImportJob(db, { territoryId, actorId: actor.userId, fileName: file.name, format, content });
+      kickImportWorker();
+      redirect(`${page}?import=${jobId}`);
     },
   )(null, formData);
   if (!result.ok) notFound();
@@ -42,18 +44,24 @@ export async function confirmImport(formData: FormData): Promise<void> {
   const result = await authorizedAction(
     importConfirmSchema,
     (actor, { territoryId }) => can(actor, "territory.manage", { territoryId }),
-    async (actor, { territoryId, draftId, planHash }) => {
+    async (actor, { territoryId, jobId, planHash }) => {
       const page = await pageOf(territoryId);
-      const draft = await findImportDraft(db, draftId, actor.userId, territoryId);
-      if (!draft) redirect(`${page}?erreur=expire`);
-      const { plan } = await previewImport(db, territoryId, draft.fileName, draft.content, draft.format as ImportFormat);
-      if (plan.hash !== planHash) redirect(`${page}?apercu=${draftId}&perime=1`);
-      const outcome = await commitImport(db, actor, territoryId, plan, { origin: `le fichier « ${draft.fileName} »` });
-      if (!outcome.ok) redirect(`${page}?apercu=${draftId}&perime=1`);
-      await db.importDraft.delete({ where: { id: draftId } });
-      revalidatePath("/territoires", "layout");
-      const counts = outcome.counts;
-      redirect(`${page}?importe=${counts.create}-${counts.update}-${counts.unchanged}-${counts.skip}-${outcome.structuresCreated}`);
+      // Not ready with this preview any more (gone, or previewed again): the page shows where it is.
+      if (await confirmImportJob(db, { jobId, actorId: actor.userId, territoryId, planHash })) kickImportWorker();
+      redirect(`${page}?import=${jobId}`);
+    },
+  )(null, formData);
+  if (!result.ok) notFound();
+}
+
+export async function abandonImport(formData: FormData): Promise<void> {
+  const result = await authorizedAction(
+    importAbandonSchema,
+    (actor, { territoryId }) => can(actor, "territory.manage", { territoryId }),
+    async (actor, { territoryId, jobId }) => {
+      const page = await pageOf(territoryId);
+      const abandoned = await abandonImportJob(db, { jobId, actorId: actor.userId, territoryId });
+      redirect(abandoned ? `${page}?abandonne=1` : `${page}?import=${jobId}`);
     },
   )(null, formData);
   if (!result.ok) notFound();

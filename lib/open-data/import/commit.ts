@@ -11,16 +11,19 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { planRows, termRefOf, type ImportPlan, type PlannedRow, type RowTarget } from "./matching";
 import { loadTerritoryState, resolveFrenchCommune } from "./plan";
 
-export type CommitOutcome =
-  | { ok: true; counts: ImportPlan["counts"]; structuresCreated: number; placesCreated: number; offersCreated: number; updated: number }
-  | { ok: false; reason: "stale"; plan: ImportPlan };
+export type CommitDone = { ok: true; counts: ImportPlan["counts"]; structuresCreated: number; placesCreated: number; offersCreated: number; updated: number };
+export type CommitOutcome = CommitDone | { ok: false; reason: "stale"; plan: ImportPlan };
 
 export interface CommitOptions {
   /** What the history says the data came from ("le fichier hinaura.json"). */
   origin: string;
   now?: Date;
-  /** For tests: runs inside the transaction after the writes (a throw there must leave nothing). */
-  afterWrites?: (tx: Prisma.TransactionClient) => Promise<void>;
+  /**
+   * Runs inside the transaction after the writes, with what was written: the import job marks
+   * itself done there, so that the data and the job's status change together. A throw there
+   * leaves nothing.
+   */
+  afterWrites?: (tx: Prisma.TransactionClient, done: CommitDone) => Promise<void>;
 }
 
 const dateOnly = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -40,9 +43,9 @@ export async function commitImport(
       await tx.$queryRaw`SELECT id FROM "Territory" WHERE id = ${territoryId}::uuid FOR UPDATE`;
       const again = planRows(await loadTerritoryState(tx, territoryId), plan.input, plan.issues, { resolveCommune: resolveFrenchCommune });
       if (again.hash !== plan.hash) return { ok: false as const, reason: "stale" as const, plan: again };
-      const result = await write(tx, actor.userId, territoryId, again, options);
-      await options.afterWrites?.(tx);
-      return { ok: true as const, counts: again.counts, ...result };
+      const done: CommitDone = { ok: true, counts: again.counts, ...(await write(tx, actor.userId, territoryId, again, options)) };
+      await options.afterWrites?.(tx, done);
+      return done;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

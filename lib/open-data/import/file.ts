@@ -5,9 +5,10 @@
  */
 import { frenchCommunesNamed } from "@/lib/places/communes";
 import { decodeText } from "./csv";
-import { parseLmnFile } from "./lmn";
+import { lmnFileSteps } from "./lmn";
 import type { ImportResult } from "./model";
 import { parseToileTemplate } from "./template";
+import { runStepsWith, type Pace } from "./steps";
 
 export const IMPORT_FORMATS = {
   auto: "Détecter le format",
@@ -22,21 +23,23 @@ function refused(why: string, value = ""): ImportResult {
   return { format: "lmn-csv", version: null, rows: [], issues: [{ row: 0, column: "", value, why, level: "error" }] };
 }
 
-export async function parseImportFile(fileName: string, bytes: Uint8Array, format: ImportFormat = "auto"): Promise<ImportResult> {
+/** `pace`, when given, is called every few hundred rows with the progress (the import job stores it). */
+export async function parseImportFile(fileName: string, bytes: Uint8Array, format: ImportFormat = "auto", pace?: Pace): Promise<ImportResult> {
+  const parseLmnFile = (name: string, input: Uint8Array) => runStepsWith(lmnFileSteps(name, input), pace);
   if (bytes.length === 0) return refused("Fichier vide.", fileName);
   const options = { postalCodesOf: (name: string) => frenchCommunesNamed(name).flatMap((commune) => commune.postalCodes) };
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
   if (isZip(bytes) || extension === "xlsx") {
     if (format === "lmn") return refused("Un fichier LMN est un CSV ou un JSON, pas un classeur XLSX : choisissez « Modèle Toile » ou exportez-le en CSV.", fileName);
-    return parseToileTemplate(fileName, bytes, options);
+    return parseToileTemplate(fileName, bytes, options, pace);
   }
   if (["xls", "ods", "pdf", "doc", "docx", "zip"].includes(extension) || bytes.subarray(0, 4096).includes(0)) {
     return refused("Ce fichier n'est ni un CSV, ni un JSON, ni un XLSX : enregistrez-le dans l'un de ces formats.", fileName);
   }
   if (format === "lmn") return parseLmnFile(fileName, bytes);
-  if (format === "toile") return parseToileTemplate(fileName, bytes, options);
+  if (format === "toile") return parseToileTemplate(fileName, bytes, options, pace);
   const start = decodeText(bytes.subarray(0, 2048)).text.trimStart();
   if (start.startsWith("[") || start.startsWith("{")) return parseLmnFile(fileName, bytes);
   const firstLine = start.split(/\r?\n/)[0] ?? "";
-  return /(^|[;,\t|])"?Qui"?[;,\t|]"?Quoi"?([;,\t|]|$)/.test(firstLine) ? parseToileTemplate(fileName, bytes, options) : parseLmnFile(fileName, bytes);
+  return /(^|[;,\t|])"?Qui"?[;,\t|]"?Quoi"?([;,\t|]|$)/.test(firstLine) ? parseToileTemplate(fileName, bytes, options, pace) : parseLmnFile(fileName, bytes);
 }

@@ -1,6 +1,6 @@
 /**
- * The hostile-file corpus through the import's real path: preview (parse and plan, the draft kept),
- * then the all-or-nothing commit. A refused file has nothing to commit and leaves the territory as
+ * The hostile-file corpus through the import's real path: the upload's job (parse and plan, the
+ * preview kept), then the all-or-nothing commit. A refused file has nothing to commit and leaves the territory as
  * it was; a file read with warnings imports exactly its rows; a commit that fails midway leaves
  * nothing, whatever the file.
  */
@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { HOSTILE_FILES } from "@/tests/support/hostile-files";
 import { commitImport } from "./commit";
-import { findImportDraft, previewImport, saveImportDraft } from "./drafts";
+import { confirmImportJob, enqueueImportJob, findImportJob, runImportJobs } from "./jobs";
+import { previewImport } from "./plan";
 
 const now = new Date("2026-11-22T10:00:00Z");
 
@@ -32,16 +33,20 @@ async function stored(territoryId: string) {
 
 const NOTHING = { structures: 0, places: 0, offers: 0, records: 0, history: 0 };
 
-/** Upload then confirm, as the import page's two actions do. */
+/** Upload then confirm, as the import page's two actions do, with the worker running the job. */
 async function uploadAndConfirm(slug: string, file: (typeof HOSTILE_FILES)[keyof typeof HOSTILE_FILES]) {
   const { territoryId, actor } = await setUp(slug);
   const bytes = await file.bytes();
   const preview = await previewImport(db, territoryId, file.name, bytes, "auto");
-  const draftId = await saveImportDraft(db, { territoryId, actorId: actor.userId, fileName: file.name, format: "auto", content: bytes, planHash: preview.plan.hash }, now);
-  const draft = await findImportDraft(db, draftId, actor.userId, territoryId, now);
-  const again = await previewImport(db, territoryId, draft!.fileName, draft!.content, "auto");
-  expect(again.plan.hash).toBe(preview.plan.hash);
-  const outcome = await commitImport(db, actor, territoryId, again.plan, { origin: `le fichier « ${file.name} »`, now });
+  const jobId = await enqueueImportJob(db, { territoryId, actorId: actor.userId, fileName: file.name, format: "auto", content: bytes }, now);
+  expect(await runImportJobs(db, { clock: () => now })).toEqual(["ready"]);
+  const job = await findImportJob(db, jobId, actor.userId, territoryId, now);
+  expect(job?.planHash).toBe(preview.plan.hash);
+  expect(job?.preview?.counts).toEqual(preview.plan.counts);
+  expect(await confirmImportJob(db, { jobId, actorId: actor.userId, territoryId, planHash: job!.planHash! }, now)).toBe(true);
+  expect(await runImportJobs(db, { clock: () => now })).toEqual(["done"]);
+  const done = await findImportJob(db, jobId, actor.userId, territoryId, now);
+  const outcome = { ok: done?.status === "done", counts: done?.result?.counts };
   return { territoryId, actor, preview, outcome };
 }
 
@@ -55,11 +60,12 @@ describe("hostile files through preview and commit", () => {
       expect(outcome).toMatchObject({ ok: true, counts: { create: 0, update: 0 } });
       expect(await stored(territoryId)).toEqual(NOTHING);
     }
-    // An empty file is stopped before the draft (the upload action redirects): its parse refuses it too.
+    // An empty file is stopped before the job (the upload action redirects): its parse refuses it too.
     const { territoryId } = await setUp("vide");
     const preview = await previewImport(db, territoryId, HOSTILE_FILES.empty.name, await HOSTILE_FILES.empty.bytes(), "auto");
     expect(preview.plan.counts).toMatchObject({ create: 0, update: 0 });
-  });
+    // Six files, each read three times (the preview here, the job's analysis, its commit): slow on a busy machine.
+  }, 120_000);
 
   it("files read with warnings (Windows-1252; BOM, semicolons and CRLF; formula cells) import exactly their rows", async () => {
     const expected = [

@@ -11,6 +11,7 @@ import { isIsoDate } from "../lmn/validate";
 import type { IdentifierType, LmnPassThrough } from "../snapshot";
 import { FORMULA_CELL, MAX_IMPORT_BYTES, decodeText, looksLikeFormula, readCsv, sizeIssue } from "./csv";
 import type { ImportIssue, ImportResult, ImportRow, LmnFileVersion } from "./model";
+import { runSteps, type Steps } from "./steps";
 
 /** Columns of LMN 0.1.x (tag v0.1.1). */
 export const LMN_V0_FIELDS = [
@@ -292,11 +293,12 @@ function splitValues(value: string, separator: string | RegExp): string[] {
     .filter(Boolean);
 }
 
-function rowsFromRecords(records: { line: number; values: Record<string, string> }[], version: LmnFileVersion): { rows: ImportRow[]; issues: ImportIssue[] } {
+function* rowsFromRecords(records: { line: number; values: Record<string, string> }[], version: LmnFileVersion): Steps<{ rows: ImportRow[]; issues: ImportIssue[] }> {
   const rows: ImportRow[] = [];
   const issues: ImportIssue[] = [];
   const firstLineOf = new Map<string, number>();
-  for (const { line, values } of records) {
+  for (const [index, { line, values }] of records.entries()) {
+    yield { done: index, total: records.length };
     const result = lmnRecordToRow(values, line, version);
     issues.push(...result.issues);
     if (!result.row) continue;
@@ -332,6 +334,11 @@ function columnIssues(columns: string[], version: LmnFileVersion): ImportIssue[]
 
 /** An LMN CSV file (v1 "," or legacy v0 layouts; another separator is detected and reported). */
 export function parseLmnCsv(input: Uint8Array | string): ImportResult {
+  return runSteps(lmnCsvSteps(input));
+}
+
+/** parseLmnCsv as steps (steps.ts). */
+export function* lmnCsvSteps(input: Uint8Array | string): Steps<ImportResult> {
   const size = typeof input === "string" ? new TextEncoder().encode(input).length : input.length;
   const tooBig = sizeIssue(size, MAX_IMPORT_BYTES);
   if (tooBig) return { format: "lmn-csv", version: null, rows: [], issues: [tooBig] };
@@ -352,12 +359,17 @@ export function parseLmnCsv(input: Uint8Array | string): ImportResult {
     line: record.line,
     values: Object.fromEntries(table.header.map((column, index) => [column, record.cells[index] ?? ""])),
   }));
-  const { rows, issues } = rowsFromRecords(records, version);
+  const { rows, issues } = yield* rowsFromRecords(records, version);
   return { format: "lmn-csv", version, rows, issues: [...table.issues, ...columnIssues(table.header, version), ...issues] };
 }
 
 /** An LMN JSON file: an array of flat objects with the CSV column names; arrays of values and the national API's nested `adresse` are accepted. */
 export function parseLmnJson(input: Uint8Array | string): ImportResult {
+  return runSteps(lmnJsonSteps(input));
+}
+
+/** parseLmnJson as steps (steps.ts). */
+export function* lmnJsonSteps(input: Uint8Array | string): Steps<ImportResult> {
   const size = typeof input === "string" ? new TextEncoder().encode(input).length : input.length;
   const tooBig = sizeIssue(size, MAX_IMPORT_BYTES);
   if (tooBig) return { format: "lmn-json", version: null, rows: [], issues: [tooBig] };
@@ -407,17 +419,22 @@ export function parseLmnJson(input: Uint8Array | string): ImportResult {
   for (const record of records) {
     for (const [column, value] of Object.entries(record.values)) record.values[column] = value.replaceAll("\u0000", separator);
   }
-  const parsed = rowsFromRecords(records, version);
+  const parsed = yield* rowsFromRecords(records, version);
   return { format: "lmn-json", version, rows: parsed.rows, issues: [...issues, ...columnIssues([...columns], version), ...parsed.issues] };
 }
 
 /** An uploaded LMN file, CSV or JSON by its name, else by its first character. */
 export function parseLmnFile(fileName: string, input: Uint8Array): ImportResult {
+  return runSteps(lmnFileSteps(fileName, input));
+}
+
+/** parseLmnFile as steps (steps.ts). */
+export function lmnFileSteps(fileName: string, input: Uint8Array): Steps<ImportResult> {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (extension === "json") return parseLmnJson(input);
-  if (extension === "csv" || extension === "txt") return parseLmnCsv(input);
+  if (extension === "json") return lmnJsonSteps(input);
+  if (extension === "csv" || extension === "txt") return lmnCsvSteps(input);
   const first = input.subarray(0, 64).find((byte) => ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(byte));
-  return first === 0x5b || first === 0x7b ? parseLmnJson(input) : parseLmnCsv(input);
+  return first === 0x5b || first === 0x7b ? lmnJsonSteps(input) : lmnCsvSteps(input);
 }
 
 /**

@@ -8,8 +8,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HolidayRule } from "@/lib/hours/rules";
 import { frenchCommunesOf, matchCommune } from "@/lib/places/communes";
 import { hoursSelect, termsSelect, type LmnPassThrough } from "../snapshot";
+import { parseImportFile, type ImportFormat } from "./file";
 import { planRows, termKey, type ImportPlan, type TerritoryState } from "./matching";
-import type { ImportIssue, ImportRow } from "./model";
+import type { ImportIssue, ImportResult, ImportRow } from "./model";
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
@@ -114,4 +115,11 @@ export function resolveFrenchCommune(postalCode: string, name: string): string |
 export async function planImport(db: Reader, territoryId: string, rows: ImportRow[], issues: ImportIssue[] = []): Promise<ImportPlan> {
   const state = await loadTerritoryState(db, territoryId);
   return planRows(state, rows, issues, { resolveCommune: resolveFrenchCommune });
+}
+
+/** A file parsed and planned against the territory as it is now (what the import job does, in one call). */
+export async function previewImport(db: PrismaClient, territoryId: string, fileName: string, content: Uint8Array, format: ImportFormat): Promise<{ parsed: ImportResult; plan: ImportPlan }> {
+  const parsed = await parseImportFile(fileName, content, format);
+  const plan = await planImport(db, territoryId, parsed.rows, parsed.issues);
+  return { parsed, plan };
 }

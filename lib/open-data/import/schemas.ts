@@ -1,4 +1,4 @@
-/** The import page's two forms: upload (then preview) and confirm. */
+/** The import page's forms: upload (then the job's progress and preview), confirm, abandon. */
 import { z } from "zod";
 import { IMPORT_FORMATS, type ImportFormat } from "./file";
 
@@ -9,6 +9,11 @@ export const importUploadSchema = z.object({
 
 export const importConfirmSchema = z.object({
   territoryId: z.uuid(),
-  draftId: z.uuid(),
+  jobId: z.uuid(),
   planHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const importAbandonSchema = z.object({
+  territoryId: z.uuid(),
+  jobId: z.uuid(),
 });

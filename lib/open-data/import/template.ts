@@ -15,6 +15,7 @@ import { parseOpeningHoursWithExceptions } from "../hours";
 import { FORMULA_CELL, MAX_IMPORT_BYTES, looksLikeFormula, readCsv, sizeIssue } from "./csv";
 import { MAX_IMPORT_XML_BYTES } from "./limits";
 import type { ImportIssue, ImportResult, ImportRow } from "./model";
+import { runSteps, runStepsWith, type Pace, type Steps } from "./steps";
 
 const fold = (value: string) => normaliseValue(value).toLocaleLowerCase("fr");
 
@@ -118,6 +119,11 @@ function placeOf(text: string, options: TemplateOptions): { address: string; pos
 
 /** The rows of a template table (header + records) as ImportRows. `line(i)` is the file's line of record i. */
 export function templateRecordsToRows(header: string[], records: string[][], line: (index: number) => number, options: TemplateOptions = {}): ImportResult {
+  return runSteps(templateRowSteps(header, records, line, options));
+}
+
+/** templateRecordsToRows as steps: yields its progress before each record (steps.ts). */
+export function* templateRowSteps(header: string[], records: string[][], line: (index: number) => number, options: TemplateOptions = {}): Steps<ImportResult> {
   const issues: ImportIssue[] = [];
   const column = new Map(header.map((name, index) => [normaliseValue(name), index]));
   const missing = ["Qui", "Quoi", "Où"].filter((name) => !column.has(name));
@@ -133,10 +139,11 @@ export function templateRecordsToRows(header: string[], records: string[][], lin
     if (name && !MATRIX_HEADER.includes(normaliseValue(name))) issues.push({ row: 1, column: name, value: name, why: "Colonne inconnue du modèle Toile : ignorée.", level: "warning" });
   }
   const rows: ImportRow[] = [];
-  records.forEach((cells, index) => {
+  for (const [index, cells] of records.entries()) {
+    yield { done: index, total: records.length };
     const row = line(index);
     const cell = (name: string) => normaliseValue(cells[column.get(name) ?? -1] ?? "").replace(/^'(?=[=+\-@])/, "");
-    if (cells.every((value) => !value.trim())) return;
+    if (cells.every((value) => !value.trim())) continue;
     const report = (name: string, value: string, why: string, level: ImportIssue["level"] = "warning") => issues.push({ row, column: name, value, why, level });
     header.forEach((name, position) => {
       const value = normaliseValue(cells[position] ?? "").replace(/^'(?=[=+\-@])/, "");
@@ -177,7 +184,7 @@ export function templateRecordsToRows(header: string[], records: string[][], lin
     if (places.length === 0) report("Où", where, "Aucune adresse : une offre à distance ne s'importe pas encore (ajoutez-la dans Toile).", "error");
     const parsedPlaces = places.map((text) => placeOf(text, options));
     for (const [position, place] of parsedPlaces.entries()) if ("error" in place) report("Où", places[position]!, place.error, "error");
-    if (issues.some((issue) => issue.row === row && issue.level === "error")) return;
+    if (issues.some((issue) => issue.row === row && issue.level === "error")) continue;
 
     for (const place of parsedPlaces) {
       if ("error" in place) continue;
@@ -198,12 +205,12 @@ export function templateRecordsToRows(header: string[], records: string[][], lin
         },
       });
     }
-  });
+  }
   return { format: "toile-template", version: null, rows, issues };
 }
 
 /** A matrix exported as CSV (";", UTF-8 with BOM) or XLSX, read back as ImportRows (async: exceljs reads workbooks so). */
-export async function parseToileTemplate(fileName: string, input: Uint8Array, options: TemplateOptions = {}): Promise<ImportResult> {
+export async function parseToileTemplate(fileName: string, input: Uint8Array, options: TemplateOptions = {}, pace?: Pace): Promise<ImportResult> {
   const tooBig = sizeIssue(input.length, MAX_IMPORT_BYTES);
   if (tooBig) return { format: "toile-template", version: null, rows: [], issues: [tooBig] };
   if (/\.xlsx$/i.test(fileName) || (input[0] === 0x50 && input[1] === 0x4b)) {
@@ -214,9 +221,9 @@ export async function parseToileTemplate(fileName: string, input: Uint8Array, op
       return { format: "toile-template", version: null, rows: [], issues: [{ row: 0, column: "", value: fileName, why: (error as Error).message, level: "error" }] };
     }
     const [header = [], ...records] = sheets[0]?.rows ?? [];
-    return templateRecordsToRows(header.map(String), records.map((record) => record.map((value) => String(value ?? ""))), (index) => index + 2, options);
+    return runStepsWith(templateRowSteps(header.map(String), records.map((record) => record.map((value) => String(value ?? ""))), (index) => index + 2, options), pace);
   }
   const table = readCsv(input, { expectedSeparator: ";", knownColumns: MATRIX_HEADER });
-  const result = templateRecordsToRows(table.header, table.records.map((record) => record.cells), (index) => table.records[index]!.line, options);
+  const result = await runStepsWith(templateRowSteps(table.header, table.records.map((record) => record.cells), (index) => table.records[index]!.line, options), pace);
   return { ...result, issues: [...table.issues, ...result.issues] };
 }

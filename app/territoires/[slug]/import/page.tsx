@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportFileField } from "@/components/open-data/ImportFileField";
+import { ImportJobRefresh } from "@/components/open-data/ImportJobRefresh";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { findManagedTerritory } from "@/lib/memberships/queries";
-import { confirmImport, uploadImportFile } from "@/lib/open-data/import/actions";
-import { findImportDraft, previewImport } from "@/lib/open-data/import/drafts";
-import { IMPORT_FORMATS, type ImportFormat } from "@/lib/open-data/import/file";
+import { messageOf } from "@/lib/errors/messages";
+import { abandonImport, confirmImport, uploadImportFile } from "@/lib/open-data/import/actions";
+import { IMPORT_FORMATS } from "@/lib/open-data/import/file";
+import type { ImportJobView, ImportPreview } from "@/lib/open-data/import/jobs";
 import { IMPORT_TOO_BIG } from "@/lib/open-data/import/limits";
-import type { PlannedRow } from "@/lib/open-data/import/matching";
+import { loadImportPage } from "@/lib/open-data/import/queries";
 
 export const metadata: Metadata = { title: "Importer des données" };
 export const dynamic = "force-dynamic";
@@ -26,9 +26,12 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 const ERRORS: Record<string, string> = {
   fichier: "Choisissez un fichier à importer (CSV, JSON ou XLSX).",
-  expire: "Cet aperçu a expiré (2 heures) ou n'est pas le vôtre : déposez le fichier à nouveau.",
+  expire: messageOf({ code: "import.gone" }),
   volumineux: IMPORT_TOO_BIG,
 };
+
+/** Seconds between two looks at a running job (with JavaScript; without, the "Actualiser" link). */
+const REFRESH_SECONDS = 2;
 
 /** "1 lieu créé", "3 lieux créés". */
 const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
@@ -36,7 +39,7 @@ const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : o
 const cell = "border-b border-slate-200 py-1 pr-3 align-top";
 const head = "border-b border-slate-400 py-1 pr-3";
 
-function RowsTable({ caption, rows, withChanges, withReason }: { caption: string; rows: PlannedRow[]; withChanges?: boolean; withReason?: boolean }) {
+function RowsTable({ caption, rows, withChanges, withReason }: { caption: string; rows: ImportPreview["rows"]; withChanges?: boolean; withReason?: boolean }) {
   if (rows.length === 0) return null;
   return (
     <table className="mt-3 w-full border-collapse text-left text-sm">
@@ -77,19 +80,154 @@ function RowsTable({ caption, rows, withChanges, withReason }: { caption: string
   );
 }
 
+/** Where a running job is, in plain words: "Lecture du fichier : 350 lignes sur 687". */
+function progressText(job: ImportJobView): string {
+  const rows = (n: number) => count(n, "ligne", "lignes");
+  if (job.status === "queued") return "En attente : la lecture du fichier va commencer.";
+  const confirming = job.status === "committing";
+  switch (job.phase) {
+    case "reading":
+      return job.progressTotal > 0
+        ? `${confirming ? "Relecture" : "Lecture"} du fichier : ${job.progressDone} ${job.progressDone > 1 ? "lignes" : "ligne"} sur ${job.progressTotal}`
+        : `${confirming ? "Relecture" : "Lecture"} du fichier…`;
+    case "matching":
+      return confirming
+        ? `Vérification : les données du territoire ont-elles changé depuis l'aperçu ? (${rows(job.progressTotal)})`
+        : `Comparaison avec les données du territoire (${rows(job.progressTotal)})…`;
+    case "writing":
+      return `Enregistrement : ${count(job.progressTotal, "ligne à créer ou mettre à jour", "lignes à créer ou mettre à jour")}, tout ou rien…`;
+    default:
+      return confirming ? "Import confirmé : l'enregistrement va commencer." : "Lecture du fichier…";
+  }
+}
+
+function AbandonForm({ territoryId, jobId, label }: { territoryId: string; jobId: string; label: string }) {
+  return (
+    <form action={abandonImport}>
+      <input type="hidden" name="territoryId" value={territoryId} />
+      <input type="hidden" name="jobId" value={jobId} />
+      <button type="submit" className="rounded border border-slate-500 px-4 py-2 font-semibold">
+        {label}
+      </button>
+    </form>
+  );
+}
+
+function Running({ job, territory }: { job: ImportJobView; territory: { id: string; slug: string } }) {
+  const percent = job.progressTotal > 0 ? Math.round((100 * job.progressDone) / job.progressTotal) : null;
+  return (
+    <section aria-labelledby="en-cours" className="mt-6">
+      <ImportJobRefresh seconds={REFRESH_SECONDS} />
+      <h2 id="en-cours" className="text-2xl font-semibold">
+        {job.status === "committing" ? "Import" : "Analyse"} de « {job.fileName} »
+      </h2>
+      <p role="status" aria-live="polite" className="mt-2 font-medium">
+        {progressText(job)}
+      </p>
+      {percent !== null && (
+        <progress max={100} value={percent} aria-label="Avancement" className="mt-2 w-full max-w-prose">
+          {percent} %
+        </progress>
+      )}
+      <p className="mt-2 max-w-prose text-slate-700">
+        Cette page se met à jour toute seule (sans JavaScript : actualisez-la). Vous pouvez la quitter : le travail continue,
+        et revenir par ce lien.{" "}
+        <Link href={`/territoires/${territory.slug}/import?import=${job.id}`} className="text-accent underline">
+          Actualiser
+        </Link>
+      </p>
+      {job.status !== "committing" && (
+        <div className="mt-3">
+          <AbandonForm territoryId={territory.id} jobId={job.id} label="Abandonner l'analyse" />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Preview({ job, preview, territoryId }: { job: ImportJobView; preview: ImportPreview; territoryId: string }) {
+  const { counts } = preview;
+  return (
+    <section aria-labelledby="apercu" className="mt-6">
+      <h2 id="apercu" className="text-2xl font-semibold">
+        Aperçu de « {job.fileName} »
+      </h2>
+      {job.stale && (
+        <p role="alert" className="mt-2 font-medium text-red-800">
+          Les données du territoire ont changé depuis l&apos;aperçu : voici l&apos;aperçu à jour. Relisez-le, puis confirmez.
+        </p>
+      )}
+      <p className="mt-1">
+        Format : {FORMAT_NAMES[preview.format] ?? preview.format}
+        {preview.version ? ` ${preview.version}` : ""}.
+      </p>
+      <ul className="mt-2 list-disc ps-6">
+        <li>
+          {counts.create} à créer ({count(counts.structuresCreated, "nouvelle structure", "nouvelles structures")})
+        </li>
+        <li>{counts.update} à mettre à jour</li>
+        <li>{counts.unchanged} inchangées</li>
+        <li>{counts.skip} ignorées</li>
+        <li>{preview.issues.length} remarques sur le fichier</li>
+      </ul>
+      <div className="mt-4 flex flex-wrap gap-3">
+        {counts.create + counts.update > 0 ? (
+          <form action={confirmImport}>
+            <input type="hidden" name="territoryId" value={territoryId} />
+            <input type="hidden" name="jobId" value={job.id} />
+            <input type="hidden" name="planHash" value={job.planHash ?? ""} />
+            <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">
+              Confirmer l&apos;import
+            </button>
+          </form>
+        ) : (
+          <p className="font-medium">Rien à importer : aucune ligne à créer ni à mettre à jour.</p>
+        )}
+        <AbandonForm territoryId={territoryId} jobId={job.id} label="Abandonner" />
+      </div>
+      <RowsTable caption="À créer" rows={preview.rows.filter((row) => row.action === "create")} />
+      <RowsTable caption="À mettre à jour" rows={preview.rows.filter((row) => row.action === "update")} withChanges />
+      <RowsTable caption="Ignorées" rows={preview.rows.filter((row) => row.action === "skip")} withReason />
+      {preview.issues.length > 0 && (
+        <table className="mt-3 w-full border-collapse text-left text-sm">
+          <caption className="text-start text-lg font-semibold">Remarques ligne par ligne</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={head}>Ligne</th>
+              <th scope="col" className={head}>Colonne</th>
+              <th scope="col" className={head}>Valeur</th>
+              <th scope="col" className={head}>Pourquoi</th>
+              <th scope="col" className={head}>Gravité</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.issues.map((issue, index) => (
+              <tr key={index}>
+                <td className={cell}>{issue.row || "fichier"}</td>
+                <td className={cell}>{issue.column}</td>
+                <td className={`${cell} break-all`}>{issue.value.slice(0, 120)}</td>
+                <td className={cell}>{issue.why}</td>
+                <td className={cell}>{issue.level === "error" ? "erreur" : "avertissement"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 export default async function ImportPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const actor = await requireActor(`/territoires/${slug}/import`);
-  const territory = await findManagedTerritory(db, actor, slug);
-  if (!territory) notFound();
   const text = (name: string) => (typeof query[name] === "string" ? (query[name] as string) : undefined);
-
-  const draftId = text("apercu");
-  const draft = draftId ? await findImportDraft(db, draftId, actor.userId, territory.id) : null;
-  const preview = draft ? await previewImport(db, territory.id, draft.fileName, draft.content, draft.format as ImportFormat) : null;
-  const imported = text("importe")?.split("-").map(Number);
-  const error = text("erreur") ?? (draftId && !draft ? "expire" : undefined);
+  const data = await loadImportPage(actor, slug, text("import"));
+  if (!data) notFound();
+  const { territory, job } = data;
+  const error = text("erreur") ?? (data.jobGone ? "expire" : undefined);
+  const running = job && ["queued", "analysing", "committing"].includes(job.status);
+  const result = job?.status === "done" ? job.result : null;
 
   return (
     <>
@@ -118,16 +256,34 @@ export default async function ImportPage({ params, searchParams }: Props) {
           {ERRORS[error] ?? ERRORS.fichier}
         </p>
       )}
+      {text("abandonne") && (
+        <p role="status" className="mt-4 font-medium">
+          Import abandonné : le fichier a été effacé, rien n&apos;a été enregistré.
+        </p>
+      )}
 
-      {imported && imported.length === 5 && (
+      {job && running && <Running job={job} territory={territory} />}
+
+      {job?.status === "failed" && (
+        <section aria-labelledby="echec" className="mt-6 rounded border border-red-800 p-4">
+          <h2 id="echec" className="text-xl font-semibold">
+            Import de « {job.fileName} » interrompu
+          </h2>
+          <p role="alert" className="mt-1 font-medium text-red-800">
+            {messageOf({ code: job.errorCode ?? "import.failed" })}
+          </p>
+        </section>
+      )}
+
+      {result && (
         <section aria-labelledby="resultat" className="mt-6 rounded border border-green-700 p-4">
           <h2 id="resultat" className="text-xl font-semibold">
             Import terminé
           </h2>
           <p role="status" className="mt-1">
-            {count(imported[0]!, "lieu créé", "lieux créés")} ({count(imported[4]!, "nouvelle structure", "nouvelles structures")}),{" "}
-            {count(imported[1]!, "mis à jour", "mis à jour")}, {count(imported[2]!, "inchangé", "inchangés")},{" "}
-            {count(imported[3]!, "ligne ignorée", "lignes ignorées")}.
+            {count(result.counts.create, "lieu créé", "lieux créés")} ({count(result.structuresCreated, "nouvelle structure", "nouvelles structures")}),{" "}
+            {count(result.counts.update, "mis à jour", "mis à jour")}, {count(result.counts.unchanged, "inchangé", "inchangés")},{" "}
+            {count(result.counts.skip, "ligne ignorée", "lignes ignorées")}.
           </p>
           <p className="mt-1">
             <Link href={`/territoires/${territory.slug}/matrice`} className="text-accent underline">
@@ -137,72 +293,11 @@ export default async function ImportPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {preview && draft && (
-        <section aria-labelledby="apercu" className="mt-6">
-          <h2 id="apercu" className="text-2xl font-semibold">
-            Aperçu de « {draft.fileName} »
-          </h2>
-          {text("perime") && (
-            <p role="alert" className="mt-2 font-medium text-red-800">
-              Les données du territoire ont changé depuis l&apos;aperçu : voici l&apos;aperçu à jour. Relisez-le, puis confirmez.
-            </p>
-          )}
-          <p className="mt-1">Format : {FORMAT_NAMES[preview.parsed.format] ?? preview.parsed.format}{preview.parsed.version ? ` ${preview.parsed.version}` : ""}.</p>
-          <ul className="mt-2 list-disc ps-6">
-            <li>
-              {preview.plan.counts.create} à créer ({count(preview.plan.counts.structuresCreated, "nouvelle structure", "nouvelles structures")})
-            </li>
-            <li>{preview.plan.counts.update} à mettre à jour</li>
-            <li>{preview.plan.counts.unchanged} inchangées</li>
-            <li>{preview.plan.counts.skip} ignorées</li>
-            <li>{preview.parsed.issues.length} remarques sur le fichier</li>
-          </ul>
-          {preview.plan.counts.create + preview.plan.counts.update > 0 ? (
-            <form action={confirmImport} className="mt-4">
-              <input type="hidden" name="territoryId" value={territory.id} />
-              <input type="hidden" name="draftId" value={draft.id} />
-              <input type="hidden" name="planHash" value={preview.plan.hash} />
-              <button type="submit" className="rounded bg-accent px-4 py-2 font-semibold text-white">
-                Confirmer l&apos;import
-              </button>
-            </form>
-          ) : (
-            <p className="mt-4 font-medium">Rien à importer : aucune ligne à créer ni à mettre à jour.</p>
-          )}
-          <RowsTable caption="À créer" rows={preview.plan.rows.filter((row) => row.action === "create")} />
-          <RowsTable caption="À mettre à jour" rows={preview.plan.rows.filter((row) => row.action === "update")} withChanges />
-          <RowsTable caption="Ignorées" rows={preview.plan.rows.filter((row) => row.action === "skip")} withReason />
-          {preview.parsed.issues.length > 0 && (
-            <table className="mt-3 w-full border-collapse text-left text-sm">
-              <caption className="text-start text-lg font-semibold">Remarques ligne par ligne</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={head}>Ligne</th>
-                  <th scope="col" className={head}>Colonne</th>
-                  <th scope="col" className={head}>Valeur</th>
-                  <th scope="col" className={head}>Pourquoi</th>
-                  <th scope="col" className={head}>Gravité</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.parsed.issues.map((issue, index) => (
-                  <tr key={index}>
-                    <td className={cell}>{issue.row || "fichier"}</td>
-                    <td className={cell}>{issue.column}</td>
-                    <td className={`${cell} break-all`}>{issue.value.slice(0, 120)}</td>
-                    <td className={cell}>{issue.why}</td>
-                    <td className={cell}>{issue.level === "error" ? "erreur" : "avertissement"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      )}
+      {job?.status === "ready" && job.preview && <Preview job={job} preview={job.preview} territoryId={territory.id} />}
 
       <section aria-labelledby="deposer" className="mt-8">
         <h2 id="deposer" className="text-2xl font-semibold">
-          {preview ? "Déposer un autre fichier" : "Déposer un fichier"}
+          {job ? "Déposer un autre fichier" : "Déposer un fichier"}
         </h2>
         <form action={uploadImportFile} encType="multipart/form-data" className="mt-2 space-y-3">
           <input type="hidden" name="territoryId" value={territory.id} />
