@@ -24,7 +24,7 @@ import { frenchPhoneE164 } from "../lmn/export";
 import { notAfter, type SnapshotOffer, type SnapshotPlace, type SnapshotStructure, type TerritorySnapshot } from "../snapshot";
 import { diServiceSchema, diStructureSchema, DI_SCHEMA_VERSION, type DiService, type DiStructure } from "./schema";
 
-export const DI_SOURCE = "toile";
+const DI_SOURCE = "toile";
 
 export interface DiSkipped {
   kind: "structure" | "service";
@@ -51,7 +51,7 @@ export interface DiOptions {
 const TYPE_PRIORITY = ["aide-materielle", "atelier", "accompagnement"];
 
 /** A structure of another country than France: its data goes to HSDS only. */
-export function isBelgian(structure: SnapshotStructure, places: SnapshotPlace[], territoryCountry: string): boolean {
+function isBelgian(structure: SnapshotStructure, places: SnapshotPlace[], territoryCountry: string): boolean {
   if (territoryCountry === "BE") return true;
   if (structure.identifiers.some((identifier) => identifier.type === "BCE")) return true;
   const own = places.filter((place) => place.structureId === structure.id);

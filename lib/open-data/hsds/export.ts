@@ -57,7 +57,7 @@ const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 const OFFSETS = new Map<string, number>();
 
 /** The zone's UTC offset at noon of a day, in minutes (formatters and answers kept: exports ask thousands of times). */
-export function offsetMinutes(timeZone: string, day: string): number {
+function offsetMinutes(timeZone: string, day: string): number {
   const key = `${timeZone} ${day}`;
   const known = OFFSETS.get(key);
   if (known !== undefined) return known;
