@@ -50,7 +50,7 @@ export default async function TerritoryHomePage({ params, searchParams }: Props)
           {t.needsHeading}
         </h2>
         <div className="mt-3">
-          <NeedGrid needs={frequentNeeds(territory.country)} hrefFor={(besoin) => resultsHref({ besoin })} locale={locale} />
+          <NeedGrid needs={frequentNeeds(territory.country)} hrefFor={(need) => resultsHref({ besoin: need })} locale={locale} />
         </div>
       </section>
 

@@ -16,9 +16,9 @@ type Props = { params: Promise<{ id: string; offerId: string }>; searchParams: P
 
 export default async function OfferHoursPage({ params, searchParams }: Props) {
   const { id, offerId } = await params;
-  const { lieu } = await searchParams;
+  const { lieu: placeId } = await searchParams;
   const path = `/structures/${id}/offres/${offerId}/horaires`;
-  const actor = await requireActor(lieu ? `${path}?lieu=${lieu}` : path);
+  const actor = await requireActor(placeId ? `${path}?lieu=${placeId}` : path);
   const found = await loadOfferForHours(actor, id, offerId);
   if (!found) notFound();
   const { structure, offer } = found;
@@ -31,9 +31,9 @@ export default async function OfferHoursPage({ params, searchParams }: Props) {
   );
 
   // One place of the offer: its hours there, the place's or its own.
-  if (typeof lieu === "string") {
-    const place = offer.places.find((candidate) => candidate.id === lieu);
-    const owner = { kind: "offerPlace" as const, offerId: offer.id, placeId: lieu };
+  if (typeof placeId === "string") {
+    const place = offer.places.find((candidate) => candidate.id === placeId);
+    const owner = { kind: "offerPlace" as const, offerId: offer.id, placeId };
     const loaded = place && (await loadHoursOf(structure.id, owner));
     if (!place || !loaded || !loaded.target.place) notFound();
     const placeHours = loaded.target.place;
