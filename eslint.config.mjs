@@ -66,28 +66,40 @@ const RENDERED_ONLY_IN_LIB_HTML = {
 };
 
 /**
- * Components render; they never reach the database. (Routes in app/ still receive `db` and pass it
- * to lib/ — issue 15 moves that behind lib/ too, and then this rule covers app/.)
+ * Routes and components never reach the database (issue 15): a page reads through lib/ (the page
+ * loaders of lib/<feature>/page-data.ts bind the one client) and components receive values.
+ * Held for the client (`@/lib/db`, however the path is written), the database modules, and the
+ * generated Prisma client's runtime values (its types may still be imported: `import type`).
  */
-const componentsWithoutDatabase = {
-  files: ["components/**/*.{ts,tsx}"],
+const DATABASE_MESSAGE = "app/ and components/ do not query the database: read through a lib/ function (lib/<feature>/page-data.ts) and pass values.";
+const withoutDatabase = {
+  files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+  ignores: [
+    // Owned by another change, to be removed: these two pages still import the client.
+    "app/structures/page.tsx",
+    "app/territoires/[[]slug]/import/page.tsx",
+  ],
   rules: {
     "no-restricted-imports": [
       "error",
       {
-        paths: [
-          { name: "@/lib/db", message: "Components do not query the database: the page reads through lib/ and passes values." },
-          RENDERED_ONLY_IN_LIB_HTML,
+        paths: [RENDERED_ONLY_IN_LIB_HTML],
+        patterns: [
+          { group: ["**/lib/db", "**/lib/db.ts"], message: DATABASE_MESSAGE },
+          { group: ["**/lib/database/*"], message: DATABASE_MESSAGE },
         ],
-        patterns: [{ group: ["@/lib/database/*"], message: "Components do not reach the database." }],
       },
+    ],
+    "@typescript-eslint/no-restricted-imports": [
+      "error",
+      { patterns: [{ group: ["**/lib/generated/prisma", "**/lib/generated/prisma/*"], allowTypeImports: true, message: DATABASE_MESSAGE }] },
     ],
   },
 };
 
 const renderedOnlyInLibHtml = {
   files: ["**/*.{ts,tsx,mjs}"],
-  ignores: ["components/**", "lib/html/**"],
+  ignores: ["lib/html/**"],
   rules: { "no-restricted-imports": ["error", { paths: [RENDERED_ONLY_IN_LIB_HTML] }] },
 };
 
@@ -125,8 +137,8 @@ const config = [
   formsRule,
   serverFormHook,
   noCycles,
-  componentsWithoutDatabase,
   renderedOnlyInLibHtml,
+  withoutDatabase,
   noDanger,
   htmlJsx,
 ];

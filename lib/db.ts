@@ -23,3 +23,11 @@ export const db: PrismaClient = globalForPrisma.toilePrisma ?? createPrismaClien
 if (process.env.NODE_ENV === "development") globalForPrisma.toilePrisma = db;
 
 export type { PrismaClient };
+
+/**
+ * A lib function written `(db, ...)` (so tests pass their own client) with the one client bound:
+ * what the page loaders in lib/<feature>/page-data.ts hand to app/, which never imports `db`.
+ */
+export function withDb<Args extends unknown[], Result>(query: (client: PrismaClient, ...args: Args) => Result) {
+  return (...args: Args): Result => query(db, ...args);
+}

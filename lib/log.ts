@@ -48,7 +48,7 @@ const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+/g;
 const maskEmails = (text: string) => text.replace(EMAIL, "[courriel masqué]");
 
 /** An error as a log may keep it: what and where, never the values it carries. */
-export function safeError(error: unknown, depth = 0): Record<string, unknown> {
+function safeError(error: unknown, depth = 0): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error, message: MASKED };
   const safe: Record<string, unknown> = { type: error.name, message: maskEmails(error.message) };
   if (error.stack) safe.stack = maskEmails(error.stack);
@@ -118,7 +118,7 @@ const globalForLog = globalThis as unknown as { toileLog?: Logger };
 export const log: Logger = (globalForLog.toileLog ??= createLogger());
 
 /** The request's id, when this runs inside a request (a page, a route, a server action). */
-export async function currentRequestId(): Promise<string | undefined> {
+async function currentRequestId(): Promise<string | undefined> {
   try {
     const { headers } = await import("next/headers");
     return (await headers()).get(REQUEST_ID_HEADER) ?? undefined;

@@ -1,6 +1,7 @@
 /**
- * `npm test`: everything a change must pass, in order of cost — type check, lint, unit and
- * integration tests (Vitest), production build, end-to-end tests (Playwright).
+ * `npm test`: everything a change must pass, in order of cost — type check, lint, dead code (knip:
+ * unused files, exports, dependencies; findings fail the suite), unit and integration tests
+ * (Vitest), production build, end-to-end tests (Playwright).
  * Without TEST_DATABASE_URL the database tests use the embedded PostgreSQL.
  * Stops at the first failing step and exits with its code; then names the failed step and each
  * failed test file (and test), and ends with one summary line, `N passed, N failed`.
@@ -18,6 +19,7 @@ const PLAYWRIGHT_REPORT = path.join(ROOT, "test-reports/playwright.json");
 const steps: [string, string, string[]][] = [
   ["Vérification des types", bin("tsc"), ["--noEmit"]],
   ["Lint", bin("eslint"), ["."]],
+  ["Code mort (knip)", bin("knip"), []],
   [
     "Tests unitaires et d'intégration",
     bin("vitest"),

@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { ActionForm, SelectField, TextField } from "@/components/forms/ActionForm";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { addCoordinator, addTerritory } from "@/lib/memberships/actions";
-import { listTerritoriesForAdmin } from "@/lib/memberships/queries";
+import { loadAdminTerritories } from "@/lib/memberships/page-data";
 
 export const metadata: Metadata = { title: "Administration de la plateforme" };
 export const dynamic = "force-dynamic";
@@ -14,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function AdminPage() {
   const actor = await requireActor("/admin");
   if (!can(actor, "territory.create", null)) notFound();
-  const territories = await listTerritoriesForAdmin(db);
+  const territories = await loadAdminTerritories();
   return (
     <>
       <h1 className="text-3xl font-bold">Administration de la plateforme</h1>

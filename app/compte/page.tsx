@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteAccountForm } from "@/components/auth/DeleteAccountForm";
-import { db } from "@/lib/db";
 import { ROLE_LABELS } from "@/lib/memberships/labels";
-import { getAccountOverview } from "@/lib/auth/account";
+import { loadAccountOverview } from "@/lib/auth/page-data";
 import { requireActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Mon compte" };
@@ -12,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AccountPage() {
   const actor = await requireActor("/compte");
-  const account = await getAccountOverview(db, actor.userId);
+  const account = await loadAccountOverview(actor.userId);
   return (
     <>
       <h1 className="text-3xl font-bold">Mon compte</h1>

@@ -3,7 +3,7 @@
  * cookie. A plain form POST, checked to come from this site.
  */
 import { cookies } from "next/headers";
-import { db } from "@/lib/db";
+import { signOutSessions } from "@/lib/auth/page-data";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -20,12 +20,7 @@ export async function POST(request: Request) {
   for (const name of SESSION_COOKIES) {
     const token = jar.get(name)?.value;
     if (!token) continue;
-    if (url.searchParams.get("partout") === "1") {
-      const session = await db.session.findUnique({ where: { sessionToken: token }, select: { userId: true } });
-      if (session) await db.session.deleteMany({ where: { userId: session.userId } });
-    } else {
-      await db.session.deleteMany({ where: { sessionToken: token } });
-    }
+    await signOutSessions(token, url.searchParams.get("partout") === "1");
     jar.delete(name);
   }
   return Response.redirect(new URL("/", siteOrigin), 303);

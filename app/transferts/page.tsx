@@ -4,11 +4,10 @@ import { redirect } from "next/navigation";
 import { FilterSelect } from "@/components/forms/FilterSelect";
 import { InboxTable } from "@/components/transfers/inbox/InboxTable";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { messageOf } from "@/lib/errors/messages";
 import { LEVEL_LABELS, URGENCY_LABELS } from "@/lib/transfers/labels";
-import { findTransferByCode } from "@/lib/transfers/code-lookup";
-import { inboxHref, inboxParams, INBOX_GROUPS, listInbox, parseInboxFilters, type InboxDirection, type InboxGroup } from "@/lib/transfers/inbox";
+import { loadCoordinatedTerritories, loadInbox, loadTransferByCode } from "@/lib/transfers/page-data";
+import { inboxHref, inboxParams, INBOX_GROUPS, parseInboxFilters, type InboxDirection, type InboxGroup } from "@/lib/transfers/inbox";
 
 export const metadata: Metadata = { title: "Transferts" };
 export const dynamic = "force-dynamic";
@@ -42,16 +41,14 @@ export default async function TransfersPage({ searchParams }: Props) {
   // The code search opens the transfer when it is one of the actor's; otherwise says why not.
   let codeMessage: string | null = null;
   if (filters.code) {
-    const found = await findTransferByCode(db, actor, filters.code);
+    const found = await loadTransferByCode(actor, filters.code);
     if (found.kind === "found") redirect(`/transferts/${found.id}`);
     codeMessage = messageOf(found.kind === "incomplete" ? { code: "transfer.code_incomplete" } : { code: "transfer.code_unknown", params: { code: found.code } });
   }
 
   const [inbox, territories] = await Promise.all([
-    listInbox(db, actor, filters),
-    actor.coordinatedTerritoryIds.length
-      ? db.territory.findMany({ where: { id: { in: actor.coordinatedTerritoryIds } }, select: { slug: true, name: true }, orderBy: { name: "asc" } })
-      : Promise.resolve([]),
+    loadInbox(actor, filters),
+    loadCoordinatedTerritories(actor),
   ]);
   const groups = INBOX_GROUPS[filters.direction];
   const group = groups.includes(filters.group) ? filters.group : "new";

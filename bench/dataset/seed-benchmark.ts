@@ -25,7 +25,7 @@ export interface SeedBenchmarkResult {
 
 export class RefusedDatabaseError extends Error {}
 
-export function todayUtc(): Date {
+function todayUtc(): Date {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

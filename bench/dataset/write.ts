@@ -18,7 +18,7 @@ const date = "date";
 const float = "double precision";
 
 /** Dependency order. */
-export const TABLES: [keyof Dataset, Columns][] = [
+const TABLES: [keyof Dataset, Columns][] = [
   ["Territory", [
     ["id", uuid], ["slug", text], ["name", text], ["country", '"Country"'], ["timeZone", text],
     ["staleAfterMonths", int], ["createdAt", time], ["updatedAt", time],
@@ -63,7 +63,7 @@ const BATCH_ROWS = 10_000;
  * cheaper to parse than multi-row VALUES with one parameter per cell. Array columns (text[]) travel
  * as JSON text, since unnest would flatten an array of arrays.
  */
-export async function insertRows(client: pg.ClientBase, table: string, columns: Columns, rows: Row[]) {
+async function insertRows(client: pg.ClientBase, table: string, columns: Columns, rows: Row[]) {
   const names = columns.map(([name]) => `"${name}"`).join(",");
   const aliases = columns.map((_, index) => `c${index}`);
   const selected = columns

@@ -6,7 +6,7 @@
  */
 import type { Ref } from "react";
 
-export const ERROR_TITLE = "Quelque chose n'a pas marché";
+const ERROR_TITLE = "Quelque chose n'a pas marché";
 
 /** The digest Next.js gives a server error (`error.digest`); none for an error in the browser. */
 export function digestOf(error: unknown): string | null {

@@ -17,9 +17,9 @@
 export const CLIENT_ADDRESS_HEADER = "x-toile-client-address";
 
 /** When no address is known (a request that did not come through Toile's server, e.g. a test). */
-export const UNKNOWN_ADDRESS = "inconnue";
+const UNKNOWN_ADDRESS = "inconnue";
 
-export const MAX_TRUSTED_PROXY_HOPS = 10;
+const MAX_TRUSTED_PROXY_HOPS = 10;
 
 export class TrustedProxyHopsError extends Error {}
 

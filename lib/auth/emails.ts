@@ -21,6 +21,6 @@ export function magicLinkEmail(to: string, url: string, validMinutes: number) {
   return { to, subject: "Votre lien de connexion à Toile", text, html };
 }
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -10,7 +10,7 @@ export const nextAuthHandler = NextAuth(authOptions) as (
 ) => Promise<Response>;
 
 /** next-auth's CSRF cookie: "token|hash"; the token goes in every form posted to next-auth. */
-export const CSRF_COOKIES = ["__Host-next-auth.csrf-token", "next-auth.csrf-token"];
+const CSRF_COOKIES = ["__Host-next-auth.csrf-token", "next-auth.csrf-token"];
 
 export function csrfTokenFrom(cookies: { get(name: string): { value: string } | undefined }): string | null {
   for (const name of CSRF_COOKIES) {

@@ -9,7 +9,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { normalizeEmail, toileAdapter } from "./adapter";
 import { magicLinkEmail } from "./emails";
 
-export const MAGIC_LINK_MINUTES = 15;
+const MAGIC_LINK_MINUTES = 15;
 
 export function openIdProvider(): NextAuthOptions["providers"] {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = process.env;

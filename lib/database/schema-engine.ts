@@ -19,7 +19,7 @@ import type {
   SchemaFilter,
 } from "@prisma/schema-engine-wasm";
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
+const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 
@@ -113,7 +113,7 @@ async function withShadowDatabase<T>(options: EngineOptions, work: (shadowUrl: s
 }
 
 /** Reads the migrations folder the way the Prisma CLI does. */
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const names = entries
     .filter((entry) => entry.isDirectory())

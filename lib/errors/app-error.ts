@@ -6,7 +6,7 @@
  */
 import type { Coded } from "./messages";
 
-export type { Coded, ErrorCode } from "./messages";
+export type { Coded } from "./messages";
 
 /**
  * A refusal as a value. With `field`, the code's words go on that field of the form (and the form

@@ -64,7 +64,7 @@ function toHours(slots: SlotRow[], exceptions: ExceptionRow[], publicHolidays: H
 }
 
 /** The version of some hours: a hash of their content, in a fixed order. */
-export function hoursVersion(hours: Hours): string {
+function hoursVersion(hours: Hours): string {
   const canonical = {
     slots: [...hours.slots]
       .map((slot) => [slot.weekday, slot.opensAtMinute, slot.closesAtMinute, slot.appointmentOnly, slot.validFrom ?? null, slot.validUntil ?? null])
@@ -88,7 +88,7 @@ export function hoursVersion(hours: Hours): string {
 export const hasOwnHours = (hours: Hours) => hours.slots.length > 0;
 
 /** The hours in plain French, as the editor and the history say them. */
-export function describeHoursOf(target: Pick<HoursTarget, "kind" | "place">, hours: Hours): string {
+function describeHoursOf(target: Pick<HoursTarget, "kind" | "place">, hours: Hours): string {
   if (target.kind === "offerPlace" && !hasOwnHours(hours)) {
     return `mêmes horaires que le lieu (${describeHours({ ...target.place!, publicHolidays: target.place!.publicHolidays ?? "unknown" })})`;
   }
@@ -100,7 +100,7 @@ export function describeHoursOf(target: Pick<HoursTarget, "kind" | "place">, hou
  * The owner, if it belongs to the structure: a place of the structure, an offer of the structure,
  * or an offer of the structure at any place (a permanence may be held at another structure's place).
  */
-export async function findHoursTarget(db: Db, structureId: string, owner: HoursOwner): Promise<HoursTarget | null> {
+async function findHoursTarget(db: Db, structureId: string, owner: HoursOwner): Promise<HoursTarget | null> {
   if (owner.kind === "place") {
     const place = await db.place.findFirst({ where: { id: owner.placeId, structureId }, select: { id: true, name: true } });
     if (!place) return null;

@@ -34,7 +34,7 @@ export interface HoursFormValues {
   exceptions: ExceptionValues[];
 }
 
-export const BLANK_EXCEPTIONS = 2;
+const BLANK_EXCEPTIONS = 2;
 
 export const blankSlot = (weekday: number): SlotValues => ({ weekday: String(weekday), opens: "", closes: "", appointmentOnly: false });
 export const blankException = (): ExceptionValues => ({ startsOn: "", endsOn: "", kind: "closed", opens: "", closes: "", label: "" });

@@ -24,7 +24,7 @@ export function easterSunday(year: number): string {
   return isoDate(year, month, day);
 }
 
-export function isoDate(year: number, month: number, day: number): string {
+function isoDate(year: number, month: number, day: number): string {
   return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 }
 

@@ -9,7 +9,7 @@
 import OpeningHours from "opening_hours";
 import type { HolidayRule, Slot } from "./rules";
 
-export const OSM_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+const OSM_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
 const APPOINTMENT_COMMENT = "sur rendez-vous";
 
 export interface ParsedOpeningHours {

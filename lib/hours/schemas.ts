@@ -9,9 +9,9 @@ import { checkbox, text } from "@/lib/forms/fields";
 import { formatTime, WEEKDAY_NAMES } from "./format";
 import type { Exception, HolidayRule, Slot } from "./rules";
 
-export const MAX_SLOTS = 50;
-export const MAX_EXCEPTIONS = 50;
-export const LABEL_MAX = 80;
+const MAX_SLOTS = 50;
+const MAX_EXCEPTIONS = 50;
+const LABEL_MAX = 80;
 /** Posted rows, blank ones included (the page adds one blank row per day and two blank exceptions). */
 const MAX_ROWS = 120;
 const FIRST_YEAR = 2000;
@@ -254,4 +254,3 @@ export const hoursFormSchema = hoursFieldsSchema
   .transform((raw) => ({ structureId: raw.structureId, version: raw.version, owner: raw.owner, ...checkHours(raw).hours }));
 
 export type HoursForm = z.output<typeof hoursFormSchema>;
-export type HoursFormInput = z.input<typeof hoursFieldsSchema>;

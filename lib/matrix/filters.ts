@@ -3,7 +3,7 @@ import { z } from "zod";
 
 const optionalText = z.string().trim().max(200).optional().transform((value) => value || undefined);
 
-export const SORT_COLUMNS = ["qui", "quoi", "ou", "verification"] as const;
+const SORT_COLUMNS = ["qui", "quoi", "ou", "verification"] as const;
 
 export const matrixFiltersSchema = z.object({
   besoin: optionalText, // a need's term id

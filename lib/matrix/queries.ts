@@ -124,7 +124,7 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
   return sortRows(rows, filters.tri);
 }
 
-export function sortRows(rows: MatrixRow[], column: MatrixFilters["tri"]): MatrixRow[] {
+function sortRows(rows: MatrixRow[], column: MatrixFilters["tri"]): MatrixRow[] {
   const collator = new Intl.Collator("fr", { sensitivity: "base" });
   const keyOf: Record<NonNullable<MatrixFilters["tri"]>, (row: MatrixRow) => string> = {
     qui: (row) => row.qui,

@@ -8,7 +8,7 @@ import type { MatrixRow } from "./queries";
  * The day an instant falls on in Paris (as the CSV and the page show it), at UTC midnight: a
  * spreadsheet date has no time zone, and the XLSX writer writes dates as their UTC day.
  */
-export function parisDay(instant: Date): Date {
+function parisDay(instant: Date): Date {
   return new Date(`${localTime(instant, "Europe/Paris").date}T00:00:00Z`);
 }
 

@@ -20,7 +20,7 @@ export interface TermGroup {
   terms: TermOption[];
 }
 
-export const ROLE_TITLES: Record<(typeof OFFER_TERM_ROLES)[number], string> = {
+const ROLE_TITLES: Record<(typeof OFFER_TERM_ROLES)[number], string> = {
   need: "Besoins auxquels l'offre répond",
   posture: "Posture d'accompagnement",
   public: "Publics",

@@ -71,5 +71,3 @@ function groupLabelsByRole(terms: { label: string; vocabulary: { role: string } 
   return byRole;
 }
 
-export type TerritoryOffers = NonNullable<Awaited<ReturnType<typeof getTerritoryOffers>>>;
-export type ListedOffer = TerritoryOffers["offers"][number];

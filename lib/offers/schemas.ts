@@ -117,7 +117,6 @@ export const offerSchema = z
       .map((row) => ({ notOffered: row.notOffered, redirectToStructureId: row.redirectToStructureId || null, note: row.note || null })),
   }));
 
-export type OfferInput = z.input<typeof offerSchema>;
 export type OfferValues = z.output<typeof offerSchema>;
 
 export const offerStatusSchema = z.object({

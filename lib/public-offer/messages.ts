@@ -298,4 +298,3 @@ export const offerMessages = defineMessages({
   },
 });
 
-export type OfferMessages = ReturnType<typeof offerMessages>;

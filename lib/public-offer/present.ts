@@ -78,7 +78,7 @@ interface Located {
   longitude: number | null;
 }
 
-export const fullAddress = (place: Pick<Located, "address" | "postalCode" | "communeName">) =>
+const fullAddress = (place: Pick<Located, "address" | "postalCode" | "communeName">) =>
   `${place.address}, ${place.postalCode} ${place.communeName}`;
 
 /** OpenStreetMap at the point when it is known, else a search on the address; and a geo: link for map apps. */

@@ -64,7 +64,7 @@ export function weeklyProgramme(entries: ProgrammeEntry[], date: string): Progra
 }
 
 /** The seven calendar days of the week of `date`, Monday first. */
-export function weekDates(date: string): string[] {
+function weekDates(date: string): string[] {
   return weekHours({ slots: [], exceptions: [], publicHolidays: "open_as_usual", timeZone: "UTC", country: "FR" }, date).map((day) => day.date);
 }
 

@@ -118,7 +118,6 @@ function groupByRole(terms: { code: string; label: string; vocabulary: { role: s
 }
 
 export type PublicOffer = NonNullable<Awaited<ReturnType<typeof getPublicOffer>>>;
-export type PublicOfferPlace = PublicOffer["offer"]["places"][number];
 
 /** The offers held at a place: its structure's and its partners' permanences, each with its schedule there. */
 export async function getPlaceProgramme(db: PrismaClient, territorySlug: unknown, placeId: unknown) {

@@ -11,16 +11,16 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { isUuid } from "@/lib/ids";
 import { SUBJECT_SUMMARIES, type ReportInput } from "./schemas";
 
-export const REPORTS_PER_IP: RateLimit = { limit: 5, windowMs: 60 * 60_000 };
+const REPORTS_PER_IP: RateLimit = { limit: 5, windowMs: 60 * 60_000 };
 /** The reply address a person leaves, counted as well: a new connection does not reset it. */
-export const REPORTS_PER_EMAIL: RateLimit = { limit: 5, windowMs: 60 * 60_000 };
-export const REPORTS_PER_OFFER: RateLimit = { limit: 20, windowMs: 24 * 60 * 60_000 };
+const REPORTS_PER_EMAIL: RateLimit = { limit: 5, windowMs: 60 * 60_000 };
+const REPORTS_PER_OFFER: RateLimit = { limit: 20, windowMs: 24 * 60 * 60_000 };
 export const REPORT_ACTION = "offer.error_reported";
 
 export type ReportOutcome = { ok: true; recipients: string[] } | { ok: false; reason: "not_found" } | { ok: false; reason: "rate_limited"; minutes: number };
 
 /** Who hears about a report: admins and coordinators, else the structure's address. */
-export async function reportRecipients(db: PrismaClient, structure: { id: string; territoryId: string; email: string | null }): Promise<string[]> {
+async function reportRecipients(db: PrismaClient, structure: { id: string; territoryId: string; email: string | null }): Promise<string[]> {
   const [admins, coordinators] = await Promise.all([
     db.structureMembership.findMany({ where: { structureId: structure.id, role: "admin" }, select: { user: { select: { email: true } } } }),
     db.territoryCoordinator.findMany({ where: { territoryId: structure.territoryId }, select: { user: { select: { email: true } } } }),

@@ -18,7 +18,7 @@ export const SUBJECT_SUMMARIES: Record<ReportSubject, string> = {
   other: "autre",
 };
 
-export const MAX_REPORT_MESSAGE = 1000;
+const MAX_REPORT_MESSAGE = 1000;
 const MARKUP = /[<>]/;
 
 export function reportSchema(locale: Locale) {

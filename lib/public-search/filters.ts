@@ -37,7 +37,7 @@ export const OPEN_FILTERS = ["maintenant", "aujourdhui"] as const;
 export type OpenFilter = (typeof OPEN_FILTERS)[number];
 
 export const MAX_DISTANCE_KM = 50;
-export const MAX_PAGE = 500;
+const MAX_PAGE = 500;
 /** A commune is said in a few words; longer input is not a commune. */
 const MAX_COMMUNE_LENGTH = 80;
 
@@ -91,7 +91,7 @@ const integerIn = (min: number, max: number) =>
   z.string().regex(/^\d{1,4}$/).transform(Number).pipe(z.number().int().min(min).max(max));
 
 /** Longest free text kept: a need is said in a few words; the rest is noise or an attack. */
-export const MAX_QUERY_LENGTH = 200;
+const MAX_QUERY_LENGTH = 200;
 
 function cleanText(raw: unknown): string {
   if (typeof raw !== "string") return "";

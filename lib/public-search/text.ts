@@ -40,7 +40,7 @@ export function normalize(text: unknown): string {
  * "mot passe". Written without accents, as normalize() leaves them. French first, then the
  * English ones of the same kind.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
+const STOP_WORDS: ReadonlySet<string> = new Set([
   // pronouns, articles, elisions (j', l', d', qu'…)
   ..."je j me m moi tu te t toi il elle on nous vous ils elles se s y en ce c ca cela ceci".split(" "),
   ..."le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs".split(" "),

@@ -157,7 +157,7 @@ export class XlsxReadError extends Error {}
 
 const NOT_XLSX = "Ce fichier n'est pas un classeur XLSX (Excel, LibreOffice)";
 /** An entry that inflates more than this many times its compressed size is a zip bomb (DEFLATE's own limit is about 1032). */
-export const MAX_EXPANSION_RATIO = 1000;
+const MAX_EXPANSION_RATIO = 1000;
 
 /**
  * The package's XML parts, checked from the zip's central directory before any is inflated: a file

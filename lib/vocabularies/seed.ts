@@ -7,7 +7,7 @@ import path from "node:path";
 import type { PrismaClient } from "@/lib/db";
 import { OWN_VOCABULARIES, PUBLISHED_VOCABULARIES } from "./sources";
 
-export const REFERENCE_VOCABULARIES_PATH = path.resolve(
+const REFERENCE_VOCABULARIES_PATH = path.resolve(
   import.meta.dirname,
   "../../prisma/reference/vocabularies.json",
 );

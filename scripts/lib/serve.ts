@@ -36,7 +36,7 @@ export interface ServeOptions {
   demo?: boolean;
 }
 
-export async function assertPortFree(port: number): Promise<void> {
+async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
@@ -67,7 +67,7 @@ function keptSecret(fromEnvironment: string | undefined, file: string, generate:
  * The secret that signs sessions and CSRF tokens: NEXTAUTH_SECRET when set (required when several
  * instances serve the same site), otherwise one generated once and kept in .data/.
  */
-export function authSecret(root = ROOT): string {
+function authSecret(root = ROOT): string {
   return keptSecret(process.env.NEXTAUTH_SECRET, path.join(root, ".data/auth-secret"), () => randomBytes(32).toString("base64url"));
 }
 
@@ -76,7 +76,7 @@ export function authSecret(root = ROOT): string {
  * TOILE_DATA_KEY when set (required in production with several instances, and to be backed up:
  * without it the details cannot be read), otherwise one generated once and kept in .data/.
  */
-export function dataKeySecret(root = ROOT): string {
+function dataKeySecret(root = ROOT): string {
   return keptSecret(process.env.TOILE_DATA_KEY, path.join(root, ".data/data-key"), () => randomBytes(32).toString("base64"));
 }
 

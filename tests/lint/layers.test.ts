@@ -1,5 +1,5 @@
-/** The lint rules that hold the layers (eslint.config.mjs): no import cycles, no database in components. */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+/** The lint rules that hold the layers (eslint.config.mjs): no import cycles, no database in app/ nor components/. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -23,15 +23,37 @@ async function rulesHit(file: string, code: string) {
   return result!.messages.map((message) => message.ruleId);
 }
 
-describe("components", () => {
-  it("may not import the database client; lib/ may", async () => {
+const DB_IMPORT = `import { db } from "@/lib/db";\nexport const x = db;\n`;
+const restricted = (rules: (string | null)[]) => rules.filter((rule) => rule?.endsWith("no-restricted-imports"));
+
+describe("the database client", () => {
+  it("may not be imported by a page, a route handler or a component, however the path is written; lib/ may", async () => {
+    const app = temporaryFolder("app");
     const components = temporaryFolder("components");
     const lib = temporaryFolder("lib");
-    expect(await rulesHit(path.join(components, "A.tsx"), `import { db } from "@/lib/db";\nexport const x = db;\n`)).toContain("no-restricted-imports");
+    expect(await rulesHit(path.join(app, "page.tsx"), DB_IMPORT)).toContain("no-restricted-imports");
+    expect(await rulesHit(path.join(app, "route.ts"), `import { db } from "../../lib/db";\nexport const GET = () => db;\n`)).toContain("no-restricted-imports");
+    expect(await rulesHit(path.join(components, "A.tsx"), DB_IMPORT)).toContain("no-restricted-imports");
     expect(await rulesHit(path.join(components, "B.tsx"), `import { startEmbeddedDatabase } from "@/lib/database/embedded";\nexport const x = startEmbeddedDatabase;\n`)).toContain(
       "no-restricted-imports",
     );
-    expect(await rulesHit(path.join(lib, "c.ts"), `import { db } from "@/lib/db";\nexport const x = db;\n`)).not.toContain("no-restricted-imports");
+    expect(restricted(await rulesHit(path.join(lib, "c.ts"), DB_IMPORT))).toEqual([]);
+  });
+
+  it("may not be sidestepped through the generated Prisma client's values in app/ or components/; its types may be imported", async () => {
+    const app = temporaryFolder("app");
+    const components = temporaryFolder("components");
+    const valueImport = `import { PrismaClient } from "@/lib/generated/prisma/client";\nexport const x = new PrismaClient();\n`;
+    expect(await rulesHit(path.join(app, "page.tsx"), valueImport)).toContain("@typescript-eslint/no-restricted-imports");
+    expect(await rulesHit(path.join(components, "A.tsx"), valueImport)).toContain("@typescript-eslint/no-restricted-imports");
+    const typeImport = `import type { TransferStatus } from "@/lib/generated/prisma/enums";\nexport const x: TransferStatus | null = null;\n`;
+    expect(restricted(await rulesHit(path.join(components, "B.tsx"), typeImport))).toEqual([]);
+  });
+
+  it("is imported by no file of app/ but the two named in the configuration's exception", () => {
+    const files = (readdirSync("app", { recursive: true }) as string[]).filter((file) => /\.tsx?$/.test(file) && !file.includes(".lint-"));
+    const importers = files.filter((file) => /from\s+["'](@\/|(\.\.\/)+)lib\/db["']/.test(readFileSync(path.join("app", file), "utf8")));
+    expect(importers.map((file) => path.join("app", file)).sort()).toEqual(["app/structures/page.tsx", "app/territoires/[slug]/import/page.tsx"]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { db } from "@/lib/db";
-import { createSession, isDevelopment, SESSION_COOKIE } from "@/lib/auth/dev";
+import { isDevelopment, SESSION_COOKIE } from "@/lib/auth/dev";
+import { devSignIn } from "@/lib/auth/page-data";
 import { DEMO_ACCOUNTS } from "@/lib/demo/territory";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
 async function signInAs(formData: FormData) {
   "use server";
   if (!isDevelopment()) notFound();
-  const user = await db.user.findUnique({ where: { email: String(formData.get("email")) } });
-  if (!user) notFound();
-  const { sessionToken, expires } = await createSession(db, user.id);
+  const session = await devSignIn(String(formData.get("email")));
+  if (!session) notFound();
+  const { sessionToken, expires } = session;
   (await cookies()).set(SESSION_COOKIE, sessionToken, { expires, httpOnly: true, sameSite: "lax", path: "/" });
   redirect("/compte");
 }

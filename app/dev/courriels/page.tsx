@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db";
 import { isDevelopment } from "@/lib/auth/dev";
+import { recentOutboxEmails } from "@/lib/email/page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +8,7 @@ const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyl
 
 export default async function DevOutboxPage() {
   if (!isDevelopment()) notFound();
-  const emails = await db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
+  const emails = await recentOutboxEmails(50);
   return (
     <>
       <h1 className="text-3xl font-bold">Courriels envoyés (développement)</h1>

@@ -8,8 +8,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FicheSheet } from "@/components/transfers/fiche/FicheSheet";
-import { db } from "@/lib/db";
-import { findPublicFiche } from "@/lib/transfers/public-lookup";
+import { loadPublicFiche } from "@/lib/transfers/page-data";
 
 export const metadata: Metadata = { title: "Fiche de transfert", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -25,7 +24,7 @@ export default async function PublicFichePage({ params }: Props) {
   } catch {
     // A malformed escape: not a code, looked up as typed (and not found).
   }
-  const fiche = await findPublicFiche(db, typed);
+  const fiche = await loadPublicFiche(typed);
   if (!fiche) notFound();
   return (
     <>

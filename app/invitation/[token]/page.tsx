@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { accept } from "@/lib/memberships/actions";
-import { findInvitation } from "@/lib/memberships/invitations";
+import { loadInvitation } from "@/lib/memberships/page-data";
 
 export const metadata: Metadata = { title: "Invitation" };
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ type Props = { params: Promise<{ token: string }> };
 export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
   const actor = await requireActor(`/invitation/${token}`);
-  const invitation = token.length <= 100 ? await findInvitation(db, token) : null;
+  const invitation = await loadInvitation(token);
 
   // Said the same way whether the token is unknown or meant for someone else: nothing leaks.
   if (!invitation || invitation.email !== actor.email) {

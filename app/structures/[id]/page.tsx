@@ -5,11 +5,8 @@ import { ActionForm } from "@/components/forms/ActionForm";
 import { OfferStatusBadge } from "@/components/offers/OfferStatusBadge";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { confirmStructureCardUnchanged, confirmUnchanged } from "@/lib/freshness/actions";
-import { isUuid } from "@/lib/ids";
-import { findStructureForMembers } from "@/lib/memberships/queries";
-import { getStructureOverview } from "@/lib/structures/queries";
+import { loadStructurePage } from "@/lib/structures/page-data";
 import { mayOrientIn, newTransferHref } from "@/lib/transfers/create-form";
 
 export const metadata: Metadata = { title: "Structure" };
@@ -25,9 +22,9 @@ type Props = {
 export default async function StructurePage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/structures/${id}`);
-  const found = isUuid(id) ? await findStructureForMembers(db, actor, id) : null;
-  if (!found) notFound();
-  const structure = await getStructureOverview(db, found.id);
+  const page = await loadStructurePage(actor, id);
+  if (!page) notFound();
+  const { found, structure } = page;
   const mayEdit = can(actor, "structure.edit", { structureId: found.id, territoryId: found.territoryId });
   const justCreated = (await searchParams).creee === "1";
   const base = `/structures/${structure.id}`;

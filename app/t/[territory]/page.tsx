@@ -4,13 +4,12 @@ import { cache } from "react";
 import { LanguageSwitch } from "@/components/public/LanguageSwitch";
 import { NeedGrid } from "@/components/public/NeedGrid";
 import { SearchBox } from "@/components/public/SearchBox";
-import { db } from "@/lib/db";
 import { safeUrl } from "@/lib/html/url";
 import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
 import { openDataMessages } from "@/lib/open-data/messages";
 import { searchMessages } from "@/lib/public-search/messages";
 import { frequentNeeds } from "@/lib/public-search/needs";
-import { findPublicTerritory, territoryCommunes } from "@/lib/public-search/queries";
+import { loadPublicTerritory, loadTerritoryCommunes } from "@/lib/public-search/page-data";
 import { parseSearchFilters, searchParamsOf } from "@/lib/public-search/filters";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +17,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ territory: string }>; searchParams: Promise<SearchParams> };
 
 /** Read once per request: the metadata and the page both need it. */
-const territoryBySlug = cache((slug: string) => findPublicTerritory(db, slug));
+const territoryBySlug = cache((slug: string) => loadPublicTerritory(slug));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const territory = await territoryBySlug((await params).territory);
@@ -32,7 +31,7 @@ export default async function TerritoryHomePage({ params, searchParams }: Props)
   const query = await searchParams;
   const territory = await territoryBySlug(slug);
   if (!territory) notFound();
-  const communes = await territoryCommunes(db, territory.id);
+  const communes = await loadTerritoryCommunes(territory.id);
   const { filters } = parseSearchFilters({ lang: query.lang });
   const locale = filters.lang;
   const t = searchMessages(locale);
@@ -51,7 +50,7 @@ export default async function TerritoryHomePage({ params, searchParams }: Props)
           {t.needsHeading}
         </h2>
         <div className="mt-3">
-          <NeedGrid needs={frequentNeeds(territory.country)} hrefFor={(besoin) => resultsHref({ besoin })} locale={locale} />
+          <NeedGrid needs={frequentNeeds(territory.country)} hrefFor={(need) => resultsHref({ besoin: need })} locale={locale} />
         </div>
       </section>
 

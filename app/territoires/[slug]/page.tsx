@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { findManagedTerritory } from "@/lib/memberships/queries";
+import { loadManagedTerritory } from "@/lib/structures/page-data";
 
 export const metadata: Metadata = { title: "Coordination du territoire" };
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function TerritoryCoordinationPage({ params }: Props) {
   const { slug } = await params;
   const actor = await requireActor(`/territoires/${slug}`);
-  const territory = await findManagedTerritory(db, actor, slug);
+  const territory = await loadManagedTerritory(actor, slug);
   if (!territory) notFound();
   return (
     <>

@@ -7,7 +7,6 @@ import { ConfirmBox, RadioGroup, SelectInput, TextArea, TransferForm } from "@/c
 import { formatDateTime, formatDay } from "@/components/transfers/inbox/format";
 import { StatusBadge } from "@/components/transfers/inbox/StatusBadge";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { LANGUAGES } from "@/lib/offers/schemas";
 import {
   acceptTransferAction,
@@ -30,7 +29,7 @@ import {
   SUPPORT_GOAL_LABELS,
   URGENCY_LABELS,
 } from "@/lib/transfers/labels";
-import { getTransferForActor, publishedOffersOf, suggestablePartners } from "@/lib/transfers/transfer-view";
+import { loadPublishedOffersOf, loadSuggestablePartners, loadTransfer } from "@/lib/transfers/page-data";
 import type { TransferCommand } from "@/lib/transfers/state-machine";
 import { CANCEL_REASON_MAX, DECLINE_MESSAGE_MAX, OUTCOME_NOTE_MAX } from "@/lib/transfers/transition-schemas";
 
@@ -63,7 +62,7 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 export default async function TransferPage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/transferts/${id}`);
-  const transfer = await getTransferForActor(db, actor, id);
+  const transfer = await loadTransfer(actor, id);
   if (!transfer) notFound();
   const fait = (await searchParams).fait;
   const done = typeof fait === "string" ? DONE[fait] : undefined;
@@ -73,9 +72,9 @@ export default async function TransferPage({ params, searchParams }: Props) {
   const isParty = transfer.parties.length > 0;
 
   const [partners, suggestedOffers] = await Promise.all([
-    has("decline") ? suggestablePartners(db, transfer.ref) : Promise.resolve([]),
+    has("decline") ? loadSuggestablePartners(transfer.ref) : Promise.resolve([]),
     transfer.status === "declined" && isSender && transfer.suggestedStructure
-      ? publishedOffersOf(db, transfer.suggestedStructure.id)
+      ? loadPublishedOffersOf(transfer.suggestedStructure.id)
       : Promise.resolve([]),
   ]);
   const reorient = (offerId: string) => `/transferts/nouveau?offre=${offerId}&depuis=${transfer.id}`;

@@ -7,9 +7,8 @@ import { notFound } from "next/navigation";
 import { OfferSummary } from "@/components/transfers/create/OfferSummary";
 import { TransferForm } from "@/components/transfers/create/TransferForm";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { createTransferAction } from "@/lib/transfers/create-actions";
-import { loadCreatePage } from "@/lib/transfers/create-form";
+import { loadTransferCreatePage } from "@/lib/transfers/page-data";
 
 export const metadata: Metadata = { title: "Nouveau transfert" };
 export const dynamic = "force-dynamic";
@@ -24,7 +23,7 @@ export default async function NewTransferPage({ searchParams }: Props) {
   const back = `/transferts/nouveau?${new URLSearchParams({ offre: offerId, ...(previousTransferId ? { depuis: previousTransferId } : {}) })}`;
   const actor = await requireActor(back);
   const now = new Date();
-  const page = await loadCreatePage(db, actor, { offerId, previousTransferId: previousTransferId || undefined, now });
+  const page = await loadTransferCreatePage(actor, { offerId, previousTransferId: previousTransferId || undefined, now });
   if (!page) notFound();
   const { offer } = page;
 

@@ -11,7 +11,7 @@ import { QrCode } from "./QrCode";
 
 const year = (date: string) => date.slice(0, 4);
 /** "mardi 24 novembre 2026". */
-export const longFrenchDate = (date: string) => `${WEEKDAY_NAMES[weekdayOf(date) - 1]} ${formatDay(date)} ${year(date)}`;
+const longFrenchDate = (date: string) => `${WEEKDAY_NAMES[weekdayOf(date) - 1]} ${formatDay(date)} ${year(date)}`;
 
 export function FicheSheet({ fiche, variant }: { fiche: Fiche; variant: "navette" | "public" }) {
   return (

@@ -7,16 +7,16 @@
  */
 import { createHash } from "node:crypto";
 
-export const CACHE_CONTROL = "public, max-age=300";
+const CACHE_CONTROL = "public, max-age=300";
 
-export const CORS_HEADERS = {
+const CORS_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, HEAD, OPTIONS",
   "access-control-allow-headers": "Accept, If-None-Match",
   "access-control-expose-headers": "ETag, Content-Disposition, Link",
 } as const;
 
-export function etagOf(body: string | Uint8Array): string {
+function etagOf(body: string | Uint8Array): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 }
 

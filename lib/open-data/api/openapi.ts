@@ -11,7 +11,7 @@ const uuid = z.uuid();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^\d{2}:\d{2}$/);
 
-export const hoursSchema = z
+const hoursSchema = z
   .object({
     osm: z.string().describe("OpenStreetMap opening_hours, with the upcoming closures; empty when there are no weekly hours"),
     publicHolidays: z.enum(["closed", "open_as_usual", "unknown"]),
@@ -39,7 +39,7 @@ const placeSchema = z
   })
   .meta({ id: "Place" });
 
-export const territorySchema = z
+const territorySchema = z
   .object({
     id: uuid,
     slug: z.string(),
@@ -106,10 +106,10 @@ const pageOf = (item: z.ZodType, id: string) =>
     })
     .meta({ id });
 
-export const structurePageSchema = pageOf(z.union([structureSchema, z.record(z.string(), z.unknown())]), "StructurePage");
-export const offerPageSchema = pageOf(z.union([offerSchema, z.record(z.string(), z.unknown())]), "OfferPage");
+const structurePageSchema = pageOf(z.union([structureSchema, z.record(z.string(), z.unknown())]), "StructurePage");
+const offerPageSchema = pageOf(z.union([offerSchema, z.record(z.string(), z.unknown())]), "OfferPage");
 export const territoryListSchema = z.object({ items: z.array(territorySchema) }).meta({ id: "TerritoryList" });
-export const problemSchema = z
+const problemSchema = z
   .object({
     type: z.string(),
     status: z.number().int(),
@@ -147,7 +147,7 @@ const placeExample = {
   longitude: 3.4187,
   hours: hoursExample,
 };
-export const EXAMPLES = {
+const EXAMPLES = {
   territories: {
     items: [
       {

@@ -11,8 +11,7 @@ import { findNeed } from "@/lib/public-search/needs";
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
-export const FORMATS = ["toile", "lmn", "data-inclusion", "hsds"] as const;
-export type ApiFormat = (typeof FORMATS)[number];
+const FORMATS = ["toile", "lmn", "data-inclusion", "hsds"] as const;
 const LIST_FORMATS = ["toile", "data-inclusion", "hsds"] as const;
 
 

@@ -23,7 +23,7 @@ export interface ToileHours {
   exceptions: { startsOn: string; endsOn: string; closed: boolean; opens: string | null; closes: string | null; label: string }[];
 }
 
-export function toileHours(hours: SnapshotHours): ToileHours {
+function toileHours(hours: SnapshotHours): ToileHours {
   return {
     osm: hours.osm,
     publicHolidays: hours.publicHolidays,
@@ -121,8 +121,6 @@ export function toileOffer(offer: SnapshotOffer, snapshot: TerritorySnapshot, or
   };
 }
 
-export type ToileStructure = ReturnType<typeof toileStructure>;
-export type ToileOffer = ReturnType<typeof toileOffer>;
 
 /** Lists in the order of the page's ids. */
 export function inOrder<T extends { id: string }>(ids: string[], items: T[]): T[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixtureSnapshot, TODAY } from "../testing/snapshot-fixture";
-import { departementOf, toDataInclusion } from "./export";
+import { departmentOf, toDataInclusion } from "./export";
 import { DI_ENUMS, diServiceSchema, diStructureSchema } from "./schema";
 
 const exported = toDataInclusion(fixtureSnapshot(), { today: TODAY, baseUrl: "https://toile.example/" });
@@ -76,9 +76,9 @@ describe("data·inclusion v1 export", () => {
   });
 
   it("finds the département of a commune code", () => {
-    expect(departementOf("02764")).toBe("02");
-    expect(departementOf("97411")).toBe("974");
-    expect(departementOf("2A004")).toBe("2A");
-    expect(departementOf("5000")).toBeNull();
+    expect(departmentOf("02764")).toBe("02");
+    expect(departmentOf("97411")).toBe("974");
+    expect(departmentOf("2A004")).toBe("2A");
+    expect(departmentOf("5000")).toBeNull();
   });
 });

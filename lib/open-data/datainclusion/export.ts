@@ -24,7 +24,7 @@ import { frenchPhoneE164 } from "../lmn/export";
 import { notAfter, type SnapshotOffer, type SnapshotPlace, type SnapshotStructure, type TerritorySnapshot } from "../snapshot";
 import { diServiceSchema, diStructureSchema, DI_SCHEMA_VERSION, type DiService, type DiStructure } from "./schema";
 
-export const DI_SOURCE = "toile";
+const DI_SOURCE = "toile";
 
 export interface DiSkipped {
   kind: "structure" | "service";
@@ -51,7 +51,7 @@ export interface DiOptions {
 const TYPE_PRIORITY = ["aide-materielle", "atelier", "accompagnement"];
 
 /** A structure of another country than France: its data goes to HSDS only. */
-export function isBelgian(structure: SnapshotStructure, places: SnapshotPlace[], territoryCountry: string): boolean {
+function isBelgian(structure: SnapshotStructure, places: SnapshotPlace[], territoryCountry: string): boolean {
   if (territoryCountry === "BE") return true;
   if (structure.identifiers.some((identifier) => identifier.type === "BCE")) return true;
   const own = places.filter((place) => place.structureId === structure.id);
@@ -66,7 +66,7 @@ const name = (text: string) => {
 const codes = (vocabulary: string, terms: readonly TermRef[]) => codesIn(vocabulary, terms).codes;
 
 /** Département of a French commune code: 2 characters, 3 overseas (97x). */
-export function departementOf(communeCode: string): string | null {
+export function departmentOf(communeCode: string): string | null {
   if (!/^([013-9]\d|2[AB1-9])\d{3}$/.test(communeCode)) return null;
   return communeCode.startsWith("97") ? communeCode.slice(0, 3) : communeCode.slice(0, 2);
 }
@@ -76,7 +76,7 @@ function addressOf(place: SnapshotPlace | undefined) {
   return {
     commune: place.communeName,
     code_postal: /^\d{5}$/.test(place.postalCode) ? place.postalCode : null,
-    code_insee: departementOf(place.communeCode) ? place.communeCode : null,
+    code_insee: departmentOf(place.communeCode) ? place.communeCode : null,
     adresse: place.address,
     complement_adresse: place.addressComplement,
     latitude: place.latitude,
@@ -198,7 +198,7 @@ function toDiService(
   const byResidents = contactModes.length > 0 || !!clean(offer.details?.residentAccess) || at.length > 0;
   const byProfessionals = referralModes.length > 0 || !!clean(offer.details?.professionalReferral) || !!offer.details?.acceptsTransfers;
   const description = clean(offer.description) ?? "";
-  const departements = [...new Set(at.flatMap(({ place }) => departementOf(place.communeCode) ?? []))];
+  const departments = [...new Set(at.flatMap(({ place }) => departmentOf(place.communeCode) ?? []))];
   return withoutNulls({
     source: DI_SOURCE,
     structure_id: structure.id,
@@ -218,7 +218,7 @@ function toDiService(
     telephone: phoneOf(structure),
     courriel: clean(structure.email),
     modes_accueil: codes("dataInclusion.v1.modes_accueil", offer.terms),
-    zone_eligibilite: departements,
+    zone_eligibilite: departments,
     modes_mobilisation: codes("dataInclusion.v1.modes_mobilisation", offer.terms),
     mobilisable_par: [...(byResidents ? ["usagers"] : []), ...(byProfessionals ? ["professionnels"] : [])],
     mobilisation_precisions: [clean(offer.details?.residentAccess), clean(offer.details?.professionalReferral)].filter(Boolean).join("\n") || null,

@@ -20,8 +20,8 @@ export const DI_ENUMS = {
   types: codesOf("dataInclusion.v1.types_de_services"),
   frais: codesOf("dataInclusion.v1.frais"),
   publics: codesOf("dataInclusion.v1.publics"),
-  modesAccueil: codesOf("dataInclusion.v1.modes_accueil"),
-  modesMobilisation: codesOf("dataInclusion.v1.modes_mobilisation"),
+  receptionModes: codesOf("dataInclusion.v1.modes_accueil"),
+  mobilisationModes: codesOf("dataInclusion.v1.modes_mobilisation"),
   mobilisablePar: codesOf("dataInclusion.v1.mobilisable_par"),
   reseauxPorteurs: codesOf("dataInclusion.v1.reseaux_porteurs"),
 } as const;
@@ -34,7 +34,7 @@ const dateMaj = (today: string) =>
     .refine((value) => value >= "2000-01-01", "date antérieure à 2000")
     .refine((value) => value <= today, "date dans le futur");
 
-const nom = z.string().min(3).max(150);
+const name = z.string().min(3).max(150);
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 const uniqueList = <T extends z.ZodType>(item: T) =>
   z.array(item).refine((values) => new Set(values).size === values.length, "valeurs en double");
@@ -53,7 +53,7 @@ export function diStructureSchema(today: string) {
   return z.strictObject({
     source: z.string().min(1),
     id: z.string().min(1),
-    nom,
+    nom: name,
     date_maj: dateMaj(today),
     description: optional(z.string().min(5).max(10_000)),
     lien_source: optional(z.url()),
@@ -73,7 +73,7 @@ export function diServiceSchema(today: string) {
     source: z.string().min(1),
     structure_id: z.string().min(1),
     id: z.string().min(1),
-    nom,
+    nom: name,
     description: z.string().min(5).max(10_000),
     lien_source: optional(z.url()),
     date_maj: dateMaj(today),
@@ -92,7 +92,7 @@ export function diServiceSchema(today: string) {
     ...addressBlock,
     telephone: optional(z.string().min(1)),
     courriel: optional(z.email()),
-    modes_accueil: optional(uniqueList(z.enum(DI_ENUMS.modesAccueil))),
+    modes_accueil: optional(uniqueList(z.enum(DI_ENUMS.receptionModes))),
     zone_eligibilite: optional(
       z
         .array(z.string().regex(/^(\w{5}|\w{2,3}|\d{9}|99[0-5]\d{2}|france)$/, "code de commune, département, EPCI, pays ou « france »"))
@@ -100,7 +100,7 @@ export function diServiceSchema(today: string) {
     ),
     contact_nom_prenom: optional(z.string()),
     lien_mobilisation: optional(z.url()),
-    modes_mobilisation: optional(uniqueList(z.enum(DI_ENUMS.modesMobilisation)).min(1)),
+    modes_mobilisation: optional(uniqueList(z.enum(DI_ENUMS.mobilisationModes)).min(1)),
     mobilisable_par: optional(uniqueList(z.enum(DI_ENUMS.mobilisablePar)).min(1)),
     mobilisation_precisions: optional(z.string()),
     volume_horaire_hebdomadaire: optional(z.number().min(0)),

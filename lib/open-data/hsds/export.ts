@@ -57,7 +57,7 @@ const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 const OFFSETS = new Map<string, number>();
 
 /** The zone's UTC offset at noon of a day, in minutes (formatters and answers kept: exports ask thousands of times). */
-export function offsetMinutes(timeZone: string, day: string): number {
+function offsetMinutes(timeZone: string, day: string): number {
   const key = `${timeZone} ${day}`;
   const known = OFFSETS.get(key);
   if (known !== undefined) return known;
@@ -202,7 +202,7 @@ function termOf(vocabulary: string, code: string): { name: string; description: 
 
 // ─── places ─────────────────────────────────────────────────────────────────────────────────
 
-const DEPARTEMENTS = new Map((departements as { code: string; nom: string }[]).map((departement) => [departement.code, departement.nom]));
+const DEPARTMENT_NAMES = new Map((departements as { code: string; nom: string }[]).map((department) => [department.code, department.nom]));
 
 /** Belgian provinces (and the Brussels region) by postal code, bpost's ranges. */
 const BELGIAN_PROVINCES: [number, number, string][] = [
@@ -227,7 +227,7 @@ export function stateProvince(place: Pick<SnapshotPlace, "country" | "postalCode
     return BELGIAN_PROVINCES.find(([from, to]) => code >= from && code <= to)?.[2] ?? "Belgique";
   }
   const code = place.communeCode.startsWith("97") ? place.communeCode.slice(0, 3) : place.communeCode.slice(0, 2);
-  return DEPARTEMENTS.get(code) ?? code;
+  return DEPARTMENT_NAMES.get(code) ?? code;
 }
 
 // ─── the export ─────────────────────────────────────────────────────────────────────────────

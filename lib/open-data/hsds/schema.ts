@@ -13,7 +13,7 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(Z|[+-]\d{2}:\d{2})?$/, "
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const weekday = "(MO|TU|WE|TH|FR|SA|SU)";
 
-export const hsdsOrganizationIdentifier = z.object({
+const hsdsOrganizationIdentifier = z.object({
   id,
   organization_id: id,
   identifier_scheme: z.string().nullish(),
@@ -21,7 +21,7 @@ export const hsdsOrganizationIdentifier = z.object({
   identifier: z.string().min(1),
 });
 
-export const hsdsPhone = z.object({
+const hsdsPhone = z.object({
   id,
   number: z.string().min(1),
   type: z.enum(["text", "voice", "fax", "cell", "video", "pager", "textphone"]).nullish(),
@@ -30,7 +30,7 @@ export const hsdsPhone = z.object({
   location_id: id.nullish(),
 });
 
-export const hsdsOrganization = z.object({
+const hsdsOrganization = z.object({
   id,
   name: z.string().min(1),
   description: z.string(),
@@ -60,7 +60,7 @@ export const hsdsSchedule = z
   .refine((schedule) => [schedule.service_id, schedule.location_id, schedule.service_at_location_id].filter(Boolean).length === 1, "un seul propriétaire")
   .refine((schedule) => !schedule.valid_from || !schedule.valid_to || schedule.valid_from <= schedule.valid_to, "valid_from après valid_to");
 
-export const hsdsService = z.object({
+const hsdsService = z.object({
   id,
   organization_id: id,
   name: z.string().min(1),
@@ -77,7 +77,7 @@ export const hsdsService = z.object({
   last_modified: z.iso.datetime().nullish(),
 });
 
-export const hsdsLocation = z.object({
+const hsdsLocation = z.object({
   id,
   location_type: z.enum(["physical", "postal", "virtual"]),
   organization_id: id.nullish(),
@@ -86,7 +86,7 @@ export const hsdsLocation = z.object({
   longitude: z.number().nullish(),
 });
 
-export const hsdsAddress = z.object({
+const hsdsAddress = z.object({
   id,
   location_id: id,
   address_1: z.string().min(1),
@@ -98,12 +98,12 @@ export const hsdsAddress = z.object({
   address_type: z.enum(["physical", "postal", "virtual"]),
 });
 
-export const hsdsServiceAtLocation = z.object({ id, service_id: id, location_id: id, description: z.string().nullish() });
+const hsdsServiceAtLocation = z.object({ id, service_id: id, location_id: id, description: z.string().nullish() });
 
-export const hsdsLanguage = z.object({ id, service_id: id.nullish(), name: z.string().nullish(), code: z.string().nullish() });
-export const hsdsRequiredDocument = z.object({ id, service_id: id, document: z.string().min(1) });
-export const hsdsTaxonomy = z.object({ id, name: z.string().min(1), description: z.string().min(1), uri: z.string().nullish(), version: z.string().nullish() });
-export const hsdsTaxonomyTerm = z.object({
+const hsdsLanguage = z.object({ id, service_id: id.nullish(), name: z.string().nullish(), code: z.string().nullish() });
+const hsdsRequiredDocument = z.object({ id, service_id: id, document: z.string().min(1) });
+const hsdsTaxonomy = z.object({ id, name: z.string().min(1), description: z.string().min(1), uri: z.string().nullish(), version: z.string().nullish() });
+const hsdsTaxonomyTerm = z.object({
   id,
   code: z.string().nullish(),
   name: z.string().min(1),
@@ -112,7 +112,7 @@ export const hsdsTaxonomyTerm = z.object({
   taxonomy_id: id.nullish(),
   language: z.string().nullish(),
 });
-export const hsdsAttribute = z.object({
+const hsdsAttribute = z.object({
   id,
   link_id: id,
   taxonomy_term_id: id,

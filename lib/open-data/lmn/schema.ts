@@ -22,7 +22,6 @@ export interface TableSchemaField {
 }
 
 export const LMN_SCHEMA = schema as unknown as { version: string; fields: TableSchemaField[]; primaryKey?: string };
-export const LMN_VERSION = LMN_SCHEMA.version;
 
 export const LMN_FIELDS = [
   "id",
@@ -79,20 +78,6 @@ export const LMN_MULTI_FIELDS: ReadonlySet<LmnField> = new Set([
   "modalites_acces",
   "modalites_accompagnement",
 ]);
-
-/** Enumerated LMN columns and the vocabulary (prisma/reference/vocabularies.json) holding their values. */
-export const LMN_VOCABULARY_OF: Partial<Record<LmnField, string>> = {
-  services: "lmn.services",
-  publics_specifiquement_adresses: "lmn.publics_specifiquement_adresses",
-  prise_en_charge_specifique: "lmn.prise_en_charge_specifique",
-  frais_a_charge: "lmn.frais_a_charge",
-  dispositif_programmes_nationaux: "lmn.dispositif_programmes_nationaux",
-  formations_labels: "lmn.formations_labels",
-  modalites_acces: "lmn.modalites_acces",
-  modalites_accompagnement: "lmn.modalites_accompagnement",
-  itinerance: "lmn.itinerance",
-  typologie: "lmn.typologie",
-};
 
 export const emptyLmnRow = (): LmnRow => Object.fromEntries(LMN_FIELDS.map((field) => [field, ""])) as LmnRow;
 

@@ -18,7 +18,7 @@ export const closure = (from: string, to: string, label: string, hours?: [string
   label,
 });
 
-export const details = {
+const details = {
   residentAccess: "Venir aux heures d'ouverture.",
   professionalReferral: "Par courriel à l'accueil.",
   minAge: 16,

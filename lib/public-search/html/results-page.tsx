@@ -52,7 +52,7 @@ export function resultsPage(outcome: SearchOutcome, filters: SearchFilters, igno
         </h2>
         {removeFilterLinks(filters, hrefWith, locale)}
         <p>{t.noResultHelp}</p>
-        {needGrid(frequentNeeds(territory.country), (besoin) => hrefWith({ besoin, q: "", page: 1 }), locale)}
+        {needGrid(frequentNeeds(territory.country), (need) => hrefWith({ besoin: need, q: "", page: 1 }), locale)}
       </section>
     );
 

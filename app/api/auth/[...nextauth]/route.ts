@@ -1,9 +1,8 @@
-import { db } from "@/lib/db";
 import { nextAuthHandler as handler, type NextAuthContext as Context } from "@/lib/auth/handler";
 import { signInSchema } from "@/lib/auth/schemas";
 import { clientIp } from "@/lib/auth/client-address";
 import { signInCodeOf, signInErrorQuery } from "@/lib/auth/sign-in-errors";
-import { checkMagicLinkLimits } from "@/lib/auth/sign-in-limits";
+import { magicLinkWait } from "@/lib/auth/page-data";
 
 function backToSignIn(request: Request, params: Record<string, string>) {
   const url = new URL("/connexion", request.url);
@@ -40,7 +39,7 @@ export async function POST(request: Request, context: Context) {
         ...signInErrorQuery(signInCodeOf(parsed.error)),
       });
     }
-    const waitMinutes = await checkMagicLinkLimits(db, parsed.data.email, clientIp(request.headers));
+    const waitMinutes = await magicLinkWait(parsed.data.email, clientIp(request.headers));
     if (waitMinutes !== null) {
       return backToSignIn(request, {
         callbackUrl,

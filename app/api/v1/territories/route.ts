@@ -1,9 +1,8 @@
-import { db } from "@/lib/db";
 import { preflightResponse } from "@/lib/open-data/api/http";
-import { getTerritories } from "@/lib/open-data/api/handlers";
+import { territoriesEndpoint } from "@/lib/open-data/api/endpoints";
 
 export const dynamic = "force-dynamic";
 
-export const GET = (request: Request) => getTerritories(db, request);
+export const GET = (request: Request) => territoriesEndpoint(request);
 export const HEAD = GET;
 export const OPTIONS = () => preflightResponse();

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { isUuid } from "@/lib/ids";
-import { getStructureHistory } from "@/lib/freshness/verify";
-import { findStructureForMembers } from "@/lib/memberships/queries";
+import { loadStructureHistoryPage } from "@/lib/structures/page-data";
 
 export const metadata: Metadata = { title: "Historique de la structure" };
 export const dynamic = "force-dynamic";
@@ -16,9 +13,9 @@ type Props = { params: Promise<{ id: string }> };
 export default async function StructureHistoryPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/structures/${id}/historique`);
-  const structure = isUuid(id) ? await findStructureForMembers(db, actor, id) : null;
-  if (!structure) notFound();
-  const history = await getStructureHistory(db, structure.id);
+  const page = await loadStructureHistoryPage(actor, id);
+  if (!page) notFound();
+  const { structure, history } = page;
   return (
     <>
       <h1 className="text-3xl font-bold">{structure.name}</h1>

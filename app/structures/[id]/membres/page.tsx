@@ -3,11 +3,9 @@ import { notFound } from "next/navigation";
 import { ActionForm, SelectField, TextField } from "@/components/forms/ActionForm";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { isUuid } from "@/lib/ids";
 import { ROLE_LABELS } from "@/lib/memberships/labels";
 import { decide, invite, removeMember } from "@/lib/memberships/actions";
-import { findStructureForMembers, getMembersPage } from "@/lib/memberships/queries";
+import { loadMembersPage } from "@/lib/structures/page-data";
 
 export const metadata: Metadata = { title: "Membres de la structure" };
 export const dynamic = "force-dynamic";
@@ -19,10 +17,10 @@ type Props = { params: Promise<{ id: string }> };
 export default async function MembersPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/structures/${id}/membres`);
-  const structure = isUuid(id) ? await findStructureForMembers(db, actor, id) : null;
-  if (!structure) notFound();
+  const page = await loadMembersPage(actor, id);
+  if (!page) notFound();
+  const { structure, members, invitations, joinRequests } = page;
   const ref = { structureId: structure.id, territoryId: structure.territoryId };
-  const { members, invitations, joinRequests } = await getMembersPage(db, structure.id);
   const mayInvite = can(actor, "structure.inviteMember", ref);
   const mayDecide = can(actor, "structure.decideJoinRequest", ref);
   const mayRemove = can(actor, "structure.removeMember", ref);

@@ -3,11 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StructureIdentityForm } from "@/components/structures/StructureIdentityForm";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { isUuid } from "@/lib/ids";
 import { saveIdentity } from "@/lib/structures/actions";
-import { findStructureForEdit, getStructureFormOptions } from "@/lib/structures/queries";
-import { loadStructureIdentity } from "@/lib/structures/update";
+import { loadStructureIdentityPage } from "@/lib/structures/page-data";
 
 export const metadata: Metadata = { title: "Modifier la structure" };
 export const dynamic = "force-dynamic";
@@ -17,9 +14,9 @@ type Props = { params: Promise<{ id: string }> };
 export default async function EditStructurePage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/structures/${id}/modifier`);
-  const structure = isUuid(id) ? await findStructureForEdit(db, actor, id) : null;
-  if (!structure) notFound();
-  const [{ values, version }, options] = await Promise.all([loadStructureIdentity(db, structure.id), getStructureFormOptions(db)]);
+  const page = await loadStructureIdentityPage(actor, id);
+  if (!page) notFound();
+  const { structure, values, version, options } = page;
   return (
     <>
       <p className="print:hidden">

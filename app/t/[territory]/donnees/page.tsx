@@ -1,8 +1,7 @@
 /** The territory's open data: its published offer to download in Toile's and the standards' formats. */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { db } from "@/lib/db";
-import { findTerritory } from "@/lib/open-data/api/queries";
+import { loadOpenDataTerritory } from "@/lib/open-data/api/endpoints";
 import { DOWNLOADS } from "@/lib/open-data/downloads";
 
 export const dynamic = "force-dynamic";
@@ -10,13 +9,13 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ territory: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const territory = await findTerritory(db, (await params).territory);
+  const territory = await loadOpenDataTerritory((await params).territory);
   if (!territory) return { title: "Page introuvable" };
   return { title: `Données ouvertes — ${territory.name}`, description: `L'offre publiée de ${territory.name}, à télécharger librement.` };
 }
 
 export default async function OpenDataPage({ params }: Props) {
-  const territory = await findTerritory(db, (await params).territory);
+  const territory = await loadOpenDataTerritory((await params).territory);
   if (!territory) notFound();
   const base = `/t/${territory.slug}/donnees`;
   return (

@@ -5,13 +5,12 @@
  */
 import type { NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { htmlDocument } from "@/lib/html/document";
 import { NOT_FOUND_TITLE, notFoundMain } from "@/lib/html/not-found";
 import { headerTransfersOf } from "@/lib/html/site-header";
 import { parseSearchFilters } from "@/lib/public-search/filters";
 import { resultsPage } from "@/lib/public-search/html/results-page";
-import { findPublicTerritory, searchOffers } from "@/lib/public-search/queries";
+import { loadPublicTerritory, searchPublishedOffers } from "@/lib/public-search/page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -30,12 +29,12 @@ function queryOf(searchParams: URLSearchParams): Record<string, string | string[
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
   const { filters, ignored } = parseSearchFilters(queryOf(request.nextUrl.searchParams));
-  const [territory, transfers] = await Promise.all([findPublicTerritory(db, (await params).territory), getActor().then(headerTransfersOf)]);
+  const [territory, transfers] = await Promise.all([loadPublicTerritory((await params).territory), getActor().then(headerTransfersOf)]);
   if (!territory) {
     return new Response(htmlDocument("fr", { title: NOT_FOUND_TITLE }, transfers, notFoundMain()), { status: 404, headers: HEADERS });
   }
   const now = new Date();
-  const outcome = (await searchOffers(db, territory, filters, now))!;
+  const outcome = (await searchPublishedOffers(territory, filters, now))!;
   const { head, main } = resultsPage(outcome, filters, ignored, now);
   return new Response(htmlDocument(filters.lang, head, transfers, main), { headers: HEADERS });
 }

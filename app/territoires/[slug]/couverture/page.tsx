@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { coverageTable, type CoverageCell } from "@/lib/matrix/coverage";
-import { findMatrixTerritory, getCoverageInputs } from "@/lib/matrix/queries";
+import { loadCoverageInputs, loadMatrixTerritory } from "@/lib/matrix/page-data";
 
 export const metadata: Metadata = { title: "Couverture du territoire" };
 export const dynamic = "force-dynamic";
@@ -61,9 +60,9 @@ function Table({ caption, columns, rows }: { caption: string; columns: string[];
 export default async function CoveragePage({ params }: Props) {
   const { slug } = await params;
   const actor = await requireActor(`/territoires/${slug}/couverture`);
-  const territory = await findMatrixTerritory(db, actor, slug);
+  const territory = await loadMatrixTerritory(actor, slug);
   if (!territory) notFound();
-  const { offers, needs, publics, postures } = await getCoverageInputs(db, territory.id);
+  const { offers, needs, publics, postures } = await loadCoverageInputs(territory.id);
   return (
     <>
       <h1 className="text-3xl font-bold">Couverture du territoire</h1>

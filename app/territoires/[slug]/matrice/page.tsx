@@ -6,9 +6,8 @@ import { FilterSelect } from "@/components/forms/FilterSelect";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { confirmUnchanged } from "@/lib/freshness/actions";
-import { db } from "@/lib/db";
 import { parseMatrixFilters, type MatrixFilters } from "@/lib/matrix/filters";
-import { findMatrixTerritory, getMatrix, getMatrixFilterOptions } from "@/lib/matrix/queries";
+import { loadMatrix, loadMatrixFilterOptions, loadMatrixTerritory } from "@/lib/matrix/page-data";
 import { mayOrientIn, newTransferHref } from "@/lib/transfers/create-form";
 
 export const metadata: Metadata = { title: "Matrice du territoire" };
@@ -24,10 +23,10 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZo
 export default async function MatrixPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const actor = await requireActor(`/territoires/${slug}/matrice`);
-  const territory = await findMatrixTerritory(db, actor, slug);
+  const territory = await loadMatrixTerritory(actor, slug);
   if (!territory) notFound();
   const filters: MatrixFilters = parseMatrixFilters(await searchParams);
-  const [rows, options] = await Promise.all([getMatrix(db, territory.id, filters), getMatrixFilterOptions(db, territory.id)]);
+  const [rows, options] = await Promise.all([loadMatrix(territory.id, filters), loadMatrixFilterOptions(territory.id)]);
   const mayOrient = mayOrientIn(actor, territory.id);
   const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1]));
 

@@ -6,9 +6,9 @@ import { formatDate } from "@/components/transfers/inbox/format";
 import { StatusBadge } from "@/components/transfers/inbox/StatusBadge";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { LEVEL_LABELS, OUTCOME_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/transfers/labels";
-import { listTerritoryTransfers, parseTerritoryTransferFilters, type TerritoryTransferFilters } from "@/lib/transfers/territory-transfers";
+import { loadTerritoryTransfersPage } from "@/lib/transfers/page-data";
+import { parseTerritoryTransferFilters, type TerritoryTransferFilters } from "@/lib/transfers/territory-transfers";
 import { TRANSFER_STATUSES } from "@/lib/transfers/state-machine";
 
 export const metadata: Metadata = { title: "Transferts du territoire" };
@@ -32,11 +32,10 @@ function href(slug: string, filters: TerritoryTransferFilters, page: number) {
 export default async function TerritoryTransfersPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const actor = await requireActor(`/territoires/${slug}/transferts`);
-  const territory = await db.territory.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, timeZone: true } });
-  if (!territory || !can(actor, "territory.manage", { territoryId: territory.id })) notFound();
   const filters = parseTerritoryTransferFilters(await searchParams);
-  const view = await listTerritoryTransfers(db, actor, territory.id, filters);
-  if (!view) notFound();
+  const page = await loadTerritoryTransfersPage(actor, slug, filters);
+  if (!page) notFound();
+  const { territory, view } = page;
   const sent = Object.values(view.byStatus).reduce((sum, count) => sum + (count ?? 0), 0);
 
   return (

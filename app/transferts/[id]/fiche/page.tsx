@@ -9,8 +9,7 @@ import { notFound } from "next/navigation";
 import { OfferPrintButton } from "@/components/public/OfferPrintButton";
 import { FichePrintStyle, FicheSheet } from "@/components/transfers/fiche/FicheSheet";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { ficheForParty } from "@/lib/transfers/fiche";
+import { loadFicheForParty } from "@/lib/transfers/page-data";
 
 export const metadata: Metadata = { title: "Fiche navette", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -21,7 +20,7 @@ export default async function FichePage({ params, searchParams }: Props) {
   const { id } = await params;
   const format = (await searchParams).format === "a5" ? "A5" : "A4";
   const actor = await requireActor(`/transferts/${id}/fiche`);
-  const fiche = await ficheForParty(db, actor, id);
+  const fiche = await loadFicheForParty(actor, id);
   if (!fiche) notFound();
   return (
     <>

@@ -1,11 +1,10 @@
-import { db } from "@/lib/db";
 import { preflightResponse } from "@/lib/open-data/api/http";
-import { getOffer } from "@/lib/open-data/api/handlers";
+import { offerEndpoint } from "@/lib/open-data/api/endpoints";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = async (request: Request, { params }: Context) => getOffer(db, request, (await params).id);
+export const GET = async (request: Request, { params }: Context) => offerEndpoint(request, (await params).id);
 export const HEAD = GET;
 export const OPTIONS = () => preflightResponse();

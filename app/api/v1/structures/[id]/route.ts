@@ -1,11 +1,10 @@
-import { db } from "@/lib/db";
 import { preflightResponse } from "@/lib/open-data/api/http";
-import { getStructure } from "@/lib/open-data/api/handlers";
+import { structureEndpoint } from "@/lib/open-data/api/endpoints";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = async (request: Request, { params }: Context) => getStructure(db, request, (await params).id);
+export const GET = async (request: Request, { params }: Context) => structureEndpoint(request, (await params).id);
 export const HEAD = GET;
 export const OPTIONS = () => preflightResponse();

@@ -4,12 +4,9 @@ import { notFound } from "next/navigation";
 import { DeletePlaceForm } from "@/components/places/DeletePlaceForm";
 import { PlaceForm } from "@/components/places/PlaceForm";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { isUuid } from "@/lib/ids";
 import { communesOfPostalCode, deletePlaceAction, findAddressAction, updatePlaceAction } from "@/lib/places/actions";
-import { loadPlace, offersAtPlace } from "@/lib/places/editing";
 import { geocoderUrl } from "@/lib/places/geocoder";
-import { findPlaceForEdit, hostedOffers } from "@/lib/places/queries";
+import { loadPlacePage } from "@/lib/places/page-data";
 import { placeFormValues } from "@/lib/places/schemas";
 
 export const metadata: Metadata = { title: "Modifier le lieu" };
@@ -20,14 +17,9 @@ type Props = { params: Promise<{ id: string; placeId: string }> };
 export default async function EditPlacePage({ params }: Props) {
   const { id, placeId } = await params;
   const actor = await requireActor(`/structures/${id}/lieux/${placeId}`);
-  const place = isUuid(id) && isUuid(placeId) ? await findPlaceForEdit(db, actor, id, placeId) : null;
-  if (!place) notFound();
-  const [loaded, hosted, offersHere] = await Promise.all([
-    loadPlace(db, id, place.id),
-    hostedOffers(db, id, place.id),
-    offersAtPlace(db, place.id),
-  ]);
-  if (!loaded) notFound();
+  const page = await loadPlacePage(actor, id, placeId);
+  if (!page) notFound();
+  const { place, loaded, hosted, offersHere } = page;
   return (
     <>
       <p>

@@ -3,11 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlaceForm } from "@/components/places/PlaceForm";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { findStructureForEdit } from "@/lib/structures/queries";
-import { isUuid } from "@/lib/ids";
 import { communesOfPostalCode, createPlaceAction, findAddressAction } from "@/lib/places/actions";
 import { geocoderUrl } from "@/lib/places/geocoder";
+import { loadEditableStructure } from "@/lib/structures/page-data";
 
 export const metadata: Metadata = { title: "Nouveau lieu" };
 export const dynamic = "force-dynamic";
@@ -17,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function NewPlacePage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/structures/${id}/lieux/nouveau`);
-  const structure = isUuid(id) ? await findStructureForEdit(db, actor, id) : null;
+  const structure = await loadEditableStructure(actor, id);
   if (!structure) notFound();
   return (
     <>

@@ -5,13 +5,9 @@ import { OfferForm } from "@/components/offers/OfferForm";
 import { OfferStatusBadge } from "@/components/offers/OfferStatusBadge";
 import { OfferStatusForm } from "@/components/offers/OfferStatusForm";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { isUuid } from "@/lib/ids";
 import { saveOfferAction, setOfferStatusAction } from "@/lib/offers/actions";
-import { loadOffer } from "@/lib/offers/editing";
-import { getOfferFormOptions } from "@/lib/offers/form-options";
 import { offerFormValues } from "@/lib/offers/form-values";
-import { findStructureForEdit } from "@/lib/structures/queries";
+import { loadOfferPage } from "@/lib/offers/page-data";
 
 export const metadata: Metadata = { title: "Modifier l'offre" };
 export const dynamic = "force-dynamic";
@@ -24,10 +20,9 @@ type Props = {
 export default async function EditOfferPage({ params, searchParams }: Props) {
   const { id, offerId } = await params;
   const actor = await requireActor(`/structures/${id}/offres/${offerId}`);
-  const structure = isUuid(id) && isUuid(offerId) ? await findStructureForEdit(db, actor, id) : null;
-  const loaded = structure && (await loadOffer(db, structure.id, offerId));
-  if (!structure || !loaded) notFound();
-  const options = await getOfferFormOptions(db, structure.id, structure.territoryId);
+  const page = await loadOfferPage(actor, id, offerId);
+  if (!page) notFound();
+  const { structure, loaded, options } = page;
   const justCreated = (await searchParams).creee === "1";
   return (
     <>

@@ -3,12 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OfferForm } from "@/components/offers/OfferForm";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { isUuid } from "@/lib/ids";
 import { saveOfferAction } from "@/lib/offers/actions";
-import { getOfferFormOptions } from "@/lib/offers/form-options";
 import { offerFormValues } from "@/lib/offers/form-values";
-import { findStructureForEdit } from "@/lib/structures/queries";
+import { loadNewOfferPage } from "@/lib/offers/page-data";
 
 export const metadata: Metadata = { title: "Nouvelle offre" };
 export const dynamic = "force-dynamic";
@@ -18,9 +15,9 @@ type Props = { params: Promise<{ id: string }> };
 export default async function NewOfferPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/structures/${id}/offres/nouvelle`);
-  const structure = isUuid(id) ? await findStructureForEdit(db, actor, id) : null;
-  if (!structure) notFound();
-  const options = await getOfferFormOptions(db, structure.id, structure.territoryId);
+  const page = await loadNewOfferPage(actor, id);
+  if (!page) notFound();
+  const { structure, options } = page;
   return (
     <>
       <p>

@@ -12,7 +12,6 @@ import { OfferPrintButton } from "@/components/public/OfferPrintButton";
 import { OfferWeekTable } from "@/components/public/OfferWeekTable";
 import { ReportErrorForm } from "@/components/public/ReportErrorForm";
 import { OrientLink } from "@/components/transfers/create/OrientLink";
-import { db } from "@/lib/db";
 import { localTime, openingStatus, type Schedule } from "@/lib/hours/rules";
 import { describeOpeningStatus } from "@/lib/hours/status-text";
 import { hrefInLocale, localeFrom, type Locale, type SearchParams } from "@/lib/i18n/locales";
@@ -23,13 +22,13 @@ import { offerJsonLd } from "@/lib/public-offer/json-ld";
 import { offerMessages } from "@/lib/public-offer/messages";
 import { closureToday, languageNames, longDate, mapLinks, telHref } from "@/lib/public-offer/present";
 import { requestOrigin } from "@/lib/public-offer/public-action";
-import { getPublicOffer } from "@/lib/public-offer/queries";
+import { loadPublicOffer } from "@/lib/public-offer/page-data";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ territory: string; offerId: string }>; searchParams: Promise<SearchParams> };
 
-const load = cache((territory: string, offerId: string) => getPublicOffer(db, territory, offerId));
+const load = cache((territory: string, offerId: string) => loadPublicOffer(territory, offerId));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { territory, offerId } = await params;

@@ -1,8 +1,7 @@
 import { getActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { matrixToCsv } from "@/lib/matrix/csv";
 import { parseMatrixFilters } from "@/lib/matrix/filters";
-import { findMatrixTerritory, getMatrix } from "@/lib/matrix/queries";
+import { loadMatrix, loadMatrixTerritory } from "@/lib/matrix/page-data";
 import { matrixToXlsx } from "@/lib/matrix/xlsx";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -13,10 +12,10 @@ const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreads
 export async function GET(request: Request, { params }: Context) {
   const { slug } = await params;
   const actor = await getActor();
-  const territory = actor ? await findMatrixTerritory(db, actor, slug) : null;
+  const territory = actor ? await loadMatrixTerritory(actor, slug) : null;
   if (!territory) return new Response("Introuvable.", { status: 404 });
   const searchParams = new URL(request.url).searchParams;
-  const rows = await getMatrix(db, territory.id, parseMatrixFilters(Object.fromEntries(searchParams)));
+  const rows = await loadMatrix(territory.id, parseMatrixFilters(Object.fromEntries(searchParams)));
   const download = (body: BodyInit, contentType: string, extension: string) =>
     new Response(body, {
       headers: {

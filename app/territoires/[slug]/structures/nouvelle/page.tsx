@@ -3,10 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StructureIdentityForm } from "@/components/structures/StructureIdentityForm";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { findManagedTerritory } from "@/lib/memberships/queries";
 import { createStructureAction } from "@/lib/structures/actions";
-import { getStructureFormOptions } from "@/lib/structures/queries";
+import { loadNewStructurePage } from "@/lib/structures/page-data";
 
 export const metadata: Metadata = { title: "Ajouter une structure" };
 export const dynamic = "force-dynamic";
@@ -16,9 +14,9 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function NewStructurePage({ params }: Props) {
   const { slug } = await params;
   const actor = await requireActor(`/territoires/${slug}/structures/nouvelle`);
-  const territory = await findManagedTerritory(db, actor, slug);
-  if (!territory) notFound();
-  const options = await getStructureFormOptions(db);
+  const page = await loadNewStructurePage(actor, slug);
+  if (!page) notFound();
+  const { territory, options } = page;
   return (
     <>
       <p>

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TransferSettingsForm, type SettingText } from "@/components/transfers/settings/TransferSettingsForm";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { findTransferSettings, SETTING_BOUNDS, type SettingField } from "@/lib/transfers/settings";
+import { SETTING_BOUNDS, type SettingField } from "@/lib/transfers/settings";
+import { loadTransferSettings } from "@/lib/transfers/page-data";
 import { saveTransferSettingsAction } from "@/lib/transfers/settings-actions";
 
 export const metadata: Metadata = { title: "Réglages des transferts" };
@@ -67,7 +67,7 @@ function settingTexts(country: keyof typeof HOLIDAYS): Record<SettingField, Sett
 export default async function TransferSettingsPage({ params }: Props) {
   const { slug } = await params;
   const actor = await requireActor(`/territoires/${slug}/transferts/reglages`);
-  const territory = await findTransferSettings(db, actor, slug);
+  const territory = await loadTransferSettings(actor, slug);
   if (!territory) notFound();
   return (
     <>

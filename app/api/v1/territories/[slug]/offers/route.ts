@@ -1,11 +1,10 @@
-import { db } from "@/lib/db";
 import { preflightResponse } from "@/lib/open-data/api/http";
-import { getOffers } from "@/lib/open-data/api/handlers";
+import { territoryOffersEndpoint } from "@/lib/open-data/api/endpoints";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ slug: string }> };
 
-export const GET = async (request: Request, { params }: Context) => getOffers(db, request, (await params).slug);
+export const GET = async (request: Request, { params }: Context) => territoryOffersEndpoint(request, (await params).slug);
 export const HEAD = GET;
 export const OPTIONS = () => preflightResponse();

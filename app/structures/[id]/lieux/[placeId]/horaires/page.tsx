@@ -3,12 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HoursEditor } from "@/components/hours/HoursEditor";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { saveHoursAction } from "@/lib/hours/actions";
-import { loadHours } from "@/lib/hours/editing";
 import { formValuesFromHours } from "@/lib/hours/form-values";
-import { isUuid } from "@/lib/ids";
-import { findStructureForEdit } from "@/lib/structures/queries";
+import { loadPlaceHoursPage } from "@/lib/hours/page-data";
 
 export const metadata: Metadata = { title: "Horaires du lieu" };
 export const dynamic = "force-dynamic";
@@ -18,10 +15,10 @@ type Props = { params: Promise<{ id: string; placeId: string }> };
 export default async function PlaceHoursPage({ params }: Props) {
   const { id, placeId } = await params;
   const actor = await requireActor(`/structures/${id}/lieux/${placeId}/horaires`);
-  const structure = isUuid(id) && isUuid(placeId) ? await findStructureForEdit(db, actor, id) : null;
+  const page = await loadPlaceHoursPage(actor, id, placeId);
+  if (!page) notFound();
+  const { structure, loaded } = page;
   const owner = { kind: "place" as const, placeId };
-  const loaded = structure && (await loadHours(db, structure.id, owner));
-  if (!structure || !loaded) notFound();
   const defaults = formValuesFromHours({
     structureId: structure.id,
     version: loaded.version,

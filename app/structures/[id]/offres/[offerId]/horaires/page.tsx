@@ -3,13 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HoursEditor } from "@/components/hours/HoursEditor";
 import { requireActor } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { saveHoursAction } from "@/lib/hours/actions";
 import { describeHours } from "@/lib/hours/format";
-import { hasOwnHours, loadHours } from "@/lib/hours/editing";
+import { hasOwnHours } from "@/lib/hours/editing";
 import { formValuesFromHours } from "@/lib/hours/form-values";
-import { findOfferForHours } from "@/lib/hours/queries";
-import { isUuid } from "@/lib/ids";
+import { loadHoursOf, loadOfferForHours } from "@/lib/hours/page-data";
 
 export const metadata: Metadata = { title: "Horaires de l'offre" };
 export const dynamic = "force-dynamic";
@@ -18,10 +16,10 @@ type Props = { params: Promise<{ id: string; offerId: string }>; searchParams: P
 
 export default async function OfferHoursPage({ params, searchParams }: Props) {
   const { id, offerId } = await params;
-  const { lieu } = await searchParams;
+  const { lieu: placeId } = await searchParams;
   const path = `/structures/${id}/offres/${offerId}/horaires`;
-  const actor = await requireActor(lieu ? `${path}?lieu=${lieu}` : path);
-  const found = isUuid(id) && isUuid(offerId) ? await findOfferForHours(db, actor, id, offerId) : null;
+  const actor = await requireActor(placeId ? `${path}?lieu=${placeId}` : path);
+  const found = await loadOfferForHours(actor, id, offerId);
   if (!found) notFound();
   const { structure, offer } = found;
   const back = (
@@ -33,10 +31,10 @@ export default async function OfferHoursPage({ params, searchParams }: Props) {
   );
 
   // One place of the offer: its hours there, the place's or its own.
-  if (typeof lieu === "string") {
-    const place = offer.places.find((candidate) => candidate.id === lieu);
-    const owner = { kind: "offerPlace" as const, offerId: offer.id, placeId: lieu };
-    const loaded = place && (await loadHours(db, structure.id, owner));
+  if (typeof placeId === "string") {
+    const place = offer.places.find((candidate) => candidate.id === placeId);
+    const owner = { kind: "offerPlace" as const, offerId: offer.id, placeId };
+    const loaded = place && (await loadHoursOf(structure.id, owner));
     if (!place || !loaded || !loaded.target.place) notFound();
     const placeHours = loaded.target.place;
     const own = hasOwnHours(loaded.hours);
@@ -85,7 +83,7 @@ export default async function OfferHoursPage({ params, searchParams }: Props) {
   if (offer.places.length > 0) {
     const blocks = await Promise.all(
       offer.places.map(async (place) => {
-        const loaded = await loadHours(db, structure.id, { kind: "offerPlace", offerId: offer.id, placeId: place.id });
+        const loaded = await loadHoursOf(structure.id, { kind: "offerPlace", offerId: offer.id, placeId: place.id });
         return { place, own: loaded ? hasOwnHours(loaded.hours) : false, description: loaded?.description ?? "" };
       }),
     );
@@ -120,7 +118,7 @@ export default async function OfferHoursPage({ params, searchParams }: Props) {
 
   // An offer with no place (a phone line, online): its own hours.
   const owner = { kind: "offer" as const, offerId: offer.id };
-  const loaded = await loadHours(db, structure.id, owner);
+  const loaded = await loadHoursOf(structure.id, owner);
   if (!loaded) notFound();
   const defaults = formValuesFromHours({ structureId: structure.id, version: loaded.version, owner, ...loaded.hours, publicHolidays: "unknown" });
   return (

@@ -4,17 +4,16 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProgrammePage } from "@/components/public/ProgrammePage";
 import { weekFrom } from "@/lib/public-offer/programme";
-import { db } from "@/lib/db";
 import { localTime } from "@/lib/hours/rules";
 import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
 import { offerMessages } from "@/lib/public-offer/messages";
-import { getPlaceProgramme } from "@/lib/public-offer/queries";
+import { loadPlaceProgramme } from "@/lib/public-offer/page-data";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ territory: string; placeId: string }>; searchParams: Promise<SearchParams> };
 
-const load = cache((territory: string, placeId: string) => getPlaceProgramme(db, territory, placeId));
+const load = cache((territory: string, placeId: string) => loadPlaceProgramme(territory, placeId));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { territory, placeId } = await params;

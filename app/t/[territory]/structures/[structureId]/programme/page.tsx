@@ -4,17 +4,16 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProgrammePage } from "@/components/public/ProgrammePage";
 import { weekFrom } from "@/lib/public-offer/programme";
-import { db } from "@/lib/db";
 import { localTime } from "@/lib/hours/rules";
 import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
 import { offerMessages } from "@/lib/public-offer/messages";
-import { getStructureProgramme } from "@/lib/public-offer/queries";
+import { loadStructureProgramme } from "@/lib/public-offer/page-data";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ territory: string; structureId: string }>; searchParams: Promise<SearchParams> };
 
-const load = cache((territory: string, structureId: string) => getStructureProgramme(db, territory, structureId));
+const load = cache((territory: string, structureId: string) => loadStructureProgramme(territory, structureId));
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { territory, structureId } = await params;
