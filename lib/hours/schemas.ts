@@ -11,7 +11,7 @@ import type { Exception, HolidayRule, Slot } from "./rules";
 
 const MAX_SLOTS = 50;
 const MAX_EXCEPTIONS = 50;
-const LABEL_MAX = 80;
+export const LABEL_MAX = 80;
 /** Posted rows, blank ones included (the page adds one blank row per day and two blank exceptions). */
 const MAX_ROWS = 120;
 const FIRST_YEAR = 2000;
