@@ -79,6 +79,8 @@ test("an invitation opened by someone else says nothing about it", async ({ page
 test("a mediator asks to join a structure and its admin accepts", async ({ page, browser }) => {
   await signInFast(page, "nouvelle.mediatrice@exemple.fr");
   await page.goto("/structures");
+  await page.getByLabel("Nom, commune ou code postal").fill("france services");
+  await page.getByRole("button", { name: "Rechercher" }).click();
   await expectAccessible(page);
   const franceServices = page.getByRole("listitem").filter({ hasText: "Espace France Services du Val de Lise" });
   await franceServices.getByText("Demander à rejoindre").click();
