@@ -32,7 +32,7 @@ test("a resident on a phone reads an offer: when it opens, where, what to bring,
   await expect(today).toContainText(/Ouvert maintenant, jusqu'à 17 h|Fermé.*ouvre (aujourd'hui|demain|mardi|jeudi).* à 13 h/);
 
   await expect(page.locator("address")).toContainText("17 avenue du Général de Gaulle");
-  await expect(page.getByRole("link", { name: /Ouvrir le plan/ })).toHaveAttribute("href", /openstreetmap\.org\/\?mlat=49\.2498&mlon=3\.4233/);
+  await expect(page.getByRole("link", { name: /Ouvrir le plan/ })).toHaveAttribute("href", /openstreetmap\.org\/\?mlat=49\.0445&mlon=3\.4062/);
   await expect(page.getByText("Pas accessible en fauteuil roulant.")).toBeVisible();
 
   const week = page.getByRole("table", { name: "Horaires des sept prochains jours, CCAS" });
