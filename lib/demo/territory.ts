@@ -1,7 +1,20 @@
 /**
- * The demo territory: a fictional rural intercommunality whose partners are those of the real
- * matrix in seed 001 ("Le parcours usager"), plus the partners a mediator redirects to (seeds
- * 000, 002, 003). Names and addresses are invented; conditions and hours are the field's own.
+ * The demo territory: a fictional intercommunality whose partners are those of the real matrix in
+ * seed 001 ("Le parcours usager"), plus the partners a mediator redirects to (seeds 000, 002, 003).
+ * Conditions and hours are the field's own.
+ *
+ * What is real and what is not:
+ * - the communes are real neighbours in the Aisne (Château-Thierry, Essômes-sur-Marne, which share
+ *   the postal code 02400, and Charly-sur-Marne, 02310), with their true INSEE codes and postal
+ *   codes (checked against @etalab/decoupage-administratif by territory.test.ts), and each place's
+ *   coordinates fall inside its commune, so commune checks, postal-code searches, distances and
+ *   map links behave as they will with real data;
+ * - the territory, "Val de Lise", stays fictional (there is no river Lise there): the demo must not
+ *   pass for the data of the real intercommunality (the Communauté d'agglomération de la Région de
+ *   Château-Thierry), whose structures, addresses and hours these are not;
+ * - structures, addresses, e-mails (exemple.fr) and people are invented; SIRETs are fictional:
+ *   their SIREN (the first 9 digits, 99999…) fails its own check digit, so no real company has it,
+ *   while the whole SIRET passes the check Toile applies (territory.test.ts).
  * Plain data only: lib/demo/seed.ts writes it to the database.
  */
 
@@ -9,9 +22,9 @@ export const DEMO_TERRITORY_SLUG = "val-de-lise";
 export const DEMO_TERRITORY_NAME = "Communauté de communes du Val de Lise";
 
 export const DEMO_COMMUNES = {
-  saintAubin: { code: "02691", name: "Saint-Aubin-sur-Lise", postalCode: "02400" },
-  vaubert: { code: "02764", name: "Vaubert", postalCode: "02400" },
-  morcourt: { code: "02527", name: "Morcourt-la-Forêt", postalCode: "02410" },
+  chateauThierry: { code: "02168", name: "Château-Thierry", postalCode: "02400" },
+  essomes: { code: "02290", name: "Essômes-sur-Marne", postalCode: "02400" },
+  charly: { code: "02163", name: "Charly-sur-Marne", postalCode: "02310" },
 } as const;
 type CommuneKey = keyof typeof DEMO_COMMUNES;
 
@@ -127,7 +140,7 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
     name: "Espace France Services du Val de Lise",
     description:
       "Un seul guichet pour les démarches de 9 organismes : France Travail, CAF, Assurance maladie, MSA, Assurance retraite, impôts, ANTS (carte grise, papiers d'identité), Justice et La Poste.",
-    siret: "20006785400014",
+    siret: "99999000100011",
     email: "franceservices@val-de-lise.exemple.fr",
     phone: "03 23 41 20 10",
     terms: [typology("MSAP"), label("France Services"), label("Aidants Connect"), label("Conseillers numériques")],
@@ -137,9 +150,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         key: "france-services",
         name: "Espace France Services",
         address: "3 avenue de la Gare",
-        commune: "saintAubin",
-        latitude: 49.2512,
-        longitude: 3.4187,
+        commune: "chateauThierry",
+        latitude: 49.0459,
+        longitude: 3.4016,
         wheelchairAccessible: true,
         accessibilityNotes: "Plain-pied, boucle magnétique à l'accueil.",
         // Du mardi au vendredi de 10 h à 12 h et de 14 h à 17 h, journée continue le jeudi.
@@ -212,7 +225,7 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
     key: "mediatheque",
     name: "Médiathèque Jean-de-La-Fontaine",
     description: "Médiathèque municipale : prêt de livres et de films, postes internet et ateliers numériques.",
-    siret: "21026910200013",
+    siret: "99999000200019",
     email: "mediatheque@saint-aubin-sur-lise.exemple.fr",
     phone: "03 23 41 22 30",
     terms: [typology("BIB"), label("Conseillers numériques")],
@@ -222,9 +235,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         key: "mediatheque",
         name: "Médiathèque",
         address: "Place du Marché",
-        commune: "saintAubin",
-        latitude: 49.2531,
-        longitude: 3.4215,
+        commune: "chateauThierry",
+        latitude: 49.0478,
+        longitude: 3.4044,
         wheelchairAccessible: true,
         // Du mardi au samedi de 10 h à 17 h, fermée le vendredi matin.
         hours: [...week([2, 3, 4, 6], "10:00-17:00"), ...week([5], "14:00-17:00")],
@@ -283,9 +296,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
   },
   {
     key: "ccas",
-    name: "CCAS de Saint-Aubin-sur-Lise",
+    name: "CCAS de Château-Thierry",
     description: "Centre communal d'action sociale : aides, accompagnement des personnes âgées et des familles.",
-    siret: "26020123400010",
+    siret: "99999000300017",
     email: "ccas@saint-aubin-sur-lise.exemple.fr",
     phone: "03 23 41 20 45",
     terms: [typology("CCAS")],
@@ -295,9 +308,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         key: "ccas",
         name: "CCAS",
         address: "17 avenue du Général de Gaulle",
-        commune: "saintAubin",
-        latitude: 49.2498,
-        longitude: 3.4233,
+        commune: "chateauThierry",
+        latitude: 49.0445,
+        longitude: 3.4062,
         wheelchairAccessible: false,
         accessibilityNotes: "Trois marches à l'entrée ; l'agent peut recevoir au rez-de-chaussée de la mairie.",
         // Le mardi et le jeudi de 13 h à 17 h.
@@ -335,7 +348,7 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
     key: "bij",
     name: "Bureau Information Jeunesse",
     description: "Information et accompagnement des jeunes : orientation, logement, jobs, santé, numérique.",
-    siret: "21026910200039",
+    siret: "99999000200027",
     email: "bij@saint-aubin-sur-lise.exemple.fr",
     phone: "03 23 41 25 60",
     terms: [typology("PIJ_BIJ"), label("Promeneurs du net")],
@@ -345,9 +358,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         key: "bij",
         name: "Bureau Information Jeunesse",
         address: "2 place du Marché",
-        commune: "saintAubin",
-        latitude: 49.2534,
-        longitude: 3.4209,
+        commune: "chateauThierry",
+        latitude: 49.0481,
+        longitude: 3.4038,
         wheelchairAccessible: true,
         // Du lundi au vendredi de 10 h à 12 h et de 14 h à 18 h.
         hours: week([1, 2, 3, 4, 5], "10:00-12:00", "14:00-18:00"),
@@ -384,7 +397,7 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
     key: "departement",
     name: "Maison départementale des solidarités — permanence du Val de Lise",
     description: "Les travailleurs sociaux du Département : accès aux droits, budget, logement, protection.",
-    siret: "22020001500125",
+    siret: "99999000400015",
     email: "mds.val-de-lise@departement.exemple.fr",
     phone: "03 23 24 60 00",
     terms: [typology("MDS")],
@@ -394,9 +407,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         key: "departement",
         name: "Permanence du Département",
         address: "12 rue des Cyclamens",
-        commune: "saintAubin",
-        latitude: 49.2476,
-        longitude: 3.4152,
+        commune: "chateauThierry",
+        latitude: 49.0423,
+        longitude: 3.3981,
         wheelchairAccessible: true,
         // Lundi, mardi, jeudi après-midi de 13 h à 17 h, mercredi journée ; uniquement sur rendez-vous.
         hours: byAppointment([...week([1, 2, 4], "13:00-17:00"), ...week([3], "09:00-12:00", "13:00-17:00")]),
@@ -481,7 +494,7 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
     key: "centre-social",
     name: "Centre social des Tilleuls",
     description: "Centre social du quartier des Tilleuls : accueil, familles, activités, écrivain public.",
-    siret: "41234567800020",
+    siret: "99999000600010",
     email: "accueil@centre-social-tilleuls.exemple.org",
     phone: "03 23 41 33 70",
     terms: [typology("CS")],
@@ -491,9 +504,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         key: "maison-tilleuls",
         name: "Maison de quartier des Tilleuls",
         address: "5 rue des Tilleuls",
-        commune: "vaubert",
-        latitude: 49.2602,
-        longitude: 3.4391,
+        commune: "essomes",
+        latitude: 49.0295,
+        longitude: 3.3762,
         wheelchairAccessible: true,
         hours: week([1, 2, 3, 4, 5], "09:00-12:00", "14:00-18:00"),
       },
@@ -535,12 +548,12 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
     verifiedMonthsAgo: 2,
     places: [
       {
-        key: "salle-morcourt",
-        name: "Salle des fêtes de Morcourt",
+        key: "salle-charly",
+        name: "Salle des fêtes de Charly",
         address: "1 rue de l'Église",
-        commune: "morcourt",
-        latitude: 49.2351,
-        longitude: 3.4712,
+        commune: "charly",
+        latitude: 48.9770,
+        longitude: 3.2850,
         wheelchairAccessible: true,
         hours: week([6], "09:30-12:30"),
       },
@@ -560,7 +573,7 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
           contact("Se présenter"),
           fee("Gratuit"),
         ],
-        places: [{ place: "salle-morcourt" }],
+        places: [{ place: "salle-charly" }],
         otherConditions: "Le premier samedi du mois.",
         feeDetails: "Participation libre ; les pièces sont à votre charge.",
         documentsToBring: ["L'appareil et son chargeur", "Vos codes de déverrouillage"],
@@ -574,7 +587,7 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
     key: "mission-locale",
     name: "Mission locale du Val de Lise",
     description: "Accompagnement des jeunes de 16 à 25 ans vers l'emploi, la formation, le logement et la santé.",
-    siret: "39876543200016",
+    siret: "99999000700018",
     email: "contact@ml-val-de-lise.exemple.fr",
     phone: "03 23 41 50 50",
     terms: [typology("ML")],
@@ -584,9 +597,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         key: "mission-locale",
         name: "Mission locale",
         address: "14 rue de la République",
-        commune: "saintAubin",
-        latitude: 49.2519,
-        longitude: 3.4241,
+        commune: "chateauThierry",
+        latitude: 49.0466,
+        longitude: 3.4070,
         wheelchairAccessible: true,
         hours: [...week([1, 2, 3, 4, 5], "09:00-12:00"), ...byAppointment(week([1, 2, 3, 4, 5], "13:30-17:30"))],
       },
@@ -630,10 +643,10 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
   },
   {
     key: "epn",
-    name: "Espace public numérique de Vaubert",
+    name: "Espace public numérique d'Essômes-sur-Marne",
     description: "Ordinateurs en accès libre et ateliers pour apprendre, à son rythme, en petit groupe.",
-    siret: "21027640000012",
-    email: "epn@vaubert.exemple.fr",
+    siret: "99999000800016",
+    email: "epn@essomes.exemple.fr",
     phone: "03 23 41 60 12",
     terms: [typology("EPN"), label("Conseillers numériques")],
     verifiedMonthsAgo: 1,
@@ -642,9 +655,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         key: "epn",
         name: "Espace public numérique",
         address: "1 place de l'Église",
-        commune: "vaubert",
-        latitude: 49.2611,
-        longitude: 3.4356,
+        commune: "essomes",
+        latitude: 49.0304,
+        longitude: 3.3727,
         wheelchairAccessible: null,
         hours: [...week([3], "14:00-18:00"), ...week([6], "09:00-12:00")],
         exceptions: [
@@ -713,9 +726,9 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         key: "fablab",
         name: "Fablab des Tisserands",
         address: "22 rue des Tisserands",
-        commune: "saintAubin",
-        latitude: 49.2547,
-        longitude: 3.4172,
+        commune: "chateauThierry",
+        latitude: 49.0494,
+        longitude: 3.4001,
         wheelchairAccessible: false,
         accessibilityNotes: "Atelier à l'étage, sans ascenseur.",
         hours: [...week([3], "14:00-19:00"), ...week([5], "17:00-21:00"), ...week([6], "10:00-18:00")],
@@ -757,7 +770,7 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
     key: "ligne-numerique",
     name: "Réseau des espaces numériques du Val de Lise",
     description: "Le service numérique de la communauté de communes, qui coordonne les lieux de médiation.",
-    siret: "20006785400022",
+    siret: "99999000100029",
     email: "numerique@val-de-lise.exemple.fr",
     phone: "03 23 41 20 00",
     terms: [typology("EPCI")],

@@ -12,7 +12,7 @@ let phoneLine: { structureId: string; offerId: string };
 beforeAll(async () => {
   await seedDemoTerritory(db);
   actorId = (await db.user.findUniqueOrThrow({ where: { email: "coordination@val-de-lise.exemple.fr" } })).id;
-  const place = await db.place.findFirstOrThrow({ where: { name: "Salle des fêtes de Morcourt" } });
+  const place = await db.place.findFirstOrThrow({ where: { name: "Salle des fêtes de Charly" } });
   repairCafe = { structureId: place.structureId, placeId: place.id };
   // A hosted permanence: the association's offer at the médiathèque of another structure.
   const permanence = await db.offerPlace.findFirstOrThrow({
@@ -69,7 +69,7 @@ describe("saving a place's hours", () => {
     expect(outcome.ok && outcome.version).toBe(loaded.version);
 
     const record = await db.changeRecord.findFirstOrThrow({ where: { structureId: repairCafe.structureId }, orderBy: { createdAt: "desc" } });
-    expect(record).toMatchObject({ action: "place.hours.updated", summary: "Horaires modifiés : le lieu « Salle des fêtes de Morcourt »", actorId });
+    expect(record).toMatchObject({ action: "place.hours.updated", summary: "Horaires modifiés : le lieu « Salle des fêtes de Charly »", actorId });
     expect(record.changes).toMatchObject({ horaires: { before: "le samedi de 9 h 30 à 12 h 30 ; fermé les jours fériés", after: loaded.description } });
   });
 

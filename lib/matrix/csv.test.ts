@@ -32,18 +32,18 @@ describe("matrixToCsv", () => {
       qui: "CCAS",
       quoi: { title: "Démarches", needs: ["Aide aux démarches administratives"], postures: ["Faire à la place"] },
       comment: { accessModes: ["Sans rendez-vous"], publics: ["Seniors"], conditions: ["à partir de 60 ans"] },
-      ou: ["17 avenue du Général de Gaulle, Saint-Aubin-sur-Lise"],
+      ou: ["17 avenue du Général de Gaulle, Château-Thierry"],
       quand: "le mardi de 13 h à 17 h",
       autres: { fees: ["Gratuit"], feeDetails: null, documents: ["Pièce d'identité"], acceptsTransfers: true },
       lastVerifiedAt: new Date("2026-02-01T10:00:00Z"),
       verifiedBy: null,
       stale: true,
-      communeCodes: ["02691"],
+      communeCodes: ["02168"],
     };
     const lines = matrixToCsv([row]).split("\r\n");
     expect(lines[0]).toBe("\uFEFFQui;Quoi;Besoins;Posture;Comment;Pour qui;Conditions;Où;Quand;Tarif;À apporter;Transferts;Vérifiée le;Statut");
     expect(lines[1]).toBe(
-      "CCAS;Démarches;Aide aux démarches administratives;Faire à la place;Sans rendez-vous;Seniors;à partir de 60 ans;17 avenue du Général de Gaulle, Saint-Aubin-sur-Lise;le mardi de 13 h à 17 h;Gratuit;Pièce d'identité;oui;01/02/2026;publiée — à vérifier",
+      "CCAS;Démarches;Aide aux démarches administratives;Faire à la place;Sans rendez-vous;Seniors;à partir de 60 ans;17 avenue du Général de Gaulle, Château-Thierry;le mardi de 13 h à 17 h;Gratuit;Pièce d'identité;oui;01/02/2026;publiée — à vérifier",
     );
   });
 });

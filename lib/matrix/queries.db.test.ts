@@ -21,7 +21,7 @@ describe("getMatrix", () => {
     const ccas = rows.find((row) => row.qui.includes("CCAS"))!;
     expect(ccas.quoi.postures).toEqual(["Faire à la place"]);
     expect(ccas.comment.conditions).toContain("à partir de 60 ans");
-    expect(ccas.ou).toEqual(["17 avenue du Général de Gaulle, Saint-Aubin-sur-Lise"]);
+    expect(ccas.ou).toEqual(["17 avenue du Général de Gaulle, Château-Thierry"]);
     expect(ccas.quand).toBe("les mardi et jeudi de 13 h à 17 h ; fermé les jours fériés");
     expect(ccas.stale).toBe(true);
     expect(rows.some((row) => row.status === "draft")).toBe(true);
@@ -42,15 +42,15 @@ describe("getMatrix", () => {
   it("filters by posture, public, access mode, commune and structure, and sorts", async () => {
     const doFor = await getMatrix(db, territoryId, parseMatrixFilters({ posture: await termId("toile.postures", "faire-a-la-place") }));
     expect(doFor.map((row) => row.qui).sort()).toEqual([
-      "CCAS de Saint-Aubin-sur-Lise",
+      "CCAS de Château-Thierry",
       "Centre social des Tilleuls",
       "Espace France Services du Val de Lise",
     ]);
     const young = await getMatrix(db, territoryId, parseMatrixFilters({ public: await termId("dataInclusion.v1.publics", "jeunes") }));
     expect(young.every((row) => row.comment.publics.includes("Jeunes"))).toBe(true);
-    const vaubert = await getMatrix(db, territoryId, parseMatrixFilters({ commune: "02764" }));
-    expect(vaubert.length).toBeGreaterThan(0);
-    expect(vaubert.every((row) => row.communeCodes.includes("02764"))).toBe(true);
+    const essomes = await getMatrix(db, territoryId, parseMatrixFilters({ commune: "02290" }));
+    expect(essomes.length).toBeGreaterThan(0);
+    expect(essomes.every((row) => row.communeCodes.includes("02290"))).toBe(true);
     const byDate = await getMatrix(db, territoryId, parseMatrixFilters({ tri: "verification" }));
     const dates = byDate.map((row) => row.lastVerifiedAt!.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => a - b));

@@ -10,17 +10,17 @@ const ccas: MatrixRow = {
   structureId: "s1",
   status: "published",
   structurePublished: true,
-  qui: "CCAS de Saint-Aubin-sur-Lise",
+  qui: "CCAS de Château-Thierry",
   quoi: { title: "Démarches en ligne faites pour vous", needs: ["Aide aux démarches administratives"], postures: ["Faire à la place"] },
   comment: { accessModes: ["Sans rendez-vous"], publics: ["Seniors"], conditions: ["à partir de 60 ans", "habiter la commune"] },
-  ou: ["17 avenue du Général de Gaulle, Saint-Aubin-sur-Lise"],
+  ou: ["17 avenue du Général de Gaulle, Château-Thierry"],
   quand: "le mardi de 13 h à 17 h",
   autres: { fees: ["Gratuit"], feeDetails: null, documents: ["Pièce d'identité"], acceptsTransfers: true },
   // 00:30 in Paris on 1 February: the spreadsheet must show the 1st, not UTC's 31 January.
   lastVerifiedAt: new Date("2026-01-31T23:30:00Z"),
   verifiedBy: null,
   stale: true,
-  communeCodes: ["02691"],
+  communeCodes: ["02168"],
 };
 
 const draft: MatrixRow = {
@@ -42,14 +42,14 @@ describe("matrixToXlsx", () => {
     expect(sheet!.name).toBe("Matrice");
     expect(sheet!.rows[0]).toEqual(MATRIX_HEADER);
     expect(sheet!.rows[1]).toEqual([
-      "CCAS de Saint-Aubin-sur-Lise",
+      "CCAS de Château-Thierry",
       "Démarches en ligne faites pour vous",
       "Aide aux démarches administratives",
       "Faire à la place",
       "Sans rendez-vous",
       "Seniors",
       "à partir de 60 ans ; habiter la commune",
-      "17 avenue du Général de Gaulle, Saint-Aubin-sur-Lise",
+      "17 avenue du Général de Gaulle, Château-Thierry",
       "le mardi de 13 h à 17 h",
       "Gratuit",
       "Pièce d'identité",

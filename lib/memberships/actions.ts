@@ -8,6 +8,7 @@ import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "@/lib/structures/refs";
 import { acceptInvitation, inviteToStructure } from "./invitations";
 import { decideJoinRequest, requestToJoin } from "./join-requests";
+import { joinableStructureRef } from "./queries";
 import {
   acceptInvitationSchema,
   createTerritorySchema,
@@ -47,7 +48,9 @@ export const accept = authorizedAction(
 export const askToJoin = authorizedAction(
   requestJoinSchema,
   async (actor, input) => {
-    const ref = await structureRef(db, input.structureId);
+    // Only a structure the person can find on /structures: not a closed one, nor another
+    // territory's draft.
+    const ref = await joinableStructureRef(db, actor, input.structureId);
     return !!ref && can(actor, "structure.requestJoin", ref);
   },
   async (actor, input) => {

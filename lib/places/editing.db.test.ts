@@ -91,9 +91,14 @@ describe("updating a place", () => {
   });
 });
 
-describe("a place whose commune is not in the reference list (the demo's fictional communes)", () => {
+describe("a place whose commune is not in the reference list (as an import may bring)", () => {
   async function demoPlaceForm(changes: Record<string, string>) {
-    const place = await db.place.findFirstOrThrow({ where: { structureId } });
+    // A commune code and name that the national list does not have (there is no river Lise).
+    const place =
+      (await db.place.findFirst({ where: { structureId, communeCode: "02999" } })) ??
+      (await db.place.create({
+        data: { structureId, name: "Local importé", address: "1 rue de la Lise", postalCode: "02400", communeCode: "02999", communeName: "Bourg-sur-Lise", country: "FR" },
+      }));
     const values = placeFormValues(place, { structureId, placeId: place.id, version: place.updatedAt.toISOString() });
     return { place, input: schema.parse({ ...values, ...changes }) as PlaceInput & { placeId: string } };
   }
@@ -106,7 +111,7 @@ describe("a place whose commune is not in the reference list (the demo's fiction
   });
 
   it("refuses another unknown commune, and a forged one on creation", async () => {
-    const { place, input } = await demoPlaceForm({ commune: "Vaubert-la-Forêt" });
+    const { place, input } = await demoPlaceForm({ commune: "Ville-sur-Lise" });
     expect(await updatePlace(db, input, actorId)).toEqual({ ok: false, reason: "unknown_commune" });
     expect((await db.place.findUniqueOrThrow({ where: { id: place.id } })).communeName).toBe(place.communeName);
     expect(await createPlace(db, { ...input, placeId: null }, actorId)).toEqual({ ok: false, reason: "unknown_commune" });

@@ -55,14 +55,14 @@ describe("the place schema", () => {
   });
 
   it("lets an edited place keep a commune the list does not know, marked as unverified", () => {
-    const edited = { placeId: "0b6a3c1e-1d2f-4e5a-9b8c-7d6e5f4a3b2c", storedCommune: "02691", postalCode: "02400", commune: "Saint-Aubin-sur-Lise" };
+    const edited = { placeId: "0b6a3c1e-1d2f-4e5a-9b8c-7d6e5f4a3b2c", storedCommune: "02999", postalCode: "02400", commune: "Bourg-sur-Lise" };
     expect(serverSchema.parse({ ...valid, ...edited })).toMatchObject({
-      communeCode: "02691",
-      communeName: "Saint-Aubin-sur-Lise",
+      communeCode: "02999",
+      communeName: "Bourg-sur-Lise",
       communeUnverified: true,
     });
     // Creating (no place yet): the same commune is refused.
-    expect(errors(serverSchema, { ...edited, placeId: "" }).commune).toMatch(/^« Saint-Aubin-sur-Lise » n'a pas le code postal 02400/);
+    expect(errors(serverSchema, { ...edited, placeId: "" }).commune).toMatch(/^« Bourg-sur-Lise » n'a pas le code postal 02400/);
   });
 
   it("refuses an unknown French postal code", () => {

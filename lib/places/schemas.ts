@@ -60,7 +60,7 @@ export interface CommuneList {
 
 const names = (communes: Commune[]) => communes.map((commune) => commune.name).join(", ");
 
-/** "Vaubert a le code postal 02400", to help when the commune is right and the postal code is not. */
+/** "Essômes-sur-Marne a le code postal 02400", to help when the commune is right and the postal code is not. */
 function postalCodesOf(list: CommuneList, name: string): string {
   const communes = list.named(name).slice(0, 5);
   if (communes.length === 0) return "";

@@ -4,7 +4,7 @@ import { openingHoursSpecification } from "./json-ld";
 import { closureToday, exceptionText, jsonForScript, languageNames, mapLinks, rangeText, telHref, upcomingExceptions, weekdayName } from "./present";
 import { weekFrom } from "./programme";
 
-const place = { name: "CCAS", address: "17 avenue du Général de Gaulle", postalCode: "02100", communeName: "Saint-Aubin-sur-Lise" };
+const place = { name: "CCAS", address: "17 avenue du Général de Gaulle", postalCode: "02400", communeName: "Château-Thierry" };
 
 const schedule: Schedule = {
   slots: [{ weekday: 2, opensAtMinute: 780, closesAtMinute: 1020, appointmentOnly: true }],
@@ -36,12 +36,12 @@ describe("public offer wording", () => {
   });
 
   it("links to the map at the point, or searches the address", () => {
-    expect(mapLinks({ ...place, latitude: 49.2498, longitude: 3.4233 })).toEqual({
-      osm: "https://www.openstreetmap.org/?mlat=49.2498&mlon=3.4233#map=18/49.2498/3.4233",
-      geo: "geo:49.2498,3.4233?q=49.2498,3.4233(CCAS)",
+    expect(mapLinks({ ...place, latitude: 49.0445, longitude: 3.4062 })).toEqual({
+      osm: "https://www.openstreetmap.org/?mlat=49.0445&mlon=3.4062#map=18/49.0445/3.4062",
+      geo: "geo:49.0445,3.4062?q=49.0445,3.4062(CCAS)",
     });
     expect(mapLinks({ ...place, latitude: null, longitude: null }).osm).toBe(
-      "https://www.openstreetmap.org/search?query=17%20avenue%20du%20G%C3%A9n%C3%A9ral%20de%20Gaulle%2C%2002100%20Saint-Aubin-sur-Lise",
+      "https://www.openstreetmap.org/search?query=17%20avenue%20du%20G%C3%A9n%C3%A9ral%20de%20Gaulle%2C%2002400%20Ch%C3%A2teau-Thierry",
     );
   });
 

@@ -87,18 +87,18 @@ describe("parseSearchFilters", () => {
 
 describe("resolveCommune", () => {
   const communes: Commune[] = [
-    { code: "02691", name: "Saint-Aubin-sur-Lise", postalCode: "02400", latitude: 49.25, longitude: 3.4 },
-    { code: "02764", name: "Vaubert", postalCode: "02400", latitude: 49.26, longitude: 3.41 },
-    { code: "02527", name: "Morcourt-la-Forêt", postalCode: "02410", latitude: null, longitude: null },
+    { code: "02168", name: "Château-Thierry", postalCode: "02400", latitude: 49.0464, longitude: 3.403 },
+    { code: "02290", name: "Essômes-sur-Marne", postalCode: "02400", latitude: 49.03, longitude: 3.3745 },
+    { code: "02163", name: "Charly-sur-Marne", postalCode: "02310", latitude: null, longitude: null },
   ];
   const codes = (typed: string) => resolveCommune(typed, communes).map(({ code }) => code);
 
   it("finds a commune by INSEE code, postal code or name, without accents or case", () => {
-    expect(codes("02527")).toEqual(["02527"]);
-    expect(codes("02400")).toEqual(["02691", "02764"]);
-    expect(codes("morcourt la foret")).toEqual(["02527"]);
-    expect(codes("SAINT AUBIN")).toEqual(["02691"]);
-    expect(codes(" 02 400 ")).toEqual(["02691", "02764"]);
+    expect(codes("02163")).toEqual(["02163"]);
+    expect(codes("02400")).toEqual(["02168", "02290"]);
+    expect(codes("charly sur marne")).toEqual(["02163"]);
+    expect(codes("CHATEAU")).toEqual(["02168"]);
+    expect(codes(" 02 400 ")).toEqual(["02168", "02290"]);
   });
 
   it("finds nothing for unknown or hostile input", () => {

@@ -170,7 +170,7 @@ export interface Commune {
 
 /**
  * The communes meant by what was typed: an INSEE code, a postal code (every commune that has it),
- * or a name — exact after normalizing ("saint aubin sur lise"), else the one commune whose name
+ * or a name — exact after normalizing ("chateau thierry"), else the one commune whose name
  * contains it. Empty when nothing fits.
  */
 export function resolveCommune(typed: string, communes: readonly Commune[]): Commune[] {

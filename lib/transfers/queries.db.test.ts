@@ -291,7 +291,7 @@ describe("commands' messages", () => {
       });
     }
     expect((await db.transfer.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe("sent");
-    const ccas = await db.structure.findFirstOrThrow({ where: { name: "CCAS de Saint-Aubin-sur-Lise" } });
+    const ccas = await db.structure.findFirstOrThrow({ where: { name: "CCAS de Château-Thierry" } });
     expect(await runCommand(db, cast.receiver, transfer.id, { command: "decline", reason: "no_capacity", message: null, suggestedStructureId: ccas.id })).toMatchObject({ ok: true });
     expect((await db.transfer.findUniqueOrThrow({ where: { id: transfer.id } })).suggestedStructureId).toBe(ccas.id);
     // The sender then re-orients the person towards one of the suggested partner's published offers.

@@ -26,8 +26,8 @@ const saved = (page: Page) => page.getByTestId("horaires-enregistres");
 
 test("a coordinator sets a place's week, a closure and the holiday rule; they read back in plain French", async ({ page }) => {
   await signInFast(page, COORDINATOR);
-  await page.goto(await placeHoursPage("Salle des fêtes de Morcourt"));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Horaires : Salle des fêtes de Morcourt");
+  await page.goto(await placeHoursPage("Salle des fêtes de Charly"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Horaires : Salle des fêtes de Charly");
   await expect(saved(page)).toHaveText("le samedi de 9 h 30 à 12 h 30 ; fermé les jours fériés");
   await expectAccessible(page);
 
@@ -160,7 +160,7 @@ test("without JavaScript, the editor is filled in, checked by the server, keeps 
 
 test("a structure admin may not open another structure's hours", async ({ page }) => {
   await signInFast(page, "direction@franceservices.exemple.fr");
-  expect((await page.goto(await placeHoursPage("Salle des fêtes de Morcourt")))?.status()).toBe(404);
+  expect((await page.goto(await placeHoursPage("Salle des fêtes de Charly")))?.status()).toBe(404);
   expect((await page.goto(await offerHoursPage("Ordinateurs en accès libre")))?.status()).toBe(404);
   // Their own structure's place opens.
   expect((await page.goto(await placeHoursPage("Espace France Services")))?.status()).toBe(200);

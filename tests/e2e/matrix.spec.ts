@@ -13,7 +13,7 @@ test("a coordinator filters the matrix, keeps the filters in the URL and exports
     await expect(page.getByRole("columnheader", { name: column })).toBeVisible();
   }
   // Seed 001's row for the CCAS, flagged as stale.
-  const ccas = page.getByRole("row").filter({ hasText: "CCAS de Saint-Aubin-sur-Lise" });
+  const ccas = page.getByRole("row").filter({ hasText: "CCAS de Château-Thierry" });
   await expect(ccas).toContainText("les mardi et jeudi de 13 h à 17 h ; fermé les jours fériés");
   await expect(ccas).toContainText("À vérifier");
 
@@ -53,16 +53,16 @@ test("a coordinator exports the filtered matrix as an XLSX workbook", async ({ p
   const parts = unzipSync(bytes);
   expect(Object.keys(parts)).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]));
   expect(strFromU8(parts["xl/workbook.xml"]!)).toMatch(/<sheet [^>]*name="Matrice"/);
-  expect(strFromU8(parts["xl/sharedStrings.xml"]!)).toContain("CCAS de Saint-Aubin-sur-Lise");
+  expect(strFromU8(parts["xl/sharedStrings.xml"]!)).toContain("CCAS de Château-Thierry");
 
   // Its cells: the CSV's header, and the filter kept (3 offers, as on the page).
   const [sheet] = await readXlsx(bytes);
   expect(sheet!.rows[0]).toEqual(["Qui", "Quoi", "Besoins", "Posture", "Comment", "Pour qui", "Conditions", "Où", "Quand", "Tarif", "À apporter", "Transferts", "Vérifiée le", "Statut"]);
   expect(sheet!.rows).toHaveLength(4);
-  const ccas = sheet!.rows.find((row) => row[0] === "CCAS de Saint-Aubin-sur-Lise");
+  const ccas = sheet!.rows.find((row) => row[0] === "CCAS de Château-Thierry");
   expect(ccas).toBeDefined();
   expect(ccas!.slice(1, 4)).toEqual(["Démarches en ligne faites pour vous, à partir de 60 ans", expect.stringContaining("Aide aux démarches administratives"), "Faire à la place"]);
-  expect(ccas![7]).toBe("17 avenue du Général de Gaulle, Saint-Aubin-sur-Lise");
+  expect(ccas![7]).toBe("17 avenue du Général de Gaulle, Château-Thierry");
   expect(ccas![8]).toBe("les mardi et jeudi de 13 h à 17 h ; fermé les jours fériés");
   expect(ccas![12]).toMatch(/^\d{4}-\d{2}-\d{2}$/); // a date cell, not text
   expect(ccas![13]).toBe("publiée — à vérifier");

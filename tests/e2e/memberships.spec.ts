@@ -40,7 +40,7 @@ test("a coordinator invites a structure's first admin, who signs in and accepts"
   await signInFast(page, "coordination@val-de-lise.exemple.fr");
   await page.goto("/territoires/val-de-lise");
   await expectAccessible(page);
-  await page.getByRole("link", { name: "CCAS de Saint-Aubin-sur-Lise" }).click();
+  await page.getByRole("link", { name: "CCAS de Château-Thierry" }).click();
   await page.getByRole("link", { name: "Membres" }).click();
   await page.getByLabel("Adresse courriel").fill("pas une adresse");
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
@@ -57,12 +57,12 @@ test("a coordinator invites a structure's first admin, who signs in and accepts"
   await invitee.goto(invitationLink);
   await expect(invitee).toHaveURL(/\/connexion\?/);
   await signIn(invitee, "responsable.ccas@exemple.fr", new URL(invitationLink).pathname);
-  await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("Rejoindre CCAS de Saint-Aubin-sur-Lise");
+  await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("Rejoindre CCAS de Château-Thierry");
   await expectAccessible(invitee);
   await invitee.getByRole("button", { name: "Accepter l'invitation" }).click();
-  await expect(invitee.getByText("Vous avez rejoint CCAS de Saint-Aubin-sur-Lise.")).toBeVisible();
+  await expect(invitee.getByText("Vous avez rejoint CCAS de Château-Thierry.")).toBeVisible();
   await invitee.goto("/compte");
-  await expect(invitee.getByRole("main")).toContainText("CCAS de Saint-Aubin-sur-Lise (Communauté de communes du Val de Lise) — administrateur·rice");
+  await expect(invitee.getByRole("main")).toContainText("CCAS de Château-Thierry (Communauté de communes du Val de Lise) — administrateur·rice");
 });
 
 test("an invitation opened by someone else says nothing about it", async ({ page }) => {
@@ -79,6 +79,8 @@ test("an invitation opened by someone else says nothing about it", async ({ page
 test("a mediator asks to join a structure and its admin accepts", async ({ page, browser }) => {
   await signInFast(page, "nouvelle.mediatrice@exemple.fr");
   await page.goto("/structures");
+  await page.getByLabel("Nom, commune ou code postal").fill("france services");
+  await page.getByRole("button", { name: "Rechercher" }).click();
   await expectAccessible(page);
   const franceServices = page.getByRole("listitem").filter({ hasText: "Espace France Services du Val de Lise" });
   await franceServices.getByText("Demander à rejoindre").click();

@@ -45,7 +45,7 @@ test("a coordinator creates an offer, sees what it lacks to be published, comple
   await services.getByLabel("Maîtrise des outils numériques du quotidien").check();
   await page.getByRole("group", { name: "Comment venir" }).getByLabel("Sans rendez-vous").check();
   await page.getByRole("group", { name: "Posture d'accompagnement" }).getByLabel("Faire avec").check();
-  await page.getByRole("group", { name: "Lieux où l'offre est proposée" }).getByLabel(/^Salle des fêtes de Morcourt/).check();
+  await page.getByRole("group", { name: "Lieux où l'offre est proposée" }).getByLabel(/^Salle des fêtes de Charly/).check();
   await page.getByRole("button", { name: "Enregistrer l'offre" }).click();
   await expect(page.getByText("Modifications enregistrées.")).toBeVisible();
 

@@ -85,16 +85,16 @@ test("without JavaScript, the server checks the place and keeps what was typed",
   await page.getByLabel("Nom du lieu").fill(name);
   await page.getByLabel("Numéro et voie").fill("5 place de l'Église");
   await page.getByLabel("Code postal").fill("02130");
-  await page.getByLabel("Commune").fill("Vaubert");
+  await page.getByLabel("Commune").fill("Essômes-sur-Marne");
   await page.getByLabel("Latitude").fill("49,2");
   await page.getByLabel("Longitude").fill("3,52");
   await page.getByRole("button", { name: "Créer le lieu" }).click();
 
-  await expect(page.locator("#commune-erreur")).toContainText("« Vaubert » n'a pas le code postal 02130.");
+  await expect(page.locator("#commune-erreur")).toContainText("« Essômes-sur-Marne » n'a pas le code postal 02130.");
   await expect(page.getByRole("alert")).toHaveText("Corrigez les champs signalés.");
   await expect(page.getByLabel("Nom du lieu")).toHaveValue(name);
   await expect(page.getByLabel("Numéro et voie")).toHaveValue("5 place de l'Église");
-  await expect(page.getByLabel("Commune")).toHaveValue("Vaubert");
+  await expect(page.getByLabel("Commune")).toHaveValue("Essômes-sur-Marne");
   await expect(page.getByLabel("Latitude")).toHaveValue("49,2");
   await expectAccessibleWithoutScript(page, checker);
 

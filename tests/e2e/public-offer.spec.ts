@@ -26,13 +26,13 @@ async function report(page: Page, subject: string, message: string) {
 test("a resident on a phone reads an offer: when it opens, where, what to bring, whom to call; it prints", async ({ page }) => {
   await page.goto(await offerUrl());
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(CCAS);
-  await expect(page).toHaveTitle(/Démarches en ligne faites pour vous.*CCAS de Saint-Aubin-sur-Lise/);
+  await expect(page).toHaveTitle(/Démarches en ligne faites pour vous.*CCAS de Château-Thierry/);
   // Open on Tuesday and Thursday afternoons only: the page says whether it is open, or when it opens.
   const today = page.getByRole("region", { name: "Aujourd'hui" });
   await expect(today).toContainText(/Ouvert maintenant, jusqu'à 17 h|Fermé.*ouvre (aujourd'hui|demain|mardi|jeudi).* à 13 h/);
 
   await expect(page.locator("address")).toContainText("17 avenue du Général de Gaulle");
-  await expect(page.getByRole("link", { name: /Ouvrir le plan/ })).toHaveAttribute("href", /openstreetmap\.org\/\?mlat=49\.2498&mlon=3\.4233/);
+  await expect(page.getByRole("link", { name: /Ouvrir le plan/ })).toHaveAttribute("href", /openstreetmap\.org\/\?mlat=49\.0445&mlon=3\.4062/);
   await expect(page.getByText("Pas accessible en fauteuil roulant.")).toBeVisible();
 
   const week = page.getByRole("table", { name: "Horaires des sept prochains jours, CCAS" });
@@ -53,7 +53,7 @@ test("a resident on a phone reads an offer: when it opens, where, what to bring,
 
   // schema.org markup for other directories.
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-  expect(jsonLd).toMatchObject({ "@type": "GovernmentService", name: CCAS, provider: { name: "CCAS de Saint-Aubin-sur-Lise" } });
+  expect(jsonLd).toMatchObject({ "@type": "GovernmentService", name: CCAS, provider: { name: "CCAS de Château-Thierry" } });
   expect(jsonLd.availableChannel[0].serviceLocation.openingHoursSpecification).toContainEqual(
     expect.objectContaining({ dayOfWeek: "https://schema.org/Tuesday", opens: "13:00", closes: "17:00" }),
   );
@@ -182,7 +182,7 @@ test("the week's programme of a place: days by morning, afternoon and evening, p
 
   // The structure's programme, from "Proposé par" on the offer page.
   await page.goto(await offerUrl());
-  await page.getByRole("link", { name: "CCAS de Saint-Aubin-sur-Lise" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Programme de la semaine : CCAS de Saint-Aubin-sur-Lise");
-  await expect(page.getByRole("table", { name: "Programme de la semaine, CCAS de Saint-Aubin-sur-Lise" }).getByRole("row", { name: /^jeudi/ })).toContainText("13 h – 17 h");
+  await page.getByRole("link", { name: "CCAS de Château-Thierry" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Programme de la semaine : CCAS de Château-Thierry");
+  await expect(page.getByRole("table", { name: "Programme de la semaine, CCAS de Château-Thierry" }).getByRole("row", { name: /^jeudi/ })).toContainText("13 h – 17 h");
 });

@@ -13,7 +13,7 @@ test("a resident searches 'refaire mon CV' near their commune, then filters drop
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_TERRITORY_NAME);
   await expect(page.getByRole("heading", { name: "De quoi avez-vous besoin ?" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Déclarer ses impôts en ligne" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Saint-Aubin-sur-Lise (02400)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Château-Thierry (02400)" })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel("Votre besoin, avec vos mots").fill("refaire mon CV");
@@ -59,7 +59,7 @@ test("a resident searches 'refaire mon CV' near their commune, then filters drop
 });
 
 test("every filter lives in the URL, and a page beyond the last shows the last", async ({ page }) => {
-  await page.goto(`${home}/recherche?besoin=impots&ouvert=aujourdhui&public=seniors&age=67&posture=faire-a-la-place&distance=10&commune=Saint-Aubin-sur-Lise`);
+  await page.goto(`${home}/recherche?besoin=impots&ouvert=aujourdhui&public=seniors&age=67&posture=faire-a-la-place&distance=10&commune=Château-Thierry`);
   await expect(page.getByLabel("Besoin", { exact: true })).toHaveValue("impots");
   await expect(page.getByRole("radio", { name: "Ouvert aujourd'hui" })).toBeChecked();
   await expect(page.getByLabel("Pour qui", { exact: true })).toHaveValue("seniors");

@@ -16,13 +16,13 @@ test("a structure admin corrects the structure's identity; errors show at the fi
   await expectAccessible(page);
 
   await page.getByLabel("Téléphone").fill("03 23 41 20 11");
-  await page.getByLabel("SIRET").fill("200 067 854 00015");
+  await page.getByLabel("SIRET").fill("999 990 001 00012");
   await page.getByLabel("Site web").click(); // leaving the field checks it
   await expect(page.getByText("Ce SIRET n'existe pas : vérifiez les chiffres (clé de contrôle).")).toBeVisible();
   await expect(page.getByLabel("SIRET")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 
-  await page.getByLabel("SIRET").fill("200 067 854 00014");
+  await page.getByLabel("SIRET").fill("999 990 001 00011");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Modifications enregistrées.")).toBeVisible();
   await page.reload();

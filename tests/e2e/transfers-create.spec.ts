@@ -55,7 +55,7 @@ test("Lucas orients José to France Services: an accompanied transfer with an ap
   await expect(page.getByText(/\d+ \/ 500 caractères/)).toBeVisible();
   await page.getByLabel("Date", { exact: true }).fill(inAWeek());
   await page.getByLabel("Heure", { exact: true }).fill("10:30");
-  await page.getByLabel("Lieu", { exact: true }).selectOption({ label: "Espace France Services (Saint-Aubin-sur-Lise)" });
+  await page.getByLabel("Lieu", { exact: true }).selectOption({ label: "Espace France Services (Château-Thierry)" });
   await page.getByLabel("À qui s'adresser (facultatif)").fill("L'accueil, de la part de Lucas");
   await expectAccessible(page);
 

@@ -140,11 +140,11 @@ test("a decline with a reason and a suggested partner; the sender re-orients the
   await expect(decline.getByText("Précisez la raison du refus dans le message.")).toBeVisible();
   await expectAccessible(page);
   await decline.getByLabel("Motif du refus").selectOption("no_capacity");
-  await decline.getByLabel("Partenaire suggéré (facultatif)").selectOption({ label: "CCAS de Saint-Aubin-sur-Lise" });
+  await decline.getByLabel("Partenaire suggéré (facultatif)").selectOption({ label: "CCAS de Château-Thierry" });
   await decline.getByRole("button", { name: "Refuser" }).click();
   await expect(page.getByRole("status")).toHaveText("Transfert refusé.");
   await expect(statusHeading(page)).toHaveText("Statut : Refusé");
-  await expect(page.getByText(/Motif du refus : Plus de place pour le moment\. Partenaire suggéré : CCAS de Saint-Aubin-sur-Lise/)).toBeVisible();
+  await expect(page.getByText(/Motif du refus : Plus de place pour le moment\. Partenaire suggéré : CCAS de Château-Thierry/)).toBeVisible();
   // The receiver is not offered to re-orient: that is the sender's move.
   await expect(page.getByRole("link", { name: /Réorienter la personne/ })).toHaveCount(0);
 

@@ -104,7 +104,7 @@ test("an accompanied transfer from the offer to its outcome: mediator, receiving
   await lucas.getByLabel("Téléphone de la personne").fill(phone);
   await lucas.getByLabel("Date", { exact: true }).fill(inDays(7));
   await lucas.getByLabel("Heure", { exact: true }).fill("14:15");
-  await lucas.getByLabel("Lieu", { exact: true }).selectOption({ label: "Espace France Services (Saint-Aubin-sur-Lise)" });
+  await lucas.getByLabel("Lieu", { exact: true }).selectOption({ label: "Espace France Services (Château-Thierry)" });
   await lucas.getByLabel("À qui s'adresser (facultatif)").fill("Sophie, à l'accueil");
   await expectAccessible(lucas);
   await lucas.getByRole("button", { name: "Envoyer le transfert" }).click();

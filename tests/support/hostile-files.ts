@@ -11,7 +11,7 @@ import { writeXlsx } from "@/lib/spreadsheet/xlsx";
 
 /** A v1 LMN CSV line from a few fields (the others empty), quoted as RFC 4180 asks. */
 export function lmnLine(values: Partial<Record<(typeof LMN_FIELDS)[number], string>>, separator = ","): string {
-  const base = { id: "lieu-1", pivot: "43493312300029", nom: "EPN", commune: "Vaubert", code_postal: "02400", adresse: "1 place de l'Église", date_maj: "2024-04-02", ...values };
+  const base = { id: "lieu-1", pivot: "43493312300029", nom: "EPN", commune: "Essômes-sur-Marne", code_postal: "02400", adresse: "1 place de l'Église", date_maj: "2024-04-02", ...values };
   return LMN_FIELDS.map((field) => {
     const value = base[field as keyof typeof base] ?? "";
     return value.includes('"') || value.includes(separator) || /[\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

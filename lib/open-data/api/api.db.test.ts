@@ -143,7 +143,7 @@ describe("GET /api/v1/territories/{slug}/offers", () => {
     const body = await json(await getOffers(db, request(`/api/v1/territories/${SLUG}/offers?limit=200`), SLUG, now));
     for (const item of body.items) offerSchema.parse(item);
     const franceServices = body.items.find((item) => item.title === "Aide aux démarches administratives en ligne")!;
-    expect(franceServices).toMatchObject({ acceptsTransfers: true, places: [expect.objectContaining({ communeCode: "02691", ownHours: false })] });
+    expect(franceServices).toMatchObject({ acceptsTransfers: true, places: [expect.objectContaining({ communeCode: "02168", ownHours: false })] });
   });
 
   it("filters by need: a need of the residents' search, or a vocabulary code", async () => {
@@ -163,12 +163,12 @@ describe("GET /api/v1/territories/{slug}/offers", () => {
   });
 
   it("filters by commune, by INSEE code or postal code", async () => {
-    const byInsee = await allOffers("commune=02527");
-    const expected = await db.offer.findMany({ where: { status: "published", structure: { status: "published", territoryId }, places: { some: { place: { communeCode: "02527" } } } }, select: { id: true } });
+    const byInsee = await allOffers("commune=02163");
+    const expected = await db.offer.findMany({ where: { status: "published", structure: { status: "published", territoryId }, places: { some: { place: { communeCode: "02163" } } } }, select: { id: true } });
     expect(byInsee.sort()).toEqual(expected.map((offer) => offer.id).sort());
     expect(byInsee.length).toBeGreaterThan(0);
     expect(await allOffers("commune=5000")).toEqual([belgian.offerId]);
-    expect((await allOffers("commune=02400")).length).toBeGreaterThanOrEqual((await allOffers("commune=02691")).length);
+    expect((await allOffers("commune=02400")).length).toBeGreaterThanOrEqual((await allOffers("commune=02168")).length);
     expect(await allOffers("commune=75056")).toEqual([]);
   });
 

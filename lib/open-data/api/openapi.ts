@@ -140,11 +140,11 @@ const placeExample = {
   address: "3 avenue de la Gare",
   addressComplement: null,
   postalCode: "02400",
-  communeCode: "02691",
-  communeName: "Saint-Aubin-sur-Lise",
+  communeCode: "02168",
+  communeName: "Château-Thierry",
   country: "FR",
-  latitude: 49.2512,
-  longitude: 3.4187,
+  latitude: 49.0459,
+  longitude: 3.4016,
   hours: hoursExample,
 };
 const EXAMPLES = {
@@ -174,7 +174,7 @@ const EXAMPLES = {
     email: "franceservices@val-de-lise.exemple.fr",
     phone: "03 23 41 20 10",
     website: null,
-    identifiers: [{ type: "SIRET", value: "20006785400014" }],
+    identifiers: [{ type: "SIRET", value: "99999000100011" }],
     terms: [{ vocabulary: "lmn.dispositif_programmes_nationaux", code: "France Services" }],
     places: [placeExample],
     offerIds: ["9e8d7c6b-5a49-4837-a625-14f3e2d1c0b9"],
@@ -246,7 +246,7 @@ const PARAMETERS = {
   limit: query("limit", `Items per page, 1 to ${MAX_LIMIT}.`, { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
   cursor: query("cursor", "Opaque: copy it from the `next` link of the previous page.", { type: "string" }),
   updatedSince: query("updated_since", "Only what was edited or verified since this date or date-time (ISO 8601).", { type: "string", format: "date-time" }, "2026-11-01T00:00:00Z"),
-  commune: query("commune", "An INSEE code (5 characters) or a postal code: what is held at a place there.", { type: "string", pattern: "^(\\d{4,5}|2[ABab]\\d{3})$" }, "02691"),
+  commune: query("commune", "An INSEE code (5 characters) or a postal code: what is held at a place there.", { type: "string", pattern: "^(\\d{4,5}|2[ABab]\\d{3})$" }, "02168"),
   need: query(
     "need",
     "A need of the residents' search (its identifier, e.g. `demarches-administratives`) or a code of `lmn.services` or `dataInclusion.v1.thematiques` (equivalents through Toile's crosswalks included).",

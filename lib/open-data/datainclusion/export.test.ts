@@ -7,13 +7,13 @@ const exported = toDataInclusion(fixtureSnapshot(), { today: TODAY, baseUrl: "ht
 
 describe("data·inclusion v1 export", () => {
   it("writes French structures only, with Toile's ids and source « toile »", () => {
-    expect(exported.structures.map((structure) => structure.nom)).toEqual(["Médiathèque de Vaubert"]);
+    expect(exported.structures.map((structure) => structure.nom)).toEqual(["Médiathèque d'Essômes-sur-Marne"]);
     expect(exported.structures[0]).toMatchObject({
       source: "toile",
       id: "11111111-1111-4111-8111-111111111111",
       siret: "21026410200013",
       code_postal: "02400",
-      code_insee: "02764",
+      code_insee: "02290",
       telephone: "+33323412230",
       reseaux_porteurs: ["conseillers-numeriques"],
       horaires_accueil: expect.stringMatching(/^Tu-We 10:00-12:00,14:00-18:00, Sa 09:00-12:00 "sur rendez-vous"; PH off; 2026 Dec 05 09:00-17:00 open "Horaires du Téléthon"; 2026 Dec 24-2027 Jan 01 off "Fermeture annuelle"$/),
@@ -35,7 +35,7 @@ describe("data·inclusion v1 export", () => {
       zone_eligibilite: ["02"],
       mobilisable_par: ["usagers", "professionnels"],
       lien_source: "https://toile.example/t/val/offres/55555555-5555-4555-8555-555555555555",
-      commune: "Vaubert",
+      commune: "Essômes-sur-Marne",
     });
     expect(atelier.thematiques!.sort()).toEqual(["numerique--acceder-a-des-services-en-ligne", "numerique--maitriser-les-fondamentaux-du-numerique"]);
     expect(atelier.modes_mobilisation!.sort()).toEqual(["envoyer-un-courriel", "telephoner"]);
@@ -76,7 +76,7 @@ describe("data·inclusion v1 export", () => {
   });
 
   it("finds the département of a commune code", () => {
-    expect(departmentOf("02764")).toBe("02");
+    expect(departmentOf("02290")).toBe("02");
     expect(departmentOf("97411")).toBe("974");
     expect(departmentOf("2A004")).toBe("2A");
     expect(departmentOf("5000")).toBeNull();

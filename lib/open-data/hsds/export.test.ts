@@ -14,11 +14,11 @@ describe("HSDS 3.1 export", () => {
   });
 
   it("carries every structure, Belgian ones included, with their identifiers", () => {
-    expect(dataset.organizations.map((organization) => organization.name)).toEqual(["Médiathèque de Vaubert", "EPN de Namur"]);
+    expect(dataset.organizations.map((organization) => organization.name)).toEqual(["Médiathèque d'Essômes-sur-Marne", "EPN de Namur"]);
     expect(dataset.organization_identifiers).toContainEqual(expect.objectContaining({ identifier_type: "BCE/KBO", identifier: "0207.356.434" }));
     expect(dataset.organization_identifiers).toContainEqual(expect.objectContaining({ identifier_type: "SIRET", identifier: "21026410200013" }));
     expect(dataset.addresses).toContainEqual(expect.objectContaining({ city: "Namur", postal_code: "5000", country: "BE", state_province: "Namur" }));
-    expect(dataset.addresses).toContainEqual(expect.objectContaining({ city: "Vaubert", country: "FR", state_province: "Aisne" }));
+    expect(dataset.addresses).toContainEqual(expect.objectContaining({ city: "Essômes-sur-Marne", country: "FR", state_province: "Aisne" }));
     expect(dataset.phones).toContainEqual(expect.objectContaining({ number: "+33323412230", type: "voice" }));
     expect(dataset.services.map((service) => service.name)).toContain("Initiation à l'ordinateur");
   });

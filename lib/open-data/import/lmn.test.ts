@@ -12,7 +12,7 @@ const example = () => readFileSync(LMN_EXAMPLE_CSV, "utf8");
 const HEADER = LMN_FIELDS.join(",");
 /** A v1 CSV line from a few fields (the others empty). */
 function line(values: Partial<Record<(typeof LMN_FIELDS)[number], string>>): string {
-  const base = { id: "lieu-1", pivot: "43493312300029", nom: "EPN", commune: "Vaubert", code_postal: "02400", adresse: "1 place de l'Église", date_maj: "2024-04-02", ...values };
+  const base = { id: "lieu-1", pivot: "43493312300029", nom: "EPN", commune: "Essômes-sur-Marne", code_postal: "02400", adresse: "1 place de l'Église", date_maj: "2024-04-02", ...values };
   return LMN_FIELDS.map((field) => {
     const value = base[field as keyof typeof base] ?? "";
     return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -187,7 +187,7 @@ describe("parseLmnCsv", () => {
   it("reads a legacy v0 CSV: \";\"-separated values and the old vocabularies", () => {
     const csv = [
       "id,nom,pivot,commune,code_postal,adresse,services,publics_accueillis,conditions_acces,labels_nationaux,courriel,date_maj",
-      '7,EPN,W123456789,Vaubert,02400,1 rue,"Prendre en main un ordinateur;Créer avec le numérique","Uniquement femmes;Adultes;Public inconnu","Adhésion : L\'accès au lieu et/ou à ses services nécessite d\'y adhérer","CNFS;APTIC",a@b.fr,2022-01-03',
+      '7,EPN,W123456789,Essômes-sur-Marne,02400,1 rue,"Prendre en main un ordinateur;Créer avec le numérique","Uniquement femmes;Adultes;Public inconnu","Adhésion : L\'accès au lieu et/ou à ses services nécessite d\'y adhérer","CNFS;APTIC",a@b.fr,2022-01-03',
     ].join("\n");
     const result = parseLmnCsv(csv);
     expect(result.version).toBe("v0");
@@ -207,7 +207,7 @@ describe("parseLmnCsv", () => {
 describe("parseLmnJson", () => {
   it("reads v1 JSON (flat objects, numbers, arrays of values)", () => {
     const result = parseLmnJson(
-      JSON.stringify([{ id: "a", pivot: "43493312300029", nom: "EPN", commune: "Vaubert", code_postal: "02400", adresse: "1 rue", date_maj: "2024-04-02", latitude: 49.2, services: ["Aide aux démarches administratives", "Loisirs et créations numériques"], modalites_acces: "Se présenter|Téléphoner" }]),
+      JSON.stringify([{ id: "a", pivot: "43493312300029", nom: "EPN", commune: "Essômes-sur-Marne", code_postal: "02400", adresse: "1 rue", date_maj: "2024-04-02", latitude: 49.2, services: ["Aide aux démarches administratives", "Loisirs et créations numériques"], modalites_acces: "Se présenter|Téléphoner" }]),
     );
     expect(result).toMatchObject({ version: "v1", issues: [] });
     expect(result.rows[0]!.place.latitude).toBe(49.2);
@@ -253,7 +253,7 @@ describe("parseLmnJson", () => {
 
 describe("parseLmnFile", () => {
   it("chooses CSV or JSON by the file's name, else by its content", () => {
-    const json = new TextEncoder().encode('\uFEFF [{"id": "a", "nom": "EPN", "commune": "Vaubert", "code_postal": "02400", "adresse": "1 rue"}]');
+    const json = new TextEncoder().encode('\uFEFF [{"id": "a", "nom": "EPN", "commune": "Essômes-sur-Marne", "code_postal": "02400", "adresse": "1 rue"}]');
     expect(parseLmnFile("lieux.json", json).format).toBe("lmn-json");
     expect(parseLmnFile("export", json).format).toBe("lmn-json");
     expect(parseLmnFile("export", json).rows).toHaveLength(1);

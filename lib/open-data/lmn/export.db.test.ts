@@ -39,7 +39,7 @@ describe("loadTerritorySnapshot", () => {
 
   it("keeps the identifiers and terms as references", () => {
     const mediatheque = snapshot.structures.find((structure) => structure.name.startsWith("Médiathèque"))!;
-    expect(mediatheque.identifiers).toEqual([{ type: "SIRET", value: "21026910200013" }]);
+    expect(mediatheque.identifiers).toEqual([{ type: "SIRET", value: "99999000200019" }]);
     expect(mediatheque.terms).toContainEqual(["dataInclusion.v0.typologies_de_structures", "BIB"]);
   });
 });
@@ -62,9 +62,9 @@ describe("the demo territory in LMN v1.0.1", () => {
     const { rows, skipped } = toLmnRows(snapshot, "2026-11-22");
     const byName = (name: string) => rows.find((row) => row.nom === name) as LmnRow;
     expect(byName("Espace France Services")).toMatchObject({
-      pivot: "20006785400014",
+      pivot: "99999000100011",
       telephone: "+33323412010",
-      code_insee: "02691",
+      code_insee: "02168",
       services: expect.stringContaining("Aide aux démarches administratives"),
       dispositif_programmes_nationaux: expect.stringContaining("France Services"),
       source: "Communauté de communes du Val de Lise",
@@ -116,6 +116,6 @@ describe("a structure that is not published", () => {
     expect(after.structures.map((structure) => structure.id)).not.toContain(repairCafe.id);
     expect(after.offers.some((offer) => offer.structureId === repairCafe.id)).toBe(false);
     expect(after.places.some((place) => place.structureId === repairCafe.id)).toBe(false);
-    expect(toLmnRows(after, "2026-11-22").rows.map((row) => row.nom)).not.toContain("Salle des fêtes de Morcourt");
+    expect(toLmnRows(after, "2026-11-22").rows.map((row) => row.nom)).not.toContain("Salle des fêtes de Charly");
   });
 });

@@ -35,11 +35,11 @@ export function fixtureSnapshot(overrides: { structures?: SnapshotStructure[]; p
   const structures: SnapshotStructure[] = [
     {
       id: "11111111-1111-4111-8111-111111111111",
-      name: "Médiathèque de Vaubert",
+      name: "Médiathèque d'Essômes-sur-Marne",
       description: "Médiathèque municipale avec un espace numérique.",
-      email: "mediatheque@vaubert.fr",
+      email: "mediatheque@essomes.exemple.fr",
       phone: "03 23 41 22 30",
-      website: "https://vaubert.fr",
+      website: "https://essomes.exemple.fr",
       identifiers: [{ type: "SIRET", value: "210 264 102 00013" }],
       terms: [
         ["dataInclusion.v0.typologies_de_structures", "BIB"],
@@ -67,8 +67,8 @@ export function fixtureSnapshot(overrides: { structures?: SnapshotStructure[]; p
       address: "2 place de l'Église",
       addressComplement: null,
       postalCode: "02400",
-      communeCode: "02764",
-      communeName: "Vaubert",
+      communeCode: "02290",
+      communeName: "Essômes-sur-Marne",
       country: "FR",
       latitude: 49.25,
       longitude: 3.5,
