@@ -55,6 +55,8 @@ const RESOURCES: ActionResources = {
   "structure.decideJoinRequest": STRUCTURE,
   "structure.removeMember": STRUCTURE,
   "structure.requestJoin": STRUCTURE,
+  // A draft: found only by those who see the territory's drafts (a published one: by everyone, below).
+  "structure.find": { ...STRUCTURE, status: "draft" },
   "account.manageOwn": null,
   "transfer.create": STRUCTURE,
   "transfer.view": TRANSFER,
@@ -91,6 +93,15 @@ const ALLOWED: Record<Action, Role[]> = {
     "member of an unrelated structure",
     "coordinator of the territory",
     "coordinator of another territory",
+    "platform admin",
+  ],
+  "structure.find": [
+    "member of the structure",
+    "admin of the structure",
+    "admin of the other party structure",
+    "member of the other party structure",
+    "member of an unrelated structure",
+    "coordinator of the territory",
     "platform admin",
   ],
   "account.manageOwn": [
@@ -173,5 +184,11 @@ describe("authorization policy", () => {
 
   it.each(draftCases)("$role → $action on a draft: $allowed", ({ action, role, allowed }) => {
     expect(can(ROLES[role], action, DRAFT)).toBe(allowed);
+  });
+
+  // structure.find on a draft is in the table above; published and closed ones here.
+  it.each(Object.keys(ROLES) as Role[])("%s → structure.find: a published structure yes (signed in), a closed one never", (role) => {
+    expect(can(ROLES[role], "structure.find", { ...STRUCTURE, status: "published" })).toBe(role !== "anonymous");
+    expect(can(ROLES[role], "structure.find", { ...STRUCTURE, status: "closed" })).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
  * scope.db.test.ts checks, for every action × role, that the rows `can` allows are exactly the
  * rows `scopeFor` lists.
  */
-import type { Prisma, TransferStatus } from "@/lib/generated/prisma/client";
+import type { Prisma, StructureStatus, TransferStatus } from "@/lib/generated/prisma/client";
 
 export type StructureRole = "admin" | "member";
 
@@ -22,6 +22,11 @@ export interface Actor {
 export interface StructureRef {
   structureId: string;
   territoryId: string;
+}
+
+/** A structure with its status, where whether it may be seen at all depends on it. */
+export interface ListedStructureRef extends StructureRef {
+  status: StructureStatus;
 }
 
 export interface TerritoryRef {
@@ -52,6 +57,7 @@ export interface ActionResources {
   "structure.decideJoinRequest": StructureRef;
   "structure.removeMember": StructureRef;
   "structure.requestJoin": StructureRef;
+  "structure.find": ListedStructureRef;
   "account.manageOwn": null;
   "transfer.create": StructureRef;
   "transfer.view": TransferRef;
@@ -99,6 +105,10 @@ const isAdminOf = (actor: Actor, structureId: string) => adminOf(actor).includes
 const NOTHING = { id: { in: [] as string[] } };
 const EVERYTHING = {};
 
+/** Who sees a territory's drafts (its matrix): platform admins, its coordinators, its structures' people. */
+const draftTerritoriesOf = (actor: Actor) => [...coordinated(actor), ...territoriesOfMemberships(actor)];
+const seesDraftsOf = (actor: Actor, territoryId: string) => actor.isPlatformAdmin || draftTerritoriesOf(actor).includes(territoryId);
+
 /** Structure admins, and the coordinators of the structure's territory. */
 const administers = {
   rule: (actor: Actor, { structureId, territoryId }: StructureRef) => isAdminOf(actor, structureId) || isCoordinatorOf(actor, territoryId),
@@ -136,10 +146,8 @@ const POLICY: { [A in Action]: Entry<A> } = {
   },
   // The matrix, drafts and stale flags included: the territory's coordinators and its structures' people.
   "territory.viewMatrix": {
-    rule: (actor, { territoryId }) =>
-      actor.isPlatformAdmin || isCoordinatorOf(actor, territoryId) || territoriesOfMemberships(actor).includes(territoryId),
-    scope: (actor) =>
-      actor.isPlatformAdmin ? EVERYTHING : { id: { in: [...coordinated(actor), ...territoriesOfMemberships(actor)] } },
+    rule: (actor, { territoryId }) => seesDraftsOf(actor, territoryId),
+    scope: (actor) => (actor.isPlatformAdmin ? EVERYTHING : { id: { in: draftTerritoriesOf(actor) } }),
     table: "territory",
   },
   "structure.viewMembers": {
@@ -158,6 +166,15 @@ const POLICY: { [A in Action]: Entry<A> } = {
   "structure.requestJoin": {
     rule: (actor, { structureId }) => !isMemberOf(actor, structureId),
     scope: (actor) => ({ id: { notIn: memberOf(actor) } }),
+    table: "structure",
+  },
+  // "Rejoindre une structure": a published structure is found by anyone signed in; a draft one by
+  // those who see its territory's drafts; a closed one by nobody.
+  "structure.find": {
+    rule: (actor, { territoryId, status }) => status === "published" || (status === "draft" && seesDraftsOf(actor, territoryId)),
+    scope: (actor) => ({
+      OR: [{ status: "published" }, actor.isPlatformAdmin ? { status: "draft" } : { status: "draft", territoryId: { in: draftTerritoriesOf(actor) } }],
+    }),
     table: "structure",
   },
   "account.manageOwn": { rule: () => true, scope: null, table: null },

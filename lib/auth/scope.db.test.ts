@@ -31,13 +31,14 @@ const actors = new Map<RoleName, Actor | null>();
 beforeAll(async () => {
   const territory = (slug: string) => db.territory.create({ data: { slug, name: slug, country: "FR" }, select: { id: true } });
   const [north, south] = [await territory("nord"), await territory("sud")];
-  const structure = (name: string, territoryId: string, status: "draft" | "published" = "published") =>
+  const structure = (name: string, territoryId: string, status: "draft" | "published" | "closed" = "published") =>
     db.structure.create({ data: { name, territoryId, status }, select: { id: true, territoryId: true } });
   const sender = await structure("Expéditrice", north.id);
   const receiver = await structure("Destinataire", north.id);
   const unrelated = await structure("Sans lien", north.id, "draft");
   const southSender = await structure("Expéditrice du sud", south.id);
   const southReceiver = await structure("Destinataire du sud", south.id, "draft");
+  await structure("Fermée du nord", north.id, "closed");
 
   const person = async (email: string, options: { admin?: boolean; memberships?: [string, StructureRole][]; coordinates?: string[] } = {}) => {
     const user = await db.user.create({
@@ -102,10 +103,10 @@ async function rowsOf(action: ScopedAction, actor: Actor | null) {
     }
     case "structure": {
       const scope = scopeFor(actor, action) as NonNullable<Parameters<typeof db.structure.findMany>[0]>["where"];
-      const all = await db.structure.findMany({ select: { id: true, territoryId: true } });
+      const all = await db.structure.findMany({ select: { id: true, territoryId: true, status: true } });
       const listed = await db.structure.findMany({ where: scope, select: { id: true } });
       return {
-        all: all.map((row) => ({ id: row.id, ref: { structureId: row.id, territoryId: row.territoryId } })),
+        all: all.map((row) => ({ id: row.id, ref: { structureId: row.id, territoryId: row.territoryId, status: row.status } })),
         listed: listed.map((row) => row.id),
       };
     }
@@ -123,7 +124,7 @@ const cases = SCOPED_ACTIONS.flatMap((action) => ROLE_NAMES.map((role) => ({ act
 describe("scopeFor agrees with can", () => {
   it("covers the three tables with rows on both sides of every rule", async () => {
     expect(await db.territory.count()).toBe(2);
-    expect(await db.structure.count()).toBe(5);
+    expect(await db.structure.count()).toBe(6);
     expect(await db.transfer.count({ where: { status: "draft" } })).toBe(3);
   });
 

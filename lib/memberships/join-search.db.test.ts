@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/policy";
+import { scopeFor, type Actor } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadJoinPage } from "./join-page";
 import { foldForSearch, foldSql } from "./join-search";
@@ -95,6 +95,13 @@ describe("who finds which structures", () => {
     const admin = await names(platformAdmin, "", inAorB());
     expect(admin).toEqual(expect.arrayContaining(["Brouillon de A", "Brouillon de B"]));
     expect(admin.filter((name) => name.startsWith("Fermée"))).toEqual([]);
+  });
+
+  it("lists, for an empty search of every territory, exactly the structures the policy's scope gives each person", async () => {
+    for (const who of [outsider, memberOfA, coordinatorOfB, platformAdmin]) {
+      const scoped = await db.structure.findMany({ where: scopeFor(who, "structure.find"), select: { name: true } });
+      expect((await names(who, "")).sort()).toEqual(scoped.map(({ name }) => name).sort());
+    }
   });
 
   it("lets a person ask to join only a structure they can find", async () => {

@@ -47,14 +47,15 @@ export interface JoinableSearch {
  * with it (member, request pending). Found by name, commune or postal code of their places,
  * whatever the case, accents, hyphens and apostrophes.
  *
- * Scope (to move into the policy's scopes): published structures of any territory; draft ones only
- * in the territories whose matrix the actor may see (`territory.viewMatrix`, asked of the policy
- * for each territory); closed ones never.
+ * Scope: the policy's "structure.find" — published structures of any territory, draft ones in the
+ * territories whose drafts the actor sees, closed ones never. Said here in SQL (the search folds
+ * accents in PostgreSQL), with the territories asked of the policy; join-search.db.test.ts checks
+ * that, for every role, an empty search lists exactly the rows of `scopeFor(actor, "structure.find")`.
  */
 export async function searchJoinableStructures(db: PrismaClient, actor: Actor, search: JoinableSearch) {
   const pageSize = search.pageSize ?? JOIN_PAGE_SIZE;
   const territories = await db.territory.findMany({ select: { id: true } });
-  const draftTerritoryIds = territories.map(({ id }) => id).filter((territoryId) => can(actor, "territory.viewMatrix", { territoryId }));
+  const draftTerritoryIds = territories.map(({ id }) => id).filter((territoryId) => can(actor, "structure.find", { structureId: "", territoryId, status: "draft" }));
 
   const patterns = searchPatterns(search.query);
   const haystack = foldSql(Prisma.sql`s.name || ' ' || coalesce((
@@ -111,9 +112,7 @@ export async function joinableStructureRef(db: PrismaClient, actor: Actor, struc
   const structure = await db.structure.findUnique({ where: { id: structureId }, select: { id: true, territoryId: true, status: true } });
   if (!structure) return null;
   const ref = { structureId: structure.id, territoryId: structure.territoryId };
-  const visible =
-    structure.status === "published" || (structure.status === "draft" && can(actor, "territory.viewMatrix", { territoryId: ref.territoryId }));
-  return visible ? ref : null;
+  return can(actor, "structure.find", { ...ref, status: structure.status }) ? ref : null;
 }
 
 /** A territory the actor manages (the policy's "territory.manage" scope: its coordinators, platform admins), with its structures; or null. */
