@@ -6,7 +6,7 @@
  * name only for someone who may see the person's data).
  */
 import type { SignedInActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/policy";
+import { can, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { findTargetOffer, type TargetOffer } from "./create-offer";
@@ -136,8 +136,8 @@ export async function loadCreatePage(
   };
 }
 
-/** Whether the actor may orient a person to an offer of this territory (a member of one of its structures). */
-export const mayOrientIn = (actor: Pick<SignedInActor, "memberships"> | null, territoryId: string) =>
-  !!actor && actor.memberships.some((membership) => membership.territoryId === territoryId);
+/** Whether the actor may orient a person to an offer of this territory: may create a transfer from one of its structures. */
+export const mayOrientIn = (actor: Actor | null, territoryId: string) =>
+  !!actor && actor.memberships.some((membership) => membership.territoryId === territoryId && can(actor, "transfer.create", membership));
 
 export const newTransferHref = (offerId: string) => `/transferts/nouveau?offre=${offerId}`;
