@@ -14,7 +14,7 @@ import type { ImportIssue, ImportResult, ImportRow, LmnFileVersion } from "./mod
 import { runSteps, type Steps } from "./steps";
 
 /** Columns of LMN 0.1.x (tag v0.1.1). */
-export const LMN_V0_FIELDS = [
+const LMN_V0_FIELDS = [
   "id",
   "pivot",
   "nom",
@@ -49,7 +49,7 @@ export const LMN_V0_FIELDS = [
 const V0_ONLY = ["publics_accueillis", "conditions_acces", "courriel", "labels_nationaux", "labels_autres", "accessibilite", "cle_ban"];
 const V1_ONLY = ["publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge", "courriels", "modalites_acces", "dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "itinerance", "fiche_acces_libre"];
 
-export function detectLmnVersion(columns: readonly string[]): LmnFileVersion {
+function detectLmnVersion(columns: readonly string[]): LmnFileVersion {
   const v0 = columns.filter((column) => V0_ONLY.includes(column)).length;
   const v1 = columns.filter((column) => V1_ONLY.includes(column)).length;
   return v0 > v1 ? "v0" : "v1";
@@ -126,7 +126,7 @@ function coordinate(value: string, column: "latitude" | "longitude", issue: (why
 }
 
 /** One record (column → text) of an LMN file as an ImportRow, with its issues. */
-export function lmnRecordToRow(record: Record<string, string>, sourceRow: number, version: LmnFileVersion): { row: ImportRow | null; issues: ImportIssue[] } {
+function lmnRecordToRow(record: Record<string, string>, sourceRow: number, version: LmnFileVersion): { row: ImportRow | null; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const cell = (column: string) => normaliseCell(record[column] ?? "");
   const report = (column: string, value: string, why: string, level: ImportIssue["level"] = "warning") =>
@@ -338,7 +338,7 @@ export function parseLmnCsv(input: Uint8Array | string): ImportResult {
 }
 
 /** parseLmnCsv as steps (steps.ts). */
-export function* lmnCsvSteps(input: Uint8Array | string): Steps<ImportResult> {
+function* lmnCsvSteps(input: Uint8Array | string): Steps<ImportResult> {
   const size = typeof input === "string" ? new TextEncoder().encode(input).length : input.length;
   const tooBig = sizeIssue(size, MAX_IMPORT_BYTES);
   if (tooBig) return { format: "lmn-csv", version: null, rows: [], issues: [tooBig] };
