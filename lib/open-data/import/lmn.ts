@@ -143,8 +143,8 @@ function lmnRecordToRow(record: Record<string, string>, sourceRow: number, versi
     return value;
   };
   const id = required("id");
-  const nom = required("nom");
-  const adresse = required("adresse");
+  const name = required("nom");
+  const address = required("adresse");
   const commune = required("commune");
   const postalCode = required("code_postal");
   if (postalCode && !/^\d{5}$/.test(postalCode)) report("code_postal", postalCode, "Code postal français attendu (5 chiffres).", "error");
@@ -189,15 +189,15 @@ function lmnRecordToRow(record: Record<string, string>, sourceRow: number, versi
     if (value) lmn[field] = value;
   };
 
-  const horairesRaw = cell("horaires");
+  const rawHours = cell("horaires");
   let hours: ImportRow["hours"] = null;
-  if (horairesRaw) {
-    const parsed = parseOpeningHoursWithExceptions(horairesRaw);
+  if (rawHours) {
+    const parsed = parseOpeningHoursWithExceptions(rawHours);
     for (const problem of parsed.problems) {
-      report("horaires", horairesRaw, `${problem} : horaires gardés tels quels, créneaux à vérifier.`);
+      report("horaires", rawHours, `${problem} : horaires gardés tels quels, créneaux à vérifier.`);
     }
     hours = {
-      raw: horairesRaw,
+      raw: rawHours,
       slots: parsed.slots,
       exceptions: parsed.exceptions,
       publicHolidays: parsed.publicHolidays,
@@ -251,7 +251,7 @@ function lmnRecordToRow(record: Record<string, string>, sourceRow: number, versi
       sourceRow,
       sourceId: id,
       structure: {
-        name: nom,
+        name,
         identifiers: identifier ? [identifier] : [],
         email: emails[0] ?? null,
         phone: cell("telephone") || null,
@@ -260,8 +260,8 @@ function lmnRecordToRow(record: Record<string, string>, sourceRow: number, versi
         terms: dedupe(structureTerms),
       },
       place: {
-        name: nom,
-        address: adresse,
+        name,
+        address,
         addressComplement: cell("complement_adresse") || null,
         postalCode,
         communeCode: communeCode && /^([013-9]\d|2[AB1-9])\d{3}$/.test(communeCode) ? communeCode : null,

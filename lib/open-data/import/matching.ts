@@ -166,7 +166,7 @@ export function normaliseText(value: string): string {
 
 const addressKey = (address: string, postalCode: string) => `${normaliseText(address)}\u0000${postalCode.trim()}`;
 const placeKey = (name: string, address: string, postalCode: string) => `${normaliseText(name)}\u0000${addressKey(address, postalCode)}`;
-const departement = (postalCode: string) => postalCode.trim().slice(0, 2);
+const departmentOf = (postalCode: string) => postalCode.trim().slice(0, 2);
 const identifierKey = (identifiers: { type: IdentifierType; value: string }[]) => {
   const identifier = identifiers.find((id) => id.type === "SIRET") ?? identifiers.find((id) => id.type === "RNA");
   return identifier ? `${identifier.type}:${identifier.value}` : null;
@@ -174,7 +174,7 @@ const identifierKey = (identifiers: { type: IdentifierType; value: string }[]) =
 
 /** The file's structure of a row: its SIRET/RNA, else its name within its département. */
 export function groupKey(row: ImportRow): string {
-  return identifierKey(row.structure.identifiers) ?? `nom:${normaliseText(row.structure.name)}:${departement(row.place.postalCode)}`;
+  return identifierKey(row.structure.identifiers) ?? `nom:${normaliseText(row.structure.name)}:${departmentOf(row.place.postalCode)}`;
 }
 
 const sourceOf = (row: ImportRow) => row.lmn.source?.trim() ?? "";
@@ -282,7 +282,7 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
         (structure) =>
           !identifierKey(row.structure.identifiers) &&
           normaliseText(structure.name) === normaliseText(row.structure.name) &&
-          structure.postalCodes.some((postalCode) => departement(postalCode) === departement(row.place.postalCode)),
+          structure.postalCodes.some((postalCode) => departmentOf(postalCode) === departmentOf(row.place.postalCode)),
       );
       groupStructure.set(group, byName?.id ?? null);
     }
