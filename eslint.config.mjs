@@ -74,11 +74,6 @@ const RENDERED_ONLY_IN_LIB_HTML = {
 const DATABASE_MESSAGE = "app/ and components/ do not query the database: read through a lib/ function (lib/<feature>/page-data.ts) and pass values.";
 const withoutDatabase = {
   files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
-  ignores: [
-    // Owned by another change, to be removed: these two pages still import the client.
-    "app/structures/page.tsx",
-    "app/territoires/[[]slug]/import/page.tsx",
-  ],
   rules: {
     "no-restricted-imports": [
       "error",

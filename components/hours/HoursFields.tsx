@@ -5,7 +5,7 @@ import { describedBy, Field } from "@/components/forms/Field";
 
 type Registered = UseFormRegisterReturn;
 
-export const inputClass = "mt-1 rounded border border-slate-500 px-2 py-1";
+const inputClass = "mt-1 rounded border border-slate-500 px-2 py-1";
 
 export function TimeField(props: { id: string; label: ReactNode; error?: string; input: Registered; defaultValue?: string }) {
   return <InputField {...props} type="time" />;

@@ -44,12 +44,12 @@ describe("the demo territory", () => {
       [4, 13 * 60, 17 * 60],
     ]);
 
-    const departement = await db.place.findFirstOrThrow({
+    const departmentPlace = await db.place.findFirstOrThrow({
       where: { structure: { territoryId }, address: "12 rue des Cyclamens" },
       include: { openingSlots: true },
     });
-    expect(departement.openingSlots.length).toBeGreaterThan(0);
-    expect(departement.openingSlots.every((slot) => slot.appointmentOnly)).toBe(true);
+    expect(departmentPlace.openingSlots.length).toBeGreaterThan(0);
+    expect(departmentPlace.openingSlots.every((slot) => slot.appointmentOnly)).toBe(true);
   });
 
   it("has an itinerant permanence held at places of other structures", async () => {

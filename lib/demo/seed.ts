@@ -204,7 +204,7 @@ export async function seedDemoTerritory(
 }
 
 /** The demo accounts and their roles; idempotent (nothing is changed for an existing account). */
-export async function seedDemoAccounts(db: PrismaClient, territoryId: string) {
+async function seedDemoAccounts(db: PrismaClient, territoryId: string) {
   const structures = await db.structure.findMany({ where: { territoryId }, select: { id: true, name: true } });
   const structureId = (key: string) => {
     const name = DEMO_STRUCTURES.find((structure) => structure.key === key)!.name;

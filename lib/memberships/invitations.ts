@@ -8,9 +8,9 @@ import type { PrismaClient } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { StructureRole } from "@/lib/generated/prisma/client";
 
-export const INVITATION_DAYS = 14;
+const INVITATION_DAYS = 14;
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 const ROLE_WORDS: Record<StructureRole, string> = { admin: "administrer", member: "rejoindre" };
 

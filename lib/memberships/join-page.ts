@@ -33,7 +33,7 @@ export async function loadJoinPage(
       ? { kind: "mine", territoryNames: own.map(({ name }) => name) }
       : { kind: "all" };
   // What the form shows as chosen: an unknown slug falls back to the default.
-  const territoire: JoinSearchParams["territoire"] = chosen ? chosen.slug : scope.kind === "all" && own.length > 0 ? ALL_TERRITORIES : "";
+  const shownTerritory: JoinSearchParams["territoire"] = chosen ? chosen.slug : scope.kind === "all" && own.length > 0 ? ALL_TERRITORIES : "";
   const territoryIds = chosen ? [chosen.id] : scope.kind === "mine" ? own.map(({ id }) => id) : null;
 
   const needsText = scope.kind === "all" && search.q === "";
@@ -42,7 +42,7 @@ export async function loadJoinPage(
     : await searchJoinableStructures(db, actor, { territoryIds, query: search.q, page: search.page });
 
   return {
-    search: { ...search, territoire, page: results?.page ?? 1 },
+    search: { ...search, territoire: shownTerritory, page: results?.page ?? 1 },
     scope,
     hasOwnTerritories: own.length > 0,
     territoryOptions: territories.map(({ slug, name }) => ({ id: slug, label: name })),

@@ -20,6 +20,7 @@ const text = (max: number) =>
 
 export const joinSearchSchema = z.object({
   q: text(JOIN_QUERY_MAX_LENGTH),
+  /** The URL's parameter (a French address, like the page's): the chosen territory's slug, "tous" or "". */
   territoire: text(80),
   page: z
     .preprocess((value) => (Array.isArray(value) ? value[0] : value), z.coerce.number().int().min(1).max(10_000))
@@ -32,10 +33,10 @@ export function parseJoinSearch(params: Record<string, string | string[] | undef
 }
 
 /** The URL of a page of results: the same query and territory, another page (page 1 left out). */
-export function joinSearchHref({ q, territoire }: Pick<JoinSearchParams, "q" | "territoire">, page = 1): string {
+export function joinSearchHref({ q, territoire: territory }: Pick<JoinSearchParams, "q" | "territoire">, page = 1): string {
   const query = new URLSearchParams();
   if (q) query.set("q", q);
-  if (territoire) query.set("territoire", territoire);
+  if (territory) query.set("territoire", territory);
   if (page > 1) query.set("page", String(page));
   const search = query.toString();
   return search ? `/structures?${search}` : "/structures";

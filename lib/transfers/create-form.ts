@@ -18,7 +18,7 @@ import { partiesOf } from "./transitions";
 import type { TransferWarning } from "./warnings";
 
 /** The publics a mediator may say the person belongs to (data·inclusion's list, "tous publics" aside). */
-export const PERSON_PUBLICS_VOCABULARY = "dataInclusion.v1.publics";
+const PERSON_PUBLICS_VOCABULARY = "dataInclusion.v1.publics";
 
 export interface CreatePage {
   offer: TargetOffer;

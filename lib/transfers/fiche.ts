@@ -79,7 +79,7 @@ export interface Fiche {
   publicUrl: string;
 }
 
-export const fichePublicUrl = (code: string) => `${siteUrl()}/fiche/${code}`;
+const fichePublicUrl = (code: string) => `${siteUrl()}/fiche/${code}`;
 
 type Row = NonNullable<Awaited<ReturnType<typeof findRow>>>;
 const findRow = (db: PrismaClient, where: { id: string } | { code: string }) => db.transfer.findUnique({ where, select: ficheSelect });

@@ -22,7 +22,7 @@ export const INBOX_GROUPS: Record<InboxDirection, readonly InboxGroup[]> = {
 };
 
 /** The statuses of each inbox group (lib/transfers/state-machine.ts `inboxGroup`). */
-export const GROUP_STATUSES = Object.fromEntries(
+const GROUP_STATUSES = Object.fromEntries(
   (["new", "in_progress", "closed", "draft"] as const).map((group) => [group, TRANSFER_STATUSES.filter((status) => inboxGroup(status) === group)]),
 ) as Record<InboxGroup, TransferStatus[]>;
 

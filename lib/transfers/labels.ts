@@ -97,7 +97,6 @@ export const EQUIPMENT_LABELS = {
   email_address: "Adresse électronique",
   none: "Aucun équipement",
 } as const;
-export type Equipment = keyof typeof EQUIPMENT_LABELS;
 
 /** What the person may agree to share beyond a first name or nickname. */
 export const CONSENT_SCOPE_LABELS = {

@@ -37,8 +37,8 @@ export const USUAL_DOCUMENTS = ["CV", "Lettre de motivation", "Adresse courriel"
 
 export const NEED_DESCRIPTION_MAX = 200;
 export const NOTE_MAX = 500;
-export const PERSON_LABEL_MAX = 40;
-export const MAX_DOCUMENTS = 40;
+const PERSON_LABEL_MAX = 40;
+const MAX_DOCUMENTS = 40;
 
 const uuidOrEmpty = z
   .union([z.literal(""), z.uuid("Choix invalide.")])
@@ -170,12 +170,17 @@ export type TransferInput = z.output<typeof transferSchema>;
 
 type Choice<T extends readonly string[]> = T[number];
 
+/** The form's values are what the schema reads: checked by the compiler (the constraint), no cast anywhere. */
+type ReadBySchema<Values extends TransferFormInput> = Values;
+
 /**
  * The form's values as the browser holds them: text, one of the choices (or "" for "non précisé")
  * where the schema reads a choice, lists for groups. It is what the schema reads
  * (`TransferFormInput`), with every field present.
  */
-export interface TransferFormValues {
+export type TransferFormValues = ReadBySchema<TransferFormFields>;
+
+interface TransferFormFields {
   idempotencyKey: string;
   fromStructureId: string;
   offerId: string;
@@ -207,6 +212,3 @@ export interface TransferFormValues {
   appointmentPlaceId: string;
   askFor: string;
 }
-
-/** The form's values are what the schema reads: checked by the compiler, no cast anywhere. */
-export const TRANSFER_FORM_VALUES_ARE_INPUT: TransferFormValues extends TransferFormInput ? true : false = true;

@@ -82,7 +82,6 @@ export const transferSettingsSchema = z
     }
   });
 
-export type TransferSettingsInput = z.input<typeof transferSettingsSchema>;
 export type TransferSettings = z.output<typeof transferSettingsSchema>;
 export type SettingValues = Record<SettingField, number>;
 

@@ -56,7 +56,7 @@ const RULES: Record<TransferCommand, Rule> = {
   expire: { from: ["sent", "acknowledged"], to: "expired", by: "system" },
 };
 
-export const CLOSED_STATUSES: readonly TransferStatus[] = ["completed", "declined", "cancelled", "expired"];
+const CLOSED_STATUSES: readonly TransferStatus[] = ["completed", "declined", "cancelled", "expired"];
 
 export const isClosed = (status: TransferStatus) => CLOSED_STATUSES.includes(status);
 

@@ -33,8 +33,6 @@ const TERRITORY_ROW = {
   declineReason: true,
 } satisfies Prisma.TransferSelect;
 
-export type TerritoryTransferRow = Prisma.TransferGetPayload<{ select: typeof TERRITORY_ROW }>;
-
 /**
  * A territory's transfers for its coordinators (and platform admins): counts by status, by level
  * and by receiving structure over the whole territory (drafts excluded: they were never sent),

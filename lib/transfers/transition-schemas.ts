@@ -48,7 +48,3 @@ export const eraseSchema = z.object({
   transferId,
   confirm: checkbox.refine((value) => value, "Cochez la case pour confirmer l'effacement."),
 });
-
-export type DeclineInput = z.infer<typeof declineSchema>;
-export type CancelInput = z.infer<typeof cancelSchema>;
-export type CompleteInput = z.infer<typeof completeSchema>;

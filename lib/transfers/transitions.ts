@@ -48,7 +48,7 @@ export function partiesOf(actor: SignedInActor | null, ref: TransferRef): Transf
 }
 
 /** "Marie Dupont (France Services)": who made a transfer's latest status change. */
-export async function lastStatusChange(db: Pick<Tx, "transferEvent">, transferId: string, status: TransferStatus) {
+async function lastStatusChange(db: Pick<Tx, "transferEvent">, transferId: string, status: TransferStatus) {
   const event = await db.transferEvent.findFirst({
     where: { transferId, toStatus: status },
     orderBy: { createdAt: "desc" },

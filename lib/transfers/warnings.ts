@@ -32,7 +32,7 @@ export interface WarningPerson {
 }
 
 /** An opening further away than this is worth a word ("pas d'ouverture avant le …"). */
-export const NO_OPENING_SOON_DAYS = 14;
+const NO_OPENING_SOON_DAYS = 14;
 const EVERYONE = new Set(["tous-publics", "Tous publics"]);
 
 const agesText = (min: number | null, max: number | null) =>

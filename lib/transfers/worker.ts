@@ -17,7 +17,7 @@ import { log as serverLog } from "@/lib/log";
 import { runPurges, type PurgeCounts } from "@/lib/maintenance/purges";
 import { runTransferTimers, type TimerCounts } from "./timers";
 
-export const TRANSFER_TIMERS_INTERVAL_MS = 60_000;
+const TRANSFER_TIMERS_INTERVAL_MS = 60_000;
 
 /** The part of the server log (lib/log.ts) the worker writes to: fields, then the message. */
 type Log = { info: (fields: object, message: string) => void; error: (fields: object, message: string) => void };

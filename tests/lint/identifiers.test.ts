@@ -53,18 +53,6 @@ describe("frenchIdentifiers", () => {
   });
 });
 
-/**
- * Found in files another change owns (it edits them at the same time): renamed by the lead after
- * merging, then removed from this list. A name found outside this list fails the test.
- */
-const OWNED_BY_ANOTHER_CHANGE = [
-  "lib/demo/seed.db.test.ts: departement",
-  "lib/open-data/import/lmn.ts: horairesRaw",
-  "lib/open-data/import/lmn.ts: nom",
-  "lib/open-data/import/lmn.ts: adresse",
-  "lib/open-data/import/matching.ts: departement",
-];
-
 describe("the code base", () => {
   it("declares no French names in lib/, app/, components/ and scripts/", () => {
     const found: string[] = [];
@@ -75,6 +63,6 @@ describe("the code base", () => {
         for (const hit of frenchIdentifiers(file, readFileSync(file, "utf8"))) found.push(`${hit.file}: ${hit.name}`);
       }
     }
-    expect(found.sort()).toEqual([...OWNED_BY_ANOTHER_CHANGE].sort());
+    expect(found.sort()).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ import type { ImportIssue, ImportResult } from "./model";
 import { planImport } from "./plan";
 
 /** A job (and its file) is kept this long after its last step, then purged (lib/maintenance/purges.ts). */
-export const IMPORT_JOB_LIFETIME_MS = 2 * 60 * 60 * 1000;
+const IMPORT_JOB_LIFETIME_MS = 2 * 60 * 60 * 1000;
 /** Longer than the commit's transaction may last (commit.ts: 120 s), renewed by each progress write. */
 export const IMPORT_JOB_LEASE_MS = 5 * 60 * 1000;
 /** A job taken this many times without finishing (its instance died each time) fails. */
@@ -163,7 +163,7 @@ export async function claimImportJob(db: PrismaClient, now: Date): Promise<Claim
 }
 
 /** The job is no longer this worker's (abandoned, purged, or its lease passed and another took it). */
-export class ImportJobLost extends Error {
+class ImportJobLost extends Error {
   constructor() {
     super("import.job_lost");
   }
@@ -186,7 +186,7 @@ const progress = (db: PrismaClient, job: ClaimedJob, clock: Clock) => (phase: Im
 /** The step ended: the worker lets go of the job, which is kept for its owner for a while. */
 const released = (now: Date) => ({ claimToken: null, leaseUntil: null, phase: null, expiresAt: later(now, IMPORT_JOB_LIFETIME_MS) });
 
-export function previewOf(parsed: ImportResult, plan: ImportPlan): ImportPreview {
+function previewOf(parsed: ImportResult, plan: ImportPlan): ImportPreview {
   return {
     format: parsed.format,
     version: parsed.version,

@@ -14,7 +14,7 @@ import type { ImportIssue, ImportResult, ImportRow, LmnFileVersion } from "./mod
 import { runSteps, type Steps } from "./steps";
 
 /** Columns of LMN 0.1.x (tag v0.1.1). */
-export const LMN_V0_FIELDS = [
+const LMN_V0_FIELDS = [
   "id",
   "pivot",
   "nom",
@@ -49,7 +49,7 @@ export const LMN_V0_FIELDS = [
 const V0_ONLY = ["publics_accueillis", "conditions_acces", "courriel", "labels_nationaux", "labels_autres", "accessibilite", "cle_ban"];
 const V1_ONLY = ["publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge", "courriels", "modalites_acces", "dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "itinerance", "fiche_acces_libre"];
 
-export function detectLmnVersion(columns: readonly string[]): LmnFileVersion {
+function detectLmnVersion(columns: readonly string[]): LmnFileVersion {
   const v0 = columns.filter((column) => V0_ONLY.includes(column)).length;
   const v1 = columns.filter((column) => V1_ONLY.includes(column)).length;
   return v0 > v1 ? "v0" : "v1";
@@ -126,7 +126,7 @@ function coordinate(value: string, column: "latitude" | "longitude", issue: (why
 }
 
 /** One record (column → text) of an LMN file as an ImportRow, with its issues. */
-export function lmnRecordToRow(record: Record<string, string>, sourceRow: number, version: LmnFileVersion): { row: ImportRow | null; issues: ImportIssue[] } {
+function lmnRecordToRow(record: Record<string, string>, sourceRow: number, version: LmnFileVersion): { row: ImportRow | null; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const cell = (column: string) => normaliseCell(record[column] ?? "");
   const report = (column: string, value: string, why: string, level: ImportIssue["level"] = "warning") =>
@@ -143,8 +143,8 @@ export function lmnRecordToRow(record: Record<string, string>, sourceRow: number
     return value;
   };
   const id = required("id");
-  const nom = required("nom");
-  const adresse = required("adresse");
+  const name = required("nom");
+  const address = required("adresse");
   const commune = required("commune");
   const postalCode = required("code_postal");
   if (postalCode && !/^\d{5}$/.test(postalCode)) report("code_postal", postalCode, "Code postal français attendu (5 chiffres).", "error");
@@ -189,15 +189,15 @@ export function lmnRecordToRow(record: Record<string, string>, sourceRow: number
     if (value) lmn[field] = value;
   };
 
-  const horairesRaw = cell("horaires");
+  const rawHours = cell("horaires");
   let hours: ImportRow["hours"] = null;
-  if (horairesRaw) {
-    const parsed = parseOpeningHoursWithExceptions(horairesRaw);
+  if (rawHours) {
+    const parsed = parseOpeningHoursWithExceptions(rawHours);
     for (const problem of parsed.problems) {
-      report("horaires", horairesRaw, `${problem} : horaires gardés tels quels, créneaux à vérifier.`);
+      report("horaires", rawHours, `${problem} : horaires gardés tels quels, créneaux à vérifier.`);
     }
     hours = {
-      raw: horairesRaw,
+      raw: rawHours,
       slots: parsed.slots,
       exceptions: parsed.exceptions,
       publicHolidays: parsed.publicHolidays,
@@ -251,7 +251,7 @@ export function lmnRecordToRow(record: Record<string, string>, sourceRow: number
       sourceRow,
       sourceId: id,
       structure: {
-        name: nom,
+        name,
         identifiers: identifier ? [identifier] : [],
         email: emails[0] ?? null,
         phone: cell("telephone") || null,
@@ -260,8 +260,8 @@ export function lmnRecordToRow(record: Record<string, string>, sourceRow: number
         terms: dedupe(structureTerms),
       },
       place: {
-        name: nom,
-        address: adresse,
+        name,
+        address,
         addressComplement: cell("complement_adresse") || null,
         postalCode,
         communeCode: communeCode && /^([013-9]\d|2[AB1-9])\d{3}$/.test(communeCode) ? communeCode : null,
@@ -338,7 +338,7 @@ export function parseLmnCsv(input: Uint8Array | string): ImportResult {
 }
 
 /** parseLmnCsv as steps (steps.ts). */
-export function* lmnCsvSteps(input: Uint8Array | string): Steps<ImportResult> {
+function* lmnCsvSteps(input: Uint8Array | string): Steps<ImportResult> {
   const size = typeof input === "string" ? new TextEncoder().encode(input).length : input.length;
   const tooBig = sizeIssue(size, MAX_IMPORT_BYTES);
   if (tooBig) return { format: "lmn-csv", version: null, rows: [], issues: [tooBig] };

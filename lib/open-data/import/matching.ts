@@ -148,7 +148,7 @@ export interface ImportPlan {
 }
 
 /** The title of the offer an LMN row becomes (LMN describes a place's offer, without a title). */
-export const LMN_OFFER_TITLE = "Médiation numérique";
+const LMN_OFFER_TITLE = "Médiation numérique";
 
 export const termKey = ([vocabulary, code]: TermRef) => `${vocabulary}\u0000${code}`;
 export const termRefOf = (key: string): TermRef => key.split("\u0000") as unknown as TermRef;
@@ -166,7 +166,7 @@ export function normaliseText(value: string): string {
 
 const addressKey = (address: string, postalCode: string) => `${normaliseText(address)}\u0000${postalCode.trim()}`;
 const placeKey = (name: string, address: string, postalCode: string) => `${normaliseText(name)}\u0000${addressKey(address, postalCode)}`;
-const departement = (postalCode: string) => postalCode.trim().slice(0, 2);
+const departmentOf = (postalCode: string) => postalCode.trim().slice(0, 2);
 const identifierKey = (identifiers: { type: IdentifierType; value: string }[]) => {
   const identifier = identifiers.find((id) => id.type === "SIRET") ?? identifiers.find((id) => id.type === "RNA");
   return identifier ? `${identifier.type}:${identifier.value}` : null;
@@ -174,13 +174,13 @@ const identifierKey = (identifiers: { type: IdentifierType; value: string }[]) =
 
 /** The file's structure of a row: its SIRET/RNA, else its name within its département. */
 export function groupKey(row: ImportRow): string {
-  return identifierKey(row.structure.identifiers) ?? `nom:${normaliseText(row.structure.name)}:${departement(row.place.postalCode)}`;
+  return identifierKey(row.structure.identifiers) ?? `nom:${normaliseText(row.structure.name)}:${departmentOf(row.place.postalCode)}`;
 }
 
-export const sourceOf = (row: ImportRow) => row.lmn.source?.trim() ?? "";
+const sourceOf = (row: ImportRow) => row.lmn.source?.trim() ?? "";
 
 /** `{ field: value }` of the LMN fields kept as extras (prise_rdv has its column), sorted, empties left out. */
-export function extrasOf(row: ImportRow): LmnPassThrough {
+function extrasOf(row: ImportRow): LmnPassThrough {
   const extras: Record<string, string> = {};
   for (const [field, value] of Object.entries(row.lmn)) {
     if (field !== "prise_rdv" && value) extras[field] = value;
@@ -194,7 +194,7 @@ const sortedTerms = (terms: readonly TermRef[]) => [...new Set(terms.map(termKey
 const text = (value: unknown) => (value == null ? "" : String(value));
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
 
-export function hoursText(hours: HoursValue): string {
+function hoursText(hours: HoursValue): string {
   const slots = [...hours.slots]
     .map((slot) => `${slot.weekday}:${slot.opensAtMinute}-${slot.closesAtMinute}${slot.appointmentOnly ? "rdv" : ""}`)
     .sort();
@@ -282,7 +282,7 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
         (structure) =>
           !identifierKey(row.structure.identifiers) &&
           normaliseText(structure.name) === normaliseText(row.structure.name) &&
-          structure.postalCodes.some((postalCode) => departement(postalCode) === departement(row.place.postalCode)),
+          structure.postalCodes.some((postalCode) => departmentOf(postalCode) === departmentOf(row.place.postalCode)),
       );
       groupStructure.set(group, byName?.id ?? null);
     }
@@ -448,7 +448,7 @@ const labels = (terms: string[]) => terms.map((term) => termRefOf(term)[1]).join
 const sortKeys = (value: object) => Object.fromEntries(Object.entries(value).filter(([, v]) => v != null && v !== "").sort(([a], [b]) => a.localeCompare(b)));
 
 /** What a confirmation must find again: each row's action, targets and changes. */
-export function planHash(rows: PlannedRow[]): string {
+function planHash(rows: PlannedRow[]): string {
   const essence = rows.map((row) => [row.sourceRow, row.group, row.action, row.reason ?? "", row.structureId, row.placeId, row.offerId, row.changes]);
   return createHash("sha256").update(JSON.stringify(essence)).digest("hex");
 }

@@ -14,7 +14,7 @@ export interface ParseProgress {
 export type Steps<T> = Generator<ParseProgress, T, void>;
 
 /** Progress is reported at most once per this many rows. */
-export const PROGRESS_EVERY_ROWS = 250;
+const PROGRESS_EVERY_ROWS = 250;
 
 /** A pause between rows: stores the progress (it may throw to stop the parse). */
 export type Pace = (progress: ParseProgress) => Promise<void>;

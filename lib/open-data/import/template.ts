@@ -15,7 +15,7 @@ import { parseOpeningHoursWithExceptions } from "../hours";
 import { FORMULA_CELL, MAX_IMPORT_BYTES, looksLikeFormula, readCsv, sizeIssue } from "./csv";
 import { MAX_IMPORT_XML_BYTES } from "./limits";
 import type { ImportIssue, ImportResult, ImportRow } from "./model";
-import { runSteps, runStepsWith, type Pace, type Steps } from "./steps";
+import { runStepsWith, type Pace, type Steps } from "./steps";
 
 const fold = (value: string) => normaliseValue(value).toLocaleLowerCase("fr");
 
@@ -117,13 +117,11 @@ function placeOf(text: string, options: TemplateOptions): { address: string; pos
   return { error: codes.length > 1 ? `Plusieurs codes postaux pour « ${rest} » : écrivez « ${codes[0]} ${rest} ».` : `Code postal manquant : écrivez « 02100 ${rest} ».` };
 }
 
-/** The rows of a template table (header + records) as ImportRows. `line(i)` is the file's line of record i. */
-export function templateRecordsToRows(header: string[], records: string[][], line: (index: number) => number, options: TemplateOptions = {}): ImportResult {
-  return runSteps(templateRowSteps(header, records, line, options));
-}
-
-/** templateRecordsToRows as steps: yields its progress before each record (steps.ts). */
-export function* templateRowSteps(header: string[], records: string[][], line: (index: number) => number, options: TemplateOptions = {}): Steps<ImportResult> {
+/**
+ * The rows of a template table (header + records) as ImportRows, as steps: yields its progress
+ * before each record (steps.ts). `line(i)` is the file's line of record i.
+ */
+function* templateRowSteps(header: string[], records: string[][], line: (index: number) => number, options: TemplateOptions = {}): Steps<ImportResult> {
   const issues: ImportIssue[] = [];
   const column = new Map(header.map((name, index) => [normaliseValue(name), index]));
   const missing = ["Qui", "Quoi", "Où"].filter((name) => !column.has(name));

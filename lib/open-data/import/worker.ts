@@ -14,7 +14,7 @@ import { db } from "@/lib/db";
 import { log as serverLog } from "@/lib/log";
 import { runImportJobs, type ImportJobOutcome } from "./jobs";
 
-export const IMPORT_WORKER_INTERVAL_MS = 2_000;
+const IMPORT_WORKER_INTERVAL_MS = 2_000;
 
 type Log = { error: (fields: object, message: string) => void };
 
