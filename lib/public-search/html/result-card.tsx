@@ -17,10 +17,8 @@ const isAccessMode = (code: string): code is AccessMode => ACCESS_MODES.some((mo
 
 const isPublicCode = (code: string): code is PublicCode => PUBLICS.includes(code as PublicCode);
 
-// Each label beside its value, the labels in one column: the card reads in one glance on a phone.
-// The dl's own grid and its `dt` rule, not a wrapper and a class per row: the results page is the
-// residents' most used page, and each element and class costs bytes and rendering on every card.
-const FACTS = "mt-3 grid grid-cols-[auto_1fr] gap-x-2 gap-y-1 [&>dt]:font-semibold";
+// Label and value on one line when they fit: the card reads in one glance on a phone.
+const ROW = "flex flex-wrap gap-x-2";
 
 export function resultCard(result: SearchResult, href: SafeUrl, locale: Locale, timeZone: string, now: Date) {
   const t = searchMessages(locale);
@@ -65,29 +63,37 @@ export function resultCard(result: SearchResult, href: SafeUrl, locale: Locale, 
           {t.stale}
         </p>
       )}
-      <dl class={FACTS}>
-        <dt>{`${t.when}${t.colon}`}</dt>
-        <dd>{when}</dd>
-        <dt>{`${t.forWhom}${t.colon}`}</dt>
-        <dd>{forWhom}</dd>
-        <dt>{`${t.where}${t.colon}`}</dt>
-        <dd>{where}</dd>
+      <dl class="mt-3 space-y-1">
+        <div class={ROW}>
+          <dt class="font-semibold">{`${t.when}${t.colon}`}</dt>
+          <dd>{when}</dd>
+        </div>
+        <div class={ROW}>
+          <dt class="font-semibold">{`${t.forWhom}${t.colon}`}</dt>
+          <dd>{forWhom}</dd>
+        </div>
+        <div class={ROW}>
+          <dt class="font-semibold">{`${t.where}${t.colon}`}</dt>
+          <dd>{where}</dd>
+        </div>
         {result.accessModes.length > 0 && (
-          <>
-            <dt>{`${t.how}${t.colon}`}</dt>
+          <div class={ROW}>
+            <dt class="font-semibold">{`${t.how}${t.colon}`}</dt>
             <dd>{result.accessModes.map((code) => (isAccessMode(code) ? t.accessModes(code) : code)).join(", ")}</dd>
-          </>
+          </div>
         )}
-        <dt>{`${t.price}${t.colon}`}</dt>
-        <dd>
-          {result.free ? t.priceFree : t.priceNotFree}
-          {!result.free && result.feeDetails && (
-            <>
-              {" — "}
-              <span lang={french}>{result.feeDetails}</span>
-            </>
-          )}
-        </dd>
+        <div class={ROW}>
+          <dt class="font-semibold">{`${t.price}${t.colon}`}</dt>
+          <dd>
+            {result.free ? t.priceFree : t.priceNotFree}
+            {!result.free && result.feeDetails && (
+              <>
+                {" — "}
+                <span lang={french}>{result.feeDetails}</span>
+              </>
+            )}
+          </dd>
+        </div>
       </dl>
       <p class="mt-3">
         <a href={href} class="inline-block min-h-11 py-2 text-accent underline" aria-label={t.details(result.title)}>
