@@ -4,28 +4,15 @@
  * `checked-form` wiring never back. Also walks the sources, so a form that slips past the linter
  * (a renamed import) still fails here.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { ESLint } from "eslint";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { lintHarness } from "./harness";
 
-// Linting loads the project's whole ESLint configuration: seconds, more on a busy machine.
-vi.setConfig({ testTimeout: 120_000 });
+const { temporaryFolder, messagesOf: lint, lintExisting } = lintHarness();
 
-const eslint = new ESLint({ cwd: process.cwd() });
-const folders: string[] = [];
-const temporaryFolder = (parent: string) => {
-  const folder = mkdtempSync(path.join(process.cwd(), parent, ".lint-"));
-  folders.push(folder);
-  return folder;
-};
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
-async function messagesOf(file: string, code: string) {
-  writeFileSync(file, code);
-  const [result] = await eslint.lintFiles([file]);
-  return result!.messages.filter((message) => message.ruleId === "no-restricted-syntax").map((message) => message.message);
-}
+const messagesOf = async (file: string, code: string) =>
+  (await lint(file, code)).filter((message) => message.ruleId === "no-restricted-syntax").map((message) => message.message);
 
 describe("the forms' lint rule", () => {
   it("refuses `as never` and `as any` in components, lib and pages, and allows them in tests", async () => {
@@ -56,8 +43,8 @@ describe("the forms' lint rule", () => {
   });
 
   it("passes on the one hook, which is the one place that calls useForm", async () => {
-    const [result] = await eslint.lintFiles(["components/forms/server-form.ts"]);
-    expect(result!.messages).toEqual([]);
+    const result = await lintExisting("components/forms/server-form.ts");
+    expect(result.messages).toEqual([]);
   });
 });
 

@@ -1,26 +1,11 @@
 /** The lint rules that keep markup typed and escaped (eslint.config.mjs): no dangerouslySetInnerHTML, no hand-made Html. */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ESLint } from "eslint";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { lintHarness } from "./harness";
 
-// Linting loads the project's whole ESLint configuration: seconds, more on a busy machine.
-vi.setConfig({ testTimeout: 120_000 });
+const { temporaryFolder, messagesOf: lint, lintExisting } = lintHarness();
 
-const eslint = new ESLint({ cwd: process.cwd() });
-const folders: string[] = [];
-const temporaryFolder = (parent: string) => {
-  const folder = mkdtempSync(path.join(process.cwd(), parent, ".lint-"));
-  folders.push(folder);
-  return folder;
-};
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
-async function rulesHit(file: string, code: string) {
-  writeFileSync(file, code);
-  const [result] = await eslint.lintFiles([file]);
-  return result!.messages.map((message) => message.ruleId);
-}
+const rulesHit = async (file: string, code: string) => (await lint(file, code)).map((message) => message.ruleId);
 
 describe("dangerouslySetInnerHTML", () => {
   it("is an error in a component and in a page", async () => {
@@ -31,9 +16,9 @@ describe("dangerouslySetInnerHTML", () => {
 
   it("is allowed in the two reviewed components only (their disable comments are the review)", async () => {
     for (const file of ["components/HtmlBlock.tsx", "components/JsonLd.tsx"]) {
-      const [result] = await eslint.lintFiles([file]);
-      expect(result!.messages, file).toEqual([]);
-      expect(result!.suppressedMessages.map((message) => message.ruleId), file).toEqual(["react/no-danger"]);
+      const result = await lintExisting(file);
+      expect(result.messages, file).toEqual([]);
+      expect(result.suppressedMessages.map((message) => message.ruleId), file).toEqual(["react/no-danger"]);
     }
   });
 });

@@ -1,27 +1,12 @@
 /** The lint rules that hold the layers (eslint.config.mjs): no import cycles, no database in app/ nor components/. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ESLint } from "eslint";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { lintHarness } from "./harness";
 
-// Linting loads the project's whole ESLint configuration: seconds, more on a busy machine.
-vi.setConfig({ testTimeout: 120_000 });
+const { temporaryFolder, messagesOf: lint } = lintHarness();
 
-const eslint = new ESLint({ cwd: process.cwd() });
-// Real files in temporary folders of the project, so the linter resolves them as the project's.
-const folders: string[] = [];
-const temporaryFolder = (parent: string) => {
-  const folder = mkdtempSync(path.join(process.cwd(), parent, ".lint-"));
-  folders.push(folder);
-  return folder;
-};
-afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
-
-async function rulesHit(file: string, code: string) {
-  writeFileSync(file, code);
-  const [result] = await eslint.lintFiles([file]);
-  return result!.messages.map((message) => message.ruleId);
-}
+const rulesHit = async (file: string, code: string) => (await lint(file, code)).map((message) => message.ruleId);
 
 const DB_IMPORT = `import { db } from "@/lib/db";\nexport const x = db;\n`;
 const restricted = (rules: (string | null)[]) => rules.filter((rule) => rule?.endsWith("no-restricted-imports"));
