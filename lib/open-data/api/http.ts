@@ -1,8 +1,8 @@
 /**
  * What every open-data response shares: CORS open to every origin for GET, HEAD and OPTIONS,
  * a short public cache, an ETag of the body (304 when the client has it), and errors as RFC 9457
- * problem details in JSON. The ETag hashes the bytes sent rather than an update time: editing
- * hours does not touch the owner's `updatedAt`, and the exports drop past closures day by day,
+ * problem details in JSON. The ETag hashes the bytes sent rather than an update time: a day's
+ * date says nothing of two edits on the same day, and the exports drop past closures day by day,
  * so only the content itself says whether it changed.
  */
 import { createHash } from "node:crypto";
