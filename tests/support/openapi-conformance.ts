@@ -26,10 +26,11 @@ const pointer = (...tokens: string[]) => tokens.map((token) => encodeURIComponen
  * and the body must validate against it. Returns the validation errors (none expected).
  */
 export async function conformance(template: string, method: string, response: Response): Promise<unknown[]> {
-  const operation = (OPENAPI.paths as unknown as Record<string, PathItem>)[template]?.[method];
+  // HEAD is GET without the body (RFC 9110): the document declares GET.
+  const operation = (OPENAPI.paths as unknown as Record<string, PathItem>)[template]?.[method === "head" ? "get" : method];
   if (!operation) return [`${method} ${template}: not in the document`];
   let declared = operation.responses[String(response.status)];
-  let declaredPath = ["paths", template, method, "responses", String(response.status)];
+  let declaredPath = ["paths", template, method === "head" ? "get" : method, "responses", String(response.status)];
   if (!declared) return [`${method} ${template}: status ${response.status} not in the document`];
   if (declared.$ref) {
     declaredPath = declared.$ref.slice(2).split("/");

@@ -387,11 +387,14 @@ describe("every response validates against the OpenAPI document", () => {
     expect(await conformance("/api/v1/structures/{id}", "get", new Response("{}", { status: 418 }))).toEqual(["get /api/v1/structures/{id}: status 418 not in the document"]);
   });
 
-  it("HEAD and 304 are declared too", async () => {
+  it("a 304 is declared too, and HEAD answers without a body", async () => {
     const first = await getTerritories(db, request("/api/v1/territories"));
     const again = await getTerritories(db, request("/api/v1/territories", { headers: { "if-none-match": first.headers.get("etag")! } }));
     expect(again.status).toBe(304);
     expect(await conformance("/api/v1/territories", "get", again)).toEqual([]);
+    const head = await getTerritories(db, request("/api/v1/territories", { method: "HEAD" }));
+    expect(head.status).toBe(200);
+    expect(await conformance("/api/v1/territories", "head", head)).toEqual([]);
   });
 });
 
