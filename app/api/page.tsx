@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "API publique", description: "L'offre
 const EXAMPLES = [
   { request: "GET /api/v1/territories", what: "les territoires, avec leurs liens." },
   { request: "GET /api/v1/territories/val-de-lise/offers?need=demarches-administratives&commune=02168", what: "les offres publiées pour les démarches administratives dans une commune (code INSEE ou code postal)." },
-  { request: "GET /api/v1/territories/val-de-lise/offers?updated_since=2026-11-01T00:00:00Z&limit=100", what: "ce qui a changé ou a été vérifié depuis une date, 100 par page ; la page suivante est dans « next »." },
+  { request: "GET /api/v1/territories/val-de-lise/offers?updated_since=2026-11-01T00:00:00Z&limit=100", what: "ce qui a changé ou a été vérifié depuis une date — horaires, fermetures et lieux compris —, 100 par page ; la page suivante est dans « next »." },
   { request: "GET /api/v1/territories/val-de-lise/structures?format=hsds", what: "les structures au format Open Referral HSDS 3.1 (y compris belges)." },
   { request: "GET /api/v1/territories/val-de-lise?format=lmn", what: "tout le territoire au standard Lieux de médiation numérique v1.0.1 (aussi data-inclusion, hsds)." },
   { request: "GET /api/v1/offers/{id}?format=data-inclusion", what: "une offre en service data·inclusion v1." },

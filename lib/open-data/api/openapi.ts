@@ -296,7 +296,7 @@ const pathParam = (name: string, description: string, schema: object = { type: "
 const PARAMETERS = {
   limit: query("limit", `Items per page, 1 to ${MAX_LIMIT}.`, { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
   cursor: query("cursor", "Opaque: copy it from the `next` link of the previous page.", { type: "string" }),
-  updatedSince: query("updated_since", "Only what was edited or verified since this date or date-time (ISO 8601).", { type: "string", format: "date-time" }, "2026-11-01T00:00:00Z"),
+  updatedSince: query("updated_since", "Only what changed or was verified since this date or date-time (ISO 8601): the item itself or what its JSON shows — a structure's places (hours and closures included) and offers, an offer's structure and places. `updatedOn` moves with it.", { type: "string", format: "date-time" }, "2026-11-01T00:00:00Z"),
   commune: query("commune", "An INSEE code (5 characters) or a postal code: what is held at a place there.", { type: "string", pattern: "^(\\d{4,5}|2[ABab]\\d{3})$" }, "02168"),
   need: query(
     "need",

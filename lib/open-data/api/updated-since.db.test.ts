@@ -13,6 +13,8 @@ import { frenchCommunes } from "@/lib/places/communes";
 import { createPlace, deletePlace, loadPlace, updatePlace } from "@/lib/places/editing";
 import { placeFormValues, placeSchema } from "@/lib/places/schemas";
 import { setOfferStatus } from "@/lib/offers/editing";
+import { structureIdentitySchema } from "@/lib/structures/schemas";
+import { loadStructureIdentity, saveStructureIdentity } from "@/lib/structures/update";
 import { getOffer, getOffers, getStructure, getStructures } from "./handlers";
 
 const ORIGIN = "http://toile.test";
@@ -140,10 +142,13 @@ describe("updated_since and updatedOn after an edit made in Toile", () => {
     await setOfferStatus(db, { structureId: permanence.structureId, offerId: permanence.offerId, status: "published" }, actorId, EDITED);
   });
 
-  it("a structure renamed: its offers, which show its name", async () => {
-    await db.structure.update({ where: { id: phoneLine.structureId }, data: { name: "Nouveau nom", updatedAt: EDITED } });
+  it("a structure renamed through its card: its offers, which show its name (HSDS nests the organization)", async () => {
+    const { values, version } = await loadStructureIdentity(db, phoneLine.structureId);
+    const fields = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value ?? ""]));
+    const input = structureIdentitySchema.parse({ ...fields, name: "Nouveau nom", structureId: phoneLine.structureId, version });
+    expect(await saveStructureIdentity(db, input, actorId)).toMatchObject({ ok: true, changed: ["name"] });
     const offers = (await db.offer.findMany({ where: { structureId: phoneLine.structureId, status: "published" }, select: { id: true } })).map(({ id }) => id).sort();
-    expect(await changedSince("offers", "2027-03-01")).toEqual(offers);
-    expect(await updatedOn("offer", phoneLine.offerId)).toBe("2027-03-01");
+    expect(await changedSince("offers", "2020-01-02")).toEqual(offers);
+    expect(await updatedOn("offer", phoneLine.offerId)).not.toBe("2020-01-01");
   });
 });
