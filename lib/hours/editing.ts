@@ -189,7 +189,22 @@ export type SaveHoursOutcome =
 
 const asDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
-export async function saveHours(db: PrismaClient, input: HoursForm, actorId: string): Promise<SaveHoursOutcome> {
+/**
+ * Moves the date of the row that owns these hours: a place's `updatedAt`, or the offer's for its
+ * own hours or its hours at a place. Slots and exceptions have no date of their own, and the
+ * public API's `updated_since` and the exports' `updatedOn`/`date_maj` read the owners' dates
+ * (lib/open-data/snapshot.ts `servedDate`): without this, a harvester never sees new hours.
+ */
+async function touchOwner(tx: Prisma.TransactionClient, target: HoursTarget, publicHolidays: HolidayRule | null, now: Date) {
+  if ("placeId" in target.where) {
+    await tx.place.update({ where: { id: target.where.placeId }, data: { publicHolidays: publicHolidays!, updatedAt: now } });
+    return;
+  }
+  if ("offerPlaceId" in target.where) await tx.offerPlace.update({ where: { id: target.where.offerPlaceId }, data: { publicHolidays } });
+  await tx.offer.update({ where: { id: target.offerId! }, data: { updatedAt: now } });
+}
+
+export async function saveHours(db: PrismaClient, input: HoursForm, actorId: string, now = new Date()): Promise<SaveHoursOutcome> {
   return db.$transaction(async (tx) => {
     const target = await findHoursTarget(tx, input.structureId, input.owner);
     if (!target) return { ok: false, reason: "not_found" };
@@ -232,11 +247,7 @@ export async function saveHours(db: PrismaClient, input: HoursForm, actorId: str
         label: exception.label,
       })),
     });
-    if ("placeId" in target.where) {
-      await tx.place.update({ where: { id: target.where.placeId }, data: { publicHolidays: after.publicHolidays! } });
-    } else if ("offerPlaceId" in target.where) {
-      await tx.offerPlace.update({ where: { id: target.where.offerPlaceId }, data: { publicHolidays: after.publicHolidays } });
-    }
+    await touchOwner(tx, target, after.publicHolidays, now);
 
     const backToPlace = target.kind === "offerPlace" && !hasOwnHours(after);
     await tx.changeRecord.create({
@@ -249,6 +260,7 @@ export async function saveHours(db: PrismaClient, input: HoursForm, actorId: str
           ? `Horaires de ${target.name} : retour aux horaires du lieu`
           : `Horaires modifiés : ${target.name}`,
         changes: { horaires: { before: describeHoursOf(target, before), after: description } },
+        createdAt: now,
       },
     });
     return { ok: true, changed: true, version, description };

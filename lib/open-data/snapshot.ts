@@ -51,7 +51,10 @@ export interface SnapshotStructure {
   identifiers: { type: IdentifierType; value: string }[];
   /** Typology and labels. */
   terms: TermRef[];
-  /** "YYYY-MM-DD": the later of the last change and the last verification. */
+  /**
+   * "YYYY-MM-DD": the latest of its last change, its last verification, and the last change of
+   * what its JSON shows (its places, its offers): see `servedDate`.
+   */
   updatedOn: string;
 }
 
@@ -124,8 +127,17 @@ const day = (value: Date) => value.toISOString().slice(0, 10);
  * date_maj after today) and silently dropped.
  */
 export const notAfter = (date: string, today: string) => (date <= today ? date : today);
-const latest = (...dates: (Date | null | undefined)[]) =>
-  day(new Date(Math.max(...dates.filter((date): date is Date => !!date).map((date) => date.getTime()))));
+const latestDate = (...dates: (Date | null | undefined)[]) => new Date(Math.max(...dates.filter((date): date is Date => !!date).map((date) => date.getTime())));
+const latest = (...dates: (Date | null | undefined)[]) => day(latestDate(...dates));
+
+/**
+ * When what the API and the exports serve for an item last changed: its own row, or a row its
+ * JSON shows — a structure's places and offers, an offer's structure and places. Hours, closures,
+ * terms and an offer's places have no date of their own: their writers move the owner's
+ * `updatedAt` (lib/hours/editing.ts). The API's `updated_since` reads the same rows
+ * (api/queries.ts), so an item that appears there has a new `updatedOn`, and the other way round.
+ */
+const servedDate = (own: Date, shown: { updatedAt: Date }[]) => latestDate(own, ...shown.map(({ updatedAt }) => updatedAt));
 
 interface SlotRow {
   weekday: number;
@@ -202,6 +214,9 @@ export async function loadTerritorySnapshot(
       website: true,
       updatedAt: true,
       lastVerifiedAt: true,
+      // The last change of its places and of its offers (any status: withdrawing one changes `offerIds`).
+      places: { select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 },
+      offers: { select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 },
       identifiers: { select: { type: true, value: true }, orderBy: { type: "asc" } },
       terms: termsSelect,
     },
@@ -232,7 +247,8 @@ export async function loadTerritorySnapshot(
       lastVerifiedAt: true,
       terms: termsSelect,
       ...hoursSelect,
-      places: { select: { placeId: true, publicHolidays: true, ...hoursSelect, place: { select: { publicHolidays: true } } } },
+      structure: { select: { updatedAt: true } },
+      places: { select: { placeId: true, publicHolidays: true, ...hoursSelect, place: { select: { publicHolidays: true, updatedAt: true } } } },
     },
   });
   const offerPlaceIds = [...new Set(offers.flatMap((offer) => offer.places.map(({ placeId }) => placeId)))];
@@ -265,6 +281,8 @@ export async function loadTerritorySnapshot(
     select: { structureId: true, placeId: true, offerId: true, sourceUpdatedOn: true, importedAt: true },
   });
   const sourceDates = importedDates(records);
+  const servedOn = (id: string, updatedAt: Date, lastVerifiedAt: Date | null) =>
+    notAfter(sourceDates.of(id, updatedAt, lastVerifiedAt) ?? latest(updatedAt, lastVerifiedAt), today);
 
   const refs = (terms: { term: { vocabularyKey: string; code: string } }[]): TermRef[] =>
     terms.map(({ term }) => [term.vocabularyKey, term.code] as const);
@@ -280,7 +298,7 @@ export async function loadTerritorySnapshot(
       website: structure.website,
       identifiers: structure.identifiers,
       terms: refs(structure.terms),
-      updatedOn: notAfter(sourceDates.of(structure.id, structure.updatedAt, structure.lastVerifiedAt) ?? latest(structure.updatedAt, structure.lastVerifiedAt), today),
+      updatedOn: servedOn(structure.id, servedDate(structure.updatedAt, [...structure.places, ...structure.offers]), structure.lastVerifiedAt),
     })),
     places: places.map((place) => ({
       id: place.id,
@@ -313,7 +331,7 @@ export async function loadTerritorySnapshot(
             : null,
       })),
       hours: offer.openingSlots.length > 0 ? snapshotHours(offer.openingSlots, offer.openingExceptions, "unknown", today) : null,
-      updatedOn: notAfter(sourceDates.of(offer.id, offer.updatedAt, offer.lastVerifiedAt) ?? latest(offer.updatedAt, offer.lastVerifiedAt), today),
+      updatedOn: servedOn(offer.id, servedDate(offer.updatedAt, [offer.structure, ...offer.places.map(({ place }) => place)]), offer.lastVerifiedAt),
       details: {
         residentAccess: offer.residentAccess,
         professionalReferral: offer.professionalReferral,

@@ -148,6 +148,7 @@ export async function deletePlace(
   db: PrismaClient,
   { structureId, placeId }: { structureId: string; placeId: string },
   actorId: string,
+  now = new Date(),
 ): Promise<PlaceDeleteOutcome> {
   return db.$transaction(async (tx) => {
     const loaded = await loadPlace(tx, structureId, placeId);
@@ -156,6 +157,9 @@ export async function deletePlace(
     // Conditional on no offer being there, so an offer added meanwhile is not lost with the place.
     const { count } = await tx.place.deleteMany({ where: { id: placeId, structureId, offers: { none: {} } } });
     if (count === 0) return { ok: false, reason: "has_offers", offers: await offersAtPlace(tx, placeId) };
+    // The structure's JSON (API, exports) no longer shows the place: its date moves, as a place's
+    // edit moves it through the place's own date (lib/open-data/snapshot.ts `servedDate`).
+    await tx.structure.update({ where: { id: structureId }, data: { updatedAt: now } });
     await tx.changeRecord.create({
       data: {
         structureId,

@@ -50,7 +50,22 @@ test("the API serves its OpenAPI 3.1 document, and its page links to it", async 
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
 
-  await page.goto("/api");
+  // Read-only, through the real server: 405 with Allow and a problem, not Next's bare 405.
+  for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+    const refused = await request.fetch("/api/v1/territories/val-de-lise/offers", { method, data: "{}" });
+    expect(refused.status(), method).toBe(405);
+    expect(refused.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+    expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  }
+  // An unknown need points to the list of the valid ones, which the page shows.
+  const unknownNeed = await request.get("/api/v1/territories/val-de-lise/offers?need=voler-la-lune");
+  expect(unknownNeed.status()).toBe(400);
+  expect(JSON.stringify(await unknownNeed.json())).toContain("/api#besoins");
+
+  await page.goto("/api#besoins");
   await expect(page.getByRole("heading", { level: 1, name: "API publique de Toile" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Description OpenAPI 3.1 (JSON)" })).toHaveAttribute("href", "/api/v1/openapi.json");
+  const needs = page.getByRole("region", { name: "Valeurs de need" });
+  await expect(needs.getByText("demarches-administratives", { exact: true })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -1,3 +1,6 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
@@ -5,10 +8,11 @@ import { readCsv } from "../import/csv";
 import { diServiceSchema, diStructureSchema } from "../datainclusion/schema";
 import { hsdsDataset } from "../hsds/schema";
 import { DOWNLOADS } from "../downloads";
-import { getDownload, getOffer, getOffers, getStructure, getStructures, getTerritories, getTerritory } from "./handlers";
+import { getApiRoot, getDownload, getOffer, getOffers, getOpenApi, getStructure, getStructures, getTerritories, getTerritory } from "./handlers";
 import { preflightResponse } from "./http";
-import { offerSchema, structureSchema, territoryListSchema } from "./openapi";
+import { OPENAPI, offerSchema, structureSchema, territoryListSchema } from "./openapi";
 import { encodeCursor } from "./params";
+import { conformance } from "@/tests/support/openapi-conformance";
 
 // A Sunday, as the demo's other tests.
 const now = new Date("2026-11-22T10:00:00Z");
@@ -309,5 +313,121 @@ describe("the « Données ouvertes » files", () => {
   it("answer 404 for an unknown format or territory", async () => {
     expect((await getDownload(db, request(`/t/${SLUG}/donnees/toile.pdf`), SLUG, "toile.pdf", now)).status).toBe(404);
     expect((await getDownload(db, request("/t/nulle-part/donnees/toile.csv"), "nulle-part", "toile.csv", now)).status).toBe(404);
+  });
+});
+
+// ─── the responses against the OpenAPI document ───────────────────────────────────────────
+
+describe("every response validates against the OpenAPI document", () => {
+  it("the root, the document and the territories", async () => {
+    const checks: [string, Response][] = [
+      ["/api/v1", await getApiRoot(request("/api/v1"))],
+      ["/api/v1/openapi.json", getOpenApi(request("/api/v1/openapi.json"))],
+      ["/api/v1/territories", await getTerritories(db, request("/api/v1/territories"))],
+    ];
+    for (const format of ["", "?format=toile", "?format=lmn", "?format=data-inclusion", "?format=hsds", "?format=xml"]) {
+      checks.push(["/api/v1/territories/{slug}", await getTerritory(db, request(`/api/v1/territories/${SLUG}${format}`), SLUG, now)]);
+    }
+    checks.push(["/api/v1/territories/{slug}", await getTerritory(db, request("/api/v1/territories/nulle-part"), "nulle-part", now)]);
+    for (const [template, response] of checks) expect(await conformance(template, "get", response), template).toEqual([]);
+    expect(checks.map(([, response]) => response.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 400, 404]);
+  });
+
+  it("the pages of structures and offers, in every format, and their errors", async () => {
+    for (const kind of ["structures", "offers"] as const) {
+      const template = `/api/v1/territories/{slug}/${kind}`;
+      const get = (query: string, slug = SLUG) => (kind === "offers" ? getOffers : getStructures)(db, request(`/api/v1/territories/${slug}/${kind}?${query}`), slug, now);
+      for (const format of ["toile", "data-inclusion", "hsds"]) {
+        for (const query of [`format=${format}&limit=200`, `format=${format}&limit=1`]) {
+          const response = await get(query);
+          expect(response.status, query).toBe(200);
+          expect(await conformance(template, "get", response), `${kind}?${query}`).toEqual([]);
+        }
+      }
+      for (const [query, status] of [["limit=0", 400], ["format=lmn", 400], ["cursor=nimportequoi", 400], ["updated_since=hier", 400]] as const) {
+        const response = await get(query);
+        expect(response.status, query).toBe(status);
+        expect(await conformance(template, "get", response), query).toEqual([]);
+      }
+      const unknown = await get("", "nulle-part");
+      expect(unknown.status).toBe(404);
+      expect(await conformance(template, "get", unknown)).toEqual([]);
+    }
+    const needless = await getOffers(db, request(`/api/v1/territories/${SLUG}/offers?need=voler-la-lune`), SLUG, now);
+    expect(await conformance("/api/v1/territories/{slug}/offers", "get", needless)).toEqual([]);
+  });
+
+  it("a structure and an offer, French and Belgian, in every format, and their errors", async () => {
+    const frenchStructure = (await db.structure.findFirstOrThrow({ where: { territoryId, status: "published", identifiers: { none: { type: "BCE" } } } })).id;
+    const frenchOffer = publishedOfferIds.find((id) => id !== belgian.offerId)!;
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const statuses: number[] = [];
+    for (const [kind, ids] of [["structures", [frenchStructure, belgian.structureId, unknown, "pas-un-uuid"]], ["offers", [frenchOffer, belgian.offerId, unknown, draftOfferId]]] as const) {
+      const template = `/api/v1/${kind}/{id}`;
+      for (const id of ids) {
+        for (const format of ["toile", "data-inclusion", "hsds", "xml"]) {
+          const response = await (kind === "structures" ? getStructure : getOffer)(db, request(`/api/v1/${kind}/${id}?format=${format}`), id, now);
+          statuses.push(response.status);
+          expect(await conformance(template, "get", response), `${kind}/${id}?format=${format}`).toEqual([]);
+        }
+      }
+    }
+    // French: 200 in each format; Belgian: 404 in data·inclusion; unknown, malformed, draft: 404; format=xml: 400.
+    const each = (...codes: number[]) => codes;
+    const item = [...each(200, 200, 200, 400), ...each(200, 404, 200, 400), ...each(404, 404, 404, 400), ...each(404, 404, 404, 400)];
+    expect(statuses).toEqual([...item, ...item]);
+  });
+
+  it("refuses what the document does not describe (the check itself is not empty)", async () => {
+    const structure = (await (await getStructure(db, request(`/api/v1/structures/${belgian.structureId}`), belgian.structureId, now)).json()) as Record<string, unknown>;
+    const answer = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json; charset=utf-8" } });
+    expect(await conformance("/api/v1/structures/{id}", "get", answer(structure))).toEqual([]);
+    expect(await conformance("/api/v1/structures/{id}", "get", answer({ ...structure, name: 42 }))).not.toEqual([]);
+    expect(await conformance("/api/v1/structures/{id}", "get", answer({ id: belgian.structureId }))).not.toEqual([]);
+    expect(await conformance("/api/v1/structures/{id}", "get", new Response("{}", { status: 418 }))).toEqual(["get /api/v1/structures/{id}: status 418 not in the document"]);
+  });
+
+  it("a 304 is declared too, and HEAD answers without a body", async () => {
+    const first = await getTerritories(db, request("/api/v1/territories"));
+    const again = await getTerritories(db, request("/api/v1/territories", { headers: { "if-none-match": first.headers.get("etag")! } }));
+    expect(again.status).toBe(304);
+    expect(await conformance("/api/v1/territories", "get", again)).toEqual([]);
+    const head = await getTerritories(db, request("/api/v1/territories", { method: "HEAD" }));
+    expect(head.status).toBe(200);
+    expect(await conformance("/api/v1/territories", "head", head)).toEqual([]);
+  });
+});
+
+/** The route files of app/api/v1, with their OpenAPI paths ("[slug]" → "{slug}"); the catch-all as null. */
+function routeFiles(directory = path.resolve("app/api/v1")): { file: string; template: string | null }[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    if (entry.name !== "route.ts") return [];
+    const template = directory.includes("[...") ? null : `/${path.relative(path.resolve("app"), directory).replace(/\[(\w+)\]/g, "{$1}")}`;
+    return [{ file: full, template }];
+  });
+}
+
+describe("write methods", () => {
+  it("answer 405 with Allow and a problem on every route, as the document declares; 404 on an address the API does not have", async () => {
+    const routes = routeFiles();
+    expect(routes.filter(({ template }) => template).length).toBe(Object.keys(OPENAPI.paths).length);
+    for (const { file, template } of routes) {
+      const handlers = (await import(pathToFileURL(file).href)) as Record<string, (request: Request) => Response | Promise<Response>>;
+      for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+        expect(handlers[method], `${method} ${file}`).toBeTypeOf("function");
+        const response = await handlers[method]!(request(template ?? "/api/v1/nulle-part", { method, body: "{}" }));
+        expect(response.headers.get("content-type"), file).toBe("application/problem+json; charset=utf-8");
+        expect(response.headers.get("access-control-allow-origin")).toBe("*");
+        if (!template) {
+          expect(response.status).toBe(404);
+          continue;
+        }
+        expect(response.status, `${method} ${template}`).toBe(405);
+        expect(response.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+        expect(await conformance(template, method.toLowerCase(), response), `${method} ${template}`).toEqual([]);
+      }
+    }
   });
 });

@@ -1,8 +1,8 @@
 /**
  * What every open-data response shares: CORS open to every origin for GET, HEAD and OPTIONS,
  * a short public cache, an ETag of the body (304 when the client has it), and errors as RFC 9457
- * problem details in JSON. The ETag hashes the bytes sent rather than an update time: editing
- * hours does not touch the owner's `updatedAt`, and the exports drop past closures day by day,
+ * problem details in JSON. The ETag hashes the bytes sent rather than an update time: a day's
+ * date says nothing of two edits on the same day, and the exports drop past closures day by day,
  * so only the content itself says whether it changed.
  */
 import { createHash } from "node:crypto";
@@ -11,7 +11,7 @@ const CACHE_CONTROL = "public, max-age=300";
 
 const CORS_HEADERS = {
   "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, HEAD, OPTIONS",
+  "access-control-allow-methods": "GET, HEAD, OPTIONS", // ALLOWED_METHODS
   "access-control-allow-headers": "Accept, If-None-Match",
   "access-control-expose-headers": "ETag, Content-Disposition, Link",
 } as const;
@@ -67,16 +67,26 @@ export interface Problem {
 }
 
 /** An error as application/problem+json; never cached long. */
-export function problemResponse(problem: Problem): Response {
+export function problemResponse(problem: Problem, headers?: Record<string, string>): Response {
   return new Response(JSON.stringify({ type: "about:blank", ...problem }), {
     status: problem.status,
-    headers: { ...CORS_HEADERS, "content-type": "application/problem+json; charset=utf-8", "cache-control": "no-store" },
+    headers: { ...CORS_HEADERS, "content-type": "application/problem+json; charset=utf-8", "cache-control": "no-store", ...headers },
   });
 }
 
 export const notFound = (detail: string) => problemResponse({ status: 404, title: "Introuvable", detail });
 
+export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+
+/**
+ * The answer to POST, PUT, PATCH and DELETE: the API is read-only. Every route file exports it
+ * for those methods, so that a client gets 405 with `Allow` (RFC 9110) and a problem in JSON rather
+ * than Next's bare 405.
+ */
+export const methodNotAllowed = () =>
+  problemResponse({ status: 405, title: "Méthode non autorisée", detail: `L'API est en lecture seule : ${ALLOWED_METHODS}.` }, { allow: ALLOWED_METHODS });
+
 /** The answer to a CORS preflight. */
 export function preflightResponse(): Response {
-  return new Response(null, { status: 204, headers: { ...CORS_HEADERS, "access-control-max-age": "86400", allow: "GET, HEAD, OPTIONS" } });
+  return new Response(null, { status: 204, headers: { ...CORS_HEADERS, "access-control-max-age": "86400", allow: ALLOWED_METHODS } });
 }

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { conformance } from "@/tests/support/openapi-conformance";
 import { OPENAPI, RESPONSE_EXAMPLES } from "./openapi";
 import { ROUTE_PARAMS } from "./params";
 
@@ -47,6 +48,21 @@ describe("the OpenAPI document", () => {
         }
       }
     }
+  });
+
+  it("has examples that a validating client accepts: each matches exactly one branch of its response's schema", async () => {
+    let checked = 0;
+    for (const [route, item] of Object.entries(paths)) {
+      for (const [status, response] of Object.entries(item.get.responses)) {
+        for (const [mediaType, media] of Object.entries(response.content ?? {})) {
+          if (media.example === undefined) continue;
+          const answer = new Response(JSON.stringify(media.example), { status: Number(status), headers: { "content-type": mediaType } });
+          expect(await conformance(route, "get", answer), route).toEqual([]);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
   });
 
   it("resolves every reference to a declared schema", () => {

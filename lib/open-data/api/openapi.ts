@@ -5,7 +5,8 @@
  * checked against the same definitions (openapi.test.ts, api.db.test.ts).
  */
 import { z } from "zod";
-import { DEFAULT_LIMIT, MAX_LIMIT } from "./params";
+import { ALLOWED_METHODS } from "./http";
+import { DEFAULT_LIMIT, MAX_LIMIT, NEEDS_DOCUMENTATION, needIdentifiers } from "./params";
 
 const uuid = z.uuid();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -95,20 +96,58 @@ export const offerSchema = z
   })
   .meta({ id: "Offer" });
 
-const pageOf = (item: z.ZodType, id: string) =>
+/*
+ * The standards' objects, one schema per format, so that a response matches exactly one branch of
+ * each `oneOf` (Toile's own objects admit no other property; each standard's object requires
+ * properties the others do not have). They name what tells the formats apart and point to the
+ * standard for the rest: the exports are checked against the standards themselves elsewhere
+ * (datainclusion/, hsds/, lmn/ tests).
+ */
+const DI_SCHEMA = "https://github.com/gip-inclusion/data-inclusion-schema";
+const HSDS_SCHEMA = "https://docs.openreferral.org/en/latest/hsds/schema_reference.html";
+const diStructureSchema = z
+  .looseObject({ source: z.string(), id: z.string(), nom: z.string(), date_maj: day })
+  .meta({ id: "DataInclusionStructure", description: `A data·inclusion v1 structure (${DI_SCHEMA}).` });
+const diServiceSchema = z
+  .looseObject({ source: z.string(), id: z.string(), structure_id: z.string(), nom: z.string(), date_maj: day })
+  .meta({ id: "DataInclusionService", description: `A data·inclusion v1 service (${DI_SCHEMA}).` });
+const hsdsOrganizationSchema = z
+  .looseObject({ id: uuid, name: z.string(), organization_identifiers: z.array(z.looseObject({})), phones: z.array(z.looseObject({})), locations: z.array(z.looseObject({})) })
+  .meta({ id: "HsdsOrganization", description: `An HSDS 3.1 organization with its identifiers, phones and locations nested (${HSDS_SCHEMA}).` });
+const hsdsServiceSchema = z
+  .looseObject({ id: uuid, name: z.string(), status: z.string(), organization: z.looseObject({}), service_at_locations: z.array(z.looseObject({})) })
+  .meta({ id: "HsdsService", description: `An HSDS 3.1 service with its organization, locations and schedules nested (${HSDS_SCHEMA}).` });
+const lmnExportSchema = z
+  .array(z.looseObject({ id: z.string(), nom: z.string(), adresse: z.string(), commune: z.string() }))
+  .meta({ id: "LmnExport", description: "The territory's places in Lieux de médiation numérique v1.0.1, as JSON (https://schema.data.gouv.fr/LaMednum/standard-mediation-num/)." });
+const diExportSchema = z
+  .looseObject({ structures: z.array(diStructureSchema), services: z.array(diServiceSchema) })
+  .meta({ id: "DataInclusionExport", description: "The territory in data·inclusion v1: its French structures and their services." });
+const hsdsExportSchema = z
+  .looseObject({ organizations: z.array(z.looseObject({ id: z.string() })), services: z.array(z.looseObject({ id: z.string() })) })
+  .meta({ id: "HsdsExport", description: "The territory in HSDS 3.1, every structure included." });
+
+const pageOf = <F extends string>(format: F, item: z.ZodType, id: string) =>
   z
     .object({
-      format: z.enum(["toile", "data-inclusion", "hsds"]),
+      format: z.literal(format),
       limit: z.number().int(),
       count: z.number().int(),
-      items: z.array(item).describe("In format=toile, Toile's shape; otherwise the standard's objects"),
+      items: z.array(item),
       next: z.url().nullable().describe("The next page, or null on the last one"),
     })
     .meta({ id });
 
-const structurePageSchema = pageOf(z.union([structureSchema, z.record(z.string(), z.unknown())]), "StructurePage");
-const offerPageSchema = pageOf(z.union([offerSchema, z.record(z.string(), z.unknown())]), "OfferPage");
+const toileStructurePageSchema = pageOf("toile", structureSchema, "ToileStructurePage");
+const diStructurePageSchema = pageOf("data-inclusion", diStructureSchema, "DataInclusionStructurePage");
+const hsdsStructurePageSchema = pageOf("hsds", hsdsOrganizationSchema, "HsdsStructurePage");
+const toileOfferPageSchema = pageOf("toile", offerSchema, "ToileOfferPage");
+const diOfferPageSchema = pageOf("data-inclusion", diServiceSchema, "DataInclusionOfferPage");
+const hsdsOfferPageSchema = pageOf("hsds", hsdsServiceSchema, "HsdsOfferPage");
 export const territoryListSchema = z.object({ items: z.array(territorySchema) }).meta({ id: "TerritoryList" });
+const apiRootSchema = z
+  .object({ name: z.string(), version: z.string(), openapi_url: z.url(), documentation: z.url(), territories: z.url() })
+  .meta({ id: "ApiRoot" });
 const problemSchema = z
   .object({
     type: z.string(),
@@ -226,8 +265,8 @@ export const RESPONSE_EXAMPLES = [
   { schema: territorySchema, example: EXAMPLES.territories.items[0] },
   { schema: structureSchema, example: EXAMPLES.structure },
   { schema: offerSchema, example: EXAMPLES.offer },
-  { schema: structurePageSchema, example: structurePageExample },
-  { schema: offerPageSchema, example: offerPageExample },
+  { schema: toileStructurePageSchema, example: structurePageExample },
+  { schema: toileOfferPageSchema, example: offerPageExample },
   { schema: problemSchema, example: EXAMPLES.problem },
 ] as const;
 
@@ -238,6 +277,18 @@ const json = (schema: object, example?: unknown) => ({ "application/json": { sch
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
 const notModified = { description: "Not modified: the ETag sent in If-None-Match is current." };
 const common = { 304: notModified, 400: problem("Bad parameter: which one and why, in `errors`.") };
+/** One schema per `format`: exactly one branch matches a response. */
+const oneOf = (...ids: string[]) => ({ oneOf: ids.map(ref) });
+const byFormat = (ids: Record<string, string>) => ({ ...oneOf(...Object.values(ids)), discriminator: { propertyName: "format", mapping: Object.fromEntries(Object.entries(ids).map(([format, id]) => [format, `#/components/schemas/${id}`])) } });
+
+/** POST, PUT, PATCH and DELETE on every path: the API is read-only. */
+const readOnly = Object.fromEntries(
+  ["post", "put", "patch", "delete"].map((method) => [method, { summary: "Refused: the API is read-only", responses: { 405: { $ref: "#/components/responses/MethodNotAllowed" } } }]),
+);
+const withReadOnly = <T extends Record<string, object>>(paths: T) =>
+  Object.fromEntries(Object.entries(paths).map(([path, item]) => [path, { ...item, ...readOnly }])) as { [P in keyof T]: T[P] & typeof readOnly };
+
+const NEED_IDENTIFIERS = needIdentifiers();
 
 const query = (name: string, description: string, schema: object, example?: string) => ({ name, in: "query", required: false, description, schema, ...(example ? { example } : {}) });
 const pathParam = (name: string, description: string, schema: object = { type: "string" }) => ({ name, in: "path", required: true, description, schema });
@@ -245,12 +296,18 @@ const pathParam = (name: string, description: string, schema: object = { type: "
 const PARAMETERS = {
   limit: query("limit", `Items per page, 1 to ${MAX_LIMIT}.`, { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
   cursor: query("cursor", "Opaque: copy it from the `next` link of the previous page.", { type: "string" }),
-  updatedSince: query("updated_since", "Only what was edited or verified since this date or date-time (ISO 8601).", { type: "string", format: "date-time" }, "2026-11-01T00:00:00Z"),
+  updatedSince: query("updated_since", "Only what changed or was verified since this date or date-time (ISO 8601): the item itself or what its JSON shows — a structure's places (hours and closures included) and offers, an offer's structure and places. `updatedOn` moves with it.", { type: "string", format: "date-time" }, "2026-11-01T00:00:00Z"),
   commune: query("commune", "An INSEE code (5 characters) or a postal code: what is held at a place there.", { type: "string", pattern: "^(\\d{4,5}|2[ABab]\\d{3})$" }, "02168"),
   need: query(
     "need",
-    "A need of the residents' search (its identifier, e.g. `demarches-administratives`) or a code of `lmn.services` or `dataInclusion.v1.thematiques` (equivalents through Toile's crosswalks included).",
-    { type: "string" },
+    `A need of the residents' search (its identifier, e.g. \`demarches-administratives\`) or a code of \`lmn.services\` or \`dataInclusion.v1.thematiques\` (equivalents through Toile's crosswalks included). Every accepted value is listed here and, with the needs' labels, on ${NEEDS_DOCUMENTATION}. Needs: ${NEED_IDENTIFIERS.needs.map(({ slug, label }) => `\`${slug}\` (${label})`).join(", ")}.`,
+    {
+      type: "string",
+      anyOf: [
+        { title: "A need of the residents' search", enum: NEED_IDENTIFIERS.needs.map(({ slug }) => slug) },
+        ...NEED_IDENTIFIERS.vocabularies.map(({ vocabulary, codes }) => ({ title: `A code of ${vocabulary}`, enum: codes })),
+      ],
+    },
     "demarches-administratives",
   ),
   listFormat: query("format", "`toile` (default), `data-inclusion` (v1 structures or services; French structures only) or `hsds` (HSDS 3.1 objects, nested).", {
@@ -267,11 +324,29 @@ const PARAMETERS = {
 
 /** The response schemas as JSON Schema 2020-12, their references pointing into components. */
 function componentSchemas(): Record<string, unknown> {
-  const all = z.toJSONSchema(z.object({ territoryListSchema, territorySchema, structureSchema, offerSchema, structurePageSchema, offerPageSchema, problemSchema }));
+  const all = z.toJSONSchema(
+    z.object({
+      apiRootSchema,
+      territoryListSchema,
+      territorySchema,
+      structureSchema,
+      offerSchema,
+      toileStructurePageSchema,
+      diStructurePageSchema,
+      hsdsStructurePageSchema,
+      toileOfferPageSchema,
+      diOfferPageSchema,
+      hsdsOfferPageSchema,
+      lmnExportSchema,
+      diExportSchema,
+      hsdsExportSchema,
+      problemSchema,
+    }),
+  );
   return JSON.parse(JSON.stringify(all.$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, unknown>;
 }
 
-const cors = "CORS: `Access-Control-Allow-Origin: *` for GET, HEAD and OPTIONS. Cache: `Cache-Control: public, max-age=300` and an ETag; send it back in If-None-Match for a 304.";
+const cors = `CORS: \`Access-Control-Allow-Origin: *\` for ${ALLOWED_METHODS}. Cache: \`Cache-Control: public, max-age=300\` and an ETag; send it back in If-None-Match for a 304. Read-only: POST, PUT, PATCH and DELETE answer 405 with \`Allow: ${ALLOWED_METHODS}\` and a problem.`;
 
 export const OPENAPI = {
   openapi: "3.1.0",
@@ -282,9 +357,11 @@ export const OPENAPI = {
     license: { name: "Données : Licence Ouverte / Etalab 2.0", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" },
   },
   servers: [{ url: "/" }],
-  paths: {
-    "/api/v1": { get: { summary: "The API's root: version and links", operationId: "root", responses: { 200: { description: "Links", content: json({ type: "object" }) }, 304: notModified } } },
-    "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { 200: { description: "OpenAPI 3.1", content: json({ type: "object" }) }, 304: notModified } } },
+  paths: withReadOnly({
+    "/api/v1": { get: { summary: "The API's root: version and links", operationId: "root", responses: { 200: { description: "Links", content: json(ref("ApiRoot")) }, 304: notModified } } },
+    "/api/v1/openapi.json": {
+      get: { summary: "This document", operationId: "openapi", responses: { 200: { description: "OpenAPI 3.1", content: json({ type: "object", required: ["openapi", "info", "paths"] }) }, 304: notModified } },
+    },
     "/api/v1/territories": {
       get: { summary: "Every territory", operationId: "listTerritories", responses: { 200: { description: "Territories", content: json(ref("TerritoryList"), EXAMPLES.territories) }, 304: notModified } },
     },
@@ -294,7 +371,7 @@ export const OPENAPI = {
         operationId: "getTerritory",
         parameters: [pathParam("slug", "The territory's identifier in its URLs"), PARAMETERS.territoryFormat],
         responses: {
-          200: { description: "The territory (format=toile) or the export", content: json({ oneOf: [ref("Territory"), { type: "object" }, { type: "array" }] }, EXAMPLES.territories.items[0]) },
+          200: { description: "The territory (format=toile) or the export in that format", content: json(oneOf("Territory", "LmnExport", "DataInclusionExport", "HsdsExport"), EXAMPLES.territories.items[0]) },
           ...common,
           404: problem("Unknown territory"),
         },
@@ -305,7 +382,11 @@ export const OPENAPI = {
         summary: "The territory's published structures, by pages",
         operationId: "listStructures",
         parameters: [pathParam("slug", "The territory"), PARAMETERS.limit, PARAMETERS.cursor, PARAMETERS.updatedSince, PARAMETERS.commune, PARAMETERS.listFormat],
-        responses: { 200: { description: "A page", content: json(ref("StructurePage"), structurePageExample) }, ...common, 404: problem("Unknown territory") },
+        responses: {
+          200: { description: "A page, its items in the asked format", content: json(byFormat({ toile: "ToileStructurePage", "data-inclusion": "DataInclusionStructurePage", hsds: "HsdsStructurePage" }), structurePageExample) },
+          ...common,
+          404: problem("Unknown territory"),
+        },
       },
     },
     "/api/v1/territories/{slug}/offers": {
@@ -313,7 +394,11 @@ export const OPENAPI = {
         summary: "The territory's published offers, by pages",
         operationId: "listOffers",
         parameters: [pathParam("slug", "The territory"), PARAMETERS.limit, PARAMETERS.cursor, PARAMETERS.need, PARAMETERS.commune, PARAMETERS.updatedSince, PARAMETERS.listFormat],
-        responses: { 200: { description: "A page", content: json(ref("OfferPage"), offerPageExample) }, ...common, 404: problem("Unknown territory") },
+        responses: {
+          200: { description: "A page, its items in the asked format", content: json(byFormat({ toile: "ToileOfferPage", "data-inclusion": "DataInclusionOfferPage", hsds: "HsdsOfferPage" }), offerPageExample) },
+          ...common,
+          404: problem("Unknown territory"),
+        },
       },
     },
     "/api/v1/structures/{id}": {
@@ -321,7 +406,11 @@ export const OPENAPI = {
         summary: "A published structure",
         operationId: "getStructure",
         parameters: [pathParam("id", "Its UUID", { type: "string", format: "uuid" }), PARAMETERS.listFormat],
-        responses: { 200: { description: "The structure", content: json({ oneOf: [ref("Structure"), { type: "object" }] }, EXAMPLES.structure) }, ...common, 404: problem("Unknown or unpublished") },
+        responses: {
+          200: { description: "The structure in the asked format", content: json(oneOf("Structure", "DataInclusionStructure", "HsdsOrganization"), EXAMPLES.structure) },
+          ...common,
+          404: problem("Unknown or unpublished (or Belgian, in format=data-inclusion)"),
+        },
       },
     },
     "/api/v1/offers/{id}": {
@@ -329,9 +418,22 @@ export const OPENAPI = {
         summary: "A published offer",
         operationId: "getOffer",
         parameters: [pathParam("id", "Its UUID", { type: "string", format: "uuid" }), PARAMETERS.listFormat],
-        responses: { 200: { description: "The offer", content: json({ oneOf: [ref("Offer"), { type: "object" }] }, EXAMPLES.offer) }, ...common, 404: problem("Unknown or unpublished") },
+        responses: {
+          200: { description: "The offer in the asked format", content: json(oneOf("Offer", "DataInclusionService", "HsdsService"), EXAMPLES.offer) },
+          ...common,
+          404: problem("Unknown or unpublished (or Belgian, in format=data-inclusion)"),
+        },
+      },
+    },
+  }),
+  components: {
+    schemas: componentSchemas(),
+    responses: {
+      MethodNotAllowed: {
+        description: "The API is read-only.",
+        headers: { Allow: { description: "The methods the path answers.", schema: { type: "string", const: ALLOWED_METHODS } } },
+        content: { "application/problem+json": { schema: ref("Problem") } },
       },
     },
   },
-  components: { schemas: componentSchemas() },
 } as const;

@@ -6,7 +6,7 @@
 import { isUuid } from "@/lib/ids";
 import { z } from "zod";
 import { reverseLookup, lookup, VOCABULARY_CODES, type TermRef } from "../crosswalks";
-import { findNeed } from "@/lib/public-search/needs";
+import { allNeeds, findNeed } from "@/lib/public-search/needs";
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -31,6 +31,21 @@ export function decodeCursor(cursor: string): string | null {
 }
 
 const NEED_VOCABULARIES = ["lmn.services", "dataInclusion.v1.thematiques"] as const;
+
+/** Where the valid `need` values are listed, for people: the 400 points there. */
+export const NEEDS_DOCUMENTATION = "/api#besoins";
+
+/**
+ * Every value `need` accepts: the needs of the residents' search, and the codes of the two need
+ * vocabularies. Listed on /api and as the parameter's values in the OpenAPI document, so that the
+ * place a 400 points to has them all.
+ */
+export function needIdentifiers() {
+  return {
+    needs: allNeeds().map(({ slug, label }) => ({ slug, label })),
+    vocabularies: NEED_VOCABULARIES.map((vocabulary) => ({ vocabulary, codes: [...(VOCABULARY_CODES.get(vocabulary) ?? [])].sort((a, b) => a.localeCompare(b, "fr")) })),
+  };
+}
 
 /**
  * The terms a `need` stands for: a need of the residents' search (its slug), or a code of one of
@@ -85,7 +100,7 @@ const need = z
   .max(200, "trop long")
   .transform((value, context) => {
     const terms = needTerms(value.trim());
-    if (!terms) context.addIssue({ code: "custom", message: "besoin inconnu : un identifiant de besoin (voir /api) ou un code de lmn.services / dataInclusion.v1.thematiques" });
+    if (!terms) context.addIssue({ code: "custom", message: `besoin inconnu : un identifiant de besoin ou un code de lmn.services / dataInclusion.v1.thematiques, listés sur ${NEEDS_DOCUMENTATION} et dans /api/v1/openapi.json` });
     return { code: value.trim(), terms: terms ?? [] };
   })
   .optional();

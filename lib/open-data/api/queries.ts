@@ -41,8 +41,26 @@ async function territoryStructureIds(db: PrismaClient, territoryId: string): Pro
   return rows.map(({ id }) => id);
 }
 
-/** Changed since: edited, or verified unchanged ("rien n'a changé" counts as fresh data). */
-const changedSince = (since: Date) => ({ OR: [{ updatedAt: { gte: since } }, { lastVerifiedAt: { gte: since } }] });
+/*
+ * Changed since: edited, or verified unchanged ("rien n'a changé" counts as fresh data) — the item
+ * itself or a row its JSON shows. An item's JSON is more than its row: a structure shows its places
+ * (with their hours) and the ids of its published offers; an offer shows its places and, in HSDS,
+ * its organization. So the filter reads the latest date over the item and those rows, as
+ * snapshot.ts does for `updatedOn` (`servedDate`): a place's edit by any writer (the place form,
+ * the hours editor, an import) then reaches every offer held there and the place's structure
+ * without each writer having to know who shows that place. What has no date of its own (hours,
+ * closures, terms, an offer's places) moves its owner's `updatedAt` when written (lib/hours/editing.ts,
+ * lib/offers/editing.ts). A structure also appears when one of its offers changed, published or not
+ * (publishing or withdrawing one changes its `offerIds`): a harvester may re-read a structure that
+ * did not change, never miss one that did.
+ */
+const changedSince = (since: Date) => [{ updatedAt: { gte: since } }, { lastVerifiedAt: { gte: since } }];
+const structureChangedSince = (since: Date): Prisma.StructureWhereInput => ({
+  OR: [...changedSince(since), { places: { some: { updatedAt: { gte: since } } } }, { offers: { some: { updatedAt: { gte: since } } } }],
+});
+const offerChangedSince = (since: Date): Prisma.OfferWhereInput => ({
+  OR: [...changedSince(since), { structure: { updatedAt: { gte: since } } }, { places: { some: { place: { updatedAt: { gte: since } } } } }],
+});
 
 /**
  * The places of these structures in a commune (INSEE or postal code), read through Place's
@@ -71,7 +89,7 @@ export async function structuresPage(db: PrismaClient, territoryId: string, para
     AND: [
       ...(params.cursor ? [{ id: { gt: params.cursor } }] : []),
       ...(inCommune ? [{ id: { in: inCommune } }] : []),
-      ...(params.updated_since ? [changedSince(params.updated_since)] : []),
+      ...(params.updated_since ? [structureChangedSince(params.updated_since)] : []),
     ],
   };
   const rows = await db.structure.findMany({ where, orderBy: { id: "asc" }, take: params.limit + 1, select: { id: true } });
@@ -100,7 +118,7 @@ export async function offersPage(db: PrismaClient, territoryId: string, params: 
     AND: [
       ...(needIds ? [{ terms: { some: { termId: { in: needIds } } } }] : []),
       ...(placeIds ? [{ places: { some: { placeId: { in: placeIds } } } }] : []),
-      ...(params.updated_since ? [changedSince(params.updated_since)] : []),
+      ...(params.updated_since ? [offerChangedSince(params.updated_since)] : []),
     ],
   };
   const rows = await db.offer.findMany({ where, orderBy: { id: "asc" }, take: params.limit + 1, select: { id: true } });

@@ -1,4 +1,4 @@
-import { preflightResponse } from "@/lib/open-data/api/http";
+import { methodNotAllowed, preflightResponse } from "@/lib/open-data/api/http";
 import { structureEndpoint } from "@/lib/open-data/api/endpoints";
 
 export const dynamic = "force-dynamic";
@@ -8,3 +8,8 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = async (request: Request, { params }: Context) => structureEndpoint(request, (await params).id);
 export const HEAD = GET;
 export const OPTIONS = () => preflightResponse();
+// Read-only: 405 with Allow and a problem in JSON.
+export const POST = methodNotAllowed;
+export const PUT = methodNotAllowed;
+export const PATCH = methodNotAllowed;
+export const DELETE = methodNotAllowed;
