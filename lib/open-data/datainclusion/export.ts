@@ -140,6 +140,8 @@ const FIELD_REASONS: Record<string, string> = {
   code_insee: "code INSEE de 5 caractères attendu",
   siret: "numéro SIRET de 14 chiffres attendu",
   description: "description trop courte (5 caractères au moins) ou trop longue (10 000 au plus)",
+  nom: "nom trop court (3 caractères au moins)",
+  date_maj: "date de mise à jour illisible, antérieure à 2000 ou future",
   latitude: "latitude entre -90 et 90 attendue",
   longitude: "longitude entre -180 et 180 attendue",
 };
@@ -166,7 +168,11 @@ function checked<T>(
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
       if (typeof field !== "string" || required.includes(field) || !(field in kept)) {
-        return { ok: false, why: parsed.error.issues.map((each) => `${each.path.join(".") || "(enregistrement)"} : ${each.message}`).join(" ; ") };
+        const reasons = parsed.error.issues.map((each) => {
+          const name = each.path.join(".");
+          return name ? `${name} : ${FIELD_REASONS[name] ?? each.message}` : `champ inconnu du schéma (${each.message})`;
+        });
+        return { ok: false, why: [...new Set(reasons)].join(" ; ") };
       }
       if (!fields.has(field)) fields.set(field, issue);
     }

@@ -14,6 +14,7 @@ import { parseLmnJson } from "../import/lmn";
 import { planImport } from "../import/plan";
 import { loadTerritorySnapshot, type TerritorySnapshot } from "../snapshot";
 import { toDataInclusion } from "./export";
+import { dataInclusionOmissions, omissionsSummary } from "./report";
 
 const TODAY = "2026-11-22";
 const now = new Date(`${TODAY}T10:00:00Z`);
@@ -59,6 +60,19 @@ describe("the Hinaura territory in data·inclusion v1", () => {
     ]);
     // Nothing else in the file is refused.
     expect(exported.droppedFields.filter((dropped) => dropped.field !== "courriel")).toEqual([]);
+  });
+
+  it("tells the « Données ouvertes » page what the file leaves out, as the download makes it", async () => {
+    const omissions = await dataInclusionOmissions(db, { id: territoryId, timeZone: "Europe/Paris" }, now);
+    expect(omissions.skipped).toEqual([]);
+    expect(omissions.droppedFields.map((dropped) => [dropped.kind, dropped.name, dropped.field])).toContainEqual([
+      "structure",
+      "Accorderie du bassin chambérien et aixois",
+      "courriel",
+    ]);
+    expect(omissionsSummary(omissions)).toBe(
+      `Ce fichier laisse de côté : ${omissions.droppedFields.length} informations refusées par le schéma data·inclusion (le reste de la fiche y est).`,
+    );
   });
 
   it("writes an offer held at two places as two services, each with its place's address and hours", async () => {
