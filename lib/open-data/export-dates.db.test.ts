@@ -4,6 +4,7 @@
  * at the export's own day, in every format (issue 14).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { officialDiErrors } from "@/tests/support/datainclusion-schema";
 import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import { DEMO_STRUCTURES } from "@/lib/demo/territory";
@@ -48,6 +49,8 @@ describe("exports of rows stamped after the export's day", () => {
     expect(exported.services).toHaveLength(perPlace.reduce((sum, count) => sum + count, 0));
     for (const record of exported.structures) expect(diStructureSchema(today).safeParse(record).error?.issues ?? []).toEqual([]);
     for (const record of exported.services) expect(diServiceSchema(today).safeParse(record).error?.issues ?? []).toEqual([]);
+    expect(officialDiErrors("structure", exported.structures)).toEqual([]);
+    expect(officialDiErrors("service", exported.services)).toEqual([]);
   });
 
   it("cap the exporters' dates at their own day, whatever the snapshot says", () => {
