@@ -94,6 +94,9 @@ describe("data·inclusion v1 export", () => {
     expect(written.courriel).toBeUndefined();
     // A link is written the way the "uri" format reads it (punycode, percent-encoding), not dropped.
     expect(written.site_web).toBe("https://xn--mdiathque-53af.exemple.fr/horaires%20d'%C3%A9t%C3%A9");
+    // A plain address is written as it is (no trailing slash added).
+    structure.website = "https://mediatheque.exemple.fr";
+    expect(toDataInclusion(snapshot, { today: TODAY }).structures.find((record) => record.id === structure.id)!.site_web).toBe("https://mediatheque.exemple.fr");
     expect(result.services.filter((service) => service.structure_id === structure.id)).toHaveLength(exported.services.length);
     expect(result.skipped.filter((skipped) => skipped.reason === "invalid")).toEqual([]);
     expect(result.droppedFields).toContainEqual({

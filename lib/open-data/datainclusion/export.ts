@@ -185,9 +185,12 @@ function checked<T>(
   return { ok: false, why: "enregistrement refusé par le schéma data·inclusion" };
 }
 
-/** An address written the way the "uri" format reads it: accents percent-encoded, a Unicode domain in punycode. */
+/**
+ * An address with characters the "uri" format refuses written the way it reads them: accents and
+ * spaces percent-encoded, a Unicode domain in punycode. Any other is written as the source wrote it.
+ */
 function normalisedUrl(text: string | null): string | null {
-  if (!text) return null;
+  if (!text || /^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+$/.test(text)) return text;
   try {
     return new URL(text).href;
   } catch {
