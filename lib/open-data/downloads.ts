@@ -42,7 +42,7 @@ export const DOWNLOADS = [
   {
     file: "data-inclusion-v1.json",
     title: "data·inclusion v1 (JSON)",
-    description: "Les structures et leurs services au schéma data·inclusion v1, pour le référentiel national de l'offre d'insertion. Structures françaises seulement.",
+    description: "Les structures et leurs services au schéma data·inclusion v1, pour le référentiel national de l'offre d'insertion : un service par offre et par lieu où elle se tient. Structures françaises seulement.",
     contentType: "application/json; charset=utf-8",
   },
   {

@@ -4,6 +4,7 @@
  * at the export's own day, in every format (issue 14).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { officialDiErrors } from "@/tests/support/datainclusion-schema";
 import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import { DEMO_STRUCTURES } from "@/lib/demo/territory";
@@ -42,9 +43,14 @@ describe("exports of rows stamped after the export's day", () => {
     // Every demo structure is published and French.
     expect(exported.structures.map((structure) => structure.id).sort()).toEqual(snapshot.structures.map((structure) => structure.id).sort());
     expect(exported.structures).toHaveLength(DEMO_STRUCTURES.length);
-    expect(exported.services).toHaveLength(snapshot.offers.length);
+    // One service per offer and French place (an offer with no place is one service).
+    const french = new Set(snapshot.places.filter((place) => place.country === "FR").map((place) => place.id));
+    const perPlace = snapshot.offers.map((offer) => Math.max(1, offer.places.filter(({ placeId }) => french.has(placeId)).length));
+    expect(exported.services).toHaveLength(perPlace.reduce((sum, count) => sum + count, 0));
     for (const record of exported.structures) expect(diStructureSchema(today).safeParse(record).error?.issues ?? []).toEqual([]);
     for (const record of exported.services) expect(diServiceSchema(today).safeParse(record).error?.issues ?? []).toEqual([]);
+    expect(officialDiErrors("structure", exported.structures)).toEqual([]);
+    expect(officialDiErrors("service", exported.services)).toEqual([]);
   });
 
   it("cap the exporters' dates at their own day, whatever the snapshot says", () => {

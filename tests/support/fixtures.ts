@@ -7,3 +7,6 @@ const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 export const LMN_EXAMPLE_CSV = path.join(FIXTURES, "lmn/exemple-valide-v1.0.1.csv");
 /** 687 real places in the LMN v0.1 layout (source « Hinaura »), with real OSM hours. */
 export const HINAURA_V0_JSON = path.join(FIXTURES, "real-data/lieux-mediation-numerique-hinaura-v0.json");
+/** data·inclusion's published JSON Schemas, v1.0.8 (Structure and Service), as compiled from its pydantic models. */
+export const DI_STRUCTURE_SCHEMA_JSON = path.join(FIXTURES, "datainclusion/structure-v1.0.8.json");
+export const DI_SERVICE_SCHEMA_JSON = path.join(FIXTURES, "datainclusion/service-v1.0.8.json");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { officialDiErrors } from "@/tests/support/datainclusion-schema";
 import { fixtureSnapshot, TODAY } from "../testing/snapshot-fixture";
 import { departmentOf, toDataInclusion } from "./export";
 import { DI_ENUMS, diServiceSchema, diStructureSchema } from "./schema";
@@ -54,6 +55,12 @@ describe("data·inclusion v1 export", () => {
     }
   });
 
+  it("validates against data·inclusion's official JSON Schemas (v1.0.8)", () => {
+    expect(exported.services.length).toBeGreaterThan(1);
+    expect(officialDiErrors("structure", exported.structures)).toEqual([]);
+    expect(officialDiErrors("service", exported.services)).toEqual([]);
+  });
+
   it("the schema refuses what v1 refuses", () => {
     const service = exported.services[0]!;
     const errors = (record: object) => diServiceSchema(TODAY).safeParse(record).error?.issues.map((issue) => issue.path.join(".")) ?? [];
@@ -73,6 +80,55 @@ describe("data·inclusion v1 export", () => {
     const result = toDataInclusion(snapshot, { today: TODAY });
     expect(result.services.map((service) => service.id)).not.toContain(snapshot.offers[0]!.id);
     expect(result.skipped).toContainEqual(expect.objectContaining({ id: snapshot.offers[0]!.id, reason: "invalid", why: expect.stringContaining("nom") }));
+  });
+
+  it("drops a field the official schema would refuse, keeps the record and its services, and says why", () => {
+    const snapshot = fixtureSnapshot();
+    const structure = snapshot.structures.find((candidate) => candidate.name === "Médiathèque d'Essômes-sur-Marne")!;
+    // Valid for data·inclusion's pydantic model (EmailStr, RFC 6531), not for the JSON Schema's "email".
+    structure.email = "chambéry@exemple.fr";
+    structure.website = "https://médiathèque.exemple.fr/horaires d'été";
+    const result = toDataInclusion(snapshot, { today: TODAY });
+    const written = result.structures.find((record) => record.id === structure.id)!;
+    expect(written).toBeDefined();
+    expect(written.courriel).toBeUndefined();
+    // A link is written the way the "uri" format reads it (punycode, percent-encoding), not dropped.
+    expect(written.site_web).toBe("https://xn--mdiathque-53af.exemple.fr/horaires%20d'%C3%A9t%C3%A9");
+    // A plain address is written as it is (no trailing slash added).
+    structure.website = "https://mediatheque.exemple.fr";
+    expect(toDataInclusion(snapshot, { today: TODAY }).structures.find((record) => record.id === structure.id)!.site_web).toBe("https://mediatheque.exemple.fr");
+    expect(result.services.filter((service) => service.structure_id === structure.id)).toHaveLength(exported.services.length);
+    expect(result.skipped.filter((skipped) => skipped.reason === "invalid")).toEqual([]);
+    expect(result.droppedFields).toContainEqual({
+      kind: "structure",
+      id: structure.id,
+      name: structure.name,
+      field: "courriel",
+      value: "chambéry@exemple.fr",
+      why: expect.stringMatching(/^adresse de courriel que le schéma data·inclusion refuse/),
+    });
+    expect(result.droppedFields.filter((dropped) => dropped.kind === "service").map((dropped) => dropped.field)).toEqual(
+      result.services.map(() => "courriel"),
+    );
+    expect(officialDiErrors("structure", result.structures)).toEqual([]);
+    expect(officialDiErrors("service", result.services)).toEqual([]);
+  });
+
+  it("writes an offer held at two places as one service per place", () => {
+    const snapshot = fixtureSnapshot();
+    const offer = snapshot.offers.find((candidate) => candidate.title === "Ateliers numériques")!;
+    const home = snapshot.places.find((place) => place.id === offer.places[0]!.placeId)!;
+    const annex = { ...home, id: "99999999-9999-4999-8999-999999999999", name: "Annexe", address: "2 rue de la Gare", communeName: "Château-Thierry", communeCode: "02168" };
+    snapshot.places.push(annex);
+    offer.places.push({ placeId: annex.id, hours: null });
+    const result = toDataInclusion(snapshot, { today: TODAY });
+    const services = result.services.filter((service) => service.nom === "Ateliers numériques");
+    expect(services.map((service) => [service.id, service.commune, service.adresse])).toEqual([
+      [offer.id, "Essômes-sur-Marne", home.address],
+      [`${offer.id}:${annex.id}`, "Château-Thierry", "2 rue de la Gare"],
+    ]);
+    expect(services[1]).toMatchObject({ structure_id: offer.structureId, horaires_accueil: home.hours.osm, zone_eligibilite: ["02"] });
+    expect(officialDiErrors("service", result.services)).toEqual([]);
   });
 
   it("finds the département of a commune code", () => {

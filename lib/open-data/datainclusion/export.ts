@@ -7,22 +7,28 @@
  * - A structure: name, description, SIRET, its first French place's address, coordinates and hours
  *   (OSM `opening_hours`), phone (E.164 when French), email, website, `reseaux_porteurs` from its
  *   labels through the crosswalks.
- * - A service per published offer: `thematiques`, `type`, `frais`, `publics`, `modes_accueil`,
- *   `modes_mobilisation` from its terms through the crosswalks (crosswalks.json); `type` by the
- *   pipeline's priority aide-materielle > atelier > accompagnement; `frais` payant when any fee
- *   term says so; `publics` « tous-publics » when nothing specific (and never beside another).
- *   `conditions_acces`: ages, residency, other conditions and the documents to bring.
- *   `mobilisable_par`: usagers when a resident may come or call, professionnels when a professional
- *   may refer (referral modes, a referral note or transfers accepted). The address is the offer's
- *   first French place; `horaires_accueil` its own hours there, else the place's, else the hours of
- *   an offer with no place; `zone_eligibilite` the départements of its places.
- * Every record is checked with the v1 zod schema (schema.ts); one that does not validate is left
- * out ("invalid") with the reasons, so the output always validates.
+ * - A service per published offer and French place it is held at (an itinerant permanence held at
+ *   two places is two services, each with its place's address and hours): `thematiques`, `type`,
+ *   `frais`, `publics`, `modes_accueil`, `modes_mobilisation` from its terms through the crosswalks
+ *   (crosswalks.json); `type` by the pipeline's priority aide-materielle > atelier > accompagnement;
+ *   `frais` payant when any fee term says so; `publics` « tous-publics » when nothing specific (and
+ *   never beside another). `conditions_acces`: ages, residency, other conditions and the documents
+ *   to bring. `mobilisable_par`: usagers when a resident may come or call, professionnels when a
+ *   professional may refer (referral modes, a referral note or transfers accepted). `horaires_accueil`
+ *   the offer's own hours at that place, else the place's, else the hours of an offer with no place;
+ *   `zone_eligibilite` the départements of all its places. Its id is the offer's at its first place
+ *   (places in the snapshot's order: commune, then name) and `<offer id>:<place id>` at the others,
+ *   so an offer held at one place keeps the id it always had. An offer with no French place (a phone
+ *   line) is one service with no address.
+ * Every record is checked with the v1 zod schema (schema.ts, as strict as the official JSON Schemas).
+ * A field that does not validate is dropped from its record and listed in `droppedFields` with the
+ * reason; only a record whose required fields do not validate is left out (`skipped`, "invalid"), so
+ * the output always validates and nothing is lost silently.
  */
 import { codesIn, type TermRef } from "../crosswalks";
 import { frenchPhoneE164 } from "../lmn/export";
 import { notAfter, type SnapshotOffer, type SnapshotPlace, type SnapshotStructure, type TerritorySnapshot } from "../snapshot";
-import { diServiceSchema, diStructureSchema, DI_SCHEMA_VERSION, type DiService, type DiStructure } from "./schema";
+import { DI_REQUIRED_FIELDS, diServiceSchema, diStructureSchema, DI_SCHEMA_VERSION, type DiService, type DiStructure } from "./schema";
 
 const DI_SOURCE = "toile";
 
@@ -34,11 +40,25 @@ export interface DiSkipped {
   why: string;
 }
 
+/** A field left out of a record that is written: Toile's value would not validate against the schema. */
+export interface DiDroppedField {
+  kind: "structure" | "service";
+  /** The record's id (a service's may be `<offer id>:<place id>`). */
+  id: string;
+  /** The structure's name, or the offer's title. */
+  name: string;
+  field: string;
+  /** Toile's value, as text. */
+  value: string;
+  why: string;
+}
+
 export interface DiExport {
   schema_version: string;
   structures: DiStructure[];
   services: DiService[];
   skipped: DiSkipped[];
+  droppedFields: DiDroppedField[];
 }
 
 export interface DiOptions {
@@ -110,15 +130,81 @@ function withoutNulls<T extends object>(record: T): T {
   ) as T;
 }
 
+/** Why a value of a field is not written, in plain French. */
+const FIELD_REASONS: Record<string, string> = {
+  courriel:
+    "adresse de courriel que le schéma data·inclusion refuse (format « email » : lettres sans accent, chiffres et . _ - + avant l'@, puis un nom de domaine)",
+  site_web: "adresse web que le schéma data·inclusion refuse (http:// ou https://, sans espace ni caractère accentué)",
+  lien_source: "adresse web que le schéma data·inclusion refuse (http:// ou https://, sans espace ni caractère accentué)",
+  code_postal: "code postal de 5 chiffres attendu",
+  code_insee: "code INSEE de 5 caractères attendu",
+  siret: "numéro SIRET de 14 chiffres attendu",
+  description: "description trop courte (5 caractères au moins) ou trop longue (10 000 au plus)",
+  nom: "nom trop court (3 caractères au moins)",
+  date_maj: "date de mise à jour illisible, antérieure à 2000 ou future",
+  latitude: "latitude entre -90 et 90 attendue",
+  longitude: "longitude entre -180 et 180 attendue",
+};
+
+type Issue = { path: PropertyKey[]; message: string };
+type Checked<T> = { ok: true; record: T; dropped: { field: string; value: string; why: string }[] } | { ok: false; why: string };
+
+/**
+ * A record checked field by field: an optional field that does not validate is dropped (with its
+ * reason), the record stays; a required field that does not validate leaves the record out.
+ */
+function checked<T>(
+  schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: Issue[] } } },
+  record: Record<string, unknown>,
+  required: readonly string[],
+): Checked<T> {
+  const kept = { ...record };
+  const dropped: { field: string; value: string; why: string }[] = [];
+  // Each pass drops the fields the schema refuses; a second pass can only find fewer.
+  for (let pass = 0; pass < 3; pass++) {
+    const parsed = schema.safeParse(kept);
+    if (parsed.success) return { ok: true, record: parsed.data, dropped };
+    const fields = new Map<string, Issue>();
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (typeof field !== "string" || required.includes(field) || !(field in kept)) {
+        const reasons = parsed.error.issues.map((each) => {
+          const name = each.path.join(".");
+          return name ? `${name} : ${FIELD_REASONS[name] ?? each.message}` : `champ inconnu du schéma (${each.message})`;
+        });
+        return { ok: false, why: [...new Set(reasons)].join(" ; ") };
+      }
+      if (!fields.has(field)) fields.set(field, issue);
+    }
+    for (const [field, issue] of fields) {
+      const value = kept[field];
+      dropped.push({ field, value: Array.isArray(value) ? value.join(", ") : String(value), why: FIELD_REASONS[field] ?? `valeur refusée par le schéma data·inclusion (${issue.message})` });
+      delete kept[field];
+    }
+  }
+  return { ok: false, why: "enregistrement refusé par le schéma data·inclusion" };
+}
+
+/**
+ * An address with characters the "uri" format refuses written the way it reads them: accents and
+ * spaces percent-encoded, a Unicode domain in punycode. Any other is written as the source wrote it.
+ */
+function normalisedUrl(text: string | null): string | null {
+  if (!text || /^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+$/.test(text)) return text;
+  try {
+    return new URL(text).href;
+  } catch {
+    return text;
+  }
+}
+
 export function toDataInclusion(snapshot: TerritorySnapshot, options: DiOptions): DiExport {
-  const result: DiExport = { schema_version: DI_SCHEMA_VERSION, structures: [], services: [], skipped: [] };
+  const result: DiExport = { schema_version: DI_SCHEMA_VERSION, structures: [], services: [], skipped: [], droppedFields: [] };
   const structureSchema = diStructureSchema(options.today);
   const serviceSchema = diServiceSchema(options.today);
   const places = new Map(snapshot.places.map((place) => [place.id, place]));
   const french = new Set<string>();
   const base = options.baseUrl?.replace(/\/$/, "");
-  const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
-    error.issues.map((issue) => `${issue.path.join(".") || "(enregistrement)"} : ${issue.message}`).join(" ; ");
 
   for (const structure of snapshot.structures) {
     if (isBelgian(structure, snapshot.places, snapshot.territory.country)) {
@@ -139,20 +225,22 @@ export function toDataInclusion(snapshot: TerritorySnapshot, options: DiOptions)
       ...addressOf(place),
       telephone: phoneOf(structure),
       courriel: clean(structure.email),
-      site_web: clean(structure.website),
+      site_web: normalisedUrl(clean(structure.website)),
       horaires_accueil: place?.hours.osm || null,
       reseaux_porteurs: codes("dataInclusion.v1.reseaux_porteurs", structure.terms),
     });
-    const parsed = structureSchema.safeParse(record);
-    if (!parsed.success) {
-      result.skipped.push({ kind: "structure", id: structure.id, name: structure.name, reason: "invalid", why: issues(parsed.error) });
+    const outcome = checked<DiStructure>(structureSchema, record, DI_REQUIRED_FIELDS.structure);
+    if (!outcome.ok) {
+      result.skipped.push({ kind: "structure", id: structure.id, name: structure.name, reason: "invalid", why: outcome.why });
       continue;
     }
+    for (const dropped of outcome.dropped) result.droppedFields.push({ kind: "structure", id: structure.id, name: structure.name, ...dropped });
     french.add(structure.id);
-    result.structures.push(parsed.data);
+    result.structures.push(outcome.record);
   }
 
   const structures = new Map(snapshot.structures.map((structure) => [structure.id, structure]));
+  const placeOrder = new Map(snapshot.places.map((place, index) => [place.id, index]));
   for (const offer of snapshot.offers) {
     const structure = structures.get(offer.structureId);
     if (!structure || !french.has(structure.id)) {
@@ -166,43 +254,52 @@ export function toDataInclusion(snapshot: TerritorySnapshot, options: DiOptions)
       });
       continue;
     }
-    const record = toDiService(offer, structure, places, snapshot.territory.slug, base, options.today);
-    const parsed = serviceSchema.safeParse(record);
-    if (!parsed.success) {
-      result.skipped.push({ kind: "service", id: offer.id, name: offer.title, reason: "invalid", why: issues(parsed.error) });
-      continue;
-    }
-    result.services.push(parsed.data);
+    const at = offer.places
+      .flatMap((offerPlace) => {
+        const place = places.get(offerPlace.placeId);
+        return place && place.country === "FR" ? [{ place, hours: offerPlace.hours }] : [];
+      })
+      .sort((a, b) => (placeOrder.get(a.place.id) ?? 0) - (placeOrder.get(b.place.id) ?? 0));
+    const departments = [...new Set(at.flatMap(({ place }) => departmentOf(place.communeCode) ?? []))];
+    const heldAt = at.length > 0 ? at : [undefined];
+    heldAt.forEach((where, index) => {
+      const id = index === 0 ? offer.id : `${offer.id}:${where!.place.id}`;
+      const record = toDiService(offer, structure, where, id, departments, snapshot.territory.slug, base, options.today);
+      const outcome = checked<DiService>(serviceSchema, record, DI_REQUIRED_FIELDS.service);
+      if (!outcome.ok) {
+        result.skipped.push({ kind: "service", id, name: offer.title, reason: "invalid", why: outcome.why });
+        return;
+      }
+      for (const dropped of outcome.dropped) result.droppedFields.push({ kind: "service", id, name: offer.title, ...dropped });
+      result.services.push(outcome.record);
+    });
   }
   return result;
 }
 
+/** The offer at one of its places (`where`), or nowhere in particular (an offer with no French place). */
 function toDiService(
   offer: SnapshotOffer,
   structure: SnapshotStructure,
-  places: Map<string, SnapshotPlace>,
+  where: { place: SnapshotPlace; hours: SnapshotOffer["hours"] } | undefined,
+  id: string,
+  departments: string[],
   territorySlug: string,
   base: string | undefined,
   today: string,
 ): Record<string, unknown> {
-  const at = offer.places.flatMap((offerPlace) => {
-    const place = places.get(offerPlace.placeId);
-    return place && place.country === "FR" ? [{ place, hours: offerPlace.hours }] : [];
-  });
-  const first = at[0];
   const types = codes("dataInclusion.v1.types_de_services", offer.terms);
   const fees = codes("dataInclusion.v1.frais", offer.terms);
   const specific = codes("dataInclusion.v1.publics", offer.terms).filter((code) => code !== "tous-publics");
   const contactModes = offer.terms.filter(([vocabulary]) => vocabulary === "lmn.modalites_acces");
   const referralModes = offer.terms.filter(([vocabulary]) => vocabulary === "dataInclusion.v1.modes_mobilisation");
-  const byResidents = contactModes.length > 0 || !!clean(offer.details?.residentAccess) || at.length > 0;
+  const byResidents = contactModes.length > 0 || !!clean(offer.details?.residentAccess) || !!where;
   const byProfessionals = referralModes.length > 0 || !!clean(offer.details?.professionalReferral) || !!offer.details?.acceptsTransfers;
   const description = clean(offer.description) ?? "";
-  const departments = [...new Set(at.flatMap(({ place }) => departmentOf(place.communeCode) ?? []))];
   return withoutNulls({
     source: DI_SOURCE,
     structure_id: structure.id,
-    id: offer.id,
+    id,
     nom: name(offer.title),
     // Required (5 characters at least): an offer with no description is described by its title.
     description: (description.length >= 5 ? description : `${offer.title.trim()}${description ? ` — ${description}` : ""}`).slice(0, 10_000),
@@ -214,7 +311,7 @@ function toDiService(
     frais_precisions: clean(offer.feeDetails),
     publics: specific.length > 0 ? specific : ["tous-publics"],
     conditions_acces: conditionsText(offer),
-    ...addressOf(first?.place),
+    ...addressOf(where?.place),
     telephone: phoneOf(structure),
     courriel: clean(structure.email),
     modes_accueil: codes("dataInclusion.v1.modes_accueil", offer.terms),
@@ -222,6 +319,6 @@ function toDiService(
     modes_mobilisation: codes("dataInclusion.v1.modes_mobilisation", offer.terms),
     mobilisable_par: [...(byResidents ? ["usagers"] : []), ...(byProfessionals ? ["professionnels"] : [])],
     mobilisation_precisions: [clean(offer.details?.residentAccess), clean(offer.details?.professionalReferral)].filter(Boolean).join("\n") || null,
-    horaires_accueil: (first ? (first.hours?.osm ?? first.place.hours.osm) : offer.hours?.osm) || null,
+    horaires_accueil: (where ? (where.hours?.osm ?? where.place.hours.osm) : offer.hours?.osm) || null,
   });
 }

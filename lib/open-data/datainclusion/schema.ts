@@ -2,7 +2,14 @@
  * The data·inclusion v1 shapes (schema 1.0.8) as zod, for the rules the team's shared/reference/standards.md
  * §2.2 states: required fields, lengths, patterns, enumerations (read from vocabularies.json, as
  * published), « tous-publics » alone. The exporter checks every record with them before it returns
- * it, so its output always validates; tests check the demo territory against them.
+ * it, so its output always validates; tests check the output against the official JSON Schemas too
+ * (tests/fixtures/datainclusion/).
+ *
+ * Emails and links follow the JSON Schemas' formats ("email", "uri" as JSON Schema validators read
+ * them), which are stricter than data·inclusion's pydantic models: `EmailStr` accepts an accented
+ * address (« chambéry@… », RFC 6531) that the "email" format refuses. A record that a consumer
+ * validating against the JSON Schema would reject is not written as such (the exporter drops the
+ * field and says so).
  */
 import { z } from "zod";
 import { VOCABULARY_CODES } from "../crosswalks";
@@ -35,6 +42,14 @@ const dateMaj = (today: string) =>
     .refine((value) => value <= today, "date dans le futur");
 
 const name = z.string().min(3).max(150);
+/** JSON Schema's "email" (RFC 5321 mailbox, ASCII only: the "idn-email" format is another one). */
+const JSON_SCHEMA_EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const email = z.email({ pattern: JSON_SCHEMA_EMAIL });
+/** pydantic's `HttpUrl` (http or https, at most 2083 characters) written with RFC 3986's characters only ("uri"). */
+const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2083)
+  .regex(/^[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+$/, "caractères hors de la norme des adresses web");
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 const uniqueList = <T extends z.ZodType>(item: T) =>
   z.array(item).refine((values) => new Set(values).size === values.length, "valeurs en double");
@@ -56,14 +71,14 @@ export function diStructureSchema(today: string) {
     nom: name,
     date_maj: dateMaj(today),
     description: optional(z.string().min(5).max(10_000)),
-    lien_source: optional(z.url()),
+    lien_source: optional(httpUrl),
     siret: optional(z.string().regex(/^\d{14}$/)),
     ...addressBlock,
     telephone: optional(z.string().min(1)),
-    courriel: optional(z.email()),
-    site_web: optional(z.url()),
+    courriel: optional(email),
+    site_web: optional(httpUrl),
     horaires_accueil: optional(z.string().min(1)),
-    accessibilite_lieu: optional(z.url()),
+    accessibilite_lieu: optional(httpUrl),
     reseaux_porteurs: optional(uniqueList(z.enum(DI_ENUMS.reseauxPorteurs))),
   });
 }
@@ -75,7 +90,7 @@ export function diServiceSchema(today: string) {
     id: z.string().min(1),
     nom: name,
     description: z.string().min(5).max(10_000),
-    lien_source: optional(z.url()),
+    lien_source: optional(httpUrl),
     date_maj: dateMaj(today),
     type: optional(z.enum(DI_ENUMS.types)),
     // Sub-themes only: the categories ("numerique") are not valid values.
@@ -91,7 +106,7 @@ export function diServiceSchema(today: string) {
     conditions_acces: optional(z.string()),
     ...addressBlock,
     telephone: optional(z.string().min(1)),
-    courriel: optional(z.email()),
+    courriel: optional(email),
     modes_accueil: optional(uniqueList(z.enum(DI_ENUMS.receptionModes))),
     zone_eligibilite: optional(
       z
@@ -99,7 +114,7 @@ export function diServiceSchema(today: string) {
         .min(1),
     ),
     contact_nom_prenom: optional(z.string()),
-    lien_mobilisation: optional(z.url()),
+    lien_mobilisation: optional(httpUrl),
     modes_mobilisation: optional(uniqueList(z.enum(DI_ENUMS.mobilisationModes)).min(1)),
     mobilisable_par: optional(uniqueList(z.enum(DI_ENUMS.mobilisablePar)).min(1)),
     mobilisation_precisions: optional(z.string()),
@@ -111,3 +126,9 @@ export function diServiceSchema(today: string) {
 
 export type DiStructure = z.infer<ReturnType<typeof diStructureSchema>>;
 export type DiService = z.infer<ReturnType<typeof diServiceSchema>>;
+
+/** The fields a record cannot go without (the JSON Schemas' `required`): the others can be left out. */
+export const DI_REQUIRED_FIELDS = {
+  structure: ["source", "id", "nom", "date_maj"],
+  service: ["source", "structure_id", "id", "nom", "description", "date_maj"],
+} as const;

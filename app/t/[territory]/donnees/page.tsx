@@ -1,7 +1,14 @@
-/** The territory's open data: its published offer to download in Toile's and the standards' formats. */
+/**
+ * The territory's open data: its published offer to download in Toile's and the standards' formats.
+ * Beside the data·inclusion file, what it leaves out: how much for anyone, the detail (structure,
+ * offer, field, value, why) for the territory's coordinators, who can have it corrected.
+ */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/policy";
+import { getActor } from "@/lib/auth/session";
 import { loadOpenDataTerritory } from "@/lib/open-data/api/endpoints";
+import { fieldName, loadDataInclusionOmissions, omissionsSummary, type DiOmissions } from "@/lib/open-data/datainclusion/report";
 import { DOWNLOADS } from "@/lib/open-data/downloads";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +25,8 @@ export default async function OpenDataPage({ params }: Props) {
   const territory = await loadOpenDataTerritory((await params).territory);
   if (!territory) notFound();
   const base = `/t/${territory.slug}/donnees`;
+  const [omissions, actor] = await Promise.all([loadDataInclusionOmissions(territory, new Date()), getActor()]);
+  const coordinates = can(actor, "territory.manage", { territoryId: territory.id });
   return (
     <div lang="fr">
       <p>
@@ -42,6 +51,12 @@ export default async function OpenDataPage({ params }: Props) {
                 {download.title}
               </a>
               <p className="text-slate-700">{download.description}</p>
+              {download.file === "data-inclusion-v1.json" && (
+                <>
+                  <p className="mt-1 text-slate-700">{omissionsSummary(omissions)}</p>
+                  {coordinates && <OmissionsDetail omissions={omissions} />}
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -63,5 +78,36 @@ export default async function OpenDataPage({ params }: Props) {
         </p>
       </section>
     </div>
+  );
+}
+
+/** For the coordinators: each record left out and each field dropped, with the reason. */
+function OmissionsDetail({ omissions }: { omissions: DiOmissions }) {
+  const { skipped, droppedFields } = omissions;
+  const kindName = (kind: "structure" | "service") => (kind === "structure" ? "Structure" : "Offre");
+  return (
+    <section aria-labelledby="di-omissions" className="mt-3 rounded border border-slate-300 p-3">
+      <h3 id="di-omissions" className="text-lg font-semibold">
+        Ce que le fichier data·inclusion laisse de côté
+      </h3>
+      <p className="mt-1 text-slate-700">Visible par la coordination du territoire seulement. Corrigez la fiche pour que l&apos;information y entre.</p>
+      {skipped.length === 0 && droppedFields.length === 0 ? (
+        <p className="mt-2">Rien : toutes les structures, offres et informations publiées y sont.</p>
+      ) : (
+        <ul className="mt-2 list-disc space-y-2 pl-6">
+          {skipped.map((record) => (
+            <li key={`${record.kind}-${record.id}`}>
+              {kindName(record.kind)} « {record.name} » : absente du fichier. {record.why}
+            </li>
+          ))}
+          {droppedFields.map((dropped) => (
+            <li key={`${dropped.kind}-${dropped.id}-${dropped.field}`} className="break-words">
+              {kindName(dropped.kind)} « {dropped.name} » : {fieldName(dropped.field)} « {dropped.value} » non écrit, {dropped.why}. Le reste de la
+              fiche y est.
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
