@@ -216,7 +216,12 @@ describe("GET /api/v1/territories/{slug}/offers", () => {
   it("gives data·inclusion services and HSDS services, Belgian ones only in HSDS", async () => {
     const di = await json(await getOffers(db, request(`/api/v1/territories/${SLUG}/offers?limit=200&format=data-inclusion`), SLUG, now));
     expect(ids(di)).not.toContain(belgian.offerId);
-    expect(di.items.length).toBe(publishedOfferIds.length - 1);
+    // Every French offer, each place of an itinerant one as its own service `<offer id>:<place id>`.
+    const offerIdsOf = (serviceIds: string[]) => [...new Set(serviceIds.map((id) => id.split(":")[0]!))].sort();
+    expect(offerIdsOf(ids(di))).toEqual(publishedOfferIds.filter((id) => id !== belgian.offerId).sort());
+    const file = (await json(await getTerritory(db, request(`/api/v1/territories/${SLUG}?format=data-inclusion`), SLUG, now))) as unknown as { services: { id: string }[] };
+    expect(ids(di).sort()).toEqual(file.services.map((service) => service.id).sort());
+    expect(di.items.length).toBeGreaterThan(publishedOfferIds.length - 1);
     for (const item of di.items) expect(diServiceSchema("2026-11-22").safeParse(item).error?.issues ?? []).toEqual([]);
     const hsds = await json(await getOffers(db, request(`/api/v1/territories/${SLUG}/offers?limit=200&format=hsds`), SLUG, now));
     expect(ids(hsds)).toContain(belgian.offerId);

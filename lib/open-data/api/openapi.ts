@@ -110,7 +110,7 @@ const diStructureSchema = z
   .meta({ id: "DataInclusionStructure", description: `A data·inclusion v1 structure (${DI_SCHEMA}).` });
 const diServiceSchema = z
   .looseObject({ source: z.string(), id: z.string(), structure_id: z.string(), nom: z.string(), date_maj: day })
-  .meta({ id: "DataInclusionService", description: `A data·inclusion v1 service (${DI_SCHEMA}).` });
+  .meta({ id: "DataInclusionService", description: `A data·inclusion v1 service (${DI_SCHEMA}): one per offer and French place — the first place's keeps the offer's id, the others are \`<offer id>:<place id>\`. A page of offers lists every service of its offers, so it may hold more items than \`limit\`; \`/offers/{id}\` gives the first.` });
 const hsdsOrganizationSchema = z
   .looseObject({ id: uuid, name: z.string(), organization_identifiers: z.array(z.looseObject({})), phones: z.array(z.looseObject({})), locations: z.array(z.looseObject({})) })
   .meta({ id: "HsdsOrganization", description: `An HSDS 3.1 organization with its identifiers, phones and locations nested (${HSDS_SCHEMA}).` });

@@ -176,4 +176,16 @@ export function hsdsService(dataset: HsdsDataset, id: string) {
 }
 
 export const diStructures = (exported: DiExport, ids: string[]) => inOrder(ids, exported.structures);
-export const diServices = (exported: DiExport, ids: string[]) => inOrder(ids, exported.services);
+/**
+ * The data·inclusion services of these offers, in their order: an offer held at several places is
+ * one service per place (`<offer id>:<place id>` after the first, see ../datainclusion/export.ts),
+ * so a page of n offers may hold more than n services, and none is left out.
+ */
+export function diServices(exported: DiExport, offerIds: string[]) {
+  const byOffer = new Map<string, DiExport["services"]>();
+  for (const service of exported.services) {
+    const offerId = service.id.split(":")[0]!;
+    byOffer.set(offerId, [...(byOffer.get(offerId) ?? []), service]);
+  }
+  return offerIds.flatMap((id) => byOffer.get(id) ?? []);
+}
