@@ -7,3 +7,5 @@ const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 export const LMN_EXAMPLE_CSV = path.join(FIXTURES, "lmn/exemple-valide-v1.0.1.csv");
 /** 687 real places in the LMN v0.1 layout (source « Hinaura »), with real OSM hours. */
 export const HINAURA_V0_JSON = path.join(FIXTURES, "real-data/lieux-mediation-numerique-hinaura-v0.json");
+/** HSDS 3.1's compiled organization schema (everything nested), gzipped; README gives the original's sha256. */
+export const HSDS_ORGANIZATION_SCHEMA_GZ = path.join(FIXTURES, "hsds/organization.json.gz");
