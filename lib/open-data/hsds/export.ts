@@ -16,6 +16,9 @@
  *   A closure covering today makes the service "temporarily closed" with an `alert`.
  * - Ids: Toile's UUIDs for organizations, services and locations; the others are UUID v5 of what
  *   they describe, so they stay the same from one export to the next.
+ * - Absent fields are left out, never null (no HSDS schema allows null); so are values the
+ *   schema's formats would refuse (`hsdsEmail`, `hsdsUri`) and an address missing a required field.
+ * These are the tables; what goes out is them nested (`nested.ts`, record 010).
  */
 import { createHash } from "node:crypto";
 import departements from "@etalab/decoupage-administratif/data/departements.json";

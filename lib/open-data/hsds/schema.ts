@@ -2,7 +2,8 @@
  * The Open Referral HSDS 3.1 objects Toile writes, as zod: the fields the standard requires
  * (standards.md §3.2, in bold there), `format: uuid` ids, and the enumerations Toile relies on
  * (service status, location and address types, schedule frequency, weekdays). HSDS allows extra
- * properties, so the objects are not strict.
+ * properties, so the objects are not strict; it allows no null, so an optional field is absent or
+ * set, never null. The official schemas themselves are checked in the tests (lib/open-data/testing/hsds-schemas.ts).
  */
 import { z } from "zod";
 
