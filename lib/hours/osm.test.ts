@@ -1,4 +1,6 @@
+import OpeningHours from "opening_hours";
 import { describe, expect, it } from "vitest";
+import { openingHoursWithExceptions, parseOpeningHoursWithExceptions } from "@/lib/open-data/hours";
 import { daySelector, libraryReadsAs, parseOpeningHours, toOpeningHours } from "./osm";
 import type { HolidayRule, Slot } from "./rules";
 
@@ -22,7 +24,7 @@ describe("toOpeningHours", () => {
       ...[1, 2, 3, 4, 5].map((day) => slot(day, "09:00", "12:00")),
       ...[1, 2, 3, 4, 5].map((day) => slot(day, "13:30", "17:30", true)),
     ];
-    expect(toOpeningHours(missionLocale, "unknown")).toBe('Mo-Fr 09:00-12:00, Mo-Fr 13:30-17:30 "sur rendez-vous"');
+    expect(toOpeningHours(missionLocale, "unknown")).toBe('Mo-Fr 09:00-12:00, Mo-Fr 13:30-17:30 open "sur rendez-vous"');
   });
 
   it("writes nothing for no hours", () => {
@@ -132,6 +134,32 @@ describe("what toOpeningHours writes, checked by the opening_hours library", () 
       // Toile writes no rule for "open as usual" on holidays: read back, it is "unknown".
       expect({ text, ok: libraryReadsAs(text, slots, holidays === "open_as_usual" ? "unknown" : holidays) }).toEqual({ text, ok: true });
     }
+  });
+
+  it("says appointment-only hours are open, with the comment, never unknown (issue 16, point 7)", () => {
+    const library = (text: string) => new OpeningHours(text, { lat: 46.6, lon: 2.4, address: { country_code: "fr", state: "" } }, { mode: 0, tag_key: "opening_hours", map_value: false, warnings_severity: 4, locale: "fr" });
+    const withAppointments = shapes.filter(([slots]) => slots.some((candidate) => candidate.appointmentOnly));
+    expect(withAppointments.length).toBeGreaterThan(5);
+    for (const [slots, holidays] of withAppointments) {
+      // Both ways Toile writes hours: the weekly string, and the open-data one with dated exceptions.
+      const closure = { startsOn: "2026-12-24", endsOn: "2026-12-31", closed: true, opensAtMinute: null, closesAtMinute: null, label: "Fermeture annuelle" };
+      for (const text of [toOpeningHours(slots, holidays), openingHoursWithExceptions(slots, holidays, [closure], "2026-06-01")]) {
+        const hours = library(text);
+        for (const appointment of slots.filter((candidate) => candidate.appointmentOnly)) {
+          // The middle of the slot in the week of Monday 8 June 2026 (no holiday, no change of clocks).
+          const middle = (appointment.opensAtMinute + appointment.closesAtMinute) / 2;
+          const at = new Date(2026, 5, 7 + appointment.weekday, Math.floor(middle / 60), middle % 60);
+          expect({ text, at: at.toString(), open: hours.getState(at), unknown: hours.getUnknown(at), comment: hours.getComment(at) }).toEqual({ text, at: at.toString(), open: true, unknown: false, comment: "sur rendez-vous" });
+        }
+        // And Toile reads the string back as the same slots, appointment-only ones included.
+        const read = parseOpeningHoursWithExceptions(text);
+        expect({ text, slots: read.slots, problems: read.problems }).toEqual({ text, slots: [...slots].sort((a, b) => a.weekday - b.weekday || a.opensAtMinute - b.opensAtMinute), problems: [] });
+      }
+    }
+  });
+
+  it("still reads appointment-only hours written as a bare comment (Toile's strings before, other sources)", () => {
+    expect(parseOpeningHours('Mo-Fr 09:00-12:00, Mo-Fr 13:30-17:30 "sur rendez-vous"').slots.filter((candidate) => candidate.appointmentOnly)).toHaveLength(5);
   });
 
   it("catches a string that says something else", () => {

@@ -1,8 +1,9 @@
 /**
  * Weekly hours to and from OpenStreetMap `opening_hours` strings, the format the standards
  * exchange (LMN `horaires`, data·inclusion `horaires_accueil`). Toile writes weekday selectors
- * (Mo, Mo-Fr, Mo,We), time ranges, ";" rules, ", " additional rules, "PH off" and a comment
- * marking appointment-only hours ("sur rendez-vous"); it reads any string with the `opening_hours`
+ * (Mo, Mo-Fr, Mo,We), time ranges, ";" rules, ", " additional rules, "PH off" and appointment-only
+ * hours as open with a comment (`Mo-Fr 13:30-17:30 open "sur rendez-vous"`: a comment alone would
+ * make them "unknown" for OSM readers, i.e. not open); it reads any string with the `opening_hours`
  * library, keeping what fits its model (weekly slots, the PH rule) and reporting the rest, rule by
  * rule, never silently dropped.
  */
@@ -57,7 +58,7 @@ export function toOpeningHours(slots: Slot[], publicHolidays: HolidayRule): stri
     `${daySelector(weekdays)} ${ranges.map((range) => `${time(range.opensAtMinute)}-${time(range.closesAtMinute)}`).join(",")}`;
   let text = groupWeekdays(slots, false).map(rule).join("; ");
   for (const group of groupWeekdays(slots, true)) {
-    text += `${text ? ", " : ""}${rule(group)} "${APPOINTMENT_COMMENT}"`;
+    text += `${text ? ", " : ""}${rule(group)} open "${APPOINTMENT_COMMENT}"`;
   }
   if (publicHolidays === "closed" && text) text += "; PH off";
   return text;
@@ -134,8 +135,9 @@ export function parseOpeningHours(text: string, country: HoursCountry = "FR"): P
   let uncertain = false;
   const overnight: string[] = [];
   for (const [from, to, unknown, comment] of oh.getOpenIntervals(new Date(year, month, day), new Date(year, month, day + 7))) {
-    // A rule with a comment and no state is "unknown" in OSM: Toile's appointment-only hours are
-    // written so (`Mo 14:00-17:00 "sur rendez-vous"`), and read back as such.
+    // A rule with a comment and no state is "unknown" in OSM: Toile wrote appointment-only hours so
+    // before it wrote them `open` (`Mo 14:00-17:00 "sur rendez-vous"`), and other sources still
+    // do; both read as appointment-only hours.
     if (unknown && !APPOINTMENT.test(comment ?? "")) {
       uncertain = true;
       continue;

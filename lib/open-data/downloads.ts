@@ -11,6 +11,7 @@ import { matrixToXlsx } from "@/lib/matrix/xlsx";
 import { localTime } from "@/lib/hours/rules";
 import { toDataInclusion } from "./datainclusion/export";
 import { toHsds } from "./hsds/export";
+import { hsdsOrganizations } from "./hsds/nested";
 import { lmnToCsv, lmnToJson, toLmnRows } from "./lmn/export";
 import { loadTerritorySnapshot } from "./snapshot";
 
@@ -48,7 +49,8 @@ export const DOWNLOADS = [
   {
     file: "hsds-3.json",
     title: "Open Referral HSDS 3.1 (JSON)",
-    description: "Toutes les structures, y compris belges, au standard international Open Referral : organisations, services, lieux, horaires.",
+    description:
+      "Toutes les structures, y compris belges, au standard international Open Referral, en JSON imbriqué : chaque organisation avec ses lieux, ses services et leurs horaires.",
     contentType: "application/json; charset=utf-8",
   },
 ] as const;
@@ -78,7 +80,8 @@ export async function territoryExport(db: PrismaClient, territory: Territory, fo
   const today = territoryToday(territory, now);
   const snapshot = await loadTerritorySnapshot(db, territory.id, now);
   if (format === "lmn") return lmnToJson(toLmnRows(snapshot, today).rows);
-  if (format === "hsds") return toHsds(snapshot, { today, baseUrl: origin });
+  // HSDS's nested JSON: an array of organizations, as its compiled organization_package schema (record 010).
+  if (format === "hsds") return hsdsOrganizations(toHsds(snapshot, { today, baseUrl: origin }));
   const { structures, services, schema_version } = toDataInclusion(snapshot, { today, baseUrl: origin });
   return { schema_version, structures, services };
 }

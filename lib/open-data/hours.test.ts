@@ -1,4 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { toileStructure } from "./api/shapes";
+import { toDataInclusion } from "./datainclusion/export";
+import { toHsds } from "./hsds/export";
+import { toLmnRows } from "./lmn/export";
+import { fixtureSnapshot, TODAY } from "./testing/snapshot-fixture";
 import { exceptionRule, mergeSlots, openingHoursWithExceptions, parseExceptionRule, parseOpeningHoursWithExceptions } from "./hours";
 
 const slot = (weekday: number, opensAtMinute: number, closesAtMinute: number, appointmentOnly = false) => ({ weekday, opensAtMinute, closesAtMinute, appointmentOnly });
@@ -47,5 +52,18 @@ describe("mergeSlots", () => {
       slot(2, 840, 1020),
       slot(5, 540, 720),
     ]);
+  });
+});
+
+describe("appointment-only hours in every export (issue 16, point 7)", () => {
+  it("are written open with their comment in LMN, data·inclusion, the API's Toile shape and HSDS", () => {
+    const snapshot = fixtureSnapshot();
+    const written = 'Sa 09:00-12:00 open "sur rendez-vous"';
+    const mediatheque = snapshot.places.find((place) => place.name.startsWith("Médiathèque"))!;
+    expect(mediatheque.hours.osm).toContain(written);
+    expect(toLmnRows(snapshot, TODAY).rows.find((row) => row.nom.startsWith("Médiathèque"))!.horaires).toContain(written);
+    expect(toDataInclusion(snapshot, { today: TODAY }).services.map((service) => service.horaires_accueil)).toContainEqual(expect.stringContaining(written));
+    expect(toileStructure(snapshot.structures[0]!, snapshot, "https://toile.example").places[0]!.hours.osm).toContain(written);
+    expect(toHsds(snapshot, { today: TODAY }).schedules).toContainEqual(expect.objectContaining({ location_id: mediatheque.id, byday: "SA", description: "Sur rendez-vous" }));
   });
 });

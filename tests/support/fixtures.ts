@@ -10,3 +10,5 @@ export const HINAURA_V0_JSON = path.join(FIXTURES, "real-data/lieux-mediation-nu
 /** data·inclusion's published JSON Schemas, v1.0.8 (Structure and Service), as compiled from its pydantic models. */
 export const DI_STRUCTURE_SCHEMA_JSON = path.join(FIXTURES, "datainclusion/structure-v1.0.8.json");
 export const DI_SERVICE_SCHEMA_JSON = path.join(FIXTURES, "datainclusion/service-v1.0.8.json");
+/** HSDS 3.1's compiled organization schema (everything nested), gzipped; README gives the original's sha256. */
+export const HSDS_ORGANIZATION_SCHEMA_GZ = path.join(FIXTURES, "hsds/organization.json.gz");

@@ -9,7 +9,6 @@
  */
 import type { HolidayRule } from "@/lib/hours/rules";
 import type { DiExport } from "../datainclusion/export";
-import type { HsdsDataset } from "../hsds/export";
 import type { SnapshotHours, SnapshotOffer, SnapshotPlace, SnapshotStructure, TerritorySnapshot } from "../snapshot";
 import type { ApiTerritory } from "./queries";
 
@@ -128,52 +127,9 @@ export function inOrder<T extends { id: string }>(ids: string[], items: T[]): T[
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
-// ─── HSDS, nested ───────────────────────────────────────────────────────────────────────────
+// ─── HSDS, nested: lib/open-data/hsds/nested.ts (the standard's compiled organization and service) ───
 
-function attributesOf(dataset: HsdsDataset, linkId: string) {
-  const terms = new Map(dataset.taxonomy_terms.map((term) => [term.id, term]));
-  return dataset.attributes.filter((attribute) => attribute.link_id === linkId).map((attribute) => ({ ...attribute, taxonomy_term: terms.get(attribute.taxonomy_term_id) }));
-}
-
-function hsdsLocation(dataset: HsdsDataset, id: string) {
-  const location = dataset.locations.find((candidate) => candidate.id === id);
-  return location && {
-    ...location,
-    addresses: dataset.addresses.filter((address) => address.location_id === id),
-    schedules: dataset.schedules.filter((schedule) => schedule.location_id === id),
-  };
-}
-
-export function hsdsOrganization(dataset: HsdsDataset, id: string) {
-  const organization = dataset.organizations.find((candidate) => candidate.id === id);
-  return (
-    organization && {
-      ...organization,
-      organization_identifiers: dataset.organization_identifiers.filter((identifier) => identifier.organization_id === id),
-      phones: dataset.phones.filter((phone) => phone.organization_id === id),
-      locations: dataset.locations.filter((location) => location.organization_id === id).map((location) => hsdsLocation(dataset, location.id)),
-      attributes: attributesOf(dataset, id),
-    }
-  );
-}
-
-export function hsdsService(dataset: HsdsDataset, id: string) {
-  const service = dataset.services.find((candidate) => candidate.id === id);
-  if (!service) return undefined;
-  const organization = dataset.organizations.find((candidate) => candidate.id === service.organization_id);
-  return {
-    ...service,
-    organization,
-    phones: dataset.phones.filter((phone) => phone.organization_id === service.organization_id),
-    schedules: dataset.schedules.filter((schedule) => schedule.service_id === id),
-    service_at_locations: dataset.service_at_locations
-      .filter((at) => at.service_id === id)
-      .map((at) => ({ ...at, schedules: dataset.schedules.filter((schedule) => schedule.service_at_location_id === at.id), location: hsdsLocation(dataset, at.location_id) })),
-    languages: dataset.languages.filter((language) => language.service_id === id),
-    required_documents: dataset.required_documents.filter((document) => document.service_id === id),
-    attributes: attributesOf(dataset, id),
-  };
-}
+export { hsdsOrganization, hsdsService } from "../hsds/nested";
 
 export const diStructures = (exported: DiExport, ids: string[]) => inOrder(ids, exported.structures);
 /**

@@ -17,7 +17,7 @@ describe("data·inclusion v1 export", () => {
       code_insee: "02290",
       telephone: "+33323412230",
       reseaux_porteurs: ["conseillers-numeriques"],
-      horaires_accueil: expect.stringMatching(/^Tu-We 10:00-12:00,14:00-18:00, Sa 09:00-12:00 "sur rendez-vous"; PH off; 2026 Dec 05 09:00-17:00 open "Horaires du Téléthon"; 2026 Dec 24-2027 Jan 01 off "Fermeture annuelle"$/),
+      horaires_accueil: expect.stringMatching(/^Tu-We 10:00-12:00,14:00-18:00, Sa 09:00-12:00 open "sur rendez-vous"; PH off; 2026 Dec 05 09:00-17:00 open "Horaires du Téléthon"; 2026 Dec 24-2027 Jan 01 off "Fermeture annuelle"$/),
     });
     expect(exported.skipped).toContainEqual(expect.objectContaining({ kind: "structure", name: "EPN de Namur", reason: "belgian" }));
     expect(exported.skipped).toContainEqual(expect.objectContaining({ kind: "service", name: "Initiation à l'ordinateur", reason: "belgian" }));

@@ -1,7 +1,10 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { snapshotHours } from "../snapshot";
 import { closure, fixtureSnapshot, slot, TODAY } from "../testing/snapshot-fixture";
 import { offsetChanges, openPeriods, stableUuid, stateProvince, toHsds, toSchedules } from "./export";
+import { hsdsErrors, hsdsOrganizationSchemaText, nullPaths } from "../testing/hsds-schemas";
+import { hsdsOrganizations, hsdsService } from "./nested";
 import { hsdsDataset, hsdsSchedule } from "./schema";
 
 const dataset = toHsds(fixtureSnapshot(), { today: TODAY, baseUrl: "https://toile.example" });
@@ -11,6 +14,45 @@ describe("HSDS 3.1 export", () => {
   it("validates against the required HSDS fields, every id a UUID", () => {
     const parsed = hsdsDataset.safeParse(dataset);
     expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
+  it("is checked against the official schema as published (tests/fixtures/README.md)", () => {
+    expect(createHash("sha256").update(hsdsOrganizationSchemaText()).digest("hex")).toBe("55a2acff95c43c8315817e59684dbe68659e40e7d3b4c078c91fadf85157d8a4");
+  });
+
+  it("validates against the official HSDS 3.1 schemas, nested, without a single null (issue 16, point 5)", () => {
+    const nested = hsdsOrganizations(dataset);
+    expect(nullPaths(nested)).toEqual([]);
+    expect(hsdsErrors("organizations", nested)).toEqual([]);
+    for (const service of dataset.services) expect(hsdsErrors("service", hsdsService(dataset, service.id))).toEqual([]);
+    // Absent fields are left out, not written null: with no description, no age limits and no base URL, none of them.
+    expect(nullPaths(dataset)).toEqual([]);
+    const [offer] = fixtureSnapshot().offers;
+    const bare = toHsds(fixtureSnapshot({ offers: [{ ...offer!, description: "", details: undefined }] }), { today: TODAY }).services[0]!;
+    for (const field of ["description", "minimum_age", "maximum_age", "url"]) expect(bare).not.toHaveProperty(field);
+    expect(nullPaths(bare)).toEqual([]);
+  });
+
+  it("nests each organization's locations, services and their schedules, as HSDS's compiled organization", () => {
+    const [mediatheque] = hsdsOrganizations(dataset);
+    expect(mediatheque!.locations.map((location) => location.id)).toContain(MEDIATHEQUE);
+    expect(mediatheque!.locations.find((location) => location.id === MEDIATHEQUE)!.schedules.length).toBeGreaterThan(0);
+    expect(mediatheque!.services.map((service) => service.name)).toContain("Ateliers numériques");
+    const atelier = mediatheque!.services.find((service) => service.name === "Ateliers numériques")!;
+    expect(atelier.service_at_locations[0]!.location).toMatchObject({ id: MEDIATHEQUE, addresses: [expect.objectContaining({ city: "Essômes-sur-Marne" })] });
+    expect(atelier.attributes[0]!.taxonomy_term).toMatchObject({ taxonomy_detail: expect.objectContaining({ name: expect.any(String) }) });
+    expect(hsdsService(dataset, atelier.id)!.organization).toMatchObject({ id: mediatheque!.id, name: mediatheque!.name });
+  });
+
+  it("leaves out an email or a website HSDS's formats would refuse, and encodes accents in a web address", () => {
+    const [structure] = fixtureSnapshot().structures;
+    const odd = toHsds(fixtureSnapshot({ structures: [{ ...structure!, email: "chambéry@exemple.fr", website: "www.exemple.fr" }] }), { today: TODAY });
+    expect(odd.organizations[0]).not.toHaveProperty("email");
+    expect(odd.organizations[0]).not.toHaveProperty("website");
+    const accented = toHsds(fixtureSnapshot({ structures: [{ ...structure!, website: "https://mairie.fr/médiathèque" }] }), { today: TODAY });
+    expect(accented.organizations[0]!.website).toBe("https://mairie.fr/m%C3%A9diath%C3%A8que");
+    expect(hsdsErrors("organizations", hsdsOrganizations(odd))).toEqual([]);
+    expect(hsdsErrors("organizations", hsdsOrganizations(accented))).toEqual([]);
   });
 
   it("carries every structure, Belgian ones included, with their identifiers", () => {
@@ -36,7 +78,7 @@ describe("HSDS 3.1 export", () => {
   });
 
   it("makes the same ids from one export to the next", () => {
-    expect(toHsds(fixtureSnapshot(), { today: TODAY })).toEqual({ ...dataset, services: dataset.services.map((service) => ({ ...service, url: null })) });
+    expect(toHsds(fixtureSnapshot(), { today: TODAY })).toEqual({ ...dataset, services: dataset.services.map((service) => Object.fromEntries(Object.entries(service).filter(([key]) => key !== "url"))) });
     expect(stableUuid("a", "b")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(stableUuid("a", "b")).not.toBe(stableUuid("ab"));
   });
@@ -53,8 +95,8 @@ describe("HSDS schedules", () => {
   it("are weekly RRULE-like rows, one per pattern, with the territory's offset", () => {
     const first = rows.filter((row) => row.valid_from === TODAY);
     expect(first.map(({ byday, opens_at, closes_at, description }) => ({ byday, opens_at, closes_at, description }))).toEqual([
-      { byday: "TU,WE", opens_at: "10:00+01:00", closes_at: "12:00+01:00", description: null },
-      { byday: "TU,WE", opens_at: "14:00+01:00", closes_at: "18:00+01:00", description: null },
+      { byday: "TU,WE", opens_at: "10:00+01:00", closes_at: "12:00+01:00", description: undefined },
+      { byday: "TU,WE", opens_at: "14:00+01:00", closes_at: "18:00+01:00", description: undefined },
       { byday: "SA", opens_at: "09:00+01:00", closes_at: "12:00+01:00", description: "Sur rendez-vous" },
     ]);
     expect(first.every((row) => row.freq === "WEEKLY" && row.wkst === "MO" && row.timezone === 1 && row.notes === "Fermé les jours fériés.")).toBe(true);
@@ -73,7 +115,8 @@ describe("HSDS schedules", () => {
     expect(belgian.map((row) => row.valid_from)).toEqual(["2026-11-22", "2027-03-28", "2027-10-31"]);
     expect(belgian[0]).toMatchObject({ byday: "MO", opens_at: "10:00+01:00", closes_at: "11:00+01:00" });
     const phone = dataset.schedules.filter((schedule) => schedule.service_id === "66666666-6666-4666-8666-666666666666");
-    expect(phone[0]).toMatchObject({ valid_from: "2026-12-01", byday: "TH", notes: null });
+    expect(phone[0]).toMatchObject({ valid_from: "2026-12-01", byday: "TH" });
+    expect(phone[0]).not.toHaveProperty("notes");
   });
 
   it("cut periods at closures and offset changes", () => {
@@ -95,5 +138,8 @@ describe("HSDS schedules", () => {
     expect(stateProvince({ country: "BE", postalCode: "1000", communeCode: "1000" })).toBe("Région de Bruxelles-Capitale");
     expect(stateProvince({ country: "BE", postalCode: "4000", communeCode: "4000" })).toBe("Liège");
     expect(stateProvince({ country: "FR", postalCode: "97400", communeCode: "97411" })).toBe("La Réunion");
+    // A place whose commune the import could not name has no INSEE code: the postal code says the département (real Hinaura rows).
+    expect(stateProvince({ country: "FR", postalCode: "74000", communeCode: "" })).toBe("Haute-Savoie");
+    expect(stateProvince({ country: "FR", postalCode: "97400", communeCode: "" })).toBe("La Réunion");
   });
 });

@@ -16,6 +16,9 @@
  *   A closure covering today makes the service "temporarily closed" with an `alert`.
  * - Ids: Toile's UUIDs for organizations, services and locations; the others are UUID v5 of what
  *   they describe, so they stay the same from one export to the next.
+ * - Absent fields are left out, never null (no HSDS schema allows null); so are values the
+ *   schema's formats would refuse (`hsdsEmail`, `hsdsUri`) and an address missing a required field.
+ * These are the tables; what goes out is them nested (`nested.ts`, record 010).
  */
 import { createHash } from "node:crypto";
 import departements from "@etalab/decoupage-administratif/data/departements.json";
@@ -29,7 +32,19 @@ import { HSDS_VERSION, type hsdsDataset } from "./schema";
 import type { z } from "zod";
 
 export type HsdsDataset = z.infer<typeof hsdsDataset>;
-export type HsdsSchedule = HsdsDataset["schedules"][number];
+type HsdsRow<Table extends Exclude<keyof HsdsDataset, "hsds_version">> = HsdsDataset[Table][number];
+export type HsdsSchedule = HsdsRow<"schedules">;
+
+/** A row as the exporter builds it: an optional field may be null (or "") when Toile knows nothing. */
+type Absentable<Row> = { [Key in keyof Row]: undefined extends Row[Key] ? Row[Key] | null : Row[Key] };
+
+/**
+ * The row without its absent fields. HSDS 3.1 types its fields string, number or array, never
+ * null (not one of its schemas allows null): what Toile does not know is left out, not written null.
+ */
+function withoutAbsent<Row extends object>(row: Absentable<Row>): Row {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== undefined && value !== "")) as Row;
+}
 
 /** Toile's namespace for UUID v5 ids (random, fixed forever). */
 const NAMESPACE = "5b0c1f7e-3c55-4a0e-9a57-6f1d2f0c9e41";
@@ -137,7 +152,7 @@ export function toSchedules(hours: SnapshotHours, owner: Owner, today: string, t
     const offset = offsetMinutes(timeZone, period.from);
     for (const pattern of patterns) {
       const byday = [...pattern.weekdays].sort().map((weekday) => BYDAY[weekday - 1]).join(",");
-      rows.push({
+      rows.push(withoutAbsent<HsdsSchedule>({
         id: stableUuid("schedule", ownerId, period.from, byday, String(pattern.opens), String(pattern.closes), String(pattern.appointmentOnly)),
         ...owner,
         valid_from: period.from,
@@ -151,7 +166,7 @@ export function toSchedules(hours: SnapshotHours, owner: Owner, today: string, t
         description: pattern.appointmentOnly ? "Sur rendez-vous" : null,
         notes,
         attending_type: "in person",
-      });
+      }));
     }
   }
   // Special hours: extra rows valid on their dates only (the regular rows are not valid then).
@@ -159,7 +174,7 @@ export function toSchedules(hours: SnapshotHours, owner: Owner, today: string, t
     const days = Array.from({ length: 7 }, (_, index) => addDays(exception.startsOn, index)).filter((day) => day <= exception.endsOn);
     const byday = [...new Set(days.map(weekdayOf))].sort().map((weekday) => BYDAY[weekday - 1]).join(",");
     const offset = offsetMinutes(timeZone, exception.startsOn);
-    rows.push({
+    rows.push(withoutAbsent<HsdsSchedule>({
       id: stableUuid("schedule", ownerId, exception.startsOn, exception.endsOn, "special"),
       ...owner,
       valid_from: exception.startsOn,
@@ -173,7 +188,7 @@ export function toSchedules(hours: SnapshotHours, owner: Owner, today: string, t
       description: exception.label,
       notes: null,
       attending_type: "in person",
-    });
+    }));
   }
   return rows;
 }
@@ -226,8 +241,33 @@ export function stateProvince(place: Pick<SnapshotPlace, "country" | "postalCode
     const code = Number(place.postalCode);
     return BELGIAN_PROVINCES.find(([from, to]) => code >= from && code <= to)?.[2] ?? "Belgique";
   }
-  const code = place.communeCode.startsWith("97") ? place.communeCode.slice(0, 3) : place.communeCode.slice(0, 2);
-  return DEPARTMENT_NAMES.get(code) ?? code;
+  if (place.communeCode) {
+    const code = place.communeCode.startsWith("97") ? place.communeCode.slice(0, 3) : place.communeCode.slice(0, 2);
+    return DEPARTMENT_NAMES.get(code) ?? code;
+  }
+  // No INSEE code (a commune the import could not name): the postal code says the département,
+  // except in Corsica, whose two share the 20 prefix.
+  const postal = place.postalCode.trim();
+  if (postal.startsWith("20")) return "Corse";
+  return DEPARTMENT_NAMES.get(postal.startsWith("97") ? postal.slice(0, 3) : postal.slice(0, 2)) ?? "";
+}
+
+// ─── formats ────────────────────────────────────────────────────────────────────────────────
+
+/** An address of the form HSDS asks (`format: email`, ASCII as JSON Schema's validators read it), or null. */
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const hsdsEmail = (email: string | null) => (email && EMAIL.test(email.trim()) ? email.trim() : null);
+
+/** A web address as an RFC 3986 URI (`format: uri`): accents and spaces percent-encoded, the host in punycode; null if it is not http(s). */
+function hsdsUri(address: string | null): string | null {
+  if (!address?.trim()) return null;
+  try {
+    const url = new URL(address.trim());
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    return /^[\x21-\x7e]+$/.test(address.trim()) ? address.trim() : url.href;
+  } catch {
+    return null;
+  }
 }
 
 // ─── the export ─────────────────────────────────────────────────────────────────────────────
@@ -274,28 +314,29 @@ export function toHsds(snapshot: TerritorySnapshot, options: HsdsOptions): HsdsD
     if (!taxonomies.has(vocabulary)) {
       taxonomies.add(vocabulary);
       const known = VOCABULARY_NAMES.get(vocabulary);
-      out.taxonomies.push({ id: taxonomyId, name: known?.name ?? vocabulary, description: `Vocabulaire ${vocabulary}`, uri: known?.uri ?? null, version: known?.version ?? null });
+      out.taxonomies.push(withoutAbsent<HsdsRow<"taxonomies">>({ id: taxonomyId, name: known?.name ?? vocabulary, description: `Vocabulaire ${vocabulary}`, uri: known?.uri ?? null, version: known?.version ?? null }));
     }
     if (!terms.has(termId)) {
       terms.add(termId);
       out.taxonomy_terms.push({ id: termId, code, ...termOf(vocabulary, code), taxonomy: vocabulary, taxonomy_id: taxonomyId, language: "fr" });
     }
-    out.attributes.push({ id: stableUuid("attribute", linkId, termId), link_id: linkId, taxonomy_term_id: termId, link_type: vocabulary, link_entity: linkEntity, value: code, label: null });
+    out.attributes.push({ id: stableUuid("attribute", linkId, termId), link_id: linkId, taxonomy_term_id: termId, link_type: vocabulary, link_entity: linkEntity, value: code });
   };
 
   for (const structure of snapshot.structures) {
-    out.organizations.push({
-      id: structure.id,
-      name: structure.name,
-      description: structure.description.trim() || structure.name,
-      email: structure.email,
-      website: structure.website,
-    });
+    out.organizations.push(
+      withoutAbsent<HsdsRow<"organizations">>({
+        id: structure.id,
+        name: structure.name,
+        description: structure.description.trim() || structure.name,
+        email: hsdsEmail(structure.email),
+        website: hsdsUri(structure.website),
+      }),
+    );
     for (const identifier of structure.identifiers) {
       out.organization_identifiers.push({
         id: stableUuid("organization_identifier", structure.id, identifier.type),
         organization_id: structure.id,
-        identifier_scheme: null,
         identifier_type: IDENTIFIER_TYPES[identifier.type],
         identifier: identifier.value.replace(/\s/g, ""),
       });
@@ -312,18 +353,24 @@ export function toHsds(snapshot: TerritorySnapshot, options: HsdsOptions): HsdsD
   }
 
   for (const place of snapshot.places) {
-    out.locations.push({ id: place.id, location_type: "physical", organization_id: place.structureId, name: place.name, latitude: place.latitude, longitude: place.longitude });
-    out.addresses.push({
-      id: stableUuid("address", place.id),
-      location_id: place.id,
-      address_1: place.address,
-      address_2: place.addressComplement,
-      city: place.communeName,
-      state_province: stateProvince(place),
-      postal_code: place.postalCode,
-      country: place.country,
-      address_type: "physical",
-    });
+    out.locations.push(withoutAbsent<HsdsRow<"locations">>({ id: place.id, location_type: "physical", organization_id: place.structureId, name: place.name, latitude: place.latitude, longitude: place.longitude }));
+    // An address HSDS would refuse (it requires the street, the city, the postal code and the region) is left out; the location stays.
+    const province = stateProvince(place);
+    if (place.address.trim() && place.communeName.trim() && place.postalCode.trim() && province) {
+      out.addresses.push(
+        withoutAbsent<HsdsRow<"addresses">>({
+          id: stableUuid("address", place.id),
+          location_id: place.id,
+          address_1: place.address,
+          address_2: place.addressComplement,
+          city: place.communeName,
+          state_province: province,
+          postal_code: place.postalCode,
+          country: place.country,
+          address_type: "physical",
+        }),
+      );
+    }
     out.schedules.push(...toSchedules(place.hours, { location_id: place.id }, today, timeZone, cuts));
   }
 
@@ -332,7 +379,7 @@ export function toHsds(snapshot: TerritorySnapshot, options: HsdsOptions): HsdsD
     out.services.push(toService(offer, places, today, base, snapshot.territory.slug));
     for (const offerPlace of offer.places) {
       const id = stableUuid("service_at_location", offer.id, offerPlace.placeId);
-      out.service_at_locations.push({ id, service_id: offer.id, location_id: offerPlace.placeId, description: null });
+      out.service_at_locations.push({ id, service_id: offer.id, location_id: offerPlace.placeId });
       if (offerPlace.hours) out.schedules.push(...toSchedules(offerPlace.hours, { service_at_location_id: id }, today, timeZone, cuts));
     }
     if (offer.hours) out.schedules.push(...toSchedules(offer.hours, { service_id: offer.id }, today, timeZone, cuts));
@@ -347,26 +394,26 @@ export function toHsds(snapshot: TerritorySnapshot, options: HsdsOptions): HsdsD
   return out;
 }
 
-function toService(offer: SnapshotOffer, places: Map<string, SnapshotPlace>, today: string, base: string | undefined, slug: string): HsdsDataset["services"][number] {
+function toService(offer: SnapshotOffer, places: Map<string, SnapshotPlace>, today: string, base: string | undefined, slug: string): HsdsRow<"services"> {
   // Closed today everywhere it is held (or, with no place, on its own hours): temporarily closed.
   const closures = offer.places.length > 0 ? offer.places.map((at) => currentClosure(at.hours ?? places.get(at.placeId)?.hours ?? null, today)) : [currentClosure(offer.hours, today)];
   const closed = closures.length > 0 && closures.every(Boolean);
   const closure = closed ? closures.sort((a, b) => a!.endsOn.localeCompare(b!.endsOn))[0]! : null;
   const details = offer.details;
   const fees = offer.terms.filter(([vocabulary]) => vocabulary === "lmn.frais_a_charge" || vocabulary === "dataInclusion.v1.frais").map(([vocabulary, code]) => termOf(vocabulary, code).name);
-  return {
+  return withoutAbsent<HsdsRow<"services">>({
     id: offer.id,
     organization_id: offer.structureId,
     name: offer.title,
     description: offer.description || null,
     status: closed ? "temporarily closed" : "active",
     alert: closure ? `${closure.label} (fermé jusqu'au ${closure.endsOn} inclus)` : details?.isSaturated ? "Service saturé : délai d'attente allongé." : null,
-    url: base ? `${base}/t/${slug}/offres/${offer.id}` : null,
+    url: base ? hsdsUri(`${base}/t/${slug}/offres/${offer.id}`) : null,
     application_process: [details?.residentAccess, details?.professionalReferral].filter(Boolean).join("\n") || null,
     fees_description: [[...new Set(fees)].join(", "), offer.feeDetails].filter(Boolean).join(" — ") || null,
     eligibility_description: conditionsText({ ...offer, details: details && { ...details, documentsToBring: [] } }),
     minimum_age: details?.minAge ?? null,
     maximum_age: details?.maxAge ?? null,
     last_modified: `${notAfter(offer.updatedOn, today)}T00:00:00Z`,
-  };
+  });
 }
