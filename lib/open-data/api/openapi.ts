@@ -124,8 +124,8 @@ const diExportSchema = z
   .looseObject({ structures: z.array(diStructureSchema), services: z.array(diServiceSchema) })
   .meta({ id: "DataInclusionExport", description: "The territory in data·inclusion v1: its French structures and their services." });
 const hsdsExportSchema = z
-  .looseObject({ organizations: z.array(z.looseObject({ id: z.string() })), services: z.array(z.looseObject({ id: z.string() })) })
-  .meta({ id: "HsdsExport", description: "The territory in HSDS 3.1, every structure included." });
+  .array(hsdsOrganizationSchema)
+  .meta({ id: "HsdsExport", description: `The territory in HSDS 3.1, every structure included: an array of organizations with their services and locations nested (${HSDS_SCHEMA}, compiled \`organization\`).` });
 
 const pageOf = <F extends string>(format: F, item: z.ZodType, id: string) =>
   z
@@ -279,6 +279,8 @@ const notModified = { description: "Not modified: the ETag sent in If-None-Match
 const common = { 304: notModified, 400: problem("Bad parameter: which one and why, in `errors`.") };
 /** One schema per `format`: exactly one branch matches a response. */
 const oneOf = (...ids: string[]) => ({ oneOf: ids.map(ref) });
+/** Where the `format` parameter alone tells the shapes apart: an empty territory's LMN and HSDS files are both `[]`. */
+const anyOf = (...ids: string[]) => ({ anyOf: ids.map(ref) });
 const byFormat = (ids: Record<string, string>) => ({ ...oneOf(...Object.values(ids)), discriminator: { propertyName: "format", mapping: Object.fromEntries(Object.entries(ids).map(([format, id]) => [format, `#/components/schemas/${id}`])) } });
 
 /** POST, PUT, PATCH and DELETE on every path: the API is read-only. */
@@ -371,7 +373,7 @@ export const OPENAPI = {
         operationId: "getTerritory",
         parameters: [pathParam("slug", "The territory's identifier in its URLs"), PARAMETERS.territoryFormat],
         responses: {
-          200: { description: "The territory (format=toile) or the export in that format", content: json(oneOf("Territory", "LmnExport", "DataInclusionExport", "HsdsExport"), EXAMPLES.territories.items[0]) },
+          200: { description: "The territory (format=toile) or the export in that format", content: json(anyOf("Territory", "LmnExport", "DataInclusionExport", "HsdsExport"), EXAMPLES.territories.items[0]) },
           ...common,
           404: problem("Unknown territory"),
         },
