@@ -33,7 +33,7 @@ function stateWith(place: Partial<ExistingPlace> = {}, record = false): Territor
     appointmentUrl: null,
     standardExtras: {},
     hours: { slots: [], exceptions: [], publicHolidays: "closed" },
-    offers: [{ id: "o1", structureId: "s1", title: "Médiation numérique", terms: [termKey(["lmn.services", "Aide aux démarches administratives"])], hours: null }],
+    offers: [{ id: "o1", structureId: "s1", title: "Médiation numérique", terms: [termKey(["lmn.services", "Aide aux démarches administratives"])], hours: null, conditions: { minAge: null, maxAge: null, residencyCondition: null, otherConditions: null } }],
     ...place,
   };
   return {

@@ -55,7 +55,7 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
       standardExtras: true,
       publicHolidays: true,
       ...hoursSelect,
-      offers: { select: { publicHolidays: true, ...hoursSelect, offer: { select: { id: true, structureId: true, title: true, status: true, terms: termsSelect } } } },
+      offers: { select: { publicHolidays: true, ...hoursSelect, offer: { select: { id: true, structureId: true, title: true, status: true, minAge: true, maxAge: true, residencyCondition: true, otherConditions: true, terms: termsSelect } } } },
     },
   });
   const records = await db.importedRecord.findMany({
@@ -95,6 +95,7 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
           structureId: offer.structureId,
           title: offer.title,
           terms: keys(offer.terms),
+          conditions: { minAge: offer.minAge, maxAge: offer.maxAge, residencyCondition: offer.residencyCondition, otherConditions: offer.otherConditions },
           hours:
             openingSlots.length > 0
               ? { slots: openingSlots, exceptions: exceptionsOf(openingExceptions), publicHolidays: (publicHolidays ?? place.publicHolidays) as HolidayRule }
