@@ -9,7 +9,7 @@ export interface OfferConditions {
   otherConditions: string | null;
 }
 
-export function agePhrase(minAge: number | null, maxAge: number | null): string | null {
+function agePhrase(minAge: number | null, maxAge: number | null): string | null {
   if (minAge != null && maxAge != null) return `de ${minAge} à ${maxAge} ans`;
   if (minAge != null) return `à partir de ${minAge} ans`;
   if (maxAge != null) return `jusqu'à ${maxAge} ans`;

@@ -99,7 +99,3 @@ export function frenchCommuneCandidates(name: string): CommuneCandidate[] {
   return candidates.sort((a, b) => a.name.localeCompare(b.name, "fr") || a.postalCode.localeCompare(b.postalCode));
 }
 
-/** The département of a French commune by INSEE code, as "Drôme (26)" (empty when unknown). */
-export function frenchDepartmentOf(communeCode: string): string {
-  return index().departmentOf.get(communeCode) ?? "";
-}
