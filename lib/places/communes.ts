@@ -23,6 +23,8 @@ interface RawCommune {
   type: string;
   departement?: string;
   codesPostaux?: string[];
+  /** For a delegated or associated commune (merged into another): the current commune's code. */
+  "chefLieu"?: string;
 }
 
 /** A commune as a person would pick it among homonyms: its name, one of its postal codes, its département. */
@@ -33,7 +35,9 @@ export interface CommuneCandidate {
   department: string;
 }
 
-let indexes: { byPostalCode: Map<string, Commune[]>; byName: Map<string, Commune[]>; departmentOf: Map<string, string> } | undefined;
+let indexes:
+  | { byPostalCode: Map<string, Commune[]>; byName: Map<string, Commune[]>; departmentOf: Map<string, string>; mergedInto: Map<string, string[]> }
+  | undefined;
 
 function index() {
   if (indexes) return indexes;
@@ -45,8 +49,13 @@ function index() {
   const departmentOf = new Map<string, string>();
   const byPostalCode = new Map<string, Commune[]>();
   const byName = new Map<string, Commune[]>();
+  const mergedInto = new Map<string, string[]>();
   const add = (map: Map<string, Commune[]>, key: string, commune: Commune) => map.set(key, [...(map.get(key) ?? []), commune]);
   for (const entry of raw) {
+    if ((entry.type === "commune-deleguee" || entry.type === "commune-associee") && entry.chefLieu) {
+      const key = normalizeCommuneName(entry.nom);
+      mergedInto.set(key, [...(mergedInto.get(key) ?? []), entry.chefLieu]);
+    }
     if (entry.type !== "commune-actuelle") continue;
     const commune = { code: entry.code, name: entry.nom, postalCodes: entry.codesPostaux ?? [] };
     for (const postalCode of commune.postalCodes) add(byPostalCode, postalCode, commune);
@@ -54,7 +63,7 @@ function index() {
     departmentOf.set(entry.code, `${departmentName.get(entry.departement ?? "") ?? entry.departement ?? ""} (${entry.departement ?? ""})`);
   }
   for (const list of byPostalCode.values()) list.sort((a, b) => a.name.localeCompare(b.name, "fr"));
-  indexes = { byPostalCode, byName, departmentOf };
+  indexes = { byPostalCode, byName, departmentOf, mergedInto };
   return indexes;
 }
 
@@ -99,3 +108,13 @@ export function frenchCommuneCandidates(name: string): CommuneCandidate[] {
   return candidates.sort((a, b) => a.name.localeCompare(b.name, "fr") || a.postalCode.localeCompare(b.postalCode));
 }
 
+
+/**
+ * The current commune, among those a postal code serves, that a merged commune of that name now
+ * belongs to (Seynod, 74600 → Annecy): an official merger, not a guess. Undefined when none.
+ */
+export function frenchCommuneMergedInto(postalCode: string, name: string): Commune | undefined {
+  const codes = index().mergedInto.get(normalizeCommuneName(name)) ?? [];
+  const matches = frenchCommunesOf(postalCode).filter((commune) => codes.includes(commune.code));
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -123,12 +123,14 @@ describe("a commune named without postal code is asked, never guessed", () => {
   });
 
   it("with a postal code, takes the commune of that name, and says which communes the code serves when none has it", async () => {
-    const result = await parseCsv([withWhere("1 rue Z, 74600 Seynod"), withWhere("1 rue Z, 26000 Valence")]);
+    const result = await parseCsv([withWhere("1 rue Z, 74600 Seynod"), withWhere("1 rue Z, 26000 Valence"), withWhere("1 rue Z, 63420 Ardes sur couze")]);
     expect(result.rows.map((row) => [row.place.postalCode, row.place.communeCode, row.place.communeName])).toEqual([
-      ["74600", null, "Seynod"],
+      // Seynod merged into Annecy (an official merger, not a guess); the name stays as written.
+      ["74600", "74010", "Seynod"],
       ["26000", "26362", "Valence"],
+      ["63420", null, "Ardes sur couze"],
     ]);
-    expect(result.issues).toEqual([expect.objectContaining({ row: 2, level: "warning", why: expect.stringContaining("Annecy (INSEE 74010)") })]);
+    expect(result.issues).toEqual([expect.objectContaining({ row: 4, level: "warning", why: expect.stringContaining("Ardes (INSEE 63009)") })]);
   });
 });
 

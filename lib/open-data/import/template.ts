@@ -131,6 +131,8 @@ export interface TemplateOptions {
   communeCandidates?: (communeName: string) => CommuneCandidate[];
   /** The French communes a postal code serves (server: lib/places/communes). */
   communesOfPostalCode?: (postalCode: string) => Commune[];
+  /** The current commune a merged commune of that name belongs to, among the postal code's (server: lib/places/communes). */
+  communeMergedInto?: (postalCode: string, name: string) => Commune | undefined;
 }
 
 type TemplatePlace = { address: string; postalCode: string; communeCode: string | null; communeName: string; unresolved?: string };
@@ -159,13 +161,13 @@ function communeByName(address: string, communeName: string, options: TemplateOp
 }
 
 /**
- * The INSEE code of a commune given with its postal code: the one of that name, or the only one
- * the code serves. Else none is chosen: the place keeps the postal code and the name as written,
+ * The INSEE code of a commune given with its postal code: the one of that name (or that a merged
+ * commune of that name now belongs to), or the only one the code serves. Else none is chosen: the place keeps the postal code and the name as written,
  * without INSEE code (as an LMN import keeps them), and `unresolved` says which communes the code serves.
  */
 function communeCodeOf(postalCode: string, communeName: string, options: TemplateOptions): { communeCode: string | null; unresolved?: string } {
   const communes = options.communesOfPostalCode?.(postalCode) ?? [];
-  const named = matchCommune(communes, communeName);
+  const named = matchCommune(communes, communeName) ?? options.communeMergedInto?.(postalCode, communeName);
   if (named) return { communeCode: named.code };
   if (communes.length === 1) return { communeCode: communes[0]!.code };
   if (communes.length === 0) return { communeCode: null };
