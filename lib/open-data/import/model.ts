@@ -18,6 +18,8 @@ export interface ImportIssue {
   why: string;
   /** "error": the row (or file) cannot be imported as it is; "warning": imported, with a loss or a guess. */
   level: "error" | "warning";
+  /** A commune named ambiguously (the template): the communes it may be, for the coordinator to pick one in the preview. */
+  candidates?: { code: string; name: string; postalCode: string; department: string }[];
 }
 
 export interface ImportRow {

@@ -4,6 +4,7 @@ import { MATRIX_HEADER, toCsv, matrixToCsv } from "@/lib/matrix/csv";
 import { getMatrix } from "@/lib/matrix/queries";
 import type { MatrixFilters } from "@/lib/matrix/filters";
 import { commitImport } from "./commit";
+import { answerImportJob, confirmImportJob, enqueueImportJob, findImportJob, runImportJobs } from "./jobs";
 import { parseImportFile } from "./file";
 import { planImport } from "./plan";
 
@@ -42,6 +43,40 @@ describe("the Toile template into a territory", () => {
     expect(replan.rows.map((row) => [row.action, row.changes.map((change) => change.field)])).toEqual([
       ["unchanged", []],
       ["unchanged", []],
+    ]);
+  });
+});
+
+describe("an ambiguous commune in the template", () => {
+  it("is asked in the preview with its candidates; the commune picked is the one imported", async () => {
+    const territory = await db.territory.create({ data: { slug: "modele-communes", name: "Modèle communes", country: "FR" }, select: { id: true } });
+    const actorId = (await db.user.create({ data: { email: "modele-communes@exemple.fr" }, select: { id: true } })).id;
+    const now = new Date("2026-11-23T09:00:00Z");
+    const clock = () => now;
+    const file = [
+      line(MATRIX_HEADER.slice(0, 14)),
+      line(["Médiathèque de Valence", "Ateliers", "Maîtrise des outils numériques du quotidien", "", "", "", "", "1 place de la Liberté, Valence", "", "", "", "non", "", ""]),
+    ].join("\r\n");
+    const jobId = await enqueueImportJob(db, { territoryId: territory.id, actorId, fileName: "matrice.csv", format: "auto", content: new TextEncoder().encode(file) }, now);
+    await runImportJobs(db, { clock });
+    const asked = (await findImportJob(db, jobId, actorId, territory.id, now))!;
+    expect(asked.preview!.counts).toMatchObject({ create: 0, skip: 1 });
+    const [issue] = asked.preview!.issues;
+    expect(issue!.candidates).toEqual(expect.arrayContaining([{ code: "26362", name: "Valence", postalCode: "26000", department: "Drôme (26)" }]));
+
+    // An answer that is not a candidate changes nothing; a candidate is used.
+    const answer = (value: string) => answerImportJob(db, { jobId, actorId, territoryId: territory.id, answers: { [`${issue!.row}:${issue!.value}`]: value } }, now);
+    expect(await answer("75056|75001")).toBe(true);
+    await runImportJobs(db, { clock });
+    expect((await findImportJob(db, jobId, actorId, territory.id, now))!.preview!.counts).toMatchObject({ create: 0, skip: 1 });
+    expect(await answer("26362|26000")).toBe(true);
+    await runImportJobs(db, { clock });
+    const answered = (await findImportJob(db, jobId, actorId, territory.id, now))!;
+    expect(answered.preview!.counts).toMatchObject({ create: 1, skip: 0 });
+    expect(await confirmImportJob(db, { jobId, actorId, territoryId: territory.id, planHash: answered.planHash! }, now)).toBe(true);
+    expect(await runImportJobs(db, { clock })).toEqual(["done"]);
+    expect(await db.place.findMany({ where: { structure: { territoryId: territory.id } }, select: { postalCode: true, communeCode: true, communeName: true } })).toEqual([
+      { postalCode: "26000", communeCode: "26362", communeName: "Valence" },
     ]);
   });
 });

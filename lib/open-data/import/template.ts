@@ -131,6 +131,11 @@ export interface TemplateOptions {
   communeCandidates?: (communeName: string) => CommuneCandidate[];
   /** The French communes a postal code serves (server: lib/places/communes). */
   communesOfPostalCode?: (postalCode: string) => Commune[];
+  /**
+   * The coordinator's answers to ambiguous communes, from the preview: `"<row>:<place as written>"`
+   * → `"<INSEE code>|<postal code>"`, one of the candidates the preview listed.
+   */
+  communeAnswers?: Record<string, string>;
   /** The current commune a merged commune of that name belongs to, among the postal code's (server: lib/places/communes). */
   communeMergedInto?: (postalCode: string, name: string) => Commune | undefined;
 }
@@ -148,11 +153,13 @@ const candidateList = (candidates: CommuneCandidate[]) =>
  * one postal code; else the row is refused with the candidates and what to write, never guessed
  * (Valence has several communes, Livron and Livron-sur-Drôme are not the same).
  */
-function communeByName(address: string, communeName: string, options: TemplateOptions): TemplatePlace | { error: string } {
+function communeByName(address: string, communeName: string, options: TemplateOptions, answer?: string): TemplatePlace | { error: string; candidates?: CommuneCandidate[] } {
   const candidates = options.communeCandidates?.(communeName) ?? [];
-  if (candidates.length === 1) return { address, postalCode: candidates[0]!.postalCode, communeCode: candidates[0]!.code, communeName: candidates[0]!.name };
+  const chosen = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => `${candidate.code}|${candidate.postalCode}` === answer);
+  if (chosen) return { address, postalCode: chosen.postalCode, communeCode: chosen.code, communeName: chosen.name };
   const example = candidates[0] ? `« ${address}, ${candidates[0].postalCode} ${candidates[0].name} »` : `« ${address}, code postal ${communeName} »`;
   return {
+    candidates: candidates.length > 1 ? candidates : undefined,
     error:
       candidates.length > 1
         ? `Commune ambiguë : « ${communeName} » peut être ${candidateList(candidates)}. Ajoutez le code postal dans « Où » (par exemple ${example}) ou remplissez les colonnes Code postal et Code INSEE.`
@@ -178,13 +185,13 @@ function communeCodeOf(postalCode: string, communeName: string, options: Templat
 }
 
 /** "12 rue X, 02100 Saint-Aubin" or "12 rue X, Saint-Aubin" (the matrix's wording before it carried the address columns). */
-function placeOf(text: string, options: TemplateOptions): TemplatePlace | { error: string } {
+function placeOf(text: string, options: TemplateOptions, answer?: string): TemplatePlace | { error: string; candidates?: CommuneCandidate[] } {
   const at = text.lastIndexOf(",");
   if (at < 0) return { error: "Adresse attendue sous la forme « 12 rue de la Gare, 02100 Commune »." };
   const address = text.slice(0, at).trim();
   const rest = text.slice(at + 1).trim();
   const withCode = /^(\d{5})\s+(.+)$/.exec(rest);
-  if (!withCode) return communeByName(address, rest, options);
+  if (!withCode) return communeByName(address, rest, options, answer);
   const code = communeCodeOf(withCode[1]!, withCode[2]!.trim(), options);
   return { address, postalCode: withCode[1]!, communeCode: code.communeCode, communeName: withCode[2]!.trim(), unresolved: code.unresolved };
 }
@@ -273,7 +280,7 @@ function* templateRowSteps(header: string[], records: string[][], line: (index: 
     const postalCode = cell("Code postal");
     const communeName = cell("Commune");
     const communeCode = cell("Code INSEE");
-    let parsedPlaces: (TemplatePlace | { error: string })[];
+    let parsedPlaces: (TemplatePlace | { error: string; candidates?: CommuneCandidate[] })[];
     let placeTexts: string[];
     if (address || postalCode || communeName || communeCode) {
       placeTexts = [[address, [postalCode, communeName].filter(Boolean).join(" ")].filter(Boolean).join(", ")];
@@ -293,11 +300,11 @@ function* templateRowSteps(header: string[], records: string[][], line: (index: 
       const where = cell("Où");
       placeTexts = where.split(" ; ").map((value) => value.trim()).filter((value) => value && value !== "À distance");
       if (placeTexts.length === 0) report("Où", where, "Aucune adresse : une offre à distance ne s'importe pas encore (ajoutez-la dans Toile).", "error");
-      parsedPlaces = placeTexts.map((text) => placeOf(text, options));
+      parsedPlaces = placeTexts.map((text) => placeOf(text, options, options.communeAnswers?.[`${row}:${text}`]));
     }
     const placeColumn = address || postalCode || communeName || communeCode ? "Adresse, Code postal, Commune, Code INSEE" : "Où";
     for (const [position, place] of parsedPlaces.entries()) {
-      if ("error" in place) report(placeColumn, placeTexts[position] ?? "", place.error, "error");
+      if ("error" in place) issues.push({ row, column: placeColumn, value: placeTexts[position] ?? "", why: place.error, level: "error", ...(place.candidates ? { candidates: place.candidates } : {}) });
       else if (place.unresolved) report(placeColumn, placeTexts[position] ?? "", place.unresolved);
     }
 
