@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { describeWeeklyHours } from "@/lib/hours/format";
 import { isStale } from "@/lib/offers/rules";
+import { conditionList } from "./conditions";
 import type { MatrixFilters } from "./filters";
 
 export interface MatrixRow {
@@ -17,7 +18,8 @@ export interface MatrixRow {
   structurePublished: boolean;
   qui: string;
   quoi: { title: string; needs: string[]; postures: string[] };
-  comment: { accessModes: string[]; publics: string[]; conditions: string[] };
+  /** `modes`: contact, reception and accompaniment modes (in the export's "Comment", not on the page). */
+  comment: { accessModes: string[]; modes: string[]; publics: string[]; conditions: string[] };
   ou: string[];
   quand: string;
   autres: { fees: string[]; feeDetails: string | null; documents: string[]; acceptsTransfers: boolean };
@@ -25,6 +27,25 @@ export interface MatrixRow {
   verifiedBy: string | null;
   stale: boolean;
   communeCodes: string[];
+  /** What the export adds so that it can be imported again (one export line per offer × place). */
+  structure: { id: string; email: string | null; phone: string | null; website: string | null; siret: string | null; rna: string | null };
+  places: MatrixPlace[];
+}
+
+/** One place of an offer, as the export writes it: the place's identity, address, point and the offer's hours there. */
+export interface MatrixPlace {
+  id: string;
+  name: string;
+  address: string;
+  addressComplement: string | null;
+  postalCode: string;
+  communeCode: string;
+  communeName: string;
+  latitude: number | null;
+  longitude: number | null;
+  appointmentUrl: string | null;
+  /** The offer's hours at this place in plain French (its own, else the place's). */
+  quand: string;
 }
 
 /** `publishedOnly`: what anyone may download — published offers of published structures. */
@@ -64,14 +85,29 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
       acceptsTransfers: true,
       lastVerifiedAt: true,
       lastVerifiedBy: { select: { name: true, email: true } },
-      structure: { select: { id: true, name: true, status: true } },
+      structure: { select: { id: true, name: true, status: true, email: true, phone: true, website: true, identifiers: { select: { type: true, value: true } } } },
       terms: { select: { term: { select: { label: true, sortOrder: true, vocabulary: { select: { role: true } } } } } },
       openingSlots: true,
       places: {
         select: {
           openingSlots: true,
           publicHolidays: true,
-          place: { select: { address: true, communeName: true, communeCode: true, publicHolidays: true, openingSlots: true } },
+          place: {
+            select: {
+              id: true,
+              name: true,
+              address: true,
+              addressComplement: true,
+              postalCode: true,
+              communeName: true,
+              communeCode: true,
+              latitude: true,
+              longitude: true,
+              appointmentUrl: true,
+              publicHolidays: true,
+              openingSlots: true,
+            },
+          },
         },
       },
     },
@@ -83,27 +119,15 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
         .filter(({ term }) => term.vocabulary.role === role)
         .sort((a, b) => a.term.sortOrder - b.term.sortOrder)
         .map(({ term }) => term.label);
-    const conditions = [
-      offer.minAge != null && offer.maxAge != null
-        ? `de ${offer.minAge} à ${offer.maxAge} ans`
-        : offer.minAge != null
-          ? `à partir de ${offer.minAge} ans`
-          : offer.maxAge != null
-            ? `jusqu'à ${offer.maxAge} ans`
-            : null,
-      offer.residencyCondition,
-      offer.otherConditions,
-    ].filter((condition): condition is string => !!condition);
+    const conditions = conditionList(offer);
+    const hoursAt = offer.places.map(({ openingSlots, publicHolidays, place }) =>
+      describeWeeklyHours(openingSlots.length > 0 ? openingSlots : place.openingSlots, publicHolidays ?? place.publicHolidays),
+    );
     const quand =
       offer.places.length === 0
         ? describeWeeklyHours(offer.openingSlots, "unknown")
-        : offer.places
-            .map(({ openingSlots, publicHolidays, place }) => {
-              const own = openingSlots.length > 0;
-              const hours = describeWeeklyHours(own ? openingSlots : place.openingSlots, publicHolidays ?? place.publicHolidays);
-              return offer.places.length > 1 ? `${place.communeName} : ${hours}` : hours;
-            })
-            .join(" — ");
+        : offer.places.map(({ place }, index) => (offer.places.length > 1 ? `${place.communeName} : ${hoursAt[index]}` : hoursAt[index])).join(" — ");
+    const identifier = (type: string) => offer.structure.identifiers.find((candidate) => candidate.type === type)?.value ?? null;
     return {
       offerId: offer.id,
       structureId: offer.structure.id,
@@ -111,7 +135,7 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
       structurePublished: offer.structure.status === "published",
       qui: offer.structure.name,
       quoi: { title: offer.title, needs: [...labels("need")], postures: labels("posture") },
-      comment: { accessModes: labels("access_mode"), publics: labels("public"), conditions },
+      comment: { accessModes: labels("access_mode"), modes: ["contact_mode", "reception_mode", "accompaniment"].flatMap(labels), publics: labels("public"), conditions },
       ou: offer.places.length > 0 ? offer.places.map(({ place }) => `${place.address}, ${place.communeName}`) : ["À distance"],
       quand,
       autres: { fees: labels("fee"), feeDetails: offer.feeDetails, documents: offer.documentsToBring, acceptsTransfers: offer.acceptsTransfers },
@@ -119,6 +143,20 @@ export async function getMatrix(db: PrismaClient, territoryId: string, filters: 
       verifiedBy: offer.lastVerifiedBy ? (offer.lastVerifiedBy.name ?? offer.lastVerifiedBy.email) : null,
       stale: isStale(offer.lastVerifiedAt, territory.staleAfterMonths, now),
       communeCodes: offer.places.map(({ place }) => place.communeCode),
+      structure: { id: offer.structure.id, email: offer.structure.email, phone: offer.structure.phone, website: offer.structure.website, siret: identifier("SIRET"), rna: identifier("RNA") },
+      places: offer.places.map(({ place }, index) => ({
+        id: place.id,
+        name: place.name,
+        address: place.address,
+        addressComplement: place.addressComplement,
+        postalCode: place.postalCode,
+        communeCode: place.communeCode,
+        communeName: place.communeName,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        appointmentUrl: place.appointmentUrl,
+        quand: hoursAt[index]!,
+      })),
     };
   });
   return sortRows(rows, filters.tri);

@@ -12,7 +12,7 @@ const ccas: MatrixRow = {
   structurePublished: true,
   qui: "CCAS de Château-Thierry",
   quoi: { title: "Démarches en ligne faites pour vous", needs: ["Aide aux démarches administratives"], postures: ["Faire à la place"] },
-  comment: { accessModes: ["Sans rendez-vous"], publics: ["Seniors"], conditions: ["à partir de 60 ans", "habiter la commune"] },
+  comment: { accessModes: ["Sans rendez-vous"], modes: [], publics: ["Seniors"], conditions: ["à partir de 60 ans", "habiter la commune"] },
   ou: ["17 avenue du Général de Gaulle, Château-Thierry"],
   quand: "le mardi de 13 h à 17 h",
   autres: { fees: ["Gratuit"], feeDetails: null, documents: ["Pièce d'identité"], acceptsTransfers: true },
@@ -21,7 +21,14 @@ const ccas: MatrixRow = {
   verifiedBy: null,
   stale: true,
   communeCodes: ["02168"],
+  structure: { id: "s1", email: null, phone: null, website: null, siret: null, rna: null },
+  places: [
+    { id: "p1", name: "CCAS", address: "17 avenue du Général de Gaulle", addressComplement: null, postalCode: "02400", communeCode: "02168", communeName: "Château-Thierry", latitude: 49.04, longitude: -3.4, appointmentUrl: null, quand: "le mardi de 13 h à 17 h" },
+  ],
 };
+
+/** The template's columns after the matrix's fourteen: place, point, contacts, ids. */
+const ccasPlace = ["CCAS", "17 avenue du Général de Gaulle", "", "02400", "02168", "Château-Thierry", 49.04, -3.4, "", "", "", "", "", "", "s1", "p1", "1"];
 
 const draft: MatrixRow = {
   ...ccas,
@@ -30,6 +37,7 @@ const draft: MatrixRow = {
   qui: "=Atelier & co <test>",
   quoi: { title: "Atelier", needs: [], postures: [] },
   ou: ["À distance"],
+  places: [],
   autres: { fees: ["Payant"], feeDetails: "5 € la séance", documents: [], acceptsTransfers: false },
   lastVerifiedAt: null,
   stale: false,
@@ -49,16 +57,17 @@ describe("matrixToXlsx", () => {
       "Sans rendez-vous",
       "Seniors",
       "à partir de 60 ans ; habiter la commune",
-      "17 avenue du Général de Gaulle, Château-Thierry",
+      "17 avenue du Général de Gaulle, 02400 Château-Thierry",
       "le mardi de 13 h à 17 h",
       "Gratuit",
       "Pièce d'identité",
       "oui",
       "2026-02-01",
       "publiée — à vérifier",
+      ...ccasPlace.map(String),
     ]);
     // Text stays text, unlike the CSV (where the leading quote guards against formulas).
-    expect(sheet!.rows[2]).toEqual(["=Atelier & co <test>", "Atelier", "", "", "Sans rendez-vous", "Seniors", "à partir de 60 ans ; habiter la commune", "À distance", "le mardi de 13 h à 17 h", "Payant — 5 € la séance", "", "non", "", "brouillon"]);
+    expect(sheet!.rows[2]).toEqual(["=Atelier & co <test>", "Atelier", "", "", "Sans rendez-vous", "Seniors", "à partir de 60 ans ; habiter la commune", "À distance", "le mardi de 13 h à 17 h", "Payant — 5 € la séance", "", "non", "", "brouillon", ...Array(14).fill(""), "s1", "", "2"]);
   });
 
   it("carries the same columns, in the same order, as the CSV", async () => {

@@ -1,7 +1,7 @@
-/** The matrix as an XLSX workbook: one sheet, the CSV's columns, verification dates as real dates. */
+/** The matrix as an XLSX workbook: one sheet, the CSV's columns and lines, verification dates as real dates. */
 import { localTime } from "@/lib/hours/rules";
 import { writeXlsx } from "@/lib/spreadsheet/xlsx";
-import { MATRIX_COLUMNS, MATRIX_HEADER, matrixCells } from "./csv";
+import { MATRIX_COLUMNS, MATRIX_HEADER, matrixCells, matrixLines } from "./csv";
 import type { MatrixRow } from "./queries";
 
 /**
@@ -16,7 +16,7 @@ export function matrixToXlsx(rows: MatrixRow[], territoryName: string) {
   const sheet = {
     name: "Matrice",
     header: MATRIX_HEADER,
-    rows: rows.map((row) => matrixCells(row).map((cell) => (cell instanceof Date ? parisDay(cell) : cell))),
+    rows: matrixLines(rows).map((line) => matrixCells(line).map((cell) => (cell instanceof Date ? parisDay(cell) : cell))),
     columnWidths: MATRIX_COLUMNS.map((column) => column.width),
   };
   return writeXlsx([sheet], { title: `Matrice — ${territoryName}` });

@@ -153,6 +153,30 @@ test("without JavaScript, the standard's example goes through the whole flow, wi
   await context.close();
 });
 
+test("without JavaScript, a template row naming an ambiguous commune is asked in the preview, and the commune picked is imported", async ({ browser, page: checker }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInFast(page, COORDINATOR);
+  await page.goto(`/territoires/${SLUG}/import`);
+  const template = "\uFEFFQui;Quoi;Besoins;Où;Transferts\r\nMédiathèque de Valence;Ateliers;Maîtrise des outils numériques du quotidien;1 place de la Liberté, Valence;non\r\n";
+  await page.getByLabel("Fichier (CSV, JSON ou XLSX, 20 Mo au plus)").setInputFiles({ name: "modele-valence.csv", mimeType: "text/csv", buffer: Buffer.from(template) });
+  await page.getByRole("button", { name: "Prévisualiser" }).click();
+  await refreshUntilVisible(page, page.getByRole("heading", { name: "Communes à préciser" }));
+  await expect(page.getByText("0 à créer (0 nouvelle structure)")).toBeVisible();
+  await expectAccessibleWithoutScript(page, checker);
+  await page.getByLabel("Ligne 2 : « 1 place de la Liberté, Valence »").selectOption({ label: "Valence (26000, Drôme (26))" });
+  await page.getByRole("button", { name: "Relire le fichier avec ces communes" }).click();
+  await refreshUntilVisible(page, page.getByText("1 à créer (1 nouvelle structure)"));
+  await expect(page.getByRole("heading", { name: "Communes à préciser" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Confirmer l'import" }).click();
+  await refreshUntilVisible(page, page.getByRole("heading", { name: "Import terminé" }));
+  const communes = await withDatabase(async (client) =>
+    (await client.query(`select p."communeCode" from "Place" p join "Structure" s on s.id = p."structureId" where s.name = 'Médiathèque de Valence'`)).rows.map((row) => row.communeCode),
+  );
+  expect(communes).toEqual(["26362"]);
+  await context.close();
+});
+
 test("a 50 MB file is refused with the reason: next to the field with JavaScript, on the page without", async ({ browser, page }, testInfo) => {
   // Playwright takes files this big from disk only.
   const tooBig = testInfo.outputPath("tout-le-pays.csv");

@@ -12,9 +12,9 @@ import { notFound, redirect } from "next/navigation";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
-import { abandonImportJob, confirmImportJob, enqueueImportJob } from "./jobs";
+import { abandonImportJob, answerImportJob, confirmImportJob, enqueueImportJob } from "./jobs";
 import { MAX_IMPORT_BYTES } from "./limits";
-import { importAbandonSchema, importConfirmSchema, importUploadSchema } from "./schemas";
+import { importAbandonSchema, importCommunesSchema, importConfirmSchema, importUploadSchema } from "./schemas";
 import { kickImportWorker } from "./worker";
 
 async function pageOf(territoryId: string) {
@@ -51,6 +51,25 @@ export async function confirmImport(formData: FormData): Promise<void> {
       redirect(`${page}?import=${jobId}`);
     },
   )(null, formData);
+  if (!result.ok) notFound();
+}
+
+/** The communes picked for ambiguous names: the file is read and previewed again with them. */
+export async function answerImportCommunes(formData: FormData): Promise<void> {
+  const answers: Record<string, string> = {};
+  for (const [name, value] of formData) if (name.startsWith("commune:") && typeof value === "string" && value) answers[name.slice("commune:".length)] = value;
+  const input = new FormData();
+  for (const name of ["territoryId", "jobId"]) input.set(name, String(formData.get(name) ?? ""));
+  input.set("answers", JSON.stringify(answers));
+  const result = await authorizedAction(
+    importCommunesSchema,
+    (actor, { territoryId }) => can(actor, "territory.manage", { territoryId }),
+    async (actor, { territoryId, jobId, answers: picked }) => {
+      const page = await pageOf(territoryId);
+      if (await answerImportJob(db, { jobId, actorId: actor.userId, territoryId, answers: picked })) kickImportWorker();
+      redirect(`${page}?import=${jobId}`);
+    },
+  )(null, input);
   if (!result.ok) notFound();
 }
 

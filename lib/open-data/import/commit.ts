@@ -192,11 +192,14 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
         feeDetails: offer.feeDetails,
         documentsToBring: offer.documentsToBring,
         acceptsTransfers: offer.acceptsTransfers,
+        ...(offer.conditions ?? {}),
         status: published ? "published" : "draft",
       });
       const offerPlaceId = randomUUID();
-      offerPlaces.push({ id: offerPlaceId, offerId: id, placeId: placeIdOf.get(row)! });
-      if (row.target.hoursOn === "offer" && row.target.hours) addHours({ offerPlaceId }, row.target.hours);
+      // An offer's own hours carry their own rule on public holidays (else the place's would apply).
+      const ownHours = row.target.hoursOn === "offer" ? row.target.hours : null;
+      offerPlaces.push({ id: offerPlaceId, offerId: id, placeId: placeIdOf.get(row)!, ...(ownHours ? { publicHolidays: ownHours.publicHolidays } : {}) });
+      if (ownHours) addHours({ offerPlaceId }, ownHours);
       offerTerms.push(...termIds.map((term) => ({ offerId: id, termId: term })));
       continue;
     }
@@ -204,8 +207,8 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
     if (row.target.hoursOn === "offer" && row.target.hours && row.changes.some((change) => change.field === "Offre : horaires")) {
       const offerPlace = await tx.offerPlace.upsert({
         where: { offerId_placeId: { offerId: row.offerId, placeId: placeIdOf.get(row)! } },
-        create: { offerId: row.offerId, placeId: placeIdOf.get(row)! },
-        update: {},
+        create: { offerId: row.offerId, placeId: placeIdOf.get(row)!, publicHolidays: row.target.hours.publicHolidays },
+        update: { publicHolidays: row.target.hours.publicHolidays },
         select: { id: true },
       });
       await tx.openingSlot.deleteMany({ where: { offerPlaceId: offerPlace.id } });
@@ -213,7 +216,7 @@ async function write(tx: Prisma.TransactionClient, actorId: string, territoryId:
       addHours({ offerPlaceId: offerPlace.id }, row.target.hours);
     }
     if (row.changes.some((change) => change.field.startsWith("Offre"))) {
-      await tx.offer.update({ where: { id: row.offerId }, data: { title: offer.title } });
+      await tx.offer.update({ where: { id: row.offerId }, data: { title: offer.title, ...(offer.conditions ?? {}) } });
       offersWithNewTerms.push(row.offerId);
       offerTerms.push(...termIds.map((term) => ({ offerId: row.offerId!, termId: term })));
     }

@@ -3,7 +3,7 @@
  * template (the matrix export, CSV or XLSX), detected from its name and first bytes unless the
  * coordinator chose. A file that is none of these is refused with one clear issue.
  */
-import { frenchCommunesNamed } from "@/lib/places/communes";
+import { frenchCommuneCandidates, frenchCommuneMergedInto, frenchCommunesOf } from "@/lib/places/communes";
 import { decodeText } from "./csv";
 import { lmnFileSteps } from "./lmn";
 import type { ImportResult } from "./model";
@@ -23,11 +23,14 @@ function refused(why: string, value = ""): ImportResult {
   return { format: "lmn-csv", version: null, rows: [], issues: [{ row: 0, column: "", value, why, level: "error" }] };
 }
 
-/** `pace`, when given, is called every few hundred rows with the progress (the import job stores it). */
-export async function parseImportFile(fileName: string, bytes: Uint8Array, format: ImportFormat = "auto", pace?: Pace): Promise<ImportResult> {
+/**
+ * `pace`, when given, is called every few hundred rows with the progress (the import job stores
+ * it). `communeAnswers`: the communes the coordinator picked in the preview (template.ts).
+ */
+export async function parseImportFile(fileName: string, bytes: Uint8Array, format: ImportFormat = "auto", pace?: Pace, communeAnswers: Record<string, string> = {}): Promise<ImportResult> {
   const parseLmnFile = (name: string, input: Uint8Array) => runStepsWith(lmnFileSteps(name, input), pace);
   if (bytes.length === 0) return refused("Fichier vide.", fileName);
-  const options = { postalCodesOf: (name: string) => frenchCommunesNamed(name).flatMap((commune) => commune.postalCodes) };
+  const options = { communeAnswers, communeCandidates: frenchCommuneCandidates, communesOfPostalCode: frenchCommunesOf, communeMergedInto: frenchCommuneMergedInto };
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
   if (isZip(bytes) || extension === "xlsx") {
     if (format === "lmn") return refused("Un fichier LMN est un CSV ou un JSON, pas un classeur XLSX : choisissez « Modèle Toile » ou exportez-le en CSV.", fileName);

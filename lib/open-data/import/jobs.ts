@@ -39,6 +39,8 @@ export interface ImportPreview {
   counts: ImportPlan["counts"];
   rows: { sourceRow: number; placeId: string | null; name: string; action: RowAction; reason?: string; changes: FieldChange[] }[];
   issues: ImportIssue[];
+  /** The communes the coordinator picked for ambiguous names (template.ts `communeAnswers`): kept for the commit's reading. */
+  answers?: Record<string, string>;
 }
 
 export interface ImportJobResult {
@@ -133,6 +135,29 @@ interface ClaimedJob {
   content: Uint8Array | null;
   planHash: string | null;
   attempts: number;
+  preview: Prisma.JsonValue | null;
+}
+
+const answersOf = (job: ClaimedJob) => ((job.preview as ImportPreview | null)?.answers ?? {}) as Record<string, string>;
+
+/**
+ * The coordinator picks a commune for rows whose commune was ambiguous: the job is read and
+ * planned again with those answers (and keeps them for the commit). False when the job is not
+ * ready any more.
+ */
+export async function answerImportJob(
+  db: PrismaClient,
+  job: { jobId: string; actorId: string; territoryId: string; answers: Record<string, string> },
+  now = new Date(),
+): Promise<boolean> {
+  const current = await findImportJob(db, job.jobId, job.actorId, job.territoryId, now);
+  if (!current || current.status !== "ready") return false;
+  const answers = { ...(current.preview?.answers ?? {}), ...job.answers };
+  const { count } = await db.importJob.updateMany({
+    where: { id: job.jobId, actorId: job.actorId, territoryId: job.territoryId, status: "ready", expiresAt: { gt: now } },
+    data: { status: "queued", preview: { answers } as unknown as Prisma.InputJsonValue, planHash: null, stale: false, phase: null, progressDone: 0, progressTotal: 0, attempts: 0, claimToken: null, leaseUntil: null, expiresAt: later(now, IMPORT_JOB_LIFETIME_MS) },
+  });
+  return count === 1;
 }
 
 /**
@@ -158,7 +183,7 @@ export async function claimImportJob(db: PrismaClient, now: Date): Promise<Claim
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id, "claimToken"::text AS "claimToken", status::text AS status, "territoryId"::text AS "territoryId",
-      "actorId"::text AS "actorId", "fileName", format, content, "planHash", attempts`;
+      "actorId"::text AS "actorId", "fileName", format, content, "planHash", attempts, preview`;
   return claimed ?? null;
 }
 
@@ -186,8 +211,9 @@ const progress = (db: PrismaClient, job: ClaimedJob, clock: Clock) => (phase: Im
 /** The step ended: the worker lets go of the job, which is kept for its owner for a while. */
 const released = (now: Date) => ({ claimToken: null, leaseUntil: null, phase: null, expiresAt: later(now, IMPORT_JOB_LIFETIME_MS) });
 
-function previewOf(parsed: ImportResult, plan: ImportPlan): ImportPreview {
+function previewOf(parsed: ImportResult, plan: ImportPlan, answers: Record<string, string>): ImportPreview {
   return {
+    answers,
     format: parsed.format,
     version: parsed.version,
     counts: plan.counts,
@@ -200,7 +226,7 @@ function previewOf(parsed: ImportResult, plan: ImportPlan): ImportPreview {
 async function readAndPlan(db: PrismaClient, job: ClaimedJob, clock: Clock) {
   const report = progress(db, job, clock);
   await report("reading", 0, 0);
-  const parsed = await parseImportFile(job.fileName, job.content ?? new Uint8Array(), job.format as ImportFormat, ({ done, total }) => report("reading", done, total));
+  const parsed = await parseImportFile(job.fileName, job.content ?? new Uint8Array(), job.format as ImportFormat, ({ done, total }) => report("reading", done, total), answersOf(job));
   await report("matching", parsed.rows.length, parsed.rows.length);
   const plan = await planImport(db, job.territoryId, parsed.rows, parsed.issues);
   return { parsed, plan };
@@ -209,13 +235,13 @@ async function readAndPlan(db: PrismaClient, job: ClaimedJob, clock: Clock) {
 async function analyse(db: PrismaClient, job: ClaimedJob, clock: Clock) {
   const { parsed, plan } = await readAndPlan(db, job, clock);
   const now = clock();
-  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: false, ...released(now) });
+  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan, answersOf(job)) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: false, ...released(now) });
 }
 
 /** Back to `ready` with the plan as it is now: the person reads it again before confirming. */
 async function staleAgain(db: PrismaClient, job: ClaimedJob, parsed: ImportResult, plan: ImportPlan, clock: Clock) {
   const now = clock();
-  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: true, ...released(now) });
+  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan, answersOf(job)) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: true, ...released(now) });
 }
 
 async function commit(db: PrismaClient, job: ClaimedJob, clock: Clock) {

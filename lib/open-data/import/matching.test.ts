@@ -33,7 +33,7 @@ function stateWith(place: Partial<ExistingPlace> = {}, record = false): Territor
     appointmentUrl: null,
     standardExtras: {},
     hours: { slots: [], exceptions: [], publicHolidays: "closed" },
-    offers: [{ id: "o1", structureId: "s1", title: "Médiation numérique", terms: [termKey(["lmn.services", "Aide aux démarches administratives"])], hours: null }],
+    offers: [{ id: "o1", structureId: "s1", title: "Médiation numérique", terms: [termKey(["lmn.services", "Aide aux démarches administratives"])], hours: null, conditions: { minAge: null, maxAge: null, residencyCondition: null, otherConditions: null } }],
     ...place,
   };
   return {
@@ -116,5 +116,49 @@ describe("skipped rows", () => {
   it("gives the same hash for the same inputs, another when the territory differs", () => {
     expect(planRows(stateWith(), [row()], []).hash).toBe(planRows(stateWith(), [row()], []).hash);
     expect(planRows(stateWith(), [row()], []).hash).not.toBe(planRows(stateWith({ name: "Renommée" }), [row()], []).hash);
+  });
+});
+
+/** A template line (one offer at one place), with Toile's ids when given. */
+function templateRow(toile: Partial<NonNullable<ImportRow["toile"]>>, overrides: Partial<ImportRow["place"]> = {}): ImportRow {
+  const base = row({ id: "", name: "Médiathèque" });
+  return {
+    ...base,
+    sourceId: "",
+    place: { ...base.place, ...overrides },
+    offer: { title: "Médiation numérique", feeDetails: null, documentsToBring: [], acceptsTransfers: false },
+    toile: { structureId: null, placeId: null, offerId: null, placeColumns: true, ...toile },
+  };
+}
+
+describe("the template's Toile ids", () => {
+  it("find the place and offer by id before name and address, so a re-import never duplicates a place", () => {
+    const renamed = templateRow({ structureId: "s1", placeId: "p1", offerId: "o1" }, { name: "Médiathèque Jean-Macé", address: "3 place Neuve" });
+    const plan = planRows(stateWith(), [renamed], []);
+    expect(plan.rows[0]).toMatchObject({ action: "update", placeId: "p1", offerId: "o1", structureId: "s1", matchedBy: "toile-id" });
+    expect(plan.rows[0]!.changes.map((change) => change.field)).toEqual(["Lieu : nom", "Lieu : adresse"]);
+  });
+
+  it("ids of another territory find nothing: the line is matched by name and address, or creates", () => {
+    const elsewhere = { structureId: "99999999-0000-4000-8000-000000000000", placeId: "99999999-0000-4000-8000-000000000001", offerId: null };
+    expect(planRows(stateWith(), [templateRow(elsewhere)], []).rows[0]).toMatchObject({ placeId: "p1", matchedBy: "name-address" });
+    expect(planRows(stateWith(), [templateRow(elsewhere, { address: "9 avenue Neuve" })], []).rows[0]).toMatchObject({ action: "create", placeId: null });
+  });
+
+  it("lines naming one new place share it, whatever their structures", () => {
+    const first = templateRow({ structureId: "a", placeId: "p9" }, { address: "9 avenue Neuve" });
+    const second = { ...templateRow({ structureId: "b", placeId: "p9" }, { address: "9 avenue Neuve" }), sourceRow: 3, structure: { ...first.structure, name: "Association" }, offer: { ...first.offer!, title: "Permanence" } };
+    const plan = planRows(empty, [first, second], []);
+    expect(plan.rows.map((planned) => planned.target!.newPlaceKey)).toEqual(["lieu:p9", "lieu:p9"]);
+    expect(new Set(plan.rows.map((planned) => planned.group)).size).toBe(2);
+  });
+});
+
+describe("the preview's words", () => {
+  it("says changed hours in plain French, never in the internal notation", () => {
+    const slot = (weekday: number) => ({ weekday, opensAtMinute: 600, closesAtMinute: 720, appointmentOnly: false });
+    const lmnRow = { ...row(), hours: { raw: "Tu 10:00-12:00", slots: [slot(2)], exceptions: [], publicHolidays: "closed" as const, understood: true } };
+    const plan = planRows(stateWith({ address: "1 rue de la Gare", hours: { slots: [slot(1)], exceptions: [], publicHolidays: "closed" } }, true), [lmnRow], []);
+    expect(plan.rows[0]!.changes).toEqual([{ field: "Lieu : horaires", before: "le lundi de 10 h à 12 h ; fermé les jours fériés", after: "le mardi de 10 h à 12 h ; fermé les jours fériés" }]);
   });
 });

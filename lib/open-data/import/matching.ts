@@ -3,8 +3,8 @@
  * structure, place and offer each row is, and what would change field by field. The database read
  * that feeds it is in plan.ts; the writes in commit.ts.
  *
- * Matching, in order: the row's source identifier (an earlier import of the same file), then the
- * structure's SIRET/RNA (and, inside that structure, the place at the same address), then the
+ * Matching, in order: the row's source identifier (an earlier import of the same file), or Toile's
+ * own place id (the template: the matrix export carries it), then the structure's SIRET/RNA (and, inside that structure, the place at the same address), then the
  * place with the same normalised name, address and postal code in the territory.
  * Grouping: rows with the same SIRET/RNA are one structure; rows without one are one structure
  * when their names are the same (normalised) within one département — a network's name across
@@ -12,6 +12,8 @@
  * Merging: a non-empty value of the file replaces Toile's; an empty one never erases.
  */
 import { createHash } from "node:crypto";
+import { describeHours } from "@/lib/hours/format";
+import { conditionList, type OfferConditions } from "@/lib/matrix/conditions";
 import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
 import type { TermRef } from "../crosswalks";
 import type { IdentifierType, LmnPassThrough } from "../snapshot";
@@ -35,6 +37,7 @@ export interface ExistingOffer {
   structureId: string;
   title: string;
   terms: string[];
+  conditions: OfferConditions;
   /** Its own hours at this place (null: the place's apply). */
   hours: HoursValue | null;
 }
@@ -90,7 +93,7 @@ export interface PlannedRow {
   placeId: string | null;
   offerId: string | null;
   /** How the existing place or structure was found. */
-  matchedBy: "record" | "identifier" | "name-address" | null;
+  matchedBy: "record" | "toile-id" | "identifier" | "name-address" | null;
   changes: FieldChange[];
   /** Resolved values the commit writes (null for a skipped row). */
   target: RowTarget | null;
@@ -110,7 +113,16 @@ export interface RowTarget {
   hoursOn: "place" | "offer";
   /** Rows creating the same new place share it (several offers of the template at one address). */
   newPlaceKey: string;
-  offer: { title: string; terms: string[]; feeDetails: string | null; documentsToBring: string[]; acceptsTransfers: boolean; titleFromFile: boolean };
+  offer: {
+    title: string;
+    terms: string[];
+    feeDetails: string | null;
+    documentsToBring: string[];
+    acceptsTransfers: boolean;
+    titleFromFile: boolean;
+    /** Null: the file says none, the offer's (if any) stay. */
+    conditions: OfferConditions | null;
+  };
 }
 
 export interface StructureValues {
@@ -172,8 +184,9 @@ const identifierKey = (identifiers: { type: IdentifierType; value: string }[]) =
   return identifier ? `${identifier.type}:${identifier.value}` : null;
 };
 
-/** The file's structure of a row: its SIRET/RNA, else its name within its département. */
+/** The file's structure of a row: Toile's structure id (the template), else its SIRET/RNA, else its name within its département. */
 export function groupKey(row: ImportRow): string {
+  if (row.toile?.structureId) return `toile:${row.toile.structureId}`;
   return identifierKey(row.structure.identifiers) ?? `nom:${normaliseText(row.structure.name)}:${departmentOf(row.place.postalCode)}`;
 }
 
@@ -194,6 +207,7 @@ const sortedTerms = (terms: readonly TermRef[]) => [...new Set(terms.map(termKey
 const text = (value: unknown) => (value == null ? "" : String(value));
 const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
 
+/** The hours as a comparison key (never shown: the preview says hours in French, `hoursInFrench`). */
 function hoursText(hours: HoursValue): string {
   const slots = [...hours.slots]
     .map((slot) => `${slot.weekday}:${slot.opensAtMinute}-${slot.closesAtMinute}${slot.appointmentOnly ? "rdv" : ""}`)
@@ -203,6 +217,8 @@ function hoursText(hours: HoursValue): string {
     .sort();
   return [...slots, ...exceptions, `PH:${hours.publicHolidays}`].join(" ");
 }
+
+const hoursInFrench = (hours: HoursValue) => describeHours(hours);
 
 export interface PlanOptions {
   /** INSEE code of a commune given by postal code and name, when the row has none (server: lib/places/communes). */
@@ -251,18 +267,37 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
   const seenPlaces = new Map<string, number>();
   const claimedPlaces = new Set<string>();
 
+  /** A template line naming its place (the export): the place of that name and address, whoever holds it (offers of several structures at one place). */
+  const sharedPlace = (row: ImportRow) => (row.toile?.placeColumns ? placeByKey.get(placeKey(row.place.name, row.place.address, row.place.postalCode)) : undefined);
   const matchOf = (row: ImportRow) => {
     const record = row.sourceId ? recordOf.get(`${sourceOf(row)}\u0000${row.sourceId}`) : undefined;
     const recordPlace = record ? placesById.get(record.placeId) : undefined;
     if (record && recordPlace) return { place: recordPlace, structureId: recordPlace.structureId, offerId: record.offerId, record, by: "record" as const };
+    // The template's ids, when they are this territory's (only its places and structures are loaded).
+    // An offer may be held at another structure's place: the row's structure is its offer's.
+    const toilePlace = row.toile?.placeId ? placesById.get(row.toile.placeId) : undefined;
+    const toileStructure = row.toile?.structureId ? structuresById.get(row.toile.structureId) : undefined;
+    if (toilePlace) return { place: toilePlace, structureId: toileStructure?.id ?? toilePlace.structureId, offerId: row.toile?.offerId ?? null, record, by: "toile-id" as const };
+    if (toileStructure) {
+      const place = state.places.find(
+        (candidate) => candidate.structureId === toileStructure.id && addressKey(candidate.address, candidate.postalCode) === addressKey(row.place.address, row.place.postalCode),
+      ) ?? sharedPlace(row);
+      return { place, structureId: toileStructure.id, offerId: null, record, by: "toile-id" as const };
+    }
     const identifier = identifierKey(row.structure.identifiers);
     // The template names no identifier: its "Qui" is the structure's name, its "Où" one of its places.
-    const byName = row.offer ? state.structures.find((structure) => normaliseText(structure.name) === normaliseText(row.structure.name)) : undefined;
+    const byName = row.offer
+      ? state.structures.find(
+          (structure) =>
+            normaliseText(structure.name) === normaliseText(row.structure.name) &&
+            structure.postalCodes.some((postalCode) => departmentOf(postalCode) === departmentOf(row.place.postalCode)),
+        )
+      : undefined;
     const byIdentifier = identifier ? structureByIdentifier.get(identifier) : byName;
     if (byIdentifier) {
       const place = state.places.find(
         (candidate) => candidate.structureId === byIdentifier.id && addressKey(candidate.address, candidate.postalCode) === addressKey(row.place.address, row.place.postalCode),
-      );
+      ) ?? sharedPlace(row);
       return { place, structureId: byIdentifier.id, offerId: null, record, by: identifier ? ("identifier" as const) : ("name-address" as const) };
     }
     const place = placeByKey.get(placeKey(row.place.name, row.place.address, row.place.postalCode));
@@ -316,7 +351,8 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
     // Two LMN rows are two places; template rows are offers, several at one place.
     if (place && !row.offer && claimedPlaces.has(place.id)) place = undefined;
     if (place) claimedPlaces.add(place.id);
-    const structureId = place?.structureId ?? match.structureId ?? groupStructure.get(group) ?? null;
+    // A template line is an offer of its structure, wherever it is held (maybe another structure's place).
+    const structureId = (row.offer ? match.structureId : null) ?? place?.structureId ?? match.structureId ?? groupStructure.get(group) ?? null;
     const structure = structureId ? structuresById.get(structureId) : undefined;
     const writesStructure = !groupWriter.has(group) || groupWriter.get(group) === row.sourceRow;
     if (!groupWriter.has(group)) groupWriter.set(group, row.sourceRow);
@@ -348,20 +384,21 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
 
     const communeCode = row.place.communeCode ?? options.resolveCommune?.(row.place.postalCode, row.place.communeName) ?? place?.communeCode ?? "";
     const placeValues: PlaceValues = {
-      // The template's place is named after its structure: a place already in Toile keeps its name.
-      name: row.offer && place ? place.name : row.place.name,
+      // A template without the place columns names the place after its structure: a place
+      // already in Toile then keeps its name and commune's spelling.
+      name: row.offer && place && !row.toile?.placeColumns ? place.name : row.place.name,
       address: row.place.address,
       addressComplement: row.place.addressComplement ?? place?.addressComplement ?? null,
       postalCode: row.place.postalCode,
       communeCode,
-      communeName: row.offer && place ? place.communeName : row.place.communeName,
+      communeName: row.offer && place && !row.toile?.placeColumns ? place.communeName : row.place.communeName,
       latitude: row.place.latitude ?? place?.latitude ?? null,
       longitude: row.place.longitude ?? place?.longitude ?? null,
       appointmentUrl: row.lmn.prise_rdv || place?.appointmentUrl || null,
       standardExtras: { ...(place?.standardExtras ?? {}), ...extrasOf(row) },
     };
     if (row.hours?.understood) delete placeValues.standardExtras.horaires;
-    const hours: HoursValue | null = row.hours ? { slots: row.hours.slots, exceptions: row.hours.exceptions, publicHolidays: row.hours.publicHolidays } : null;
+    let hours: HoursValue | null = row.hours ? { slots: row.hours.slots, exceptions: row.hours.exceptions, publicHolidays: row.hours.publicHolidays } : null;
     if (place) {
       change("Lieu : nom", place.name, placeValues.name);
       change("Lieu : adresse", place.address, placeValues.address);
@@ -373,7 +410,7 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
       change("Lieu : longitude", place.longitude, placeValues.longitude);
       change("Lieu : prise de rendez-vous", place.appointmentUrl, placeValues.appointmentUrl);
       change("Lieu : autres champs du standard", JSON.stringify(sortKeys(place.standardExtras)), JSON.stringify(sortKeys(placeValues.standardExtras)));
-      if (hours && !row.offer && hoursText(hours) !== hoursText(place.hours)) change("Lieu : horaires", hoursText(place.hours), hoursText(hours));
+      if (hours && !row.offer && hoursText(hours) !== hoursText(place.hours)) change("Lieu : horaires", hoursInFrench(place.hours), hoursInFrench(hours));
     }
 
     // The offer: the one this row became last time, else the structure's offer at this place
@@ -385,11 +422,30 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
     const offer =
       offersHere.find((candidate) => candidate.id === match.offerId) ??
       (row.offer ? offersHere.find((candidate) => normaliseText(candidate.title) === normaliseText(title)) : offersHere.find((candidate) => services(candidate.terms) === services(terms)));
+    // A label of two vocabularies (the template): the term the offer already has is the one meant.
+    for (const twins of row.offer?.sameLabelTerms ?? []) {
+      const keys = twins.map(termKey);
+      const held = keys.find((key) => offer?.terms.includes(key));
+      const chosen = keys.find((key) => terms.includes(key));
+      if (held && chosen && held !== chosen) terms.splice(terms.indexOf(chosen), 1, held);
+    }
+    // Terms of vocabularies the template has no column for (specific support…) stay.
+    const covered = row.offer?.vocabularies;
+    if (offer && covered) terms.push(...offer.terms.filter((key) => !covered.includes(termRefOf(key)[0]) && !terms.includes(key)));
+    terms.sort();
+    const conditionsText = (conditions: OfferConditions) => conditionList(conditions).join(" ; ");
+    let conditions = offer?.conditions ?? null;
+    if (row.offer?.conditions && (!offer || conditionsText(offer.conditions) !== conditionsText(row.offer.conditions))) {
+      if (offer) change("Offre : conditions", conditionsText(offer.conditions), conditionsText(row.offer.conditions));
+      conditions = row.offer.conditions;
+    }
     if (offer) {
       if (!sameSet(offer.terms, terms)) change("Offre : besoins, publics, modalités", labels(offer.terms), labels(terms));
       if (row.offer) change("Offre : titre", offer.title, title);
       const own = offer.hours ?? place?.hours;
-      if (row.offer && hours && own && hoursText(hours) !== hoursText(own)) change("Offre : horaires", hoursText(own), hoursText(hours));
+      // The template's week says nothing of dated exceptions (closures): those in Toile stay.
+      if (row.offer && hours && own && hours.exceptions.length === 0) hours = { ...hours, exceptions: own.exceptions };
+      if (row.offer && hours && own && hoursText(hours) !== hoursText(own)) change("Offre : horaires", hoursInFrench(own), hoursInFrench(hours));
     }
     const sourceUpdatedOn = row.updatedOn;
     const hasRecord = !!row.sourceId && !row.offer;
@@ -416,7 +472,8 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
         place: placeValues,
         hours,
         hoursOn: row.offer ? "offer" : "place",
-        newPlaceKey: `${group}\u0000${key}`,
+        // Template lines of one place (offers of several structures there) share it.
+        newPlaceKey: row.toile?.placeId ? `lieu:${row.toile.placeId}` : `${group}\u0000${key}`,
         offer: {
           title: offer && !row.offer ? offer.title : title,
           terms,
@@ -424,6 +481,7 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
           documentsToBring: row.offer?.documentsToBring ?? [],
           acceptsTransfers: row.offer?.acceptsTransfers ?? false,
           titleFromFile: !!row.offer,
+          conditions,
         },
       },
     });

@@ -5,6 +5,7 @@
  * The preview and the confirmed commit work on this, whatever the file's format.
  */
 import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
+import type { OfferConditions } from "@/lib/matrix/conditions";
 import type { TermRef } from "../crosswalks";
 import type { IdentifierType, LmnPassThrough } from "../snapshot";
 
@@ -17,6 +18,8 @@ export interface ImportIssue {
   why: string;
   /** "error": the row (or file) cannot be imported as it is; "warning": imported, with a loss or a guess. */
   level: "error" | "warning";
+  /** A commune named ambiguously (the template): the communes it may be, for the coordinator to pick one in the preview. */
+  candidates?: { code: string; name: string; postalCode: string; department: string }[];
 }
 
 export interface ImportRow {
@@ -55,7 +58,30 @@ export interface ImportRow {
    * What the row says of its offer beyond terms (the Toile template: one row per offer). LMN rows
    * have none: their offer is "the place's digital-mediation offer".
    */
-  offer?: { title: string; feeDetails: string | null; documentsToBring: string[]; acceptsTransfers: boolean };
+  offer?: {
+    title: string;
+    feeDetails: string | null;
+    documentsToBring: string[];
+    acceptsTransfers: boolean;
+    /** The "Conditions" cell read back (null: empty, the offer's stay). */
+    conditions?: OfferConditions | null;
+    /** Terms the file cannot tell apart (one label in two vocabularies): the plan keeps the one the offer has. */
+    sameLabelTerms?: TermRef[][];
+    /** The vocabularies the file has columns for: the offer's terms of others stay. */
+    vocabularies?: string[];
+  };
+  /**
+   * Toile's own ids, as the matrix export writes them (the template): a re-import into the same
+   * territory finds its structure, place and offer by them before any name or address. Ids of
+   * another territory find nothing, and the row is matched as any other.
+   */
+  toile?: {
+    structureId: string | null;
+    placeId: string | null;
+    offerId: string | null;
+    /** The row gave its place in the address columns (name, address, commune as written), not only "Où". */
+    placeColumns: boolean;
+  };
 }
 
 export type LmnFileVersion = "v1" | "v0";

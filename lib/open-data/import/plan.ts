@@ -6,7 +6,7 @@
 import type { PrismaClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HolidayRule } from "@/lib/hours/rules";
-import { frenchCommunesOf, matchCommune } from "@/lib/places/communes";
+import { frenchCommuneMergedInto, frenchCommunesOf, matchCommune } from "@/lib/places/communes";
 import { hoursSelect, termsSelect, type LmnPassThrough } from "../snapshot";
 import { parseImportFile, type ImportFormat } from "./file";
 import { planRows, termKey, type ImportPlan, type TerritoryState } from "./matching";
@@ -55,7 +55,7 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
       standardExtras: true,
       publicHolidays: true,
       ...hoursSelect,
-      offers: { select: { publicHolidays: true, ...hoursSelect, offer: { select: { id: true, structureId: true, title: true, status: true, terms: termsSelect } } } },
+      offers: { select: { publicHolidays: true, ...hoursSelect, offer: { select: { id: true, structureId: true, title: true, status: true, minAge: true, maxAge: true, residencyCondition: true, otherConditions: true, terms: termsSelect } } } },
     },
   });
   const records = await db.importedRecord.findMany({
@@ -95,6 +95,7 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
           structureId: offer.structureId,
           title: offer.title,
           terms: keys(offer.terms),
+          conditions: { minAge: offer.minAge, maxAge: offer.maxAge, residencyCondition: offer.residencyCondition, otherConditions: offer.otherConditions },
           hours:
             openingSlots.length > 0
               ? { slots: openingSlots, exceptions: exceptionsOf(openingExceptions), publicHolidays: (publicHolidays ?? place.publicHolidays) as HolidayRule }
@@ -105,10 +106,14 @@ export async function loadTerritoryState(db: Reader, territoryId: string): Promi
   };
 }
 
-/** The INSEE code of a French commune given by postal code and name (null when not found: kept as given). */
+/**
+ * The INSEE code of a French commune given by postal code and name: the commune of that name, or
+ * the one a merged commune of that name belongs to (Seynod → Annecy), or the code's only commune;
+ * null when none (kept as given, never guessed among several).
+ */
 export function resolveFrenchCommune(postalCode: string, name: string): string | null {
   const communes = frenchCommunesOf(postalCode);
-  return (matchCommune(communes, name) ?? (communes.length === 1 ? communes[0] : undefined))?.code ?? null;
+  return (matchCommune(communes, name) ?? frenchCommuneMergedInto(postalCode, name) ?? (communes.length === 1 ? communes[0] : undefined))?.code ?? null;
 }
 
 /** The preview of importing parsed rows into a territory. */

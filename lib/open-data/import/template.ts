@@ -6,9 +6,12 @@
  * lists them with " ; ") gives one row per place. See docs/import-template.md.
  */
 import vocabularies from "@/prisma/reference/vocabularies.json";
+import { readConditions } from "@/lib/matrix/conditions";
 import { MATRIX_HEADER } from "@/lib/matrix/csv";
 import type { Slot } from "@/lib/hours/rules";
 import { readXlsx } from "@/lib/spreadsheet/xlsx";
+import { matchCommune, type Commune } from "@/lib/places/commune-names";
+import type { CommuneCandidate } from "@/lib/places/communes";
 import { OWN_VOCABULARIES, PUBLISHED_VOCABULARIES, type VocabularyRole } from "@/lib/vocabularies/sources";
 import { dedupe, normaliseValue, type TermRef } from "../crosswalks";
 import { parseOpeningHoursWithExceptions } from "../hours";
@@ -20,12 +23,31 @@ import { runStepsWith, type Pace, type Steps } from "./steps";
 const fold = (value: string) => normaliseValue(value).toLocaleLowerCase("fr");
 
 type PublishedFile = Record<string, { values?: { value: string; label: string }[] }>;
-const LABELS = new Map<VocabularyRole, Map<string, TermRef>>();
+/** Terms by role and folded label; a few labels are in two vocabularies of one role (« Jeunes », « Gratuit »). */
+const LABELS = new Map<VocabularyRole, Map<string, TermRef[]>>();
 const addLabel = (role: VocabularyRole, label: string, ref: TermRef) => {
-  const byLabel = LABELS.get(role) ?? new Map<string, TermRef>();
-  if (!byLabel.has(fold(label))) byLabel.set(fold(label), ref);
+  const byLabel = LABELS.get(role) ?? new Map<string, TermRef[]>();
+  byLabel.set(fold(label), [...(byLabel.get(fold(label)) ?? []), ref]);
   LABELS.set(role, byLabel);
 };
+
+/**
+ * The terms of a cell's labels. A label of two vocabularies is taken in the vocabulary of the
+ * cell's other labels (« Jeunes, Seniors » from an LMN import are LMN's), else in the first; the
+ * plan then prefers the one the existing offer has (`sameLabelTerms`).
+ */
+function termsOfLabels(labels: string[], roles: VocabularyRole[]): { terms: TermRef[]; unknown: string[]; twins: TermRef[][] } {
+  const found = labels.map((label) => ({ label, refs: roles.flatMap((role) => LABELS.get(role)?.get(fold(label)) ?? []) }));
+  const usedVocabularies = new Set(found.filter(({ refs }) => refs.length === 1).map(({ refs }) => refs[0]![0]));
+  const terms: TermRef[] = [];
+  const twins: TermRef[][] = [];
+  for (const { refs } of found) {
+    if (refs.length === 0) continue;
+    terms.push(refs.find(([vocabulary]) => usedVocabularies.has(vocabulary)) ?? refs[0]!);
+    if (refs.length > 1) twins.push(refs);
+  }
+  return { terms, unknown: found.filter(({ refs }) => refs.length === 0).map(({ label }) => label), twins };
+}
 for (const vocabulary of OWN_VOCABULARIES) for (const term of vocabulary.terms) addLabel(vocabulary.role, term.label, [vocabulary.key, term.code]);
 for (const vocabulary of PUBLISHED_VOCABULARIES) {
   for (const term of (vocabularies as unknown as PublishedFile)[vocabulary.key]?.values ?? []) addLabel(vocabulary.role, term.label, [vocabulary.key, term.value]);
@@ -38,6 +60,11 @@ const TERM_COLUMNS: [header: string, roles: VocabularyRole[], separator: string]
   ["Comment", ["access_mode", "contact_mode", "reception_mode", "accompaniment"], ","],
   ["Pour qui", ["public"], ","],
 ];
+
+/** The vocabularies the template has columns for: an offer's terms of other vocabularies are left as they are. */
+const TEMPLATE_VOCABULARIES = [...OWN_VOCABULARIES, ...PUBLISHED_VOCABULARIES]
+  .filter((vocabulary) => [...TERM_COLUMNS.flatMap(([, roles]) => roles), "fee"].includes(vocabulary.role))
+  .map((vocabulary) => vocabulary.key);
 
 const DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const TIME = String.raw`(\d{1,2}) h(?: (\d{2}))?`;
@@ -100,22 +127,91 @@ function dayList(phrase: string): number[] | null {
 }
 
 export interface TemplateOptions {
-  /** The postal codes of a French commune by name (server: lib/places/communes). */
-  postalCodesOf?: (communeName: string) => string[];
+  /** Every commune a bare name may designate, one entry per postal code (server: lib/places/communes). */
+  communeCandidates?: (communeName: string) => CommuneCandidate[];
+  /** The French communes a postal code serves (server: lib/places/communes). */
+  communesOfPostalCode?: (postalCode: string) => Commune[];
+  /**
+   * The coordinator's answers to ambiguous communes, from the preview: `"<row>:<place as written>"`
+   * → `"<INSEE code>|<postal code>"`, one of the candidates the preview listed.
+   */
+  communeAnswers?: Record<string, string>;
+  /** The current commune a merged commune of that name belongs to, among the postal code's (server: lib/places/communes). */
+  communeMergedInto?: (postalCode: string, name: string) => Commune | undefined;
 }
 
-/** "12 rue X, 02100 Saint-Aubin" or "12 rue X, Saint-Aubin" (the matrix's own wording). */
-function placeOf(text: string, options: TemplateOptions): { address: string; postalCode: string; communeName: string } | { error: string } {
+type TemplatePlace = { address: string; postalCode: string; communeCode: string | null; communeName: string; unresolved?: string };
+
+const candidateList = (candidates: CommuneCandidate[]) =>
+  candidates
+    .slice(0, 8)
+    .map((candidate) => `${candidate.name} (${candidate.postalCode}, ${candidate.department})`)
+    .join(", ") + (candidates.length > 8 ? `, et ${candidates.length - 8} autres` : "");
+
+/**
+ * A commune named without a postal code is taken only when the name designates one commune with
+ * one postal code; else the row is refused with the candidates and what to write, never guessed
+ * (Valence has several communes, Livron and Livron-sur-Drôme are not the same).
+ */
+function communeByName(address: string, communeName: string, options: TemplateOptions, answer?: string): TemplatePlace | { error: string; candidates?: CommuneCandidate[] } {
+  const candidates = options.communeCandidates?.(communeName) ?? [];
+  const chosen = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => `${candidate.code}|${candidate.postalCode}` === answer);
+  if (chosen) return { address, postalCode: chosen.postalCode, communeCode: chosen.code, communeName: chosen.name };
+  const example = candidates[0] ? `« ${address}, ${candidates[0].postalCode} ${candidates[0].name} »` : `« ${address}, code postal ${communeName} »`;
+  return {
+    candidates: candidates.length > 1 ? candidates : undefined,
+    error:
+      candidates.length > 1
+        ? `Commune ambiguë : « ${communeName} » peut être ${candidateList(candidates)}. Ajoutez le code postal dans « Où » (par exemple ${example}) ou remplissez les colonnes Code postal et Code INSEE.`
+        : `Commune inconnue : « ${communeName} ». Ajoutez le code postal dans « Où » (${example}) ou remplissez les colonnes Code postal, Code INSEE et Commune.`,
+  };
+}
+
+/**
+ * The INSEE code of a commune given with its postal code: the one of that name (or that a merged
+ * commune of that name now belongs to), or the only one the code serves. Else none is chosen: the place keeps the postal code and the name as written,
+ * without INSEE code (as an LMN import keeps them), and `unresolved` says which communes the code serves.
+ */
+function communeCodeOf(postalCode: string, communeName: string, options: TemplateOptions): { communeCode: string | null; unresolved?: string } {
+  const communes = options.communesOfPostalCode?.(postalCode) ?? [];
+  const named = matchCommune(communes, communeName) ?? options.communeMergedInto?.(postalCode, communeName);
+  if (named) return { communeCode: named.code };
+  if (communes.length === 1) return { communeCode: communes[0]!.code };
+  if (communes.length === 0) return { communeCode: null };
+  return {
+    communeCode: null,
+    unresolved: `Le code postal ${postalCode} dessert plusieurs communes, aucune nommée « ${communeName} » : ${communes.map((commune) => `${commune.name} (INSEE ${commune.code})`).join(", ")}. Lieu importé sans code INSEE : remplissez la colonne Code INSEE pour le préciser.`,
+  };
+}
+
+/** "12 rue X, 02100 Saint-Aubin" or "12 rue X, Saint-Aubin" (the matrix's wording before it carried the address columns). */
+function placeOf(text: string, options: TemplateOptions, answer?: string): TemplatePlace | { error: string; candidates?: CommuneCandidate[] } {
   const at = text.lastIndexOf(",");
   if (at < 0) return { error: "Adresse attendue sous la forme « 12 rue de la Gare, 02100 Commune »." };
   const address = text.slice(0, at).trim();
   const rest = text.slice(at + 1).trim();
   const withCode = /^(\d{5})\s+(.+)$/.exec(rest);
-  if (withCode) return { address, postalCode: withCode[1]!, communeName: withCode[2]!.trim() };
-  const codes = [...new Set(options.postalCodesOf?.(rest) ?? [])];
-  if (codes.length === 1) return { address, postalCode: codes[0]!, communeName: rest };
-  return { error: codes.length > 1 ? `Plusieurs codes postaux pour « ${rest} » : écrivez « ${codes[0]} ${rest} ».` : `Code postal manquant : écrivez « 02100 ${rest} ».` };
+  if (!withCode) return communeByName(address, rest, options, answer);
+  const code = communeCodeOf(withCode[1]!, withCode[2]!.trim(), options);
+  return { address, postalCode: withCode[1]!, communeCode: code.communeCode, communeName: withCode[2]!.trim(), unresolved: code.unresolved };
 }
+
+/**
+ * The one place where the template's coordinates are read: plain numbers (a decimal point or
+ * comma), both or neither. A pair that is half empty or unreadable is dropped whole, with a warning.
+ */
+export function readCoordinates(latitudeText: string, longitudeText: string): { latitude: number | null; longitude: number | null; problem?: string } {
+  if (!latitudeText && !longitudeText) return { latitude: null, longitude: null };
+  const number = (value: string) => (/^-?\d+(?:[.,]\d+)?$/.test(value) ? Number(value.replace(",", ".")) : NaN);
+  const latitude = number(latitudeText);
+  const longitude = number(longitudeText);
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+    return { latitude: null, longitude: null, problem: "Coordonnées illisibles ou incomplètes (latitude et longitude, en degrés décimaux) : le lieu est importé sans coordonnées." };
+  }
+  return { latitude, longitude };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The rows of a template table (header + records) as ImportRows, as steps: yields its progress
@@ -124,7 +220,8 @@ function placeOf(text: string, options: TemplateOptions): { address: string; pos
 function* templateRowSteps(header: string[], records: string[][], line: (index: number) => number, options: TemplateOptions = {}): Steps<ImportResult> {
   const issues: ImportIssue[] = [];
   const column = new Map(header.map((name, index) => [normaliseValue(name), index]));
-  const missing = ["Qui", "Quoi", "Où"].filter((name) => !column.has(name));
+  const missing = ["Qui", "Quoi"].filter((name) => !column.has(name));
+  if (!column.has("Où") && !column.has("Adresse")) missing.push("Où");
   if (missing.length > 0) {
     return {
       format: "toile-template",
@@ -140,7 +237,8 @@ function* templateRowSteps(header: string[], records: string[][], line: (index: 
   for (const [index, cells] of records.entries()) {
     yield { done: index, total: records.length };
     const row = line(index);
-    const cell = (name: string) => normaliseValue(cells[column.get(name) ?? -1] ?? "").replace(/^'(?=[=+\-@])/, "");
+    // Text as written (trimmed): names and addresses come back as they were exported.
+    const cell = (name: string) => (cells[column.get(name) ?? -1] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
     if (cells.every((value) => !value.trim())) continue;
     const report = (name: string, value: string, why: string, level: ImportIssue["level"] = "warning") => issues.push({ row, column: name, value, why, level });
     header.forEach((name, position) => {
@@ -153,22 +251,21 @@ function* templateRowSteps(header: string[], records: string[][], line: (index: 
     if (!title) report("Quoi", "", "Titre de l'offre vide : la ligne ne peut pas être importée.", "error");
 
     const terms: TermRef[] = [];
+    const sameLabelTerms: TermRef[][] = [];
     for (const [header, roles, separator] of TERM_COLUMNS) {
-      for (const label of cell(header).split(separator).map((value) => value.trim()).filter(Boolean)) {
-        const ref = roles.map((role) => LABELS.get(role)?.get(fold(label))).find(Boolean);
-        if (ref) terms.push(ref);
-        else report(header, label, "Libellé inconnu des vocabulaires de Toile : non importé.");
-      }
+      const found = termsOfLabels(cell(header).split(separator).map((value) => value.trim()).filter(Boolean), roles);
+      terms.push(...found.terms);
+      sameLabelTerms.push(...found.twins);
+      for (const label of found.unknown) report(header, label, "Libellé inconnu des vocabulaires de Toile : non importé.");
     }
     const [fees = "", feeDetails = ""] = cell("Tarif").split(" — ");
-    for (const label of fees.split(",").map((value) => value.trim()).filter(Boolean)) {
-      const ref = LABELS.get("fee")?.get(fold(label));
-      if (ref) terms.push(ref);
-      else report("Tarif", label, "Tarif inconnu (Gratuit, Payant…) : non importé.");
-    }
+    const feeTerms = termsOfLabels(fees.split(",").map((value) => value.trim()).filter(Boolean), ["fee"]);
+    terms.push(...feeTerms.terms);
+    sameLabelTerms.push(...feeTerms.twins);
+    for (const label of feeTerms.unknown) report("Tarif", label, "Tarif inconnu (Gratuit, Payant…) : non importé.");
 
     let hours: ImportRow["hours"] = null;
-    const quand = cell("Quand");
+    const quand = normaliseValue(cell("Quand"));
     if (quand && quand !== "pas d'horaires indiqués") {
       const french = parseFrenchWeeklyHours(quand);
       const osm = french ? null : parseOpeningHoursWithExceptions(quand);
@@ -177,30 +274,91 @@ function* templateRowSteps(header: string[], records: string[][], line: (index: 
       else report("Quand", quand, "Horaires illisibles (ni « du lundi au vendredi de 9 h à 12 h », ni OSM) : non importés.");
     }
 
-    const where = cell("Où");
-    const places = where.split(" ; ").map((value) => value.trim()).filter((value) => value && value !== "À distance");
-    if (places.length === 0) report("Où", where, "Aucune adresse : une offre à distance ne s'importe pas encore (ajoutez-la dans Toile).", "error");
-    const parsedPlaces = places.map((text) => placeOf(text, options));
-    for (const [position, place] of parsedPlaces.entries()) if ("error" in place) report("Où", places[position]!, place.error, "error");
+    // The place: the address columns when the file has them (the export since it carries them),
+    // else "Où", which may list several places (one row each).
+    const address = cell("Adresse");
+    const postalCode = cell("Code postal");
+    const communeName = cell("Commune");
+    const communeCode = cell("Code INSEE");
+    let parsedPlaces: (TemplatePlace | { error: string; candidates?: CommuneCandidate[] })[];
+    let placeTexts: string[];
+    if (address || postalCode || communeName || communeCode) {
+      placeTexts = [[address, [postalCode, communeName].filter(Boolean).join(" ")].filter(Boolean).join(", ")];
+      if (!address || !communeName || (!postalCode && !communeCode)) {
+        parsedPlaces = [{ error: "Adresse incomplète : remplissez Adresse, Code postal et Commune (et, si vous le connaissez, Code INSEE)." }];
+      } else if (postalCode && !/^\d{5}$/.test(postalCode)) {
+        parsedPlaces = [{ error: `Code postal « ${postalCode} » : 5 chiffres attendus.` }];
+      } else if (communeCode && !/^(\d{5}|2[AB]\d{3})$/i.test(communeCode)) {
+        parsedPlaces = [{ error: `Code INSEE « ${communeCode} » : 5 caractères attendus (2A… ou 2B… en Corse).` }];
+      } else if (communeCode) {
+        parsedPlaces = [{ address, postalCode, communeCode: communeCode.toUpperCase(), communeName }];
+      } else {
+        const code = communeCodeOf(postalCode, communeName, options);
+        parsedPlaces = [{ address, postalCode, communeCode: code.communeCode, communeName, unresolved: code.unresolved }];
+      }
+    } else {
+      const where = cell("Où");
+      placeTexts = where.split(" ; ").map((value) => value.trim()).filter((value) => value && value !== "À distance");
+      if (placeTexts.length === 0) report("Où", where, "Aucune adresse : une offre à distance ne s'importe pas encore (ajoutez-la dans Toile).", "error");
+      parsedPlaces = placeTexts.map((text) => placeOf(text, options, options.communeAnswers?.[`${row}:${text}`]));
+    }
+    const placeColumn = address || postalCode || communeName || communeCode ? "Adresse, Code postal, Commune, Code INSEE" : "Où";
+    for (const [position, place] of parsedPlaces.entries()) {
+      if ("error" in place) issues.push({ row, column: placeColumn, value: placeTexts[position] ?? "", why: place.error, level: "error", ...(place.candidates ? { candidates: place.candidates } : {}) });
+      else if (place.unresolved) report(placeColumn, placeTexts[position] ?? "", place.unresolved);
+    }
+
+    const point = readCoordinates(cell("Latitude"), cell("Longitude"));
+    if (point.problem) report("Latitude, Longitude", `${cell("Latitude")} ; ${cell("Longitude")}`, point.problem);
+    const identifiers: ImportRow["structure"]["identifiers"] = [];
+    const siret = cell("SIRET").replace(/\s/g, "");
+    if (siret && /^\d{14}$/.test(siret)) identifiers.push({ type: "SIRET", value: siret });
+    else if (siret) report("SIRET", siret, "SIRET de 14 chiffres attendu : non importé.");
+    const rna = cell("RNA").toUpperCase();
+    if (rna && /^W\d{9}$/.test(rna)) identifiers.push({ type: "RNA", value: rna });
+    else if (rna) report("RNA", rna, "Numéro RNA attendu sous la forme W123456789 : non importé.");
+    const toileId = (header: string) => {
+      const value = cell(header);
+      if (value && !UUID.test(value)) report(header, value, "Identifiant Toile illisible : ignoré (la ligne est rapprochée par son nom et son adresse).");
+      return UUID.test(value) ? value.toLowerCase() : null;
+    };
+    const toile = { structureId: toileId("Identifiant de la structure"), placeId: toileId("Identifiant du lieu"), offerId: toileId("Identifiant de l'offre") };
     if (issues.some((issue) => issue.row === row && issue.level === "error")) continue;
 
+    const placeName = cell("Nom du lieu") || name;
+    const multiplePlaces = parsedPlaces.length > 1;
     for (const place of parsedPlaces) {
       if ("error" in place) continue;
       rows.push({
         sourceRow: row,
         sourceId: "",
-        structure: { name, identifiers: [], email: null, phone: null, website: null, description: "", terms: [] },
-        place: { name, address: place.address, addressComplement: null, postalCode: place.postalCode, communeCode: null, communeName: place.communeName, country: "FR", latitude: null, longitude: null },
+        structure: { name, identifiers, email: cell("Courriel") || null, phone: cell("Téléphone") || null, website: cell("Site web") || null, description: "", terms: [] },
+        place: {
+          name: placeName,
+          address: place.address,
+          addressComplement: cell("Complément d'adresse") || null,
+          postalCode: place.postalCode,
+          communeCode: place.communeCode,
+          communeName: place.communeName,
+          country: "FR",
+          // "Où" listing several places has one pair of coordinates for none of them.
+          latitude: multiplePlaces ? null : point.latitude,
+          longitude: multiplePlaces ? null : point.longitude,
+        },
         terms: dedupe(terms),
         hours,
         updatedOn: null,
-        lmn: {},
+        lmn: cell("Prise de rendez-vous") ? { prise_rdv: cell("Prise de rendez-vous") } : {},
         offer: {
           title,
           feeDetails: feeDetails.trim() || null,
           documentsToBring: cell("À apporter").split(",").map((value) => value.trim()).filter(Boolean),
           acceptsTransfers: fold(cell("Transferts")) === "oui",
+          conditions: cell("Conditions") ? readConditions(cell("Conditions")) : null,
+          sameLabelTerms,
+          vocabularies: TEMPLATE_VOCABULARIES,
         },
+        toile: { ...toile, placeId: multiplePlaces ? null : toile.placeId, placeColumns: placeColumn !== "Où" && !!cell("Nom du lieu") },
       });
     }
   }

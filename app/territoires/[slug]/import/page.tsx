@@ -5,7 +5,7 @@ import { ImportFileField } from "@/components/open-data/ImportFileField";
 import { ImportJobRefresh } from "@/components/open-data/ImportJobRefresh";
 import { requireActor } from "@/lib/auth/session";
 import { messageOf } from "@/lib/errors/messages";
-import { abandonImport, confirmImport, uploadImportFile } from "@/lib/open-data/import/actions";
+import { abandonImport, answerImportCommunes, confirmImport, uploadImportFile } from "@/lib/open-data/import/actions";
 import { IMPORT_FORMATS } from "@/lib/open-data/import/file";
 import type { ImportJobView, ImportPreview } from "@/lib/open-data/import/jobs";
 import { IMPORT_TOO_BIG } from "@/lib/open-data/import/limits";
@@ -145,6 +145,44 @@ function Running({ job, territory }: { job: ImportJobView; territory: { id: stri
   );
 }
 
+/** Rows whose commune was named ambiguously: the coordinator picks one, and the file is previewed again with it. */
+function CommunesToPick({ job, preview, territoryId }: { job: ImportJobView; preview: ImportPreview; territoryId: string }) {
+  const asked = preview.issues.filter((issue) => issue.candidates && issue.candidates.length > 0);
+  if (asked.length === 0) return null;
+  return (
+    <form action={answerImportCommunes} className="mt-4 rounded border border-slate-400 p-4">
+      <h3 className="text-lg font-semibold">Communes à préciser</h3>
+      <p className="mt-1 max-w-prose">
+        Ces lignes nomment une commune sans code postal, et ce nom en désigne plusieurs : choisissez la bonne. Le fichier sera
+        relu avec vos choix ; rien n&apos;est enregistré avant votre confirmation.
+      </p>
+      <input type="hidden" name="territoryId" value={territoryId} />
+      <input type="hidden" name="jobId" value={job.id} />
+      {asked.map((issue) => {
+        const id = `commune-${issue.row}-${issue.value.length}`;
+        return (
+          <div key={`${issue.row}:${issue.value}`} className="mt-3">
+            <label htmlFor={id} className="block font-medium">
+              Ligne {issue.row} : « {issue.value.slice(0, 120)} »
+            </label>
+            <select id={id} name={`commune:${issue.row}:${issue.value}`} defaultValue="" className="mt-1 rounded border border-slate-500 px-2 py-1">
+              <option value="">— ne pas importer cette ligne —</option>
+              {issue.candidates!.map((candidate) => (
+                <option key={`${candidate.code}|${candidate.postalCode}`} value={`${candidate.code}|${candidate.postalCode}`}>
+                  {candidate.name} ({candidate.postalCode}, {candidate.department})
+                </option>
+              ))}
+            </select>
+          </div>
+        );
+      })}
+      <button type="submit" className="mt-3 rounded border border-slate-500 px-4 py-2 font-semibold">
+        Relire le fichier avec ces communes
+      </button>
+    </form>
+  );
+}
+
 function Preview({ job, preview, territoryId }: { job: ImportJobView; preview: ImportPreview; territoryId: string }) {
   const { counts } = preview;
   return (
@@ -185,6 +223,7 @@ function Preview({ job, preview, territoryId }: { job: ImportJobView; preview: I
         )}
         <AbandonForm territoryId={territoryId} jobId={job.id} label="Abandonner" />
       </div>
+      <CommunesToPick job={job} preview={preview} territoryId={territoryId} />
       <RowsTable caption="À créer" rows={preview.rows.filter((row) => row.action === "create")} />
       <RowsTable caption="À mettre à jour" rows={preview.rows.filter((row) => row.action === "update")} withChanges />
       <RowsTable caption="Ignorées" rows={preview.rows.filter((row) => row.action === "skip")} withReason />
@@ -244,8 +283,11 @@ export default async function ImportPage({ params, searchParams }: Props) {
         change rien.
       </p>
       <p className="mt-2 max-w-prose">
-        Modèle Toile : une ligne par offre, avec les colonnes de la matrice (Qui, Quoi, Besoins, Posture, Comment, Pour qui,
-        Conditions, Où, Quand, Tarif, À apporter, Transferts). Où : « adresse, code postal commune ».{" "}
+        Modèle Toile : une ligne par offre et par lieu, avec les colonnes de la matrice (Qui, Quoi, Besoins, Posture,
+        Comment, Pour qui, Conditions, Où, Quand, Tarif, À apporter, Transferts) puis celles du lieu (Nom du lieu, Adresse,
+        Code postal, Code INSEE, Commune, Latitude, Longitude), des contacts et les identifiants Toile. Sans ces colonnes,
+        Où : « adresse, code postal commune » ; une commune nommée sans code postal qui en désigne plusieurs est refusée,
+        avec les communes possibles.{" "}
         <Link href={`/territoires/${territory.slug}/matrice/export?format=xlsx`} className="text-accent underline">
           Télécharger le modèle (la matrice du territoire, XLSX)
         </Link>
