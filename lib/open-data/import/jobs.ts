@@ -17,8 +17,10 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import type { ImportJobStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceCode } from "@/lib/errors/messages";
+import { geocoderUrl, searchAddress } from "@/lib/places/geocoder";
 import { commitImport, type CommitDone } from "./commit";
 import { parseImportFile, type ImportFormat } from "./file";
+import { geocodeRows, withGeocodedPoints, type AddressSearch, type Geocoding } from "./geocoding";
 import type { FieldChange, ImportPlan, RowAction } from "./matching";
 import type { ImportIssue, ImportResult } from "./model";
 import { planImport } from "./plan";
@@ -39,6 +41,8 @@ export interface ImportPreview {
   counts: ImportPlan["counts"];
   rows: { sourceRow: number; placeId: string | null; name: string; action: RowAction; reason?: string; changes: FieldChange[] }[];
   issues: ImportIssue[];
+  /** The points found from addresses at the analysis (geocoding.ts), reused by the commit. */
+  geocoding?: Geocoding;
 }
 
 export interface ImportJobResult {
@@ -132,6 +136,7 @@ interface ClaimedJob {
   format: string;
   content: Uint8Array | null;
   planHash: string | null;
+  preview: ImportPreview | null;
   attempts: number;
 }
 
@@ -158,7 +163,7 @@ export async function claimImportJob(db: PrismaClient, now: Date): Promise<Claim
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id, "claimToken"::text AS "claimToken", status::text AS status, "territoryId"::text AS "territoryId",
-      "actorId"::text AS "actorId", "fileName", format, content, "planHash", attempts`;
+      "actorId"::text AS "actorId", "fileName", format, content, "planHash", preview, attempts`;
   return claimed ?? null;
 }
 
@@ -170,6 +175,12 @@ class ImportJobLost extends Error {
 }
 
 type Clock = () => Date;
+
+/** The address search the import uses: the geocoder at GEOCODER_URL, or none (places keep no point). */
+function configuredAddressSearch(): AddressSearch | null {
+  const baseUrl = geocoderUrl();
+  return baseUrl ? (query, options) => searchAddress(baseUrl, query, options) : null;
+}
 
 /** One write of the worker that holds the job, renewing its lease; throws ImportJobLost when it no longer does. */
 async function write(db: PrismaClient | Prisma.TransactionClient, job: ClaimedJob, now: Date, data: Prisma.ImportJobUpdateManyMutationInput) {
@@ -186,8 +197,9 @@ const progress = (db: PrismaClient, job: ClaimedJob, clock: Clock) => (phase: Im
 /** The step ended: the worker lets go of the job, which is kept for its owner for a while. */
 const released = (now: Date) => ({ claimToken: null, leaseUntil: null, phase: null, expiresAt: later(now, IMPORT_JOB_LIFETIME_MS) });
 
-function previewOf(parsed: ImportResult, plan: ImportPlan): ImportPreview {
+function previewOf(parsed: ImportResult, plan: ImportPlan, geocoding: Geocoding | undefined): ImportPreview {
   return {
+    geocoding,
     format: parsed.format,
     version: parsed.version,
     counts: plan.counts,
@@ -196,31 +208,41 @@ function previewOf(parsed: ImportResult, plan: ImportPlan): ImportPreview {
   };
 }
 
-/** Reads and plans the job's file, storing the progress as it goes. */
-async function readAndPlan(db: PrismaClient, job: ClaimedJob, clock: Clock) {
+/**
+ * Reads and plans the job's file, storing the progress as it goes. Places without a point are
+ * geocoded before planning (the analysis calls the geocoder; the commit reuses what it found).
+ */
+async function readAndPlan(db: PrismaClient, job: ClaimedJob, clock: Clock, search: AddressSearch | null) {
   const report = progress(db, job, clock);
   await report("reading", 0, 0);
-  const parsed = await parseImportFile(job.fileName, job.content ?? new Uint8Array(), job.format as ImportFormat, ({ done, total }) => report("reading", done, total));
+  const read = await parseImportFile(job.fileName, job.content ?? new Uint8Array(), job.format as ImportFormat, ({ done, total }) => report("reading", done, total));
+  const geocoding =
+    job.status === "committing"
+      ? job.preview?.geocoding
+      : search
+        ? await geocodeRows(read.rows, search, { onProgress: (done, total) => report("reading", done, total) })
+        : undefined;
+  const parsed = geocoding ? { ...read, rows: withGeocodedPoints(read.rows, geocoding.points), issues: [...read.issues, ...geocoding.issues] } : read;
   await report("matching", parsed.rows.length, parsed.rows.length);
   const plan = await planImport(db, job.territoryId, parsed.rows, parsed.issues);
-  return { parsed, plan };
+  return { parsed, plan, geocoding };
 }
 
-async function analyse(db: PrismaClient, job: ClaimedJob, clock: Clock) {
-  const { parsed, plan } = await readAndPlan(db, job, clock);
+async function analyse(db: PrismaClient, job: ClaimedJob, clock: Clock, search: AddressSearch | null) {
+  const { parsed, plan, geocoding } = await readAndPlan(db, job, clock, search);
   const now = clock();
-  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: false, ...released(now) });
+  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan, geocoding) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: false, ...released(now) });
 }
 
 /** Back to `ready` with the plan as it is now: the person reads it again before confirming. */
-async function staleAgain(db: PrismaClient, job: ClaimedJob, parsed: ImportResult, plan: ImportPlan, clock: Clock) {
+async function staleAgain(db: PrismaClient, job: ClaimedJob, parsed: ImportResult, plan: ImportPlan, geocoding: Geocoding | undefined, clock: Clock) {
   const now = clock();
-  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: true, ...released(now) });
+  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan, geocoding) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: true, ...released(now) });
 }
 
 async function commit(db: PrismaClient, job: ClaimedJob, clock: Clock) {
-  const { parsed, plan } = await readAndPlan(db, job, clock);
-  if (plan.hash !== job.planHash) return staleAgain(db, job, parsed, plan, clock);
+  const { parsed, plan, geocoding } = await readAndPlan(db, job, clock, null);
+  if (plan.hash !== job.planHash) return staleAgain(db, job, parsed, plan, geocoding, clock);
   const toWrite = plan.counts.create + plan.counts.update;
   await progress(db, job, clock)("writing", 0, toWrite);
   const outcome = await commitImport(db, { userId: job.actorId }, job.territoryId, plan, {
@@ -234,7 +256,7 @@ async function commit(db: PrismaClient, job: ClaimedJob, clock: Clock) {
     },
   });
   // The territory changed between the check above and the lock: the plan computed under the lock.
-  if (!outcome.ok) await staleAgain(db, job, parsed, outcome.plan, clock);
+  if (!outcome.ok) await staleAgain(db, job, parsed, outcome.plan, geocoding, clock);
 }
 
 async function fail(db: PrismaClient, job: ClaimedJob, code: ImportJobCode, now: Date) {
@@ -247,7 +269,11 @@ export type ImportJobOutcome = "ready" | "done" | "stale" | "failed" | "lost";
 export async function runImportJob(
   db: PrismaClient,
   job: ClaimedJob,
-  { clock = () => new Date(), onError = () => {} }: { clock?: Clock; onError?: (error: unknown) => void } = {},
+  {
+    clock = () => new Date(),
+    onError = () => {},
+    addressSearch = configuredAddressSearch(),
+  }: { clock?: Clock; onError?: (error: unknown) => void; addressSearch?: AddressSearch | null } = {},
 ): Promise<ImportJobOutcome> {
   try {
     if (job.attempts > IMPORT_JOB_MAX_ATTEMPTS) {
@@ -255,7 +281,7 @@ export async function runImportJob(
       return "failed";
     }
     if (job.status === "analysing") {
-      await analyse(db, job, clock);
+      await analyse(db, job, clock, addressSearch);
       return "ready";
     }
     await commit(db, job, clock);
@@ -280,13 +306,18 @@ export async function runImportJob(
  */
 export async function runImportJobs(
   db: PrismaClient,
-  { clock = () => new Date(), maxJobs = 20, onError }: { clock?: Clock; maxJobs?: number; onError?: (error: unknown) => void } = {},
+  {
+    clock = () => new Date(),
+    maxJobs = 20,
+    onError,
+    addressSearch = configuredAddressSearch(),
+  }: { clock?: Clock; maxJobs?: number; onError?: (error: unknown) => void; addressSearch?: AddressSearch | null } = {},
 ): Promise<ImportJobOutcome[]> {
   const outcomes: ImportJobOutcome[] = [];
   for (let run = 0; run < maxJobs; run++) {
     const job = await claimImportJob(db, clock());
     if (!job) break;
-    outcomes.push(await runImportJob(db, job, { clock, onError }));
+    outcomes.push(await runImportJob(db, job, { clock, onError, addressSearch }));
   }
   return outcomes;
 }
