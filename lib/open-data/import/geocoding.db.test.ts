@@ -71,5 +71,25 @@ describe("an import job with a geocoder", () => {
       { name: "EPN de Fère", latitude: null, longitude: null },
       { name: "France services de Laon", latitude: 49.5641, longitude: 3.6199 },
     ]);
+
+    // Imported again, now with a geocoder, from a file without any point: only the place that
+    // Toile has without a point is asked for; Laon keeps its stored point.
+    const queries: string[] = [];
+    const addressSearch: AddressSearch = async (query) => {
+      queries.push(query);
+      return { ok: true, candidates: [] };
+    };
+    const withoutPoints = new TextEncoder().encode(
+      JSON.stringify(
+        (JSON.parse(new TextDecoder().decode(file)) as Record<string, unknown>[]).map((place) => ({ ...place, latitude: null, longitude: null })),
+      ),
+    );
+    const again = await enqueueImportJob(db, { territoryId, actorId, fileName: "lieux.json", format: "auto", content: withoutPoints }, at(4)());
+    expect(await runImportJobs(db, { clock: at(5), addressSearch })).toEqual(["ready"]);
+    expect(queries).toEqual(["2 rue du Moulin 02130 Fère-en-Tardenois"]);
+    const preview = (await findImportJob(db, again, actorId, territoryId, at(5)()))!.preview!;
+    expect(preview.issues.filter((issue) => issue.column === "adresse").map((issue) => [issue.row, issue.why])).toEqual([
+      [1, "Adresse introuvable dans la commune (02130 Fère-en-Tardenois) par le service d'adresses : le lieu est importé sans coordonnées."],
+    ]);
   });
 });

@@ -209,6 +209,27 @@ function previewOf(parsed: ImportResult, plan: ImportPlan, geocoding: Geocoding 
 }
 
 /**
+ * Geocodes the rows that would be written without a point: a row of a place already placed in
+ * Toile, or a skipped row, is not asked for. Planning is pure and quick, so it is done twice.
+ */
+async function geocodeWhatThePlanLeavesWithoutPoint(
+  db: PrismaClient,
+  job: ClaimedJob,
+  read: ImportResult,
+  search: AddressSearch,
+  report: (phase: ImportPhase, done: number, total: number) => Promise<void>,
+): Promise<Geocoding | undefined> {
+  const firstPlan = await planImport(db, job.territoryId, read.rows, read.issues);
+  const pointless = new Set(firstPlan.rows.filter((row) => row.target && (row.target.place.latitude === null || row.target.place.longitude === null)).map((row) => row.sourceRow));
+  if (pointless.size === 0) return undefined;
+  return geocodeRows(
+    read.rows.filter((row) => pointless.has(row.sourceRow)),
+    search,
+    { onProgress: (done, total) => report("reading", done, total) },
+  );
+}
+
+/**
  * Reads and plans the job's file, storing the progress as it goes. Places without a point are
  * geocoded before planning (the analysis calls the geocoder; the commit reuses what it found).
  */
@@ -216,12 +237,7 @@ async function readAndPlan(db: PrismaClient, job: ClaimedJob, clock: Clock, sear
   const report = progress(db, job, clock);
   await report("reading", 0, 0);
   const read = await parseImportFile(job.fileName, job.content ?? new Uint8Array(), job.format as ImportFormat, ({ done, total }) => report("reading", done, total));
-  const geocoding =
-    job.status === "committing"
-      ? job.preview?.geocoding
-      : search
-        ? await geocodeRows(read.rows, search, { onProgress: (done, total) => report("reading", done, total) })
-        : undefined;
+  const geocoding = job.status === "committing" ? job.preview?.geocoding : search ? await geocodeWhatThePlanLeavesWithoutPoint(db, job, read, search, report) : undefined;
   const parsed = geocoding ? { ...read, rows: withGeocodedPoints(read.rows, geocoding.points), issues: [...read.issues, ...geocoding.issues] } : read;
   await report("matching", parsed.rows.length, parsed.rows.length);
   const plan = await planImport(db, job.territoryId, parsed.rows, parsed.issues);
