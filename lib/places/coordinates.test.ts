@@ -25,6 +25,9 @@ describe("checkPointAgainstCommune", () => {
   it("leaves unchecked what it knows nothing of (overseas collectivities, no code)", () => {
     expect(checkPointAgainstCommune({ latitude: 46.78, longitude: -56.17 }, { postalCode: "97500" }).status).toBe("unchecked");
     expect(checkPointAgainstCommune({ latitude: 0, longitude: 0 }, {}).status).toBe("unchecked");
+    // Saint-Barthélemy and Saint-Martin, by their 971 postal codes or their own INSEE codes.
+    expect(checkPointAgainstCommune({ latitude: 17.8964, longitude: -62.8498 }, { postalCode: "97133" }).status).toBe("unchecked");
+    expect(checkPointAgainstCommune({ latitude: 18.0708, longitude: -63.0501 }, { communeCode: "97801", postalCode: "97150" }).status).toBe("unchecked");
     expect(areaOfCommune({ communeCode: "2A004" })).toMatchObject({ name: "en France métropolitaine" });
   });
 

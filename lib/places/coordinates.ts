@@ -46,6 +46,8 @@ const isIn = (area: Area, { latitude, longitude }: Point) =>
 export function areaOfCommune({ communeCode, postalCode }: { communeCode?: string | null; postalCode?: string | null }): Area | null {
   const code = communeCode && /^([013-9]\d|2[AB1-9])\d{3}$/i.test(communeCode) ? communeCode : postalCode && /^\d{5}$/.test(postalCode) ? postalCode : null;
   if (!code) return null;
+  // Saint-Barthélemy and Saint-Martin have Guadeloupe's postal codes but are not on its land.
+  if (code === "97133" || code === "97150") return null;
   if (code.startsWith("97") || code.startsWith("98")) return OVERSEAS[code.slice(0, 3)] ?? null;
   return MAINLAND;
 }

@@ -63,7 +63,7 @@ export async function geocodeRows(
     const found = result.candidates.find(
       (candidate) =>
         (communeCode ? candidate.communeCode === communeCode : candidate.postalCode === postalCode) &&
-        checkPointAgainstCommune(candidate, { communeCode, postalCode }).status === "ok",
+        ["ok", "unchecked"].includes(checkPointAgainstCommune(candidate, { communeCode, postalCode }).status),
     );
     if (!found) {
       say(row, `Adresse introuvable dans la commune (${postalCode} ${communeName}) par le service d'adresses : le lieu est importé sans coordonnées.`);
