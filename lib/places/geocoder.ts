@@ -1,7 +1,8 @@
 /**
  * The optional address helper: the French national address API (api-adresse.data.gouv.fr, or a
  * local copy of it), at GEOCODER_URL. Without that variable, Toile never calls it and places are
- * typed by hand. Only the server calls it (a server action), with a short timeout.
+ * typed by hand. Only the server calls it (a server action, and the import job for rows without a
+ * usable point: lib/open-data/import/geocoding.ts), with a short timeout.
  */
 import type { Coded } from "@/lib/errors/app-error";
 

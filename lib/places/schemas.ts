@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { optional, text } from "@/lib/forms/fields";
 import { isBelgianPostalCode, matchCommune, type Commune } from "./commune-names";
+import { FRENCH_AREAS } from "./coordinates";
 
 export const COUNTRIES = { FR: "France", BE: "Belgique" } as const;
 export type Country = keyof typeof COUNTRIES;
@@ -17,15 +18,8 @@ export const WHEELCHAIR_ANSWERS = { oui: true, non: false, inconnu: null } as co
 export type WheelchairAnswer = keyof typeof WHEELCHAIR_ANSWERS;
 
 /** Rough boxes around each land where a place may be: enough to catch swapped or mistyped coordinates. */
-const AREAS: Record<Country, { latitude: [number, number]; longitude: [number, number] }[]> = {
-  FR: [
-    { latitude: [41.3, 51.1], longitude: [-5.2, 9.6] }, // metropolitan France and Corsica
-    { latitude: [15.8, 16.55], longitude: [-61.85, -60.95] }, // Guadeloupe
-    { latitude: [14.38, 14.9], longitude: [-61.25, -60.8] }, // Martinique
-    { latitude: [2.1, 5.8], longitude: [-54.6, -51.6] }, // Guyane
-    { latitude: [-21.4, -20.85], longitude: [55.2, 55.85] }, // La Réunion
-    { latitude: [-13.05, -12.6], longitude: [44.95, 45.35] }, // Mayotte
-  ],
+const AREAS: Record<Country, readonly { latitude: [number, number]; longitude: [number, number] }[]> = {
+  FR: FRENCH_AREAS, // mainland France and Corsica, and each overseas département (coordinates.ts)
   BE: [{ latitude: [49.49, 51.51], longitude: [2.54, 6.41] }],
 };
 

@@ -17,8 +17,10 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import type { ImportJobStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceCode } from "@/lib/errors/messages";
+import { geocoderUrl, searchAddress } from "@/lib/places/geocoder";
 import { commitImport, type CommitDone } from "./commit";
 import { parseImportFile, type ImportFormat } from "./file";
+import { geocodeRows, withGeocodedPoints, type AddressSearch, type Geocoding } from "./geocoding";
 import type { FieldChange, ImportPlan, RowAction } from "./matching";
 import type { ImportIssue, ImportResult } from "./model";
 import { planImport } from "./plan";
@@ -41,6 +43,8 @@ export interface ImportPreview {
   issues: ImportIssue[];
   /** The communes the coordinator picked for ambiguous names (template.ts `communeAnswers`): kept for the commit's reading. */
   answers?: Record<string, string>;
+  /** The points found from addresses at the analysis (geocoding.ts), reused by the commit. */
+  geocoding?: Geocoding;
 }
 
 export interface ImportJobResult {
@@ -134,11 +138,11 @@ interface ClaimedJob {
   format: string;
   content: Uint8Array | null;
   planHash: string | null;
+  preview: ImportPreview | null;
   attempts: number;
-  preview: Prisma.JsonValue | null;
 }
 
-const answersOf = (job: ClaimedJob) => ((job.preview as ImportPreview | null)?.answers ?? {}) as Record<string, string>;
+const answersOf = (job: ClaimedJob): Record<string, string> => job.preview?.answers ?? {};
 
 /**
  * The coordinator picks a commune for rows whose commune was ambiguous: the job is read and
@@ -183,7 +187,7 @@ export async function claimImportJob(db: PrismaClient, now: Date): Promise<Claim
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id, "claimToken"::text AS "claimToken", status::text AS status, "territoryId"::text AS "territoryId",
-      "actorId"::text AS "actorId", "fileName", format, content, "planHash", attempts, preview`;
+      "actorId"::text AS "actorId", "fileName", format, content, "planHash", preview, attempts`;
   return claimed ?? null;
 }
 
@@ -195,6 +199,12 @@ class ImportJobLost extends Error {
 }
 
 type Clock = () => Date;
+
+/** The address search the import uses: the geocoder at GEOCODER_URL, or none (places keep no point). */
+function configuredAddressSearch(): AddressSearch | null {
+  const baseUrl = geocoderUrl();
+  return baseUrl ? (query, options) => searchAddress(baseUrl, query, options) : null;
+}
 
 /** One write of the worker that holds the job, renewing its lease; throws ImportJobLost when it no longer does. */
 async function write(db: PrismaClient | Prisma.TransactionClient, job: ClaimedJob, now: Date, data: Prisma.ImportJobUpdateManyMutationInput) {
@@ -211,9 +221,10 @@ const progress = (db: PrismaClient, job: ClaimedJob, clock: Clock) => (phase: Im
 /** The step ended: the worker lets go of the job, which is kept for its owner for a while. */
 const released = (now: Date) => ({ claimToken: null, leaseUntil: null, phase: null, expiresAt: later(now, IMPORT_JOB_LIFETIME_MS) });
 
-function previewOf(parsed: ImportResult, plan: ImportPlan, answers: Record<string, string>): ImportPreview {
+function previewOf(parsed: ImportResult, plan: ImportPlan, answers: Record<string, string>, geocoding: Geocoding | undefined): ImportPreview {
   return {
     answers,
+    geocoding,
     format: parsed.format,
     version: parsed.version,
     counts: plan.counts,
@@ -222,31 +233,57 @@ function previewOf(parsed: ImportResult, plan: ImportPlan, answers: Record<strin
   };
 }
 
-/** Reads and plans the job's file, storing the progress as it goes. */
-async function readAndPlan(db: PrismaClient, job: ClaimedJob, clock: Clock) {
-  const report = progress(db, job, clock);
-  await report("reading", 0, 0);
-  const parsed = await parseImportFile(job.fileName, job.content ?? new Uint8Array(), job.format as ImportFormat, ({ done, total }) => report("reading", done, total), answersOf(job));
-  await report("matching", parsed.rows.length, parsed.rows.length);
-  const plan = await planImport(db, job.territoryId, parsed.rows, parsed.issues);
-  return { parsed, plan };
+/**
+ * Geocodes the rows that would be written without a point: a row of a place already placed in
+ * Toile, or a skipped row, is not asked for. Planning is pure and quick, so it is done twice.
+ */
+async function geocodeWhatThePlanLeavesWithoutPoint(
+  db: PrismaClient,
+  job: ClaimedJob,
+  read: ImportResult,
+  search: AddressSearch,
+  report: (phase: ImportPhase, done: number, total: number) => Promise<void>,
+): Promise<Geocoding | undefined> {
+  const firstPlan = await planImport(db, job.territoryId, read.rows, read.issues);
+  const pointless = new Set(firstPlan.rows.filter((row) => row.target && (row.target.place.latitude === null || row.target.place.longitude === null)).map((row) => row.sourceRow));
+  if (pointless.size === 0) return undefined;
+  return geocodeRows(
+    read.rows.filter((row) => pointless.has(row.sourceRow)),
+    search,
+    { onProgress: (done, total) => report("reading", done, total) },
+  );
 }
 
-async function analyse(db: PrismaClient, job: ClaimedJob, clock: Clock) {
-  const { parsed, plan } = await readAndPlan(db, job, clock);
+/**
+ * Reads and plans the job's file, storing the progress as it goes. Places without a point are
+ * geocoded before planning (the analysis calls the geocoder; the commit reuses what it found).
+ */
+async function readAndPlan(db: PrismaClient, job: ClaimedJob, clock: Clock, search: AddressSearch | null) {
+  const report = progress(db, job, clock);
+  await report("reading", 0, 0);
+  const read = await parseImportFile(job.fileName, job.content ?? new Uint8Array(), job.format as ImportFormat, ({ done, total }) => report("reading", done, total), answersOf(job));
+  const geocoding = job.status === "committing" ? job.preview?.geocoding : search ? await geocodeWhatThePlanLeavesWithoutPoint(db, job, read, search, report) : undefined;
+  const parsed = geocoding ? { ...read, rows: withGeocodedPoints(read.rows, geocoding.points), issues: [...read.issues, ...geocoding.issues] } : read;
+  await report("matching", parsed.rows.length, parsed.rows.length);
+  const plan = await planImport(db, job.territoryId, parsed.rows, parsed.issues);
+  return { parsed, plan, geocoding };
+}
+
+async function analyse(db: PrismaClient, job: ClaimedJob, clock: Clock, search: AddressSearch | null) {
+  const { parsed, plan, geocoding } = await readAndPlan(db, job, clock, search);
   const now = clock();
-  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan, answersOf(job)) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: false, ...released(now) });
+  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan, answersOf(job), geocoding) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: false, ...released(now) });
 }
 
 /** Back to `ready` with the plan as it is now: the person reads it again before confirming. */
-async function staleAgain(db: PrismaClient, job: ClaimedJob, parsed: ImportResult, plan: ImportPlan, clock: Clock) {
+async function staleAgain(db: PrismaClient, job: ClaimedJob, parsed: ImportResult, plan: ImportPlan, geocoding: Geocoding | undefined, clock: Clock) {
   const now = clock();
-  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan, answersOf(job)) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: true, ...released(now) });
+  await write(db, job, now, { status: "ready", preview: previewOf(parsed, plan, answersOf(job), geocoding) as unknown as Prisma.InputJsonValue, planHash: plan.hash, stale: true, ...released(now) });
 }
 
 async function commit(db: PrismaClient, job: ClaimedJob, clock: Clock) {
-  const { parsed, plan } = await readAndPlan(db, job, clock);
-  if (plan.hash !== job.planHash) return staleAgain(db, job, parsed, plan, clock);
+  const { parsed, plan, geocoding } = await readAndPlan(db, job, clock, null);
+  if (plan.hash !== job.planHash) return staleAgain(db, job, parsed, plan, geocoding, clock);
   const toWrite = plan.counts.create + plan.counts.update;
   await progress(db, job, clock)("writing", 0, toWrite);
   const outcome = await commitImport(db, { userId: job.actorId }, job.territoryId, plan, {
@@ -260,7 +297,7 @@ async function commit(db: PrismaClient, job: ClaimedJob, clock: Clock) {
     },
   });
   // The territory changed between the check above and the lock: the plan computed under the lock.
-  if (!outcome.ok) await staleAgain(db, job, parsed, outcome.plan, clock);
+  if (!outcome.ok) await staleAgain(db, job, parsed, outcome.plan, geocoding, clock);
 }
 
 async function fail(db: PrismaClient, job: ClaimedJob, code: ImportJobCode, now: Date) {
@@ -273,7 +310,11 @@ export type ImportJobOutcome = "ready" | "done" | "stale" | "failed" | "lost";
 export async function runImportJob(
   db: PrismaClient,
   job: ClaimedJob,
-  { clock = () => new Date(), onError = () => {} }: { clock?: Clock; onError?: (error: unknown) => void } = {},
+  {
+    clock = () => new Date(),
+    onError = () => {},
+    addressSearch = configuredAddressSearch(),
+  }: { clock?: Clock; onError?: (error: unknown) => void; addressSearch?: AddressSearch | null } = {},
 ): Promise<ImportJobOutcome> {
   try {
     if (job.attempts > IMPORT_JOB_MAX_ATTEMPTS) {
@@ -281,7 +322,7 @@ export async function runImportJob(
       return "failed";
     }
     if (job.status === "analysing") {
-      await analyse(db, job, clock);
+      await analyse(db, job, clock, addressSearch);
       return "ready";
     }
     await commit(db, job, clock);
@@ -306,13 +347,18 @@ export async function runImportJob(
  */
 export async function runImportJobs(
   db: PrismaClient,
-  { clock = () => new Date(), maxJobs = 20, onError }: { clock?: Clock; maxJobs?: number; onError?: (error: unknown) => void } = {},
+  {
+    clock = () => new Date(),
+    maxJobs = 20,
+    onError,
+    addressSearch = configuredAddressSearch(),
+  }: { clock?: Clock; maxJobs?: number; onError?: (error: unknown) => void; addressSearch?: AddressSearch | null } = {},
 ): Promise<ImportJobOutcome[]> {
   const outcomes: ImportJobOutcome[] = [];
   for (let run = 0; run < maxJobs; run++) {
     const job = await claimImportJob(db, clock());
     if (!job) break;
-    outcomes.push(await runImportJob(db, job, { clock, onError }));
+    outcomes.push(await runImportJob(db, job, { clock, onError, addressSearch }));
   }
   return outcomes;
 }

@@ -207,7 +207,7 @@ describe("parseLmnCsv", () => {
 describe("parseLmnJson", () => {
   it("reads v1 JSON (flat objects, numbers, arrays of values)", () => {
     const result = parseLmnJson(
-      JSON.stringify([{ id: "a", pivot: "43493312300029", nom: "EPN", commune: "Essômes-sur-Marne", code_postal: "02400", adresse: "1 rue", date_maj: "2024-04-02", latitude: 49.2, services: ["Aide aux démarches administratives", "Loisirs et créations numériques"], modalites_acces: "Se présenter|Téléphoner" }]),
+      JSON.stringify([{ id: "a", pivot: "43493312300029", nom: "EPN", commune: "Essômes-sur-Marne", code_postal: "02400", adresse: "1 rue", date_maj: "2024-04-02", latitude: 49.2, longitude: 3.41, services: ["Aide aux démarches administratives", "Loisirs et créations numériques"], modalites_acces: "Se présenter|Téléphoner" }]),
     );
     expect(result).toMatchObject({ version: "v1", issues: [] });
     expect(result.rows[0]!.place.latitude).toBe(49.2);

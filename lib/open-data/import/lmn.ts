@@ -4,6 +4,7 @@
  * crosswalks). The version is read from the columns. Every value that cannot be used is reported
  * (row, column, value, why) and never silently dropped; a row with an error is left out of `rows`.
  */
+import { readCheckedPoint } from "@/lib/places/coordinates";
 import { dedupe, lookup, normaliseValue, type TermRef } from "../crosswalks";
 import { parseOpeningHoursWithExceptions } from "../hours";
 import { LMN_FIELDS } from "../lmn/schema";
@@ -98,7 +99,6 @@ const ENUMERATED: Record<LmnFileVersion, Record<string, EnumeratedColumn>> = {
   },
 };
 
-const NUMBER = /^[+-]?\d+([.,]\d+)?$/;
 /** A cell Toile's own CSV export neutralised ("'=…"): the quote is not part of the value. */
 const unneutralise = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
 
@@ -107,22 +107,6 @@ function identifierOf(pivot: string): { type: IdentifierType; value: string } | 
   if (/^\d{14}$/.test(value) && !/^0+$/.test(value)) return { type: "SIRET", value };
   if (/^W[a-zA-Z0-9]{9}$/i.test(value)) return { type: "RNA", value: value.toUpperCase() };
   return null;
-}
-
-function coordinate(value: string, column: "latitude" | "longitude", issue: (why: string, level?: ImportIssue["level"]) => void): number | null {
-  if (value === "") return null;
-  if (!NUMBER.test(value)) {
-    issue("Coordonnée illisible (nombre attendu, ex. 45.7640) : le lieu sera placé d'après son adresse.");
-    return null;
-  }
-  if (value.includes(",")) issue("Virgule décimale : lue comme un point.", "warning");
-  const number = Number(value.replace(",", "."));
-  const limit = column === "latitude" ? 90 : 180;
-  if (Math.abs(number) > limit) {
-    issue(`Coordonnée hors limites (${column === "latitude" ? "−90 à 90" : "−180 à 180"}) : ignorée.`);
-    return null;
-  }
-  return number;
 }
 
 /** One record (column → text) of an LMN file as an ImportRow, with its issues. */
@@ -242,8 +226,9 @@ function lmnRecordToRow(record: Record<string, string>, sourceRow: number, versi
   keep("presentation_resume", resume);
   keep("presentation_detail", detail);
 
-  const latitude = coordinate(cell("latitude"), "latitude", (why, level) => report("latitude", cell("latitude"), why, level));
-  const longitude = coordinate(cell("longitude"), "longitude", (why, level) => report("longitude", cell("longitude"), why, level));
+  // Both or neither, checked against the commune (a swapped pair is put right, a far one dropped).
+  const checkedPoint = readCheckedPoint({ latitude: cell("latitude"), longitude: cell("longitude") }, { communeCode, postalCode, communeName: commune });
+  for (const issue of checkedPoint.issues) report(issue.column, issue.value, issue.why, issue.level);
 
   if (issues.some((issue) => issue.level === "error")) return { row: null, issues };
   return {
@@ -267,8 +252,8 @@ function lmnRecordToRow(record: Record<string, string>, sourceRow: number, versi
         communeCode: communeCode && /^([013-9]\d|2[AB1-9])\d{3}$/.test(communeCode) ? communeCode : null,
         communeName: commune,
         country: "FR",
-        latitude,
-        longitude,
+        latitude: checkedPoint.point?.latitude ?? null,
+        longitude: checkedPoint.point?.longitude ?? null,
       },
       terms: dedupe(offerTerms),
       hours,

@@ -392,8 +392,8 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
       postalCode: row.place.postalCode,
       communeCode,
       communeName: row.offer && place && !row.toile?.placeColumns ? place.communeName : row.place.communeName,
-      latitude: row.place.latitude ?? place?.latitude ?? null,
-      longitude: row.place.longitude ?? place?.longitude ?? null,
+      // A pair, never half of one: the row's point if it has one, else the place's.
+      ...pointOf(row.place.latitude != null && row.place.longitude != null ? row.place : place),
       appointmentUrl: row.lmn.prise_rdv || place?.appointmentUrl || null,
       standardExtras: { ...(place?.standardExtras ?? {}), ...extrasOf(row) },
     };
@@ -510,3 +510,6 @@ function planHash(rows: PlannedRow[]): string {
   const essence = rows.map((row) => [row.sourceRow, row.group, row.action, row.reason ?? "", row.structureId, row.placeId, row.offerId, row.changes]);
   return createHash("sha256").update(JSON.stringify(essence)).digest("hex");
 }
+
+const pointOf = (source: { latitude: number | null; longitude: number | null } | undefined) =>
+  source?.latitude != null && source.longitude != null ? { latitude: source.latitude, longitude: source.longitude } : { latitude: null, longitude: null };

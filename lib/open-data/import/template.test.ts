@@ -3,7 +3,7 @@ import { writeXlsx } from "@/lib/spreadsheet/xlsx";
 import { MATRIX_HEADER, toCsv } from "@/lib/matrix/csv";
 import { describeWeeklyHours } from "@/lib/hours/format";
 import { parseImportFile } from "./file";
-import { parseFrenchWeeklyHours, parseToileTemplate, readCoordinates } from "./template";
+import { parseFrenchWeeklyHours, parseToileTemplate } from "./template";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const line = (cells: string[]) => toCsv([cells], { separator: ";" }).replace(/\r\n$/, "");
@@ -189,12 +189,19 @@ describe("the template's place, contact and id columns", () => {
     expect(result.issues.filter((issue) => issue.level === "error")).toEqual([expect.objectContaining({ row: 2, why: expect.stringContaining("Adresse incomplète") })]);
   });
 
-  it("readCoordinates: both or neither, in range", () => {
-    expect(readCoordinates("49.56", "3.62")).toEqual({ latitude: 49.56, longitude: 3.62 });
-    expect(readCoordinates("", "")).toEqual({ latitude: null, longitude: null });
-    expect(readCoordinates("49.56", "").latitude).toBeNull();
-    expect(readCoordinates("149.5", "3.6").problem).toBeTruthy();
-    expect(readCoordinates("4 9", "3.6").problem).toBeTruthy();
+  it("reads the point as the LMN importer does: both or neither, in range, a swapped pair put back in its commune", async () => {
+    const result = await parseCsv(
+      [full(complete), full({ ...complete, Latitude: "2.8103", Longitude: "45.5753" }), full({ ...complete, Latitude: "149.5" }), full({ ...complete, Latitude: "4 9" })],
+      header,
+    );
+    expect(result.rows.map((row) => [row.place.latitude, row.place.longitude])).toEqual([
+      [45.5753, 2.8103],
+      [45.5753, 2.8103],
+      [null, null],
+      [null, null],
+    ]);
+    expect(result.issues.filter((issue) => issue.column === "Latitude").map((issue) => issue.row)).toEqual([3, 4, 5]);
+    expect(result.issues.find((issue) => issue.row === 3)!.why).toContain("inversées");
   });
 
   it("reads the conditions back: ages, and the rest as written", async () => {

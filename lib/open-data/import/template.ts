@@ -9,6 +9,7 @@ import vocabularies from "@/prisma/reference/vocabularies.json";
 import { readConditions } from "@/lib/matrix/conditions";
 import { MATRIX_HEADER } from "@/lib/matrix/csv";
 import type { Slot } from "@/lib/hours/rules";
+import { DECIMAL_COMMA, readCheckedPoint } from "@/lib/places/coordinates";
 import { readXlsx } from "@/lib/spreadsheet/xlsx";
 import { matchCommune, type Commune } from "@/lib/places/commune-names";
 import type { CommuneCandidate } from "@/lib/places/communes";
@@ -196,21 +197,6 @@ function placeOf(text: string, options: TemplateOptions, answer?: string): Templ
   return { address, postalCode: withCode[1]!, communeCode: code.communeCode, communeName: withCode[2]!.trim(), unresolved: code.unresolved };
 }
 
-/**
- * The one place where the template's coordinates are read: plain numbers (a decimal point or
- * comma), both or neither. A pair that is half empty or unreadable is dropped whole, with a warning.
- */
-export function readCoordinates(latitudeText: string, longitudeText: string): { latitude: number | null; longitude: number | null; problem?: string } {
-  if (!latitudeText && !longitudeText) return { latitude: null, longitude: null };
-  const number = (value: string) => (/^-?\d+(?:[.,]\d+)?$/.test(value) ? Number(value.replace(",", ".")) : NaN);
-  const latitude = number(latitudeText);
-  const longitude = number(longitudeText);
-  if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-    return { latitude: null, longitude: null, problem: "Coordonnées illisibles ou incomplètes (latitude et longitude, en degrés décimaux) : le lieu est importé sans coordonnées." };
-  }
-  return { latitude, longitude };
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -308,8 +294,16 @@ function* templateRowSteps(header: string[], records: string[][], line: (index: 
       else if (place.unresolved) report(placeColumn, placeTexts[position] ?? "", place.unresolved);
     }
 
-    const point = readCoordinates(cell("Latitude"), cell("Longitude"));
-    if (point.problem) report("Latitude, Longitude", `${cell("Latitude")} ; ${cell("Longitude")}`, point.problem);
+    // The one reading of a point (lib/places/coordinates.ts, as the LMN importer): both or neither,
+    // checked against the place's commune, a swapped pair put back in order.
+    const [firstPlace] = parsedPlaces;
+    const checked = readCheckedPoint(
+      { latitude: cell("Latitude"), longitude: cell("Longitude") },
+      parsedPlaces.length === 1 && firstPlace && !("error" in firstPlace) ? firstPlace : { postalCode },
+    );
+    // A decimal comma is how a French spreadsheet writes a number: not worth a warning here.
+    for (const issue of checked.issues.filter((issue) => issue.why !== DECIMAL_COMMA)) report(issue.column === "latitude" ? "Latitude" : "Longitude", issue.value, issue.why);
+    const point = { latitude: checked.point?.latitude ?? null, longitude: checked.point?.longitude ?? null };
     const identifiers: ImportRow["structure"]["identifiers"] = [];
     const siret = cell("SIRET").replace(/\s/g, "");
     if (siret && /^\d{14}$/.test(siret)) identifiers.push({ type: "SIRET", value: siret });
