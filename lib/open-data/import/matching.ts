@@ -10,6 +10,9 @@
  * when their names are the same (normalised) within one département — a network's name across
  * its antennas, not two "Bibliothèque municipale" of distant communes.
  * Merging: a non-empty value of the file replaces Toile's; an empty one never erases.
+ * Duplicates in the file (same name, address and postal code; for the template, same offer too):
+ * the newest by its source date (`date_maj`) is imported, the first on a tie; the others are
+ * skipped with the line that was imported and why.
  */
 import { createHash } from "node:crypto";
 import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
@@ -172,6 +175,22 @@ const identifierKey = (identifiers: { type: IdentifierType; value: string }[]) =
   return identifier ? `${identifier.type}:${identifier.value}` : null;
 };
 
+/** Rows with the same key are one place of the file (LMN), or one offer at one place (template). */
+function duplicateKeyOf(row: ImportRow): string {
+  const key = placeKey(row.place.name, row.place.address, row.place.postalCode);
+  return row.offer ? `${key}\u0000${normaliseText(row.offer.title)}` : key;
+}
+
+/** Why a duplicate row is not imported, naming the row that is and why that one. */
+function duplicateReason(row: ImportRow, kept: ImportRow): string {
+  const same = row.offer ? "même structure, même offre, même adresse" : "même nom, même adresse, même code postal";
+  const which =
+    kept.updatedOn && kept.updatedOn !== row.updatedOn
+      ? `la ligne ${kept.sourceRow}, mise à jour le ${kept.updatedOn} (celle-ci ${row.updatedOn ? `le ${row.updatedOn}` : "sans date"}), est la plus récente : c'est elle qui est importée`
+      : `la ligne ${kept.sourceRow} est importée (la première, aucune n'est plus récente)`;
+  return `Doublon de la ligne ${kept.sourceRow} (${same}) : ${which}, pas celle-ci.`;
+}
+
 /** The file's structure of a row: its SIRET/RNA, else its name within its département. */
 export function groupKey(row: ImportRow): string {
   return identifierKey(row.structure.identifiers) ?? `nom:${normaliseText(row.structure.name)}:${departmentOf(row.place.postalCode)}`;
@@ -248,7 +267,14 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
   /** The existing structure each group of the file goes to (decided by its first matching row). */
   const groupStructure = new Map<string, string | null>();
   const groupWriter = new Map<string, number>();
-  const seenPlaces = new Map<string, number>();
+  // Of the rows that are one place (or one offer at one place), the one imported: the newest by
+  // its source date (`date_maj`), the first of them on a tie or without dates.
+  const keptDuplicate = new Map<string, ImportRow>();
+  for (const row of rows) {
+    const key = duplicateKeyOf(row);
+    const kept = keptDuplicate.get(key);
+    if (!kept || (row.updatedOn ?? "") > (kept.updatedOn ?? "")) keptDuplicate.set(key, row);
+  }
   const claimedPlaces = new Set<string>();
 
   const matchOf = (row: ImportRow) => {
@@ -299,17 +325,11 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
       continue;
     }
     const key = placeKey(row.place.name, row.place.address, row.place.postalCode);
-    const duplicateKey = row.offer ? `${key}\u0000${normaliseText(row.offer.title)}` : key;
-    const first = seenPlaces.get(duplicateKey);
-    if (first !== undefined) {
-      skip(
-        row.offer
-          ? `Doublon de la ligne ${first} (même structure, même offre, même adresse) : non importée.`
-          : `Doublon de la ligne ${first} (même nom, même adresse, même code postal) : non importée.`,
-      );
+    const kept = keptDuplicate.get(duplicateKeyOf(row))!;
+    if (kept !== row) {
+      skip(duplicateReason(row, kept));
       continue;
     }
-    seenPlaces.set(duplicateKey, row.sourceRow);
 
     const match = matchOf(row);
     let place = match.place;
