@@ -17,6 +17,7 @@
 import { createHash } from "node:crypto";
 import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
 import type { TermRef } from "../crosswalks";
+import { LMN_OFFER_TITLE } from "../lmn/schema";
 import type { IdentifierType, LmnPassThrough } from "../snapshot";
 import type { ImportIssue, ImportRow } from "./model";
 
@@ -150,8 +151,6 @@ export interface ImportPlan {
   hash: string;
 }
 
-/** The title of the offer an LMN row becomes (LMN describes a place's offer, without a title). */
-const LMN_OFFER_TITLE = "Médiation numérique";
 
 export const termKey = ([vocabulary, code]: TermRef) => `${vocabulary}\u0000${code}`;
 export const termRefOf = (key: string): TermRef => key.split("\u0000") as unknown as TermRef;
