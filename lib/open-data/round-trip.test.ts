@@ -60,6 +60,32 @@ describe("the Hinaura file converted to LMN v1.0.1", () => {
   });
 });
 
+describe("values that start like a spreadsheet formula, in the Hinaura data", () => {
+  it("come back unchanged through the LMN CSV and the LMN JSON alike (with a warning at import)", () => {
+    const places = JSON.parse(readFileSync(HINAURA_V0_JSON, "utf8")) as Record<string, string>[];
+    places[0]!.nom = "=Espace numérique";
+    places[1]!.adresse = "-12 rue du Port";
+    const imported = parseLmnJson(JSON.stringify(places));
+    expect(imported.issues.filter((issue) => /formule de tableur/.test(issue.why)).map((issue) => [issue.column, issue.value])).toEqual([
+      ["nom", "=Espace numérique"],
+      ["adresse", "-12 rue du Port"],
+    ]);
+    const exported = toLmnRows(importRowsToSnapshot(imported.rows, territory, TODAY), TODAY);
+    const fromCsv = toLmnRows(importRowsToSnapshot(parseLmnCsv(lmnToCsv(exported.rows)).rows, territory, TODAY), TODAY);
+    const fromJson = toLmnRows(importRowsToSnapshot(parseLmnJson(JSON.stringify(lmnToJson(exported.rows))).rows, territory, TODAY), TODAY);
+    // The CSV file holds what the JSON holds, cell for cell: no spreadsheet quote in a machine format.
+    const [csvFirst, csvSecond] = records(lmnToCsv(exported.rows));
+    const [jsonFirst, jsonSecond] = lmnToJson(exported.rows);
+    expect([csvFirst!.nom, csvSecond!.adresse]).toEqual([jsonFirst!.nom, jsonSecond!.adresse]);
+    expect(fromCsv.rows).toEqual(exported.rows);
+    expect(fromJson.rows).toEqual(exported.rows);
+    expect(exported.rows.slice(0, 2).map((row) => [row.nom, row.adresse])).toEqual([
+      ["=Espace numérique", places[0]!.adresse],
+      [places[1]!.nom, "-12 rue du Port"],
+    ]);
+  });
+});
+
 describe("importRowsToSnapshot", () => {
   it("adds no made-up text and no spurious warning for a place without INSEE code or description", () => {
     const imported = parseLmnJson(readFileSync(HINAURA_V0_JSON));

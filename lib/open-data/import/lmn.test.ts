@@ -139,6 +139,16 @@ describe("parseLmnCsv", () => {
     expect(result.issues[2]!.why).toMatch(/Valeur inconnue/);
   });
 
+  it("keeps a value starting with = + - @ as written and warns that the LMN export gives it back as is", () => {
+    const result = parseLmnCsv([HEADER, line({ nom: "-Espace numérique-", adresse: "@ la mairie" })].join("\n"));
+    expect(result.rows[0]!.place).toMatchObject({ name: "-Espace numérique-", address: "@ la mairie" });
+    expect(result.issues.map((issue) => [issue.column, issue.level])).toEqual([
+      ["nom", "warning"],
+      ["adresse", "warning"],
+    ]);
+    expect(result.issues[0]!.why).toMatch(/gardée telle quelle comme texte, jamais exécutée\. L'export LMN la redonnera telle quelle/);
+  });
+
   it("reads back a cell Toile's export neutralised, without its quote", () => {
     const result = parseLmnCsv([HEADER, line({ nom: "'=Espace" })].join("\n"));
     expect(result.rows[0]!.place.name).toBe("=Espace");

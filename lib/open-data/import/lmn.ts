@@ -10,7 +10,7 @@ import { parseOpeningHoursWithExceptions } from "../hours";
 import { LMN_FIELDS } from "../lmn/schema";
 import { isIsoDate } from "../lmn/validate";
 import type { IdentifierType, LmnPassThrough } from "../snapshot";
-import { FORMULA_CELL, MAX_IMPORT_BYTES, decodeText, looksLikeFormula, readCsv, sizeIssue } from "./csv";
+import { MAX_IMPORT_BYTES, decodeText, looksLikeFormula, readCsv, sizeIssue } from "./csv";
 import type { ImportIssue, ImportResult, ImportRow, LmnFileVersion } from "./model";
 import { runSteps, type Steps } from "./steps";
 
@@ -99,8 +99,11 @@ const ENUMERATED: Record<LmnFileVersion, Record<string, EnumeratedColumn>> = {
   },
 };
 
-/** A cell Toile's own CSV export neutralised ("'=…"): the quote is not part of the value. */
+/** A cell Toile's LMN CSV neutralised before it wrote values as they are ("'=…"): the quote is not part of the value. */
 const unneutralise = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
+const FORMULA_LIKE_VALUE =
+  "Valeur qui commence comme une formule de tableur (=, +, -, @) : gardée telle quelle comme texte, jamais exécutée. L'export LMN la redonnera telle quelle ; les exports pour tableur la neutralisent.";
 
 function identifierOf(pivot: string): { type: IdentifierType; value: string } | null {
   const value = pivot.replace(/\s/g, "");
@@ -116,9 +119,13 @@ function lmnRecordToRow(record: Record<string, string>, sourceRow: number, versi
   const report = (column: string, value: string, why: string, level: ImportIssue["level"] = "warning") =>
     issues.push({ row: sourceRow, column, value, why, level });
 
+  // LMN is a machine format: a value starting with = + - @ is data (a name may start with "-"),
+  // which no program reading LMN runs. It is kept as written, so that the LMN export gives it back
+  // unchanged (a fixed point, CSV and JSON alike), and reported, since it is rarely meant; refusing
+  // the cell would lose a real value for a character. Spreadsheet exports neutralise it there.
   for (const [column, raw] of Object.entries(record)) {
     const value = unneutralise(raw.trim());
-    if (looksLikeFormula(value)) report(column, value, FORMULA_CELL);
+    if (looksLikeFormula(value)) report(column, value, FORMULA_LIKE_VALUE);
   }
 
   const required = (column: string) => {

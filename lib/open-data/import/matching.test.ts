@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { HINAURA_V0_JSON } from "@/tests/support/fixtures";
+import { parseLmnJson } from "./lmn";
 import { groupKey, normaliseText, planRows, termKey, type ExistingPlace, type TerritoryState } from "./matching";
 import type { ImportRow } from "./model";
 
@@ -108,9 +111,42 @@ describe("skipped rows", () => {
       [4, "skip"],
       [5, "skip"],
     ]);
-    expect(plan.rows[1]!.reason).toBe("Doublon de la ligne 2 (même nom, même adresse, même code postal) : non importée.");
+    expect(plan.rows[1]!.reason).toBe(
+      "Doublon de la ligne 2 (même nom, même adresse, même code postal) : la ligne 2 est importée (la première, aucune n'est plus récente), pas celle-ci.",
+    );
     expect(plan.rows[2]!.reason).toMatch(/hors du pays du territoire/);
     expect(plan.rows[3]!.reason).toBe("Erreur : code_postal — Code postal français attendu (5 chiffres).");
+  });
+
+  it("of duplicates, imports the newest by date_maj, wherever it is in the file, and says so", () => {
+    const older = { ...row({ id: "1", sourceRow: 2 }), updatedOn: "2021-06-11" };
+    const newer = { ...row({ id: "2", sourceRow: 3 }), updatedOn: "2021-09-23" };
+    for (const rows of [[older, newer], [newer, older]]) {
+      const plan = planRows(empty, rows, []);
+      expect(plan.rows.find((planned) => planned.sourceId === "2")!.action).toBe("create");
+      const skipped = plan.rows.find((planned) => planned.sourceId === "1")!;
+      expect(skipped.action).toBe("skip");
+      expect(skipped.reason).toBe(
+        "Doublon de la ligne 3 (même nom, même adresse, même code postal) : la ligne 3, mise à jour le 2021-09-23 (celle-ci le 2021-06-11), est la plus récente : c'est elle qui est importée, pas celle-ci.",
+      );
+    }
+  });
+
+  it("keeps the newest of each duplicated place of the Hinaura file (4 of its 9 pairs are not the first)", () => {
+    const parsed = parseLmnJson(readFileSync(HINAURA_V0_JSON));
+    const plan = planRows(empty, parsed.rows, parsed.issues);
+    const skipped = plan.rows.filter((planned) => planned.action === "skip");
+    expect(skipped).toHaveLength(9);
+    const dateOf = new Map(parsed.rows.map((parsedRow) => [parsedRow.sourceRow, parsedRow.updatedOn ?? ""]));
+    const pairs = skipped.map((planned) => [planned.sourceRow, Number(/^Doublon de la ligne (\d+)/.exec(planned.reason!)![1])] as const);
+    // The imported row of each pair is never older than the skipped one.
+    for (const [skippedRow, keptRow] of pairs) expect(dateOf.get(keptRow)! >= dateOf.get(skippedRow)!, `${skippedRow} → ${keptRow}`).toBe(true);
+    expect(pairs.filter(([skippedRow, keptRow]) => keptRow > skippedRow).sort(([a], [b]) => a - b)).toEqual([
+      [123, 285],
+      [247, 399],
+      [521, 552],
+      [565, 566],
+    ]);
   });
 
   it("gives the same hash for the same inputs, another when the territory differs", () => {

@@ -10,12 +10,16 @@
  * when their names are the same (normalised) within one département — a network's name across
  * its antennas, not two "Bibliothèque municipale" of distant communes.
  * Merging: a non-empty value of the file replaces Toile's; an empty one never erases.
+ * Duplicates in the file (same name, address and postal code; for the template, same offer too):
+ * the newest by its source date (`date_maj`) is imported, the first on a tie; the others are
+ * skipped with the line that was imported and why.
  */
 import { createHash } from "node:crypto";
 import { describeHours } from "@/lib/hours/format";
 import { conditionList, type OfferConditions } from "@/lib/matrix/conditions";
 import type { Exception, HolidayRule, Slot } from "@/lib/hours/rules";
 import type { TermRef } from "../crosswalks";
+import { LMN_OFFER_TITLE } from "../lmn/schema";
 import type { IdentifierType, LmnPassThrough } from "../snapshot";
 import type { ImportIssue, ImportRow } from "./model";
 
@@ -159,8 +163,6 @@ export interface ImportPlan {
   hash: string;
 }
 
-/** The title of the offer an LMN row becomes (LMN describes a place's offer, without a title). */
-const LMN_OFFER_TITLE = "Médiation numérique";
 
 export const termKey = ([vocabulary, code]: TermRef) => `${vocabulary}\u0000${code}`;
 export const termRefOf = (key: string): TermRef => key.split("\u0000") as unknown as TermRef;
@@ -183,6 +185,23 @@ const identifierKey = (identifiers: { type: IdentifierType; value: string }[]) =
   const identifier = identifiers.find((id) => id.type === "SIRET") ?? identifiers.find((id) => id.type === "RNA");
   return identifier ? `${identifier.type}:${identifier.value}` : null;
 };
+
+/** Rows with the same key are one place of the file (LMN), or one offer at one place (template). */
+function duplicateKeyOf(row: ImportRow): string {
+  const key = placeKey(row.place.name, row.place.address, row.place.postalCode);
+  // Toile's own offer id when the template carries it: two offers may share a title at one place.
+  return row.offer ? `${key}\u0000${groupKey(row)}\u0000${row.toile?.offerId ?? normaliseText(row.offer.title)}` : key;
+}
+
+/** Why a duplicate row is not imported, naming the row that is and why that one. */
+function duplicateReason(row: ImportRow, kept: ImportRow): string {
+  const same = row.offer ? "même structure, même offre, même adresse" : "même nom, même adresse, même code postal";
+  const which =
+    kept.updatedOn && kept.updatedOn !== row.updatedOn
+      ? `la ligne ${kept.sourceRow}, mise à jour le ${kept.updatedOn} (celle-ci ${row.updatedOn ? `le ${row.updatedOn}` : "sans date"}), est la plus récente : c'est elle qui est importée`
+      : `la ligne ${kept.sourceRow} est importée (la première, aucune n'est plus récente)`;
+  return `Doublon de la ligne ${kept.sourceRow} (${same}) : ${which}, pas celle-ci.`;
+}
 
 /** The file's structure of a row: Toile's structure id (the template), else its SIRET/RNA, else its name within its département. */
 export function groupKey(row: ImportRow): string {
@@ -264,7 +283,14 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
   /** The existing structure each group of the file goes to (decided by its first matching row). */
   const groupStructure = new Map<string, string | null>();
   const groupWriter = new Map<string, number>();
-  const seenPlaces = new Map<string, number>();
+  // Of the rows that are one place (or one offer at one place), the one imported: the newest by
+  // its source date (`date_maj`), the first of them on a tie or without dates.
+  const keptDuplicate = new Map<string, ImportRow>();
+  for (const row of rows) {
+    const key = duplicateKeyOf(row);
+    const kept = keptDuplicate.get(key);
+    if (!kept || (row.updatedOn ?? "") > (kept.updatedOn ?? "")) keptDuplicate.set(key, row);
+  }
   const claimedPlaces = new Set<string>();
 
   /** A template line naming its place (the export): the place of that name and address, whoever holds it (offers of several structures at one place). */
@@ -334,17 +360,11 @@ export function planRows(state: TerritoryState, rows: ImportRow[], issues: Impor
       continue;
     }
     const key = placeKey(row.place.name, row.place.address, row.place.postalCode);
-    const duplicateKey = row.offer ? `${key}\u0000${normaliseText(row.offer.title)}` : key;
-    const first = seenPlaces.get(duplicateKey);
-    if (first !== undefined) {
-      skip(
-        row.offer
-          ? `Doublon de la ligne ${first} (même structure, même offre, même adresse) : non importée.`
-          : `Doublon de la ligne ${first} (même nom, même adresse, même code postal) : non importée.`,
-      );
+    const kept = keptDuplicate.get(duplicateKeyOf(row))!;
+    if (kept !== row) {
+      skip(duplicateReason(row, kept));
       continue;
     }
-    seenPlaces.set(duplicateKey, row.sourceRow);
 
     const match = matchOf(row);
     let place = match.place;

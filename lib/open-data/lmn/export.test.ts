@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readCsv } from "../import/csv";
 import { snapshotHours, type SnapshotOffer, type SnapshotPlace, type SnapshotStructure, type TerritorySnapshot } from "../snapshot";
 import { frenchPhoneE164, lmnToCsv, lmnToJson, shorten, toLmnRows } from "./export";
-import { LMN_FIELDS, type LmnRow } from "./schema";
+import { LMN_FIELDS, LMN_OFFER_TITLE, type LmnRow } from "./schema";
 import { validateLmnTable } from "./validate";
 
 const TODAY = "2026-11-22";
@@ -186,6 +186,15 @@ describe("toLmnRows", () => {
     expect(warnings).toEqual([expect.objectContaining({ field: "presentation_resume", why: expect.stringMatching(/300 caractères/) })]);
   });
 
+  it("does not write the title an LMN import gave an offer as the place's detail: the source did not say it", () => {
+    const imported = offer({ title: LMN_OFFER_TITLE, description: "" });
+    const { rows } = toLmnRows(snapshot({ structures: [structure({ description: "" })], offers: [imported] }), TODAY);
+    expect(rows[0]).toMatchObject({ presentation_resume: "", presentation_detail: "" });
+    // An offer of that title that says something is written; so is any other title.
+    const described = toLmnRows(snapshot({ offers: [offer({ title: LMN_OFFER_TITLE, description: "Sur place." }), offer({ id: "o2", title: "Ateliers", description: "" })] }), TODAY);
+    expect(described.rows[0]!.presentation_detail).toBe(`${LMN_OFFER_TITLE} : Sur place.\nAteliers`);
+  });
+
   it("shortens a long description to 280 characters and puts it whole in the detail", () => {
     const long = `${"Un accueil chaleureux pour tous. ".repeat(12)}Fin.`;
     const { rows } = toLmnRows(snapshot({ structures: [structure({ description: long })] }), TODAY);
@@ -217,10 +226,11 @@ describe("lmnToCsv and lmnToJson", () => {
     return [{ ...row!, nom: "=HYPERLINK(\"http://evil\",\"clic\")", presentation_detail: "Ligne 1\nLigne 2, avec virgule et \"guillemets\"" }];
   };
 
-  it("writes the 32 columns in schema order, neutralises formulas but not numbers, and reads back", () => {
+  it("writes the 32 columns in schema order, values as they are (no spreadsheet quote: LMN is a machine format), and reads back", () => {
     const csv = lmnToCsv(rows());
     expect(csv.startsWith(`${LMN_FIELDS.join(",")}\r\n`)).toBe(true);
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""clic"")"`);
+    expect(csv).toContain(`,"=HYPERLINK(""http://evil"",""clic"")",`);
+    expect(csv).not.toContain("'=");
     expect(csv).toContain(",+33323412230,");
     expect(csv).toContain(",-0.5,");
     const table = readCsv(csv);
@@ -228,7 +238,18 @@ describe("lmnToCsv and lmnToJson", () => {
     expect(table.header).toEqual([...LMN_FIELDS]);
     const back = Object.fromEntries(table.header.map((name, index) => [name, table.records[0]!.cells[index]]));
     expect(back.presentation_detail).toBe("Ligne 1\nLigne 2, avec virgule et \"guillemets\"");
-    expect(back.nom).toBe("'=HYPERLINK(\"http://evil\",\"clic\")");
+    expect(back.nom).toBe("=HYPERLINK(\"http://evil\",\"clic\")");
+  });
+
+  it("writes the same values in CSV and JSON, whatever they start with", () => {
+    const starts = { nom: "=Espace", adresse: "-3 rue du Port", complement_adresse: "+ au fond de la cour", presentation_resume: "@Médiathèque" };
+    const written = [{ ...rows()[0]!, ...starts }];
+    const table = readCsv(lmnToCsv(written));
+    const [record] = lmnToJson(written);
+    for (const [index, field] of table.header.entries()) {
+      expect(table.records[0]!.cells[index], field).toBe(String(record![field as keyof typeof record] ?? ""));
+    }
+    expect(record).toMatchObject(starts);
   });
 
   it("writes flat JSON objects, numbers for coordinates, without empty keys", () => {

@@ -21,7 +21,10 @@
  * - `horaires`: the place's hours as OSM `opening_hours` (with upcoming closures); a place with no
  *   hours of its own gets the union of its offers' hours there.
  * - `presentation_resume`: the owner's description, shortened to 280 characters at a word;
- *   `presentation_detail`: the full description when it was shortened, then one line per offer.
+ *   `presentation_detail`: the full description when it was shortened, then one line per offer
+ *   that says something — not the title an LMN import gave an offer (LMN_OFFER_TITLE) when it has
+ *   no description: that text is Toile's filler, and a re-import would store it as the place's
+ *   description (never export what the source did not say).
  * - `source`: the territory's name (the network collecting the data). `date_maj`: the latest
  *   change or verification of the place, its owner and its offers.
  * - Fields Toile has no column for (`itinerance`, `structure_parente`, `fiche_acces_libre`,
@@ -29,11 +32,11 @@
  * Every row is checked against the schema (validate.ts) before it is returned; a row that would
  * not validate is skipped ("invalid") with the reasons, so the output always validates.
  */
-import { neutralise, toCsv } from "@/lib/matrix/csv";
+import { toCsv } from "@/lib/matrix/csv";
 import { codesIn, type TermRef } from "../crosswalks";
 import { mergeSlots, openingHoursWithExceptions } from "../hours";
 import { notAfter, type SnapshotPlace, type SnapshotStructure, type TerritorySnapshot } from "../snapshot";
-import { LMN_FIELDS, emptyLmnRow, type LmnField, type LmnRow } from "./schema";
+import { LMN_FIELDS, LMN_OFFER_TITLE, emptyLmnRow, type LmnField, type LmnRow } from "./schema";
 import { lmnEnumeration, validateLmnRow, type LmnIssue } from "./validate";
 
 export interface LmnSkipped {
@@ -156,7 +159,9 @@ export function toLmnRows(snapshot: TerritorySnapshot, today: string): LmnExport
     row.presentation_resume = shorten(description);
     row.presentation_detail = [
       ...(description.length > RESUME_MAX ? [description] : []),
-      ...offersHere.map((offer) => [offer.title, offer.description].filter(Boolean).join(" : ")),
+      ...offersHere
+        .filter((offer) => offer.description.trim() || offer.title !== LMN_OFFER_TITLE)
+        .map((offer) => [offer.title, offer.description].filter(Boolean).join(" : ")),
     ]
       .filter(Boolean)
       .join("\n");
@@ -206,18 +211,19 @@ function placeHours(place: SnapshotPlace, offerHours: { hours: SnapshotPlace["ho
   return openingHoursWithExceptions(mergeSlots(...own.map((hours) => hours.slots)), place.hours.publicHolidays, place.hours.exceptions, today);
 }
 
-/** A number stays a number: a spreadsheet reads "-1.5" or "+33123456789" as a value, never a formula. */
-const NUMBER = /^[+-]?\d+(\.\d+)?$/;
-const inertUnlessNumber = (value: string) => (NUMBER.test(value) ? value : neutralise(value));
-
 /**
  * RFC 4180 CSV as the standard asks: UTF-8 (no BOM), "," separator, the 32 columns in schema
- * order with their exact names, CRLF. Cells a spreadsheet would run as a formula (=, +, -, @) get
- * a leading quote, as the matrix CSV does — except plain numbers (coordinates, phone numbers).
+ * order with their exact names, CRLF. Values are written as they are, like the JSON: LMN is a
+ * machine format, and a leading quote against spreadsheet formulas (=, +, -, @) would change the
+ * data for every program that reads it (the CSV and the JSON would disagree). Neutralisation is
+ * for the files made to be opened in a spreadsheet (the matrix CSV/XLSX, lib/matrix); the import
+ * warns about such values (import/lmn.ts).
  */
 export function lmnToCsv(rows: LmnRow[]): string {
-  return toCsv([[...LMN_FIELDS], ...rows.map((row) => LMN_FIELDS.map((field) => row[field]))], { separator: ",", inert: inertUnlessNumber });
+  return toCsv([[...LMN_FIELDS], ...rows.map((row) => LMN_FIELDS.map((field) => row[field]))], { separator: ",", inert: asWritten });
 }
+
+const asWritten = (value: string) => value;
 
 export type LmnJsonRecord = Partial<Record<LmnField, string | number>>;
 

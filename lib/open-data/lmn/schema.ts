@@ -23,6 +23,12 @@ export interface TableSchemaField {
 
 export const LMN_SCHEMA = schema as unknown as { version: string; fields: TableSchemaField[]; primaryKey?: string };
 
+/**
+ * The title of the offer an imported LMN row becomes: LMN describes a place's offer without a
+ * title, so this one says nothing the row's `services` do not, and is never exported as text.
+ */
+export const LMN_OFFER_TITLE = "Médiation numérique";
+
 export const LMN_FIELDS = [
   "id",
   "pivot",
