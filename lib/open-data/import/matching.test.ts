@@ -188,6 +188,14 @@ describe("the template's Toile ids", () => {
     expect(plan.rows.map((planned) => planned.target!.newPlaceKey)).toEqual(["lieu:p9", "lieu:p9"]);
     expect(new Set(plan.rows.map((planned) => planned.group)).size).toBe(2);
   });
+  it("two structures' offers of the same title at one shared place are two offers, not duplicates", () => {
+    const first = templateRow({ structureId: "a", placeId: "p9", offerId: "o1" }, { address: "9 avenue Neuve" });
+    const second = { ...templateRow({ structureId: "b", placeId: "p9", offerId: "o2" }, { address: "9 avenue Neuve" }), sourceRow: 3, structure: { ...first.structure, name: "Association" } };
+    const plan = planRows(empty, [first, second], []);
+    expect(plan.rows.map((planned) => planned.action)).toEqual(["create", "create"]);
+    const again = { ...first, sourceRow: 4 };
+    expect(planRows(empty, [first, second, again], []).rows.map((planned) => planned.action)).toEqual(["create", "create", "skip"]);
+  });
 });
 
 describe("the preview's words", () => {
