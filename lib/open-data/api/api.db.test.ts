@@ -178,11 +178,14 @@ describe("GET /api/v1/territories/{slug}/offers", () => {
   });
 
   it("filters by updated_since: edited or verified since", async () => {
-    const later = new Date("2030-01-01T00:00:00Z");
+    // The seed's dates are the real clock's: "later" is a 1st of January after all of them, whatever the date.
+    const newest = await db.offer.aggregate({ where: { territoryId }, _max: { updatedAt: true } });
+    const year = newest._max.updatedAt!.getUTCFullYear() + 2;
+    const later = new Date(`${year}-01-01T00:00:00Z`);
     await db.offer.update({ where: { id: belgian.offerId }, data: { lastVerifiedAt: later } });
-    expect(await allOffers("updated_since=2029-12-31T00:00:00Z")).toEqual([belgian.offerId]);
-    expect(await allOffers("updated_since=2029-12-31")).toEqual([belgian.offerId]);
-    expect(await allOffers("updated_since=2030-01-02T00:00:00%2B01:00")).toEqual([]);
+    expect(await allOffers(`updated_since=${year - 1}-12-31T00:00:00Z`)).toEqual([belgian.offerId]);
+    expect(await allOffers(`updated_since=${year - 1}-12-31`)).toEqual([belgian.offerId]);
+    expect(await allOffers(`updated_since=${year}-01-02T00:00:00%2B01:00`)).toEqual([]);
     expect((await allOffers("updated_since=2000-01-01")).length).toBe(publishedOfferIds.length);
   });
 
