@@ -286,8 +286,8 @@ export default async function ImportPage({ params, searchParams }: Props) {
         Modèle Toile : une ligne par offre et par lieu, avec les colonnes de la matrice (Qui, Quoi, Besoins, Posture,
         Comment, Pour qui, Conditions, Où, Quand, Tarif, À apporter, Transferts) puis celles du lieu (Nom du lieu, Adresse,
         Code postal, Code INSEE, Commune, Latitude, Longitude), des contacts et les identifiants Toile. Sans ces colonnes,
-        Où : « adresse, code postal commune » ; une commune nommée sans code postal qui en désigne plusieurs est refusée,
-        avec les communes possibles.{" "}
+        Où : « adresse, code postal commune » ; si une commune nommée sans code postal en désigne plusieurs, l&apos;aperçu
+        vous demande laquelle.{" "}
         <Link href={`/territoires/${territory.slug}/matrice/export?format=xlsx`} className="text-accent underline">
           Télécharger le modèle (la matrice du territoire, XLSX)
         </Link>
