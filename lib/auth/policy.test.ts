@@ -59,6 +59,7 @@ const RESOURCES: ActionResources = {
   "structure.find": { ...STRUCTURE, status: "draft" },
   "account.manageOwn": null,
   "transfer.create": STRUCTURE,
+  "structure.receive": STRUCTURE,
   "transfer.view": TRANSFER,
   "transfer.viewPersonalData": TRANSFER,
   "transfer.actAsSender": TRANSFER,
@@ -117,6 +118,7 @@ const ALLOWED: Record<Action, Role[]> = {
   ],
   // The transfer goes from "the structure" (sender) to "another structure" (receiver).
   "transfer.create": ["member of the structure", "admin of the structure"],
+  "structure.receive": ["member of the structure", "admin of the structure"],
   "transfer.view": [
     "member of the structure",
     "admin of the structure",

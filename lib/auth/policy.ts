@@ -60,6 +60,7 @@ export interface ActionResources {
   "structure.find": ListedStructureRef;
   "account.manageOwn": null;
   "transfer.create": StructureRef;
+  "structure.receive": StructureRef;
   "transfer.view": TransferRef;
   "transfer.viewPersonalData": TransferRef;
   "transfer.actAsSender": TransferRef;
@@ -193,6 +194,14 @@ const POLICY: { [A in Action]: Entry<A> } = {
     table: "transfer",
   },
   "transfer.viewPersonalData": parties,
+  // Time given to people (issue 17): any member of a structure keeps its agendas, books and runs
+  // its appointments, keeps the sign-up sheets of permanences it holds or hosts, and runs its
+  // workshops. Coordinators see counts only (indicators), never these rows.
+  "structure.receive": {
+    rule: (actor, { structureId }) => isMemberOf(actor, structureId),
+    scope: (actor) => ({ id: { in: memberOf(actor) } }),
+    table: "structure",
+  },
   "transfer.actAsSender": { rule: isSender, scope: senderScope, table: "transfer" },
   "transfer.actAsReceiver": { rule: isReceiver, scope: receiverScope, table: "transfer" },
   // "Effacer les données de la personne" on request, at any time, by either party.

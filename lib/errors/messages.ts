@@ -10,6 +10,10 @@ import { defineMessages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TransferStatus } from "@/lib/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/transfers/labels";
+import { AGENDA_MESSAGES, AGENDA_PUBLIC_MESSAGES } from "@/lib/agenda/messages";
+import { APPOINTMENT_MESSAGES, APPOINTMENT_PUBLIC_MESSAGES } from "@/lib/appointments/messages";
+import { PERMANENCE_MESSAGES, PERMANENCE_PUBLIC_MESSAGES } from "@/lib/permanences/messages";
+import { WORKSHOP_MESSAGES, WORKSHOP_PUBLIC_MESSAGES } from "@/lib/workshops/messages";
 
 const dateTime = (timeZone: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone });
 
@@ -20,17 +24,29 @@ export const publicMessages = defineMessages({
     "report.offer_gone": () => "Cette offre n'est plus publiée.",
     "report.rate_limited": ({ minutes }: { minutes: number }) =>
       `Merci, nous avons bien reçu vos signalements. Pour éviter les abus, réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+    ...AGENDA_PUBLIC_MESSAGES.fr,
+    ...APPOINTMENT_PUBLIC_MESSAGES.fr,
+    ...PERMANENCE_PUBLIC_MESSAGES.fr,
+    ...WORKSHOP_PUBLIC_MESSAGES.fr,
   },
   en: {
     "form.invalid": () => "Please correct the fields shown.",
     "report.offer_gone": () => "This offer is no longer published.",
     "report.rate_limited": ({ minutes }: { minutes: number }) =>
       `Thank you, we have received your reports. To prevent abuse, please try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+    ...AGENDA_PUBLIC_MESSAGES.en,
+    ...APPOINTMENT_PUBLIC_MESSAGES.en,
+    ...PERMANENCE_PUBLIC_MESSAGES.en,
+    ...WORKSHOP_PUBLIC_MESSAGES.en,
   },
   ar: {
     "form.invalid": () => "صحّح الحقول المشار إليها.",
     "report.offer_gone": () => "هذا العرض لم يعد منشورا.",
     "report.rate_limited": ({ minutes }: { minutes: number }) => `شكرا، لقد استلمنا بلاغاتك. لتجنب الإساءة، أعد المحاولة بعد ${minutes} دقيقة.`,
+    ...AGENDA_PUBLIC_MESSAGES.ar,
+    ...APPOINTMENT_PUBLIC_MESSAGES.ar,
+    ...PERMANENCE_PUBLIC_MESSAGES.ar,
+    ...WORKSHOP_PUBLIC_MESSAGES.ar,
   },
 });
 
@@ -100,6 +116,11 @@ export const WORKSPACE_MESSAGES = {
   /** The inbox's search by reference code (findTransferByCode). */
   "transfer.code_incomplete": () => "Code incomplet : un code de transfert a la forme TR-XXXX-XX (six lettres et chiffres après « TR »).",
   "transfer.code_unknown": ({ code }: { code: string }) => `Aucun transfert avec le code ${code} dans vos structures.`,
+  // Time given to people (issue 17): each feature's codes live beside it.
+  ...AGENDA_MESSAGES,
+  ...APPOINTMENT_MESSAGES,
+  ...PERMANENCE_MESSAGES,
+  ...WORKSHOP_MESSAGES,
 } satisfies Record<string, (params: never) => string>;
 
 export type WorkspaceCode = keyof typeof WORKSPACE_MESSAGES;

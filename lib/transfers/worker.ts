@@ -11,10 +11,12 @@
  *
  * Each tick then runs the purges (lib/maintenance/purges.ts): expired rate-limit hits and import
  * jobs, also safe with several instances. A failing purge is logged and does not stop the timers.
+ * Then the scheduled steps of appointments, sheets and workshops (lib/maintenance/time-jobs.ts).
  */
 import { db } from "@/lib/db";
 import { log as serverLog } from "@/lib/log";
 import { runPurges, type PurgeCounts } from "@/lib/maintenance/purges";
+import { runTimeJobs } from "@/lib/maintenance/time-jobs";
 import { runTransferTimers, type TimerCounts } from "./timers";
 
 const TRANSFER_TIMERS_INTERVAL_MS = 60_000;
@@ -64,12 +66,15 @@ export function startTransferTimers({
   clock = () => new Date(),
   run = (now: Date) => runTransferTimers(db, now),
   purge = (now: Date) => runPurges(db, now),
+  timeJobs = (now: Date) =>
+    runTimeJobs(db, now, (name, error) => serverLog.error({ err: error, job: name }, "Rendez-vous, ateliers : échec d'une étape (réessayée à la prochaine minute)")),
   log = serverLog,
 }: {
   intervalMs?: number;
   clock?: () => Date;
   run?: (now: Date) => Promise<TimerCounts>;
   purge?: (now: Date) => Promise<PurgeCounts>;
+  timeJobs?: (now: Date) => Promise<Record<string, number>>;
   log?: Log;
 } = {}): TransferTimersWorker {
   const tick = nonOverlapping(async () => {
@@ -86,6 +91,8 @@ export function startTransferTimers({
     } catch (error) {
       log.error({ err: error }, "Purges (limites de fréquence, imports abandonnés) : échec (réessayé à la prochaine minute)");
     }
+    const counts = await timeJobs(now);
+    if (Object.values(counts).some((count) => count > 0)) log.info({ counts }, "Rendez-vous, feuilles et ateliers : étapes programmées faites.");
   });
   const timer = setInterval(() => void tick(), intervalMs);
   // The worker never keeps a process alive on its own (tests, scripts).

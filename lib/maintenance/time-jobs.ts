@@ -1,0 +1,32 @@
+/**
+ * The scheduled steps of time given to people (issue 17), run by the worker (lib/transfers/worker.ts)
+ * once per tick after the transfer timers and the purges, with the clock as a parameter. Each step
+ * is a function of (db, now) that returns how many rows it handled; like the timers, each one is
+ * made of conditional updates in short transactions, so several instances may run them at once.
+ * A failing step is logged and does not stop the others.
+ */
+import type { PrismaClient } from "@/lib/db";
+
+export type TimeJob = (db: PrismaClient, now: Date) => Promise<number>;
+
+/** Name (in the log) → step. */
+const TIME_JOBS: Record<string, TimeJob> = {
+  // Each feature adds its step on its own line (reminders, held slots, retention…).
+};
+
+export async function runTimeJobs(
+  db: PrismaClient,
+  now: Date,
+  onError: (name: string, error: unknown) => void,
+  jobs: Record<string, TimeJob> = TIME_JOBS,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [name, job] of Object.entries(jobs)) {
+    try {
+      counts[name] = await job(db, now);
+    } catch (error) {
+      onError(name, error);
+    }
+  }
+  return counts;
+}
