@@ -2,6 +2,7 @@
  * Writes the demo territory (lib/demo/territory.ts) to the database, all or nothing.
  * Dates are relative to `now`: verification dates, and a closure next week.
  */
+import { seedDemoTime } from "./time";
 import type { PrismaClient } from "@/lib/db";
 import { addDays } from "@/lib/hours/holidays";
 import { localTime } from "@/lib/hours/rules";
@@ -200,6 +201,7 @@ export async function seedDemoTerritory(
     { timeout: 60_000 },
   );
   await seedDemoAccounts(db, territoryId);
+  await seedDemoTime(db, territoryId, now);
   return { territoryId, created: true };
 }
 

@@ -843,4 +843,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       { structure: "centre-social", role: "member" },
     ],
   },
+  {
+    email: "accueil@tilleuls.exemple.org",
+    name: "Nadia Haddad",
+    role: "Accueil du Centre social des Tilleuls (hôte de la permanence)",
+    memberships: [{ structure: "centre-social", role: "member" }],
+  },
+  {
+    email: "animation@mediatheque.exemple.fr",
+    name: "Julien Moreau",
+    role: "Animateur numérique de la Médiathèque (ateliers)",
+    memberships: [{ structure: "mediatheque", role: "admin" }],
+  },
 ];

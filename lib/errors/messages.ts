@@ -14,6 +14,7 @@ import { AGENDA_MESSAGES, AGENDA_PUBLIC_MESSAGES } from "@/lib/agenda/messages";
 import { APPOINTMENT_MESSAGES, APPOINTMENT_PUBLIC_MESSAGES } from "@/lib/appointments/messages";
 import { PERMANENCE_MESSAGES, PERMANENCE_PUBLIC_MESSAGES } from "@/lib/permanences/messages";
 import { WORKSHOP_MESSAGES, WORKSHOP_PUBLIC_MESSAGES } from "@/lib/workshops/messages";
+import { RESIDENT_BOOKING_MESSAGES, RESIDENT_BOOKING_PUBLIC_MESSAGES } from "@/lib/resident-booking/messages";
 
 const dateTime = (timeZone: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone });
 
@@ -28,6 +29,7 @@ export const publicMessages = defineMessages({
     ...APPOINTMENT_PUBLIC_MESSAGES.fr,
     ...PERMANENCE_PUBLIC_MESSAGES.fr,
     ...WORKSHOP_PUBLIC_MESSAGES.fr,
+    ...RESIDENT_BOOKING_PUBLIC_MESSAGES.fr,
   },
   en: {
     "form.invalid": () => "Please correct the fields shown.",
@@ -38,6 +40,7 @@ export const publicMessages = defineMessages({
     ...APPOINTMENT_PUBLIC_MESSAGES.en,
     ...PERMANENCE_PUBLIC_MESSAGES.en,
     ...WORKSHOP_PUBLIC_MESSAGES.en,
+    ...RESIDENT_BOOKING_PUBLIC_MESSAGES.en,
   },
   ar: {
     "form.invalid": () => "صحّح الحقول المشار إليها.",
@@ -47,6 +50,7 @@ export const publicMessages = defineMessages({
     ...APPOINTMENT_PUBLIC_MESSAGES.ar,
     ...PERMANENCE_PUBLIC_MESSAGES.ar,
     ...WORKSHOP_PUBLIC_MESSAGES.ar,
+    ...RESIDENT_BOOKING_PUBLIC_MESSAGES.ar,
   },
 });
 
@@ -121,6 +125,7 @@ export const WORKSPACE_MESSAGES = {
   ...APPOINTMENT_MESSAGES,
   ...PERMANENCE_MESSAGES,
   ...WORKSHOP_MESSAGES,
+  ...RESIDENT_BOOKING_MESSAGES,
 } satisfies Record<string, (params: never) => string>;
 
 export type WorkspaceCode = keyof typeof WORKSPACE_MESSAGES;
