@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { findFreeSlots } from "@/lib/agenda/free-slots";
 import { db } from "@/lib/db";
 import { dayFromNextMonday, seedDemoTerritory } from "./seed";
 import { DEMO_TERRITORY_SLUG } from "./territory";
@@ -122,6 +123,26 @@ describe("demo accounts", () => {
     await db.user.deleteMany({ where: { email: { in: ["coordination@val-de-lise.exemple.fr", "admin@toile.exemple.fr"] } } });
     expect(await seedDemoTerritory(db, now)).toEqual({ territoryId, created: false });
     expect(await db.user.count({ where: { email: { in: ["coordination@val-de-lise.exemple.fr", "admin@toile.exemple.fr"] } } })).toBe(2);
+  });
+});
+
+describe("the demo's agendas", () => {
+  it("has Sophie Leroy receiving on Tuesday and Thursday afternoons at France Services, at the limit, with its slots free", async () => {
+    const sophie = await db.user.findUniqueOrThrow({ where: { email: "accueil@franceservices.exemple.fr" } });
+    const patterns = await db.availabilityPattern.findMany({
+      where: { mediatorId: sophie.id },
+      include: { offer: { select: { title: true } }, place: { select: { name: true } }, structure: { select: { appointmentHalfDaysPerWeek: true, residentsBookOnline: true } } },
+      orderBy: { weekday: "asc" },
+    });
+    expect(patterns.map((p) => [p.weekday, p.startMinute, p.endMinute, p.slotMinutes, p.kind, p.place?.name, p.offer.title])).toEqual([
+      [2, 840, 1020, 45, "procedure", "Espace France Services", "Aide aux démarches administratives en ligne"],
+      [4, 840, 1020, 45, "procedure", "Espace France Services", "Aide aux démarches administratives en ligne"],
+    ]);
+    expect(patterns[0]!.validFrom?.toISOString()).toBe("2026-11-22T00:00:00.000Z");
+    expect(patterns[0]!.structure).toEqual({ appointmentHalfDaysPerWeek: 2, residentsBookOnline: true });
+    // The place is open Tuesday 14–17: four appointments of 45 minutes, the first at 14:00 in Paris.
+    const slots = await findFreeSlots(db, { offerId: patterns[0]!.offerId, from: new Date("2026-11-24T00:00:00Z"), until: new Date("2026-11-25T00:00:00Z") });
+    expect(slots.map((slot) => slot.startsAt.toISOString())).toEqual(["2026-11-24T13:00:00.000Z", "2026-11-24T13:45:00.000Z", "2026-11-24T14:30:00.000Z", "2026-11-24T15:15:00.000Z"]);
   });
 });
 

@@ -49,6 +49,13 @@ const SAMPLES: { [C in ErrorCode]: ParamsOf<C> } = {
   "transfer.previous_not_found": undefined,
   "transfer.code_incomplete": undefined,
   "transfer.code_unknown": { code: "TR-ABCD-23" },
+  "agenda.pattern_overlap": { whose: "votre", existing: "mardi 14 h – 17 h (offre « Aide aux démarches »)" },
+  "agenda.outside_hours": { day: "mardi", hours: "elle est ouverte de 10 h à 12 h et de 14 h à 17 h" },
+  "agenda.place_not_of_offer": undefined,
+  "agenda.validity_past": undefined,
+  "agenda.over_capacity": { week: "lundi 7 décembre", halfDays: ["mardi après-midi", "jeudi matin", "vendredi après-midi"], limit: 2 },
+  "agenda.absence_has_appointments": { appointments: ["mardi 8 décembre à 14 h — Aide aux démarches (José)"] },
+  "agenda.capacity_below_published": { limit: 1, mediators: ["Sophie Leroy, semaine du lundi 7 décembre : mardi après-midi, jeudi après-midi"] },
   "report.offer_gone": undefined,
   "report.rate_limited": { minutes: 7 },
 };

@@ -51,6 +51,9 @@ export default async function StructurePage({ params, searchParams }: Props) {
         <Link href={`${base}/membres`} className="text-accent underline">
           Membres
         </Link>
+        <Link href={`${base}/agenda`} className="text-accent underline">
+          Agenda
+        </Link>
         <Link href={`${base}/historique`} className="text-accent underline">
           Historique
         </Link>
