@@ -61,7 +61,7 @@ export const patternSchema = z
   .superRefine((value, context) => {
     if (value.end <= value.start) {
       context.addIssue({ code: "custom", path: ["end"], message: `La fin doit venir après le début (${formatTime(value.start)}) : corrigez l'heure de fin.` });
-    } else if (value.slotMinutes > value.end - value.start) {
+    } else if (value.slotMinutes <= SLOT_MINUTES.max && value.slotMinutes > value.end - value.start) {
       context.addIssue({
         code: "custom",
         path: ["slotMinutes"],
