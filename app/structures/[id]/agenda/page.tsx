@@ -69,7 +69,7 @@ export default async function AgendaWeekPage({ params, searchParams }: Props) {
 
       <ol className="mt-6 space-y-6">
         {week.days.map((day) => (
-          <li key={day.date} aria-labelledby={`jour-${day.date}`} className="break-inside-avoid">
+          <li key={day.date} className="break-inside-avoid">
             <h2 id={`jour-${day.date}`} className="border-b border-slate-300 text-xl font-semibold">
               {describeDate(day.date)}
               {day.holiday && <span className="ms-2 text-base font-normal text-slate-700">— jour férié : {day.holiday}</span>}
