@@ -33,7 +33,7 @@ export function describeHalfDay(halfDay: HalfDayOf): string {
 }
 
 /** Whether two validity periods share at least one day (null bounds are open). */
-export function validitiesMeet(a: Pick<WeeklyRange, "validFrom" | "validUntil">, b: Pick<WeeklyRange, "validFrom" | "validUntil">): boolean {
+function validitiesMeet(a: Pick<WeeklyRange, "validFrom" | "validUntil">, b: Pick<WeeklyRange, "validFrom" | "validUntil">): boolean {
   if (a.validUntil && b.validFrom && a.validUntil < b.validFrom) return false;
   if (b.validUntil && a.validFrom && b.validUntil < a.validFrom) return false;
   return true;

@@ -5,7 +5,7 @@
  * a date in the past) is checked by lib/agenda/editing.ts and said on the same fields.
  */
 import { z } from "zod";
-import { checkbox, optional, optionalInteger, text } from "@/lib/forms/fields";
+import { checkbox, optionalInteger, text } from "@/lib/forms/fields";
 import { formatTime } from "@/lib/hours/format";
 
 export const KIND_LABELS = { procedure: "Démarche", usages: "Usages du numérique" } as const;

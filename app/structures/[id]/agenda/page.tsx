@@ -33,7 +33,7 @@ export default async function AgendaWeekPage({ params, searchParams }: Props) {
   if (!page) notFound();
   const { structure, week } = page;
   const base = `/structures/${structure.id}/agenda`;
-  const link = (semaine: string) => `${base}?semaine=${semaine}${week.mediatorId ? `&mediateur=${week.mediatorId}` : ""}`;
+  const link = (monday: string) => `${base}?semaine=${monday}${week.mediatorId ? `&mediateur=${week.mediatorId}` : ""}`;
 
   return (
     <>
