@@ -26,6 +26,9 @@ async function mayKeepAgendaOf(actor: SignedInActor, structureId: string, mediat
 const availabilityPage = (structureId: string, mediatorId: string, actor: SignedInActor) =>
   `/structures/${structureId}/agenda/disponibilites${mediatorId === actor.userId ? "" : `?mediateur=${mediatorId}`}`;
 
+/** What the page says once there (`?fait=`): a deletion takes its own form away. */
+const withDone = (href: string, done: string) => `${href}${href.includes("?") ? "&" : "?"}fait=${done}`;
+
 export const savePatternAction = authorizedAction(
   patternSchema,
   async (actor, input) =>
@@ -43,10 +46,12 @@ export const savePatternAction = authorizedAction(
 export const deletePatternAction = authorizedAction(
   deletePatternSchema,
   async (actor, input) => mayKeepAgendaOf(actor, input.structureId, await patternMediator(db, input.structureId, input.patternId)),
-  async (_actor, input): Promise<HandlerResult> => {
-    if (!(await deletePattern(db, input))) return refusal({ code: "not_found" });
+  async (actor, input): Promise<HandlerResult> => {
+    const mediatorId = await patternMediator(db, input.structureId, input.patternId);
+    if (!mediatorId || !(await deletePattern(db, input))) return refusal({ code: "not_found" });
     revalidatePath(`/structures/${input.structureId}/agenda`, "layout");
-    return { ok: true, data: null, message: "Créneau supprimé. Les rendez-vous déjà pris restent." };
+    // The form goes with the row it deleted: the page says it instead.
+    redirect(withDone(availabilityPage(input.structureId, mediatorId, actor), "creneau-supprime"));
   },
 );
 
@@ -64,10 +69,11 @@ export const saveAbsenceAction = authorizedAction(
 export const deleteAbsenceAction = authorizedAction(
   deleteAbsenceSchema,
   async (actor, input) => mayKeepAgendaOf(actor, input.structureId, await absenceMediator(db, input.structureId, input.absenceId)),
-  async (_actor, input): Promise<HandlerResult> => {
-    if (!(await deleteAbsence(db, input))) return refusal({ code: "not_found" });
+  async (actor, input): Promise<HandlerResult> => {
+    const mediatorId = await absenceMediator(db, input.structureId, input.absenceId);
+    if (!mediatorId || !(await deleteAbsence(db, input))) return refusal({ code: "not_found" });
     revalidatePath(`/structures/${input.structureId}/agenda`, "layout");
-    return { ok: true, data: null, message: "Absence supprimée." };
+    redirect(withDone(availabilityPage(input.structureId, mediatorId, actor), "absence-supprimee"));
   },
 );
 

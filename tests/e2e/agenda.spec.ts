@@ -110,6 +110,41 @@ test("an admin's settings refuse a limit below what is published, naming who and
   await expect(field(page, "Demi-journées de rendez-vous par semaine, au plus")).toHaveValue("2");
 });
 
+test("a mediator changes a pattern, deletes it, and records then removes an absence", async ({ page }) => {
+  const { structureId, userId } = await newMediator("agenda.edit@franceservices.exemple.fr", "Chloé Martin");
+  await signInFast(page, "agenda.edit@franceservices.exemple.fr");
+  await page.goto(`/structures/${structureId}/agenda/disponibilites`);
+  await addAfternoon(page, "mercredi");
+  await expect(page.getByText("mercredi 14 h – 17 h — rendez-vous de 45 min")).toBeVisible();
+
+  await page.getByRole("link", { name: "Modifier le créneau du mercredi 14 h – 17 h" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Modifier le créneau du mercredi 14 h – 17 h" })).toBeVisible();
+  await expect(field(page, "Début")).toHaveValue("14:00");
+  await field(page, "Fin").fill("16:00");
+  await field(page, "Durée d'un rendez-vous (minutes)").fill("30");
+  await page.getByRole("button", { name: "Enregistrer le créneau" }).click();
+  await expect(page.getByText("mercredi 14 h – 16 h — rendez-vous de 30 min")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Ajouter un créneau" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Supprimer ce créneau" }).click();
+  await expect(page.getByText("Créneau supprimé.")).toBeVisible();
+  await expect(page.getByText("Aucun créneau pour l'instant.")).toBeVisible();
+  expect(await patternCount(userId)).toBe(0);
+
+  await field(page, "Du").fill("2027-08-02");
+  await field(page, "Au (inclus)").fill("2027-07-30");
+  await field(page, "Motif").fill("Congés");
+  await page.getByRole("button", { name: "Enregistrer l'absence" }).click();
+  await expect(page.getByText("La fin de l'absence vient avant son début : corrigez la date.")).toBeVisible();
+  await field(page, "Au (inclus)").fill("2027-08-20");
+  await page.getByRole("button", { name: "Enregistrer l'absence" }).click();
+  await expect(page.getByText("Congés : du lundi 2 août au vendredi 20 août")).toBeVisible();
+  await page.getByRole("button", { name: "Supprimer cette absence" }).click();
+  await expect(page.getByText("Absence supprimée.")).toBeVisible();
+  await expect(page.getByText("Congés : du lundi 2 août")).toHaveCount(0);
+});
+
 async function noScriptPage(browser: Browser, email: string) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

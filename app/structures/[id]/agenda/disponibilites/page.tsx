@@ -19,6 +19,12 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/** What a deletion says once back here (`?fait=`, lib/agenda/actions.ts). */
+const DONE: Record<string, string> = {
+  "creneau-supprime": "Créneau supprimé. Les rendez-vous déjà pris restent.",
+  "absence-supprimee": "Absence supprimée.",
+};
+
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 export default async function AvailabilityPage({ params, searchParams }: Props) {
@@ -43,6 +49,12 @@ export default async function AvailabilityPage({ params, searchParams }: Props) 
           ? "La structure ne fixe pas de limite de demi-journées."
           : `La structure limite les rendez-vous à ${structure.appointmentHalfDaysPerWeek} demi-journée${structure.appointmentHalfDaysPerWeek > 1 ? "s" : ""} par semaine et par personne.`}
       </p>
+
+      {DONE[one(search.fait) ?? ""] && (
+        <p role="status" className="mt-3 rounded border border-green-700 bg-green-50 p-3 text-green-900">
+          {DONE[one(search.fait) ?? ""]}
+        </p>
+      )}
 
       {structure.mayEdit && (
         <form method="get" action={`/structures/${structure.id}/agenda/disponibilites`} className="mt-3 flex flex-wrap items-end gap-2">
