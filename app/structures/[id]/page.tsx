@@ -26,6 +26,8 @@ export default async function StructurePage({ params, searchParams }: Props) {
   if (!page) notFound();
   const { found, structure } = page;
   const mayEdit = can(actor, "structure.edit", { structureId: found.id, territoryId: found.territoryId });
+  // The agenda is its members' (coordinators see counts only, never these rows).
+  const mayReceive = can(actor, "structure.receive", { structureId: found.id, territoryId: found.territoryId });
   const justCreated = (await searchParams).creee === "1";
   const base = `/structures/${structure.id}`;
 
@@ -51,9 +53,11 @@ export default async function StructurePage({ params, searchParams }: Props) {
         <Link href={`${base}/membres`} className="text-accent underline">
           Membres
         </Link>
-        <Link href={`${base}/agenda`} className="text-accent underline">
-          Agenda
-        </Link>
+        {mayReceive && (
+          <Link href={`${base}/agenda`} className="text-accent underline">
+            Agenda
+          </Link>
+        )}
         <Link href={`${base}/historique`} className="text-accent underline">
           Historique
         </Link>
