@@ -26,6 +26,16 @@ async function newMediator(email: string, name: string) {
   });
 }
 
+// This spec's people leave nothing behind for other specs (the offer's free slots, France Services' members).
+test.afterAll(async () => {
+  await withDatabase(async (client) => {
+    const people = `select id from "User" where email like 'agenda.%@franceservices.exemple.fr'`;
+    await client.query(`delete from "AvailabilityPattern" where "mediatorId" in (${people})`);
+    await client.query(`delete from "AgendaAbsence" where "mediatorId" in (${people})`);
+    await client.query(`delete from "StructureMembership" where "userId" in (${people})`);
+  });
+});
+
 const patternCount = (userId: string) =>
   withDatabase(async (client) => Number((await client.query<{ count: string }>(`select count(*) from "AvailabilityPattern" where "mediatorId" = $1`, [userId])).rows[0]!.count));
 
