@@ -24,7 +24,12 @@ function contactFields(locale: Locale) {
     personLabel: trimmed.pipe(z.string().min(1, t.firstNameRequired).max(60, t.tooLong).refine((value) => !MARKUP.test(value), t.noMarkup)),
     email: trimmed.pipe(z.union([z.literal(""), z.email(t.invalidEmail).max(200, t.invalidEmail)])).transform((value) => value.toLowerCase() || null),
     phone: trimmed.pipe(z.union([z.literal(""), z.string().regex(PHONE, t.invalidPhone)])).transform((value) => value || null),
-    consent: z.unknown().optional().refine((value) => value === "on" || value === "1" || value === "true", t.consentRequired),
+    // A checkbox left unticked is not posted at all: read the value first, then require it.
+    consent: z
+      .unknown()
+      .optional()
+      .transform((value) => value === "on" || value === "1" || value === "true")
+      .refine((given) => given, t.consentRequired),
     /** The honeypot: hidden from people, filled by bots. */
     website: z.string().optional(),
   };
