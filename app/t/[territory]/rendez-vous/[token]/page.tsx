@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ territory: string; token: string }>; searchParams: Promise<SearchParams> };
 
-export const metadata: Metadata = { title: "Votre rendez-vous", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Votre rendez-vous", robots: { index: false }, referrer: "same-origin" };
 
 export default async function ResidentLinkPage({ params, searchParams }: Props) {
   const { territory: slug, token } = await params;

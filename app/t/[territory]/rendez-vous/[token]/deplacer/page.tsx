@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ territory: string; token: string }>; searchParams: Promise<SearchParams> };
 
-export const metadata: Metadata = { title: "Changer de créneau", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Changer de créneau", robots: { index: false }, referrer: "same-origin" };
 
 export default async function MovePage({ params, searchParams }: Props) {
   const { territory: slug, token } = await params;
