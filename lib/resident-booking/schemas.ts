@@ -54,12 +54,10 @@ export function bookingSchema(locale: Locale) {
     .object({ ...contactFields(locale), offerId: z.string().uuid(), slot: slotField(locale), idempotencyKey: z.string().uuid().optional() })
     .superRefine(needsContact(locale));
 }
-export type BookingFormInput = z.output<ReturnType<typeof bookingSchema>>;
 
 export function waitlistSchema(locale: Locale) {
   return z.object({ ...contactFields(locale), offerId: z.string().uuid() }).superRefine(needsContact(locale));
 }
-export type WaitlistFormInput = z.output<ReturnType<typeof waitlistSchema>>;
 
 export function moveSchema(locale: Locale) {
   return z.object({ lang: z.string().optional(), territory: z.string().max(100), token: z.string().max(64), slot: slotField(locale) });

@@ -18,9 +18,9 @@ import { decryptPersonalDetails, encryptPersonalDetails } from "@/lib/transfers/
 import { CONTACT_CONSENT, bookableOffer, detailsOf, residentRateLimit, type ResidentContact } from "./resident";
 import { holdEmail, holdSms, waitlistEmail } from "./emails";
 
-export const HOLD_MS = 24 * 60 * 60_000;
+const HOLD_MS = 24 * 60 * 60_000;
 /** A held slot is released at the latest this long before it starts. */
-export const HOLD_MARGIN_MS = 2 * 60 * 60_000;
+const HOLD_MARGIN_MS = 2 * 60 * 60_000;
 
 /** When a slot held now must be answered by, or null when it starts too soon to be held. */
 export function holdExpiry(startsAt: Date, now: Date): Date | null {
