@@ -103,3 +103,45 @@ test("a link that names nothing is a 404", async ({ page }) => {
   const response = await page.goto(`/t/${SLUG}/rendez-vous/AAAAAAAAAAAAAAAAAAAAAAAA`);
   expect(response?.status()).toBe(404);
 });
+
+test("a slot taken meanwhile is said on the form without JavaScript, and a booking moves to another slot from its link", async ({ page, browser }) => {
+  const offerId = await setUp();
+  const bookingPage = `/t/${SLUG}/offres/${offerId}/rendez-vous`;
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  await first.goto(bookingPage);
+  await second.goto(bookingPage);
+  const book = async (tab: typeof first, name: string) => {
+    await tab.locator('input[name="slot"]').first().check();
+    await tab.locator("#rdv-prenom").fill(name);
+    await tab.locator("#rdv-telephone").fill("06 12 34 56 78");
+    await tab.locator("#rdv-accord").check();
+    await tab.getByRole("button", { name: "Réserver ce créneau" }).click();
+  };
+  const taken = await first.locator('input[name="slot"]').first().getAttribute("value");
+  await book(first, "Chloé");
+  await expect(first.getByText("Votre rendez-vous est réservé.")).toBeVisible();
+  // The second person chose the same slot on a page loaded before: refused, and the list no longer offers it.
+  await book(second, "Driss");
+  await expect(second.getByText("Ce créneau vient d'être pris par quelqu'un d'autre.")).toBeVisible();
+  await expect(second.locator("#rdv-prenom")).toHaveValue("Driss");
+  await expect(second.locator(`input[name="slot"][value="${taken}"]`)).toHaveCount(0);
+  await expectAccessibleWithoutScript(second, page);
+  await context.close();
+
+  // With JavaScript, from the link: move to another slot; the link stays the same.
+  const link = new URL(first.url()).pathname;
+  await page.goto(link);
+  const before = await page.getByRole("definition").nth(1).innerText();
+  await page.getByRole("link", { name: "Changer de créneau" }).click();
+  await expect(page.getByRole("heading", { name: "Changer de créneau" })).toBeVisible();
+  await expectAccessible(page);
+  await page.locator('input[name="slot"]').nth(1).check();
+  await page.getByRole("button", { name: "Prendre ce créneau à la place" }).click();
+  await expect(page).toHaveURL(new RegExp(`${link}\\?fait=move$`));
+  await expect(page.getByText("Votre rendez-vous est réservé.")).toBeVisible();
+  expect(await page.getByRole("definition").nth(1).innerText()).not.toBe(before);
+  // The first slot is free again.
+  await page.goto(bookingPage);
+  await expect(page.locator(`input[name="slot"][value="${taken}"]`)).toHaveCount(1);
+});
