@@ -9,6 +9,7 @@ import { decryptPersonalDetails } from "@/lib/transfers/personal-data";
 import { bookAsResident, cancelByToken, moveByToken } from "./booking";
 import { endOfWeek, offersWithFreeSlot } from "./free-this-week";
 import { getResidentLink } from "./queries";
+import { eraseResidentData } from "./retention";
 import { answerHold, holdExpiry, joinWaitlist, leaveWaitlist, offerFreedSlot, releaseExpiredHolds } from "./waitlist";
 
 // Sophie Leroy receives at the Espace France Services; her pattern: Tuesday 10:00–11:00, 30 minutes.
@@ -226,5 +227,18 @@ describe("offers with a free slot this week", () => {
     expect(await offersWithFreeSlot(db, { offerIds: [offerId, other.id], from: now, until: weekEnd() })).toEqual(new Set([offerId]));
     await book("Bruno", tuesdayHalfPast);
     expect(await offersWithFreeSlot(db, { territoryId: territory.id, from: now, until: weekEnd() })).toEqual(new Set());
+  });
+});
+
+describe("what the consent promises", () => {
+  it("erases first names and contact details 3 months after the appointment or the sign-up, and no sooner", async () => {
+    const booked = await book("Amina");
+    await wait("Bruno", now);
+    expect(booked.ok).toBe(true);
+    expect(await eraseResidentData(db, new Date("2027-02-23T09:00:00Z"))).toBe(0);
+    expect(await eraseResidentData(db, new Date("2027-02-25T09:00:00Z"))).toBe(2);
+    expect(await db.appointment.findFirstOrThrow({ where: { channel: "resident" } })).toMatchObject({ personLabel: null, personalDetailsEncrypted: null, consentScope: [] });
+    expect(await db.offerWaitlistEntry.findFirstOrThrow({})).toMatchObject({ personLabel: null, personalDetailsEncrypted: null, status: "withdrawn" });
+    expect(await eraseResidentData(db, new Date("2027-03-25T09:00:00Z"))).toBe(0);
   });
 });
