@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
