@@ -105,7 +105,19 @@ export async function seedAgendaBench(db: PrismaClient, { now, mediators = 300, 
     }
   });
   await db.availabilityPattern.createMany({
-    data: patterns.map(({ id: _id, validFrom: _from, validUntil: _until, ...pattern }) => ({ ...pattern, structureId: source.structureId, validFrom, validUntil })),
+    data: patterns.map((pattern) => ({
+      mediatorId: pattern.mediatorId,
+      offerId: pattern.offerId,
+      placeId: pattern.placeId,
+      kind: pattern.kind,
+      weekday: pattern.weekday,
+      startMinute: pattern.startMinute,
+      endMinute: pattern.endMinute,
+      slotMinutes: pattern.slotMinutes,
+      structureId: source.structureId,
+      validFrom,
+      validUntil,
+    })),
   });
   await db.agendaAbsence.createMany({ data: absences });
 
