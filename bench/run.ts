@@ -2,7 +2,8 @@
  * `npm run bench`: measures and prints; never part of `npm test`.
  * Preparing a fresh embedded database (migrations, vocabularies, demo territory) and the public
  * listing query of the demo territory; then the public search at national scale on the dataset of
- * `npm run bench:seed` (bench/public-search.ts). Targets come with the issues that set them.
+ * `npm run bench:seed` (bench/public-search.ts); and the free slots of 300 mediators' agendas
+ * (bench/free-slots.ts). Targets come with the issues that set them.
  */
 import { performance } from "node:perf_hooks";
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
@@ -34,6 +35,9 @@ try {
     `getTerritoryOffers (embedded, 50 runs): p50 ${percentile(timings, 50).toFixed(1)} ms, p95 ${percentile(timings, 95).toFixed(1)} ms`,
   );
   console.log(`heap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);
+  // Issue 17: free slots with 300 mediators' agendas, in the same embedded database.
+  const { benchFreeSlots } = await import("./free-slots");
+  await benchFreeSlots(db);
   await db.$disconnect();
 } finally {
   await embedded.stop();

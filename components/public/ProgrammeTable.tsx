@@ -56,6 +56,7 @@ export function ProgrammeTable({ days, caption, locale, offerHref }: { days: Pro
                               <OfferRange key={index} range={range} locale={locale} />
                             ))}
                           </span>
+                          {item.permanence ? <span className="block text-sm font-semibold">{t.permanence}</span> : null}
                           {item.detail ? (
                             <span className="block text-sm text-slate-700" lang={fr}>
                               {item.detail}

@@ -58,6 +58,13 @@ const SAMPLES: { [C in ErrorCode]: ParamsOf<C> } = {
   "agenda.capacity_below_published": { limit: 1, mediators: ["Sophie Leroy, semaine du lundi 7 décembre : mardi après-midi, jeudi après-midi"] },
   "report.offer_gone": undefined,
   "report.rate_limited": { minutes: 7 },
+  "resident_booking.not_open": undefined,
+  "resident_booking.slot_taken": undefined,
+  "resident_booking.slot_gone": undefined,
+  "resident_booking.already_booked": undefined,
+  "resident_booking.rate_limited": { minutes: 3 },
+  "resident_booking.link_used": undefined,
+  "resident_booking.hold_expired": undefined,
 };
 
 const sample = (code: ErrorCode) => ({ code, params: SAMPLES[code] }) as Coded;

@@ -6,12 +6,16 @@
  * A failing step is logged and does not stop the others.
  */
 import type { PrismaClient } from "@/lib/db";
+import { eraseResidentData } from "@/lib/resident-booking/retention";
+import { releaseExpiredHolds } from "@/lib/resident-booking/waitlist";
 
 export type TimeJob = (db: PrismaClient, now: Date) => Promise<number>;
 
 /** Name (in the log) → step. */
 const TIME_JOBS: Record<string, TimeJob> = {
   // Each feature adds its step on its own line (reminders, held slots, retention…).
+  releaseExpiredHolds,
+  eraseResidentData,
 };
 
 export async function runTimeJobs(

@@ -11,6 +11,8 @@ export interface ProgrammeEntry {
   title: string;
   /** Who holds it, or where: shown under the title. */
   detail: string | null;
+  /** Held at a partner's place (issue 17): a permanence. */
+  permanence?: boolean;
   schedule: Schedule;
 }
 
@@ -25,6 +27,7 @@ export interface ProgrammeItem {
   offerId: string;
   title: string;
   detail: string | null;
+  permanence?: boolean;
   /** The day's ranges of this offer that touch the period, whole (10:00–14:00 shows in both halves). */
   ranges: Range[];
   /** Why the day differs (an exception's label, a public holiday). */
@@ -53,7 +56,7 @@ export function weeklyProgramme(entries: ProgrammeEntry[], date: string): Progra
       for (const period of PERIODS) {
         const ranges = day.ranges.filter((range) => overlaps(range, period));
         if (ranges.length > 0) {
-          periods[period.key].push({ offerId: entry.offerId, title: entry.title, detail: entry.detail, ranges, ...(day.note ? { note: day.note } : {}) });
+          periods[period.key].push({ offerId: entry.offerId, title: entry.title, detail: entry.detail, ...(entry.permanence ? { permanence: true } : {}), ranges, ...(day.note ? { note: day.note } : {}) });
         }
       }
     }

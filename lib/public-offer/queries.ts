@@ -150,6 +150,7 @@ export async function getPlaceProgramme(db: PrismaClient, territorySlug: unknown
     title: offerPlace.offer.title,
     // A partner's permanence says whose it is; the place's own offers need not.
     detail: offerPlace.offer.structure.id === place.structure.id ? null : offerPlace.offer.structure.name,
+    permanence: offerPlace.offer.structure.id !== place.structure.id,
     schedule: offerScheduleAt(offerPlace, territory),
   }));
   const { id, name, address, postalCode, communeName, structure } = place;
@@ -173,7 +174,7 @@ export async function getStructureProgramme(db: PrismaClient, territorySlug: unk
           title: true,
           ...hours,
           places: {
-            select: { publicHolidays: true, ...hours, place: { select: { name: true, communeName: true, publicHolidays: true, ...hours } } },
+            select: { publicHolidays: true, ...hours, place: { select: { name: true, communeName: true, structureId: true, publicHolidays: true, ...hours } } },
           },
         },
       },
@@ -189,6 +190,7 @@ export async function getStructureProgramme(db: PrismaClient, territorySlug: unk
       offerId: offer.id,
       title: offer.title,
       detail: `${offerPlace.place.name}, ${offerPlace.place.communeName}`,
+      permanence: offerPlace.place.structureId !== structure.id,
       schedule: offerScheduleAt(offerPlace, territory),
     }));
   });

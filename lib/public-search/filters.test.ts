@@ -14,6 +14,7 @@ describe("parseSearchFilters", () => {
       posture: "faire-avec",
       ouvert: "maintenant",
       gratuit: "1",
+      creneau: "semaine",
       page: "2",
       lang: "ar",
     });
@@ -29,6 +30,7 @@ describe("parseSearchFilters", () => {
       posture: "faire-avec",
       ouvert: "maintenant",
       gratuit: true,
+      creneau: "semaine",
       page: 2,
       lang: "ar",
     });
@@ -36,7 +38,7 @@ describe("parseSearchFilters", () => {
 
   it("gives the defaults for an empty URL", () => {
     expect(parseSearchFilters({})).toEqual({
-      filters: { q: "", besoin: null, commune: null, distance: null, public: null, age: null, acces: [], posture: null, ouvert: null, gratuit: false, page: 1, lang: "fr" },
+      filters: { q: "", besoin: null, commune: null, distance: null, public: null, age: null, acces: [], posture: null, ouvert: null, gratuit: false, creneau: null, page: 1, lang: "fr" },
       ignored: [],
     });
   });
@@ -114,5 +116,7 @@ describe("searchQuery", () => {
     const { filters } = parseSearchFilters({ q: "cv", acces: ["sans-rendez-vous", "a-distance"], gratuit: "1", lang: "en", page: "2" });
     expect(searchQuery(filters)).toBe("q=cv&acces=sans-rendez-vous&acces=a-distance&gratuit=1&page=2&lang=en");
     expect(searchQuery(filters, { page: 1, gratuit: false })).toBe("q=cv&acces=sans-rendez-vous&acces=a-distance&lang=en");
+    expect(searchQuery(filters, { page: 1, gratuit: false, creneau: "semaine" })).toBe("q=cv&acces=sans-rendez-vous&acces=a-distance&creneau=semaine&lang=en");
+    expect(parseSearchFilters({ creneau: "demain" })).toMatchObject({ filters: { creneau: null }, ignored: [{ filter: "creneau", reason: "unknown" }] });
   });
 });

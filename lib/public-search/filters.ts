@@ -36,13 +36,17 @@ export type PublicCode = (typeof PUBLICS)[number];
 export const OPEN_FILTERS = ["maintenant", "aujourdhui"] as const;
 export type OpenFilter = (typeof OPEN_FILTERS)[number];
 
+/** "avec un créneau libre cette semaine" (issue 17): `?creneau=semaine`. */
+export const SLOT_FILTERS = ["semaine"] as const;
+export type SlotFilter = (typeof SLOT_FILTERS)[number];
+
 export const MAX_DISTANCE_KM = 50;
 const MAX_PAGE = 500;
 /** A commune is said in a few words; longer input is not a commune. */
 const MAX_COMMUNE_LENGTH = 80;
 
 /** Names of the filters as they appear in the URL. */
-export type FilterName = "q" | "besoin" | "commune" | "distance" | "public" | "age" | "acces" | "posture" | "ouvert" | "gratuit" | "page";
+export type FilterName = "q" | "besoin" | "commune" | "distance" | "public" | "age" | "acces" | "posture" | "ouvert" | "gratuit" | "creneau" | "page";
 
 /** Why a filter was left out: "unknown" value, out of "range", or a distance "without a commune". */
 export type IgnoredReason = "unknown" | "range" | "needsCommune";
@@ -64,6 +68,8 @@ export interface SearchFilters {
   posture: Posture | null;
   ouvert: OpenFilter | null;
   gratuit: boolean;
+  /** Only offers with a free appointment slot from now to the end of the week. */
+  creneau: SlotFilter | null;
   page: number;
   lang: Locale;
 }
@@ -122,6 +128,7 @@ export const searchFiltersSchema = z
     posture: lenient(z.string().refine(isKnown(POSTURES))),
     ouvert: lenient(z.string().refine(isKnown(OPEN_FILTERS))),
     gratuit: lenient(z.literal("1")),
+    creneau: lenient(z.string().refine(isKnown(SLOT_FILTERS))),
     page: lenient(integerIn(1, MAX_PAGE), "range"),
     lang: z.unknown().optional().transform(localeFrom),
   })
@@ -145,6 +152,7 @@ export const searchFiltersSchema = z
       posture: keep("posture", fields.posture),
       ouvert: keep("ouvert", fields.ouvert),
       gratuit: keep("gratuit", fields.gratuit) === "1",
+      creneau: keep("creneau", fields.creneau),
       page: keep("page", fields.page) ?? 1,
       lang: fields.lang,
     };
@@ -206,6 +214,7 @@ export function searchParamsOf(filters: SearchFilters, changes: Partial<SearchFi
   if (merged.posture) query.set("posture", merged.posture);
   if (merged.ouvert) query.set("ouvert", merged.ouvert);
   if (merged.gratuit) query.set("gratuit", "1");
+  if (merged.creneau) query.set("creneau", merged.creneau);
   if (merged.page > 1) query.set("page", String(merged.page));
   if (merged.lang !== "fr") query.set("lang", merged.lang);
   return query;

@@ -15,6 +15,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { addDays } from "@/lib/hours/holidays";
 import { hoursOn, localTime, openingStatus, zonedInstant, type DayHours, type OpeningStatus, type Schedule } from "@/lib/hours/rules";
 import { isStale } from "@/lib/offers/rules";
+import { endOfWeek, offersWithFreeSlot } from "@/lib/resident-booking/free-this-week";
 import { resolveCommune, type Commune, type IgnoredFilter, type SearchFilters } from "./filters";
 import { matchNeeds, termRefsForNeeds, type NeedMatch } from "./match";
 import { findNeed, type NeedTerm } from "./needs";
@@ -319,6 +320,11 @@ export async function searchOffers(
   if (filters.acces.length > 0) masks.push(hasTerm(index, filters.acces.map((code) => ({ vocabularyKey: ACCESS_VOCABULARY, code }))));
   if (filters.posture) masks.push(hasTerm(index, [{ vocabularyKey: POSTURES_VOCABULARY, code: filters.posture }]));
   if (filters.gratuit) masks.push(hasTerm(index, FREE_TERMS));
+  if (filters.creneau) {
+    // Agendas are not in the index (they change with every booking): read for the whole territory in a few queries.
+    const free = await offersWithFreeSlot(db, { territoryId: territory.id, from: now, until: endOfWeek(now, territory.timeZone) });
+    tests.push((offer) => free.has(offer.id));
+  }
 
   const { offers } = index;
   const positions: number[] = [];

@@ -89,6 +89,7 @@ export function filtersForm(action: SafeUrl, filters: SearchFilters, locale: Loc
         ))}
       </fieldset>
       <ChoiceInput type="checkbox" name="gratuit" value="1" label={t.free} on={filters.gratuit} />
+      <ChoiceInput type="checkbox" name="creneau" value="semaine" label={t.freeSlotFilter} on={filters.creneau === "semaine"} />
       <Select
         id="filtre-public"
         name="public"

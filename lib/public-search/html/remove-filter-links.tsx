@@ -20,6 +20,7 @@ export function removeFilterLinks(filters: SearchFilters, hrefWith: (changes: Pa
     ...filters.acces.map((mode) => ({ label: t.accessModes(mode), changes: { acces: filters.acces.filter((other) => other !== mode) } })),
     ...(filters.ouvert ? [{ label: t.open(filters.ouvert), changes: { ouvert: null } }] : []),
     ...(filters.gratuit ? [{ label: t.priceFree, changes: { gratuit: false } }] : []),
+    ...(filters.creneau ? [{ label: t.freeSlotFilter, changes: { creneau: null } }] : []),
     ...(filters.public ? [{ label: t.publics(filters.public), changes: { public: null } }] : []),
     ...(filters.age !== null ? [{ label: `${t.ageLabel}${t.colon} ${filters.age}`, changes: { age: null } }] : []),
     ...(filters.posture ? [{ label: t.postures(filters.posture), changes: { posture: null } }] : []),

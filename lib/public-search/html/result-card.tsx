@@ -20,7 +20,8 @@ const isPublicCode = (code: string): code is PublicCode => PUBLICS.includes(code
 // Label and value on one line when they fit: the card reads in one glance on a phone.
 const ROW = "flex flex-wrap gap-x-2";
 
-export function resultCard(result: SearchResult, href: SafeUrl, locale: Locale, timeZone: string, now: Date) {
+/** `freeSlot`: the search kept only offers with a free slot this week, so the card says it. */
+export function resultCard(result: SearchResult, href: SafeUrl, locale: Locale, timeZone: string, now: Date, freeSlot = false) {
   const t = searchMessages(locale);
   const french = frenchWithin(locale);
   const status = describeOpeningStatus(result.opening.status, now, timeZone, locale);
@@ -61,6 +62,12 @@ export function resultCard(result: SearchResult, href: SafeUrl, locale: Locale, 
         <p class="mt-2 rounded border-s-4 border-amber-600 bg-amber-50 p-2 font-medium text-amber-900">
           <span aria-hidden="true">{"⚠ "}</span>
           {t.stale}
+        </p>
+      )}
+      {freeSlot && (
+        <p class="mt-2 font-medium text-green-800">
+          <span aria-hidden="true">{"✓ "}</span>
+          {t.freeSlotThisWeek}
         </p>
       )}
       <dl class="mt-3 space-y-1">

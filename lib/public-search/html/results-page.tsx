@@ -40,7 +40,7 @@ export function resultsPage(outcome: SearchOutcome, filters: SearchFilters, igno
         </h2>
         <ol class="space-y-4">
           {results.map((result) => (
-            <li>{resultCard(result, safeUrl(`${base}/offres/${encodeURIComponent(result.id)}`, inLocale), locale, territory.timeZone, now)}</li>
+            <li>{resultCard(result, safeUrl(`${base}/offres/${encodeURIComponent(result.id)}`, inLocale), locale, territory.timeZone, now, filters.creneau !== null)}</li>
           ))}
         </ol>
         {resultPages(page, pageCount, (target) => hrefWith({ page: target }), locale)}

@@ -12,6 +12,7 @@ import { OfferPrintButton } from "@/components/public/OfferPrintButton";
 import { OfferWeekTable } from "@/components/public/OfferWeekTable";
 import { ReportErrorForm } from "@/components/public/ReportErrorForm";
 import { OrientLink } from "@/components/transfers/create/OrientLink";
+import { OfferBookingBlock } from "@/components/resident-booking/OfferBookingBlock";
 import { localTime, openingStatus, type Schedule } from "@/lib/hours/rules";
 import { describeOpeningStatus } from "@/lib/hours/status-text";
 import { hrefInLocale, localeFrom, type Locale, type SearchParams } from "@/lib/i18n/locales";
@@ -23,6 +24,7 @@ import { offerMessages } from "@/lib/public-offer/messages";
 import { closureToday, languageNames, longDate, mapLinks, telHref } from "@/lib/public-offer/present";
 import { requestOrigin } from "@/lib/public-offer/public-action";
 import { loadPublicOffer } from "@/lib/public-offer/page-data";
+import { loadOfferBooking } from "@/lib/resident-booking/page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -85,6 +87,7 @@ export default async function OfferPage({ params, searchParams }: Props) {
   const { structure } = offer;
   const languages = languageNames(locale, offer.languages, LANGUAGES);
   const shareText = t.shareText(offer.title, url);
+  const booking = await loadOfferBooking(territory.slug, offer.id, now);
 
   return (
     <article className="public-offer space-y-8 break-words hyphens-auto">
@@ -123,6 +126,8 @@ export default async function OfferPage({ params, searchParams }: Props) {
         {byAppointment ? <p className="mt-2 text-lg font-semibold">{t.byAppointmentBanner}</p> : null}
         {offer.isSaturated ? <p className="mt-2">{t.saturated}</p> : null}
       </section>
+
+      {booking ? <OfferBookingBlock booking={booking} locale={locale} bookingPath={`${path}/rendez-vous`} /> : null}
 
       <section aria-labelledby="quoi">
         <h2 id="quoi" className="text-2xl font-bold">
