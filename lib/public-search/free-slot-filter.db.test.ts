@@ -18,6 +18,9 @@ const search = async (params: Record<string, string>) => {
 
 beforeAll(async () => {
   await seedDemoTerritory(db, now);
+  // The demo's own agendas and settings aside: this file sets the availability it reads.
+  await db.availabilityPattern.deleteMany({});
+  await db.structure.updateMany({ data: { residentsBookOnline: false } });
   mediatorId = (await db.user.findUniqueOrThrow({ where: { email: "accueil@franceservices.exemple.fr" } })).id;
   const offer = await db.offer.findFirstOrThrow({ where: { title: "Aide aux démarches administratives en ligne" }, include: { places: true } });
   offerId = offer.id;

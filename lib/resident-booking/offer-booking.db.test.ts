@@ -12,6 +12,9 @@ let franceServices: { id: string; structureId: string; placeId: string };
 
 beforeAll(async () => {
   await seedDemoTerritory(db, now);
+  // The demo's own agendas and settings aside: this file sets the availability it reads.
+  await db.availabilityPattern.deleteMany({});
+  await db.structure.updateMany({ data: { residentsBookOnline: false } });
   const offer = await db.offer.findFirstOrThrow({ where: { title: "Aide aux démarches administratives en ligne" }, include: { places: true } });
   franceServices = { id: offer.id, structureId: offer.structureId, placeId: offer.places[0]!.placeId };
   const mediatorId = (await db.user.findUniqueOrThrow({ where: { email: "accueil@franceservices.exemple.fr" } })).id;

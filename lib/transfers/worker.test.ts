@@ -38,6 +38,9 @@ describe("nonOverlapping", () => {
   });
 });
 
+/** The scheduled steps of appointments and workshops, which would read the database: none here. */
+const timeJobs = async () => ({});
+
 describe("startTransferTimers", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -50,7 +53,7 @@ describe("startTransferTimers", () => {
       .mockResolvedValueOnce({ ...NONE, ackReminders: 2, expired: 1 })
       .mockRejectedValueOnce(new Error("base injoignable"))
       .mockResolvedValue(NONE);
-    const worker = startTransferTimers({ run, purge, log, clock: () => now });
+    const worker = startTransferTimers({ run, purge, timeJobs, log, clock: () => now });
 
     await vi.advanceTimersByTimeAsync(59_999);
     expect(run).not.toHaveBeenCalled();
@@ -91,7 +94,7 @@ describe("startTransferTimers", () => {
       .mockResolvedValueOnce({ rateLimitHits: 0, importJobs: 0 })
       .mockRejectedValueOnce(new Error("verrou"))
       .mockResolvedValue({ rateLimitHits: 0, importJobs: 0 });
-    const worker = startTransferTimers({ run, purge: purges, log, clock });
+    const worker = startTransferTimers({ run, purge: purges, timeJobs, log, clock });
 
     await vi.advanceTimersByTimeAsync(60_000);
     expect(order).toEqual(["timers", "purges"]);
@@ -110,13 +113,34 @@ describe("startTransferTimers", () => {
     worker.stop();
   });
 
+  it("runs the scheduled steps of appointments and workshops after the purges, with the tick's time, and logs their counts", async () => {
+    const log = { info: vi.fn(), error: vi.fn() };
+    const order: string[] = [];
+    const now = new Date("2026-11-24T15:00:00Z");
+    const steps = vi.fn(async (at: Date) => {
+      order.push(`steps ${at.toISOString()}`);
+      return { heldSlotsReleased: 2, reminders: 0 };
+    });
+    const worker = startTransferTimers({
+      run: async () => (order.push("timers"), NONE),
+      purge: async () => (order.push("purges"), { rateLimitHits: 0, importJobs: 0 }),
+      timeJobs: steps,
+      log,
+      clock: () => now,
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(order).toEqual(["timers", "purges", "steps 2026-11-24T15:00:00.000Z"]);
+    expect(log.info).toHaveBeenCalledWith({ counts: { heldSlotsReleased: 2, reminders: 0 } }, "Rendez-vous, feuilles et ateliers : étapes programmées faites.");
+    worker.stop();
+  });
+
   it("skips ticks while a long run is still going", async () => {
     const gate = deferred();
     const run = vi.fn(async () => {
       await gate.promise;
       return NONE;
     });
-    const worker = startTransferTimers({ run, purge, log: { info: vi.fn(), error: vi.fn() } });
+    const worker = startTransferTimers({ run, purge, timeJobs, log: { info: vi.fn(), error: vi.fn() } });
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(run).toHaveBeenCalledTimes(1);
     gate.resolve();
