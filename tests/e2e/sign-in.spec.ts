@@ -34,6 +34,14 @@ const EXPECTED: Record<string, { sees: RegExp[]; doesNotSee: RegExp[] }> = {
     sees: [/Association Lien numérique .* — membre/, /Centre social des Tilleuls .* — membre/],
     doesNotSee: [/France Services/],
   },
+  "accueil@tilleuls.exemple.org": {
+    sees: [/Centre social des Tilleuls .* — membre/],
+    doesNotSee: [/Lien numérique/, /administrateur·rice/, /— coordination/],
+  },
+  "animation@mediatheque.exemple.fr": {
+    sees: [/Médiathèque Jean-de-La-Fontaine .* — administrateur·rice/],
+    doesNotSee: [/France Services/, /— coordination/],
+  },
 };
 
 for (const account of DEMO_ACCOUNTS) {
