@@ -65,6 +65,15 @@ const SAMPLES: { [C in ErrorCode]: ParamsOf<C> } = {
   "resident_booking.rate_limited": { minutes: 3 },
   "resident_booking.link_used": undefined,
   "resident_booking.hold_expired": undefined,
+  "workshop.offer_unknown": undefined,
+  "workshop.place_unknown": undefined,
+  "workshop.in_the_past": undefined,
+  "workshop.already_cancelled": undefined,
+  "workshop.already_changed": undefined,
+  "workshop.not_started": undefined,
+  "workshop.closed": undefined,
+  "workshop.rate_limited": { minutes: 4 },
+  "workshop.link_used": undefined,
 };
 
 const sample = (code: ErrorCode) => ({ code, params: SAMPLES[code] }) as Coded;

@@ -16,7 +16,7 @@ const trimmed = z
   .optional()
   .transform((value) => (typeof value === "string" ? value.trim() : ""));
 
-function contactFields(locale: Locale) {
+export function contactFields(locale: Locale) {
   const t = bookingWords(locale);
   return {
     lang: z.string().optional(),
@@ -35,7 +35,7 @@ function contactFields(locale: Locale) {
   };
 }
 
-const needsContact = (locale: Locale) => (value: { email: string | null; phone: string | null }, context: z.RefinementCtx) => {
+export const needsContact = (locale: Locale) => (value: { email: string | null; phone: string | null }, context: z.RefinementCtx) => {
   if (!value.email && !value.phone) context.addIssue({ code: "custom", path: ["email"], message: bookingWords(locale).contactRequired });
 };
 
