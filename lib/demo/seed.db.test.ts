@@ -146,6 +146,28 @@ describe("the demo's agendas", () => {
   });
 });
 
+describe("the demo's workshops", () => {
+  it("has the Médiathèque's next four Saturdays, 10:00–12:00, eight seats, the first full with two people waiting", async () => {
+    // The demo is seeded on Sunday 22 November 2026 (see `now` above): the Saturdays after it.
+    const sessions = await db.workshopSession.findMany({
+      where: { offer: { title: "Ateliers numériques du samedi" } },
+      orderBy: { startsAt: "asc" },
+      include: { registrations: { select: { status: true } } },
+    });
+    expect(sessions.map((session) => session.startsAt.toISOString())).toEqual([
+      "2026-11-28T09:00:00.000Z",
+      "2026-12-05T09:00:00.000Z",
+      "2026-12-12T09:00:00.000Z",
+      "2026-12-19T09:00:00.000Z",
+    ]);
+    expect(sessions.every((session) => session.capacity === 8 && session.residentsMayAsk)).toBe(true);
+    const statuses = sessions[0]!.registrations.map((registration) => registration.status);
+    expect(statuses.filter((status) => status === "confirmed")).toHaveLength(8);
+    expect(statuses.filter((status) => status === "waitlisted")).toHaveLength(2);
+    expect(sessions[1]!.registrations).toEqual([]);
+  });
+});
+
 describe("dayFromNextMonday", () => {
   it("counts from the Monday after the given day", () => {
     expect(dayFromNextMonday(new Date("2026-11-22T10:00:00Z"), 0).toISOString()).toBe("2026-11-23T00:00:00.000Z");

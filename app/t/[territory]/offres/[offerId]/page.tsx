@@ -25,6 +25,8 @@ import { closureToday, languageNames, longDate, mapLinks, telHref } from "@/lib/
 import { requestOrigin } from "@/lib/public-offer/public-action";
 import { loadPublicOffer } from "@/lib/public-offer/page-data";
 import { loadOfferBooking } from "@/lib/resident-booking/page-data";
+import { UpcomingSessions } from "@/components/workshops/UpcomingSessions";
+import { loadUpcomingSessions } from "@/lib/workshops/page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -88,6 +90,8 @@ export default async function OfferPage({ params, searchParams }: Props) {
   const languages = languageNames(locale, offer.languages, LANGUAGES);
   const shareText = t.shareText(offer.title, url);
   const booking = await loadOfferBooking(territory.slug, offer.id, now);
+  // Workshops on registration: the next eight weeks' sessions, with the seats left.
+  const workshops = await loadUpcomingSessions({ offerId: offer.id }, { from: now, until: new Date(now.getTime() + 56 * 86_400_000) }, 6);
 
   return (
     <article className="public-offer space-y-8 break-words hyphens-auto">
@@ -128,6 +132,8 @@ export default async function OfferPage({ params, searchParams }: Props) {
       </section>
 
       {booking ? <OfferBookingBlock booking={booking} locale={locale} bookingPath={`${path}/rendez-vous`} /> : null}
+
+      <UpcomingSessions sessions={workshops} territory={territory.slug} timeZone={territory.timeZone} locale={locale} />
 
       <section aria-labelledby="quoi">
         <h2 id="quoi" className="text-2xl font-bold">

@@ -1,0 +1,118 @@
+/**
+ * The words of the residents' workshop pages (a session's page, the request form, the private
+ * link's page, the offer page's list), in the public pages' languages. Offer data stays French.
+ */
+import { defineMessages } from "@/lib/i18n/messages";
+
+export const workshopWords = defineMessages({
+  fr: {
+    upcoming: "Prochains ateliers",
+    workshop: "Atelier",
+    seatsLeft: (count: number) => (count === 0 ? "Complet : liste d'attente" : `${count} place${count > 1 ? "s" : ""} libre${count > 1 ? "s" : ""}`),
+    askSeat: "Demander une place",
+    details: "Voir l'atelier",
+    pageTitle: (theme: string) => `Atelier : ${theme}`,
+    when: "Quand",
+    where: "Où",
+    equipment: "Matériel",
+    equipmentOfProvided: "Ordinateurs fournis",
+    equipmentOfBringOwn: "Venez avec votre appareil (smartphone, tablette ou ordinateur)",
+    equipmentOfEither: "Venez avec votre appareil, ou un ordinateur vous est prêté",
+    organiser: "Organisé par",
+    cancelledSession: (reason: string | null) => `Cet atelier est annulé${reason ? ` : ${reason}` : "."}`,
+    closedToRequests: (phone: string | null) => (phone ? `Pour vous inscrire, appelez le ${phone}.` : "Pour vous inscrire, adressez-vous à la structure."),
+    full: "Cet atelier est complet : votre demande vous met sur la liste d'attente. Si une place se libère, elle est pour vous.",
+    formTitle: "Demander une place",
+    formIntro: "L'animateur lit chaque demande et vous confirme votre place.",
+    consent: "J'accepte que l'animateur garde mon prénom et mes coordonnées pour cet atelier.",
+    consentHint: "Ils servent seulement à confirmer votre place ou à vous prévenir d'un changement. Seul l'organisateur les voit. Ils sont effacés après l'atelier, au plus tard 3 mois après.",
+    send: "Envoyer ma demande",
+    linkTitle: "Votre demande de place",
+    statusRequested: "Demande reçue : l'animateur va vous confirmer votre place.",
+    statusConfirmed: "Votre place est confirmée.",
+    statusWaitlisted: "L'atelier est complet : vous êtes sur la liste d'attente. Si une place se libère, elle est pour vous.",
+    statusCancelled: "Vous avez annulé votre demande.",
+    statusDeclined: "Votre demande n'a pas été retenue.",
+    keepLink: "Gardez cette page : son adresse permet d'annuler votre demande.",
+    cancel: "Annuler ma demande",
+    cancelledNow: "Votre demande est annulée. Votre place va à quelqu'un d'autre. Merci d'avoir prévenu.",
+    documents: "À apporter",
+  },
+  en: {
+    upcoming: "Upcoming workshops",
+    workshop: "Workshop",
+    seatsLeft: (count: number) => (count === 0 ? "Full: waiting list" : `${count} seat${count > 1 ? "s" : ""} left`),
+    askSeat: "Ask for a seat",
+    details: "See the workshop",
+    pageTitle: (theme: string) => `Workshop: ${theme}`,
+    when: "When",
+    where: "Where",
+    equipment: "Equipment",
+    equipmentOfProvided: "Computers provided",
+    equipmentOfBringOwn: "Bring your own device (smartphone, tablet or computer)",
+    equipmentOfEither: "Bring your device, or borrow a computer",
+    organiser: "Organised by",
+    cancelledSession: (reason: string | null) => `This workshop is cancelled${reason ? `: ${reason}` : "."}`,
+    closedToRequests: (phone: string | null) => (phone ? `To register, call ${phone}.` : "To register, contact the organisation."),
+    full: "This workshop is full: your request puts you on the waiting list. If a seat frees up, it is yours.",
+    formTitle: "Ask for a seat",
+    formIntro: "The organiser reads every request and confirms your seat.",
+    consent: "I agree that the organiser keeps my first name and contact details for this workshop.",
+    consentHint: "They are only used to confirm your seat or tell you about a change. Only the organiser sees them. They are erased after the workshop, 3 months later at most.",
+    send: "Send my request",
+    linkTitle: "Your seat request",
+    statusRequested: "Request received: the organiser will confirm your seat.",
+    statusConfirmed: "Your seat is confirmed.",
+    statusWaitlisted: "The workshop is full: you are on the waiting list. If a seat frees up, it is yours.",
+    statusCancelled: "You cancelled your request.",
+    statusDeclined: "Your request was not accepted.",
+    keepLink: "Keep this page: its address lets you cancel your request.",
+    cancel: "Cancel my request",
+    cancelledNow: "Your request is cancelled. Your seat goes to someone else. Thank you for letting us know.",
+    documents: "What to bring",
+  },
+  ar: {
+    upcoming: "الورشات القادمة",
+    workshop: "الورشة",
+    seatsLeft: (count: number) => (count === 0 ? "مكتملة: قائمة الانتظار" : `${count} مكان شاغر`),
+    askSeat: "طلب مكان",
+    details: "عرض الورشة",
+    pageTitle: (theme: string) => `ورشة: ${theme}`,
+    when: "متى",
+    where: "أين",
+    equipment: "المعدات",
+    equipmentOfProvided: "الحواسيب متوفرة",
+    equipmentOfBringOwn: "أحضر جهازك (هاتف ذكي أو لوحي أو حاسوب)",
+    equipmentOfEither: "أحضر جهازك أو استعر حاسوبا",
+    organiser: "تنظيم",
+    cancelledSession: (reason: string | null) => `أُلغيت هذه الورشة${reason ? `: ${reason}` : "."}`,
+    closedToRequests: (phone: string | null) => (phone ? `للتسجيل، اتصل بالرقم ${phone}.` : "للتسجيل، تواصل مع الهيئة."),
+    full: "هذه الورشة مكتملة: طلبك يضعك في قائمة الانتظار. إذا شغر مكان فهو لك.",
+    formTitle: "طلب مكان",
+    formIntro: "يقرأ المنشّط كل طلب ويؤكد لك مكانك.",
+    consent: "أوافق على أن يحتفظ المنشّط باسمي ووسيلة التواصل معي لهذه الورشة.",
+    consentHint: "تُستعمل فقط لتأكيد مكانك أو إعلامك بأي تغيير. لا يراها إلا المنظّم. تُحذف بعد الورشة، في أجل أقصاه 3 أشهر.",
+    send: "إرسال طلبي",
+    linkTitle: "طلب مكانك",
+    statusRequested: "تم استلام الطلب: سيؤكد لك المنشّط مكانك.",
+    statusConfirmed: "تم تأكيد مكانك.",
+    statusWaitlisted: "الورشة مكتملة: أنت في قائمة الانتظار. إذا شغر مكان فهو لك.",
+    statusCancelled: "لقد ألغيت طلبك.",
+    statusDeclined: "لم يُقبل طلبك.",
+    keepLink: "احتفظ بهذه الصفحة: عنوانها يسمح لك بإلغاء طلبك.",
+    cancel: "إلغاء طلبي",
+    cancelledNow: "تم إلغاء طلبك. يذهب مكانك إلى شخص آخر. شكرا لإعلامنا.",
+    documents: "ما يجب إحضاره",
+  },
+});
+
+type Words = ReturnType<typeof workshopWords>;
+
+export function equipmentWords(t: Words, equipment: "provided" | "bring_own" | "either"): string {
+  return equipment === "provided" ? t.equipmentOfProvided : equipment === "bring_own" ? t.equipmentOfBringOwn : t.equipmentOfEither;
+}
+
+export function statusWords(t: Words, status: "requested" | "confirmed" | "waitlisted" | "cancelled" | "declined"): string {
+  const words = { requested: t.statusRequested, confirmed: t.statusConfirmed, waitlisted: t.statusWaitlisted, cancelled: t.statusCancelled, declined: t.statusDeclined };
+  return words[status];
+}
