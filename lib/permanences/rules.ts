@@ -29,7 +29,7 @@ export function occurrenceAt(schedule: Schedule, date: string, startMinute: numb
 }
 
 /** Every 20 minutes for a permanence of three hours or less, every 30 minutes for a longer one. */
-export function sliceMinutes(occurrence: Pick<Occurrence, "startMinute" | "endMinute">): number {
+function sliceMinutes(occurrence: Pick<Occurrence, "startMinute" | "endMinute">): number {
   return occurrence.endMinute - occurrence.startMinute > 180 ? 30 : 20;
 }
 

@@ -31,8 +31,8 @@ const optionalTime = (label: string) =>
 const LOOKS_LIKE_EMAIL = /\S+@\S+/;
 const LOOKS_LIKE_PHONE = /(?:\d[\s.()-]*){6,}/;
 
-export const PERSON_LABEL_MAX = 40;
-export const REQUEST_MAX = 200;
+const PERSON_LABEL_MAX = 40;
+const REQUEST_MAX = 200;
 
 export const openSheetSchema = z.object({
   offerId: uuid,

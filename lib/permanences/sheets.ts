@@ -50,7 +50,7 @@ export const scheduleOf = (row: PermanenceRow) =>
   offerScheduleAt(row, { timeZone: row.offer.territory.timeZone, country: row.offer.territory.country as Country });
 
 /** The holder (the offer's structure) and the host (the place's) keep the sheet; nobody else sees it. */
-export function mayKeepSheet(actor: Actor, row: { offer: { structureId: string; territory: { id: string } }; place: { structureId: string } }) {
+function mayKeepSheet(actor: Actor, row: { offer: { structureId: string; territory: { id: string } }; place: { structureId: string } }) {
   const territoryId = row.offer.territory.id;
   return can(actor, "structure.receive", { structureId: row.offer.structureId, territoryId }) || can(actor, "structure.receive", { structureId: row.place.structureId, territoryId });
 }
@@ -138,7 +138,21 @@ export async function loadSheet(db: Db, actor: Actor, sheetId: string, now: Date
   const lines = rows
     .map(({ category, personalDataErasedAt, ...row }) => ({ ...row, categoryLabel: category?.label ?? null, erased: personalDataErasedAt !== null }))
     .sort(byTime)
-    .map(({ createdAt: _createdAt, ...line }): SheetLineView => line);
+    .map(
+      (line): SheetLineView => ({
+        id: line.id,
+        personLabel: line.personLabel,
+        timeMinute: line.timeMinute,
+        request: line.request,
+        walkIn: line.walkIn,
+        categoryId: line.categoryId,
+        categoryLabel: line.categoryLabel,
+        result: line.result,
+        resultNote: line.resultNote,
+        transfer: line.transfer,
+        erased: line.erased,
+      }),
+    );
   const { occurrence } = sheet;
   return {
     id: sheet.id,

@@ -63,11 +63,19 @@ export default async function PermanencesPage({ params }: Props) {
         <p className="mt-4">Aucune permanence : une offre tenue dans le lieu d&apos;une autre structure en est une.</p>
       ) : (
         <>
-          <h2 className="mt-6 text-2xl font-semibold">Les quatre prochaines semaines</h2>
-          <OccurrenceList items={page.coming} empty="Aucune permanence prévue (fermetures ou jours fériés)." />
-          <h2 className="mt-8 text-2xl font-semibold">Les deux dernières semaines</h2>
-          <p className="text-slate-700">Pour noter la suite donnée à chaque demande.</p>
-          <OccurrenceList items={page.past} empty="Aucune permanence ces deux dernières semaines." />
+          <section aria-labelledby="a-venir">
+            <h2 id="a-venir" className="mt-6 text-2xl font-semibold">
+              Les quatre prochaines semaines
+            </h2>
+            <OccurrenceList items={page.coming} empty="Aucune permanence prévue (fermetures ou jours fériés)." />
+          </section>
+          <section aria-labelledby="passees">
+            <h2 id="passees" className="mt-8 text-2xl font-semibold">
+              Les deux dernières semaines
+            </h2>
+            <p className="text-slate-700">Pour noter la suite donnée à chaque demande.</p>
+            <OccurrenceList items={page.past} empty="Aucune permanence ces deux dernières semaines." />
+          </section>
         </>
       )}
     </>
