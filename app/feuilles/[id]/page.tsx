@@ -77,8 +77,8 @@ export default async function SheetPage({ params, searchParams }: Props) {
             return (
               <li key={line.id} id={`ligne-${line.id}`} className="rounded border border-slate-300 p-3">
                 <p>
-                  <span className="font-semibold">{line.timeMinute !== null ? formatTime(line.timeMinute) : "Sans heure"}</span> — {name}
-                  {line.walkIn && <span className="ms-2 rounded bg-slate-200 px-2 text-sm">sans inscription</span>}
+                  <span className="font-semibold">{line.timeMinute !== null ? formatTime(line.timeMinute) : "Sans heure"}</span> — <span>{name}</span>
+                  {line.walkIn && <> <span className="ms-1 rounded bg-slate-200 px-2 text-sm">sans inscription</span></>}
                 </p>
                 {line.request && <p className="text-slate-800">{line.request}</p>}
                 {(line.categoryLabel || line.result) && (
