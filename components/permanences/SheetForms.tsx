@@ -16,7 +16,7 @@ const control = "mt-1 rounded border border-slate-500 px-3 py-2";
 const primary = "rounded bg-accent px-4 py-2 font-semibold text-white";
 const secondary = "rounded border border-accent px-3 py-1 font-semibold text-accent";
 
-function useForm(action: ServerAction) {
+function useSheetForm(action: ServerAction) {
   const [state, formAction, pending] = useActionState(action, null);
   const refused = state && !state.ok ? state : null;
   const errorAt = (name: string) => refused?.fieldErrors?.[name]?.[0];
@@ -28,7 +28,7 @@ function useForm(action: ServerAction) {
 }
 
 export function OpenSheetForm({ action, offerId, placeId, date, startMinute, label }: { action: ServerAction; offerId: string; placeId: string; date: string; startMinute: number; label: string }) {
-  const { state, formAction, pending } = useForm(action);
+  const { state, formAction, pending } = useSheetForm(action);
   return (
     <form action={formAction}>
       <input type="hidden" name="offerId" value={offerId} />
@@ -68,7 +68,7 @@ export function LineForm({
   submitLabel: string;
   idPrefix: string;
 }) {
-  const { state, formAction, pending, errorAt, posted } = useForm(action);
+  const { state, formAction, pending, errorAt, posted } = useSheetForm(action);
   const id = (name: string) => `${idPrefix}-${name}`;
   const field = (name: string, label: string, render: (props: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode, hint?: string) => {
     const error = errorAt(name);
@@ -112,7 +112,7 @@ export function LineForm({
 }
 
 export function DeleteLineForm({ action, sheetId, lineId, personLabel }: { action: ServerAction; sheetId: string; lineId: string; personLabel: string }) {
-  const { state, formAction, pending } = useForm(action);
+  const { state, formAction, pending } = useSheetForm(action);
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="sheetId" value={sheetId} />
@@ -142,7 +142,7 @@ export function OutcomeForm({
   results: { value: string; label: string }[];
   defaults: { categoryId: string; result: string; resultNote: string };
 }) {
-  const { state, formAction, pending, errorAt, posted } = useForm(action);
+  const { state, formAction, pending, errorAt, posted } = useSheetForm(action);
   const id = (name: string) => `suite-${lineId}-${name}`;
   const field = (name: "categoryId" | "result" | "resultNote", label: string, render: (props: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string; defaultValue: string }) => ReactNode) => {
     const error = errorAt(name);
