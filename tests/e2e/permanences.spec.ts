@@ -175,7 +175,7 @@ test("without JavaScript: a line is added and its outcome recorded", async ({ br
   await checker.context().close();
 });
 
-test("the territory's lists: the coordinator adds a request category, which the sheets then offer", async ({ page }) => {
+test("the territory's lists: the coordinator adds a request category, is refused a duplicate, archives and restores it", async ({ page }) => {
   await signInFast(page, "coordination@val-de-lise.exemple.fr");
   await page.goto("/territoires/val-de-lise");
   await page.getByRole("link", { name: "Listes du territoire" }).click();
@@ -192,4 +192,34 @@ test("the territory's lists: the coordinator adds a request category, which the 
   await expect(page.getByRole("button", { name: `Restaurer « ${label} »` })).toBeVisible();
   await expectAccessible(page);
   await withDatabase((client) => client.query(`delete from "TerritoryListItem" where label = $1`, [label]));
+});
+
+test("a 60-line sheet prints every line and stays readable on a phone and on A4", async ({ page }) => {
+  const { holder } = await ids();
+  await signInFast(page, LUCAS);
+  await openOccurrence(page, holder, "Les quatre prochaines semaines");
+  const sheetId = new URL(page.url()).pathname.split("/")[2]!;
+  await withDatabase(async (client) => {
+    const { rows } = await client.query<{ startMinute: number }>(`select "startMinute" from "PermanenceSheet" where id = $1`, [sheetId]);
+    for (let index = 0; index < 60; index++) {
+      await client.query(
+        `insert into "PermanenceSheetLine" (id, "sheetId", "personLabel", "timeMinute", request, "walkIn", "updatedAt") values (gen_random_uuid(), $1, $2, $3, $4, $5, now())`,
+        [sheetId, `Personne${index}`, index % 4 === 0 ? null : rows[0]!.startMinute + (index % 9) * 20, "Une demande assez longue pour voir si elle tient dans sa colonne sur le papier", index % 4 === 0],
+      );
+    }
+  });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`/feuilles/${sheetId}/imprimer`);
+  for (const index of [0, 17, 42, 59]) await expect(page.getByRole("cell", { name: `Personne${index}`, exact: true })).toBeVisible();
+  expect(await page.locator("tbody tr").count()).toBeGreaterThanOrEqual(64);
+  // On a phone, the page itself never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAccessible(page);
+  // On paper (A4 portrait, about 180 mm of text width): no site header, the table within the page's width, no row cut.
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 680, height: 1000 });
+  await expect(page.getByRole("banner")).toBeHidden();
+  const table = await page.locator(".permanence-sheet table").boundingBox();
+  expect(table!.width).toBeLessThanOrEqual(680);
+  expect(await page.locator(".permanence-sheet-row").first().evaluate((row) => getComputedStyle(row).breakInside)).toBe("avoid");
 });
