@@ -190,6 +190,8 @@ test("the territory's lists: the coordinator adds a request category, is refused
   await expect(page.getByText(`« ${label} » ajouté.`)).toBeVisible();
   await page.getByRole("button", { name: `Archiver « ${label} »` }).click();
   await expect(page.getByRole("button", { name: `Restaurer « ${label} »` })).toBeVisible();
+  await page.getByRole("button", { name: `Restaurer « ${label} »` }).click();
+  await expect(page.getByRole("button", { name: `Archiver « ${label} »` })).toBeVisible();
   await expectAccessible(page);
   await withDatabase((client) => client.query(`delete from "TerritoryListItem" where label = $1`, [label]));
 });
