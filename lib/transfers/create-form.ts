@@ -9,6 +9,7 @@ import type { SignedInActor } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
+import { lineForTransfer } from "@/lib/permanences/sheets";
 import { findTargetOffer, type TargetOffer } from "./create-offer";
 import { warningsFor } from "./create";
 import { documentsOf } from "./documents";
@@ -43,7 +44,13 @@ const documentsFrom = (labels: string[]) => {
 export async function loadCreatePage(
   db: PrismaClient,
   actor: SignedInActor,
-  { offerId, previousTransferId, idempotencyKey = crypto.randomUUID(), now = new Date() }: { offerId: string; previousTransferId?: string; idempotencyKey?: string; now?: Date },
+  {
+    offerId,
+    previousTransferId,
+    sheetLineId,
+    idempotencyKey = crypto.randomUUID(),
+    now = new Date(),
+  }: { offerId: string; previousTransferId?: string; sheetLineId?: string; idempotencyKey?: string; now?: Date },
 ): Promise<CreatePage | null> {
   const offer = await findTargetOffer(db, offerId);
   if (!offer) return null;
@@ -91,17 +98,21 @@ export async function loadCreatePage(
   ];
   const needTermId = previous?.needTermId && offer.needTerms.some((term) => term.id === previous.needTermId) ? previous.needTermId : "";
   const mayCopyLabel = previous && can(actor, "transfer.viewPersonalData", previous);
+  // From a permanence sheet's line: its first name and request, sent by the permanence's structure when the actor is one of its members.
+  const line = sheetLineId && isUuid(sheetLineId) ? await lineForTransfer(db, actor, sheetLineId) : null;
 
   const defaults: TransferFormValues = {
     idempotencyKey,
     // A re-orientation is on behalf of the structure that sent the first transfer, when the actor may still send for it.
-    fromStructureId: sendingStructures.find((structure) => structure.id === previous?.fromStructureId)?.id ?? sendingStructures[0]!.id,
+    fromStructureId:
+      sendingStructures.find((structure) => structure.id === (previous?.fromStructureId ?? line?.offerStructureId))?.id ?? sendingStructures[0]!.id,
     offerId: offer.id,
     previousTransferId: previous?.id ?? "",
+    sheetLineId: line?.id ?? "",
     level: offer.acceptsTransfers ? (previous && previous.level !== "simple" ? previous.level : "accompanied") : "simple",
     intent: "send",
     needTermId,
-    needDescription: previous?.needDescription ?? "",
+    needDescription: previous?.needDescription ?? line?.request ?? "",
     difficulty: previous?.difficulty ?? "",
     urgency: previous?.urgency ?? "normal",
     deadline: previous?.deadline ? previous.deadline.toISOString().slice(0, 10) : "",
@@ -112,7 +123,7 @@ export async function loadCreatePage(
     personPublicTermIds: [],
     ageBand: "",
     confirmWarnings: false,
-    personLabel: (mayCopyLabel && previous?.personLabel) || "",
+    personLabel: (mayCopyLabel && previous?.personLabel) || line?.personLabel || "",
     consent: false,
     consentScope: [],
     phone: "",

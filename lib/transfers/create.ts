@@ -16,6 +16,7 @@ import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { localTime, zonedInstant } from "@/lib/hours/rules";
+import { lineForTransfer, linkTransferToLine } from "@/lib/permanences/sheets";
 import { newTransferCode } from "./code";
 import { findTargetOffer, nextOpening, type TargetOffer } from "./create-offer";
 import { encryptPersonalDetails } from "./personal-data";
@@ -101,6 +102,8 @@ async function prepare(db: PrismaClient, actor: SignedInActor, input: TransferIn
     }
     parcours = { parcoursId: previous.parcoursId, previousTransferId: previous.id };
   }
+  // Started from a permanence sheet's line: the actor keeps that sheet, and no transfer was started from the line yet.
+  if (input.sheetLineId && !(await lineForTransfer(db, actor, input.sheetLineId))) return { refusal: { ok: false, reason: "not_found" } as const };
   return { fromStructure, offer, appointmentAt, parcours };
 }
 
@@ -173,6 +176,7 @@ export async function createTransfer(db: PrismaClient, actor: SignedInActor, inp
             createdAt: now,
           },
         });
+        if (input.sheetLineId) await linkTransferToLine(tx, input.sheetLineId, id);
         if (input.intent === "send") {
           const sent = await applyTransitionIn(tx, { transferId: id, actor, input: { command: "send" }, now });
           if (!sent.ok) throw new Error(`Sending the new transfer failed: ${sent.reason}`);

@@ -12,6 +12,7 @@ const defaults: TransferFormValues = {
   fromStructureId: STRUCTURE,
   offerId: OFFER,
   previousTransferId: "",
+  sheetLineId: "",
   level: "accompanied",
   intent: "send",
   needTermId: "",

@@ -41,6 +41,7 @@ export function transferValuesFromPosted(posted: FormObject, defaults: TransferF
     fromStructureId: text(posted.fromStructureId),
     offerId: text(posted.offerId) || defaults.offerId,
     previousTransferId: text(posted.previousTransferId),
+    sheetLineId: text(posted.sheetLineId),
     level: oneOf(TRANSFER_LEVELS, posted.level, defaults.level),
     intent: oneOf(TRANSFER_INTENTS, posted.intent, defaults.intent),
     needTermId: text(posted.needTermId),

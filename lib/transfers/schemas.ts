@@ -81,6 +81,8 @@ export const transferSchema = z
     fromStructureId: z.uuid("Choisissez votre structure."),
     offerId: z.uuid("Offre invalide."),
     previousTransferId: uuidOrEmpty,
+    /** The permanence sheet's line the transfer is started from (linked to it on creation). */
+    sheetLineId: uuidOrEmpty,
     level: z.enum(TRANSFER_LEVELS, "Choisissez le type de transfert."),
     intent: z.enum(TRANSFER_INTENTS, "Choisissez « Enregistrer le brouillon » ou « Envoyer »."),
 
@@ -185,6 +187,7 @@ interface TransferFormFields {
   fromStructureId: string;
   offerId: string;
   previousTransferId: string;
+  sheetLineId: string;
   level: Choice<typeof TRANSFER_LEVELS>;
   intent: Choice<typeof TRANSFER_INTENTS>;
   needTermId: string;

@@ -63,6 +63,11 @@ export default async function StructurePage({ params, searchParams }: Props) {
             Ateliers
           </Link>
         )}
+        {mayReceive && (
+          <Link href={`${base}/permanences`} className="text-accent underline">
+            Permanences
+          </Link>
+        )}
         <Link href={`${base}/historique`} className="text-accent underline">
           Historique
         </Link>

@@ -34,6 +34,9 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
         <Link href={`/territoires/${territory.slug}/transferts/reglages`} className="text-accent underline">
           Réglages des transferts
         </Link>
+        <Link href={`/territoires/${territory.slug}/listes`} className="text-accent underline">
+          Listes du territoire
+        </Link>
         <Link href={`/territoires/${territory.slug}/structures/nouvelle`} className="font-semibold text-accent underline">
           Ajouter une structure
         </Link>

@@ -1,6 +1,6 @@
 /**
  * A new transfer to an offer (`?offre=<offerId>`, and `&depuis=<transferId>` to re-orient a person
- * after a decline). For members of a structure of the offer's territory; 404 otherwise.
+ * after a decline, `&ligne=<sheetLineId>` to orient a person from a permanence sheet). For members of a structure of the offer's territory; 404 otherwise.
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -20,10 +20,11 @@ export default async function NewTransferPage({ searchParams }: Props) {
   const query = await searchParams;
   const offerId = one(query.offre);
   const previousTransferId = one(query.depuis);
-  const back = `/transferts/nouveau?${new URLSearchParams({ offre: offerId, ...(previousTransferId ? { depuis: previousTransferId } : {}) })}`;
+  const sheetLineId = one(query.ligne);
+  const back = `/transferts/nouveau?${new URLSearchParams({ offre: offerId, ...(previousTransferId ? { depuis: previousTransferId } : {}), ...(sheetLineId ? { ligne: sheetLineId } : {}) })}`;
   const actor = await requireActor(back);
   const now = new Date();
-  const page = await loadTransferCreatePage(actor, { offerId, previousTransferId: previousTransferId || undefined, now });
+  const page = await loadTransferCreatePage(actor, { offerId, previousTransferId: previousTransferId || undefined, sheetLineId: sheetLineId || undefined, now });
   if (!page) notFound();
   const { offer } = page;
 
