@@ -4,6 +4,10 @@ import { DeleteAccountForm } from "@/components/auth/DeleteAccountForm";
 import { ROLE_LABELS } from "@/lib/memberships/labels";
 import { loadAccountOverview } from "@/lib/auth/page-data";
 import { requireActor } from "@/lib/auth/session";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { feedAddressAction } from "@/lib/calendar/actions";
+import { loadFeedToken } from "@/lib/calendar/page-data";
+import { requestOrigin } from "@/lib/public-offer/public-action";
 
 export const metadata: Metadata = { title: "Mon compte" };
 export const dynamic = "force-dynamic";
@@ -12,6 +16,8 @@ export const dynamic = "force-dynamic";
 export default async function AccountPage() {
   const actor = await requireActor("/compte");
   const account = await loadAccountOverview(actor.userId);
+  const feed = account.memberships.length > 0 ? await loadFeedToken(actor.userId) : null;
+  const feedUrl = feed ? `${await requestOrigin()}/calendrier/${feed}.ics` : null;
   return (
     <>
       <h1 className="text-3xl font-bold">Mon compte</h1>
@@ -62,6 +68,38 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
+      )}
+
+      {account.memberships.length > 0 && (
+        <section aria-labelledby="agenda-calendrier">
+          <h2 id="agenda-calendrier" className="mt-8 text-xl font-semibold">
+            Mes rendez-vous dans mon agenda
+          </h2>
+          <p className="mt-2 max-w-prose">
+            Une adresse secrète à ajouter dans votre application d&apos;agenda (« s&apos;abonner à un calendrier ») : vos rendez-vous y
+            apparaissent, sans le nom ni les coordonnées des personnes (seulement « RDV — démarche » et une référence).
+          </p>
+          {feedUrl ? (
+            <>
+              <p className="mt-2 break-all">
+                <a href={feedUrl} className="text-accent underline">
+                  {feedUrl}
+                </a>
+              </p>
+              <div className="mt-2">
+                <ActionForm action={feedAddressAction} submitLabel="Changer d'adresse (l'ancienne cesse de fonctionner)" variant="secondary">
+                  <input type="hidden" name="renew" value="1" />
+                </ActionForm>
+              </div>
+            </>
+          ) : (
+            <div className="mt-2">
+              <ActionForm action={feedAddressAction} submitLabel="Obtenir l'adresse de mon agenda">
+                <input type="hidden" name="renew" value="0" />
+              </ActionForm>
+            </div>
+          )}
+        </section>
       )}
 
       <h2 className="mt-8 text-xl font-semibold">Se déconnecter</h2>
