@@ -15,7 +15,7 @@ const WINDOW_DAYS = 14;
 
 const dayLabel = (date: Date, timeZone: string) => new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", timeZone }).format(date);
 const timeLabel = (date: Date, timeZone: string) => new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone }).format(date);
-export const whenLabel = (date: Date, timeZone: string) => `${dayLabel(date, timeZone)} à ${timeLabel(date, timeZone)}`;
+const whenLabel = (date: Date, timeZone: string) => `${dayLabel(date, timeZone)} à ${timeLabel(date, timeZone)}`;
 
 export interface SlotChoice {
   value: string;
@@ -48,7 +48,7 @@ const nextWindow = (from: Date) => new Date(from.getTime() + WINDOW_DAYS * DAY_M
 
 async function offerSlots(offerId: string, from: Date, timeZone: string, deadline: Date | null = null) {
   const until = new Date(from.getTime() + WINDOW_DAYS * DAY_MS);
-  const slots = await findFreeSlots(db, { offerId, from, until, limit: 200 });
+  const slots = await findFreeSlots(db, { offerId, from, until, limit: 1000 });
   return { days: await slotDays(slots, timeZone, deadline), next: nextWindow(from) };
 }
 
