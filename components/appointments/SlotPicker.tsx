@@ -8,7 +8,7 @@ import { FieldMessage } from "./AppointmentForm";
 
 export function SlotPicker({ days, nextHref, legend = "Créneau" }: { days: { date: string; label: string; slots: SlotChoice[] }[]; nextHref: string; legend?: string }) {
   return (
-    <fieldset aria-describedby="slot-erreur">
+    <fieldset>
       <legend className="font-medium">{legend}</legend>
       {days.length === 0 ? (
         <p className="mt-1">Aucun créneau libre dans ces deux semaines.</p>

@@ -137,7 +137,7 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
               <label htmlFor="reason" className="block font-medium">
                 Raison de l&apos;annulation
               </label>
-              <input id="reason" name="reason" autoComplete="off" aria-describedby="reason-erreur" className="mt-1 w-full max-w-md rounded border border-slate-500 px-3 py-2" />
+              <input id="reason" name="reason" autoComplete="off" className="mt-1 w-full max-w-md rounded border border-slate-500 px-3 py-2" />
               <FieldMessage name="reason" />
             </div>
           </AppointmentForm>

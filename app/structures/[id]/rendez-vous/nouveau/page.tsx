@@ -39,20 +39,20 @@ export default async function NewAppointmentPage({ params, searchParams }: Props
             <label htmlFor="personLabel" className="block font-medium">
               Prénom ou surnom de la personne
             </label>
-            <input id="personLabel" name="personLabel" autoComplete="off" aria-describedby="personLabel-erreur" className={inputClass} />
+            <input id="personLabel" name="personLabel" autoComplete="off" className={inputClass} />
             <FieldMessage name="personLabel" />
           </div>
           <div>
             <label htmlFor="requestNote" className="block font-medium">
               En quelques mots (facultatif)
             </label>
-            <textarea id="requestNote" name="requestNote" rows={2} aria-describedby="requestNote-erreur" className={inputClass} />
+            <textarea id="requestNote" name="requestNote" rows={2} className={inputClass} />
             <FieldMessage name="requestNote" />
           </div>
           <fieldset className="rounded border border-slate-300 p-3">
             <legend className="font-medium">Coordonnées (seulement avec l&apos;accord de la personne)</legend>
             <label className="flex items-center gap-2">
-              <input type="checkbox" name="consent" aria-describedby="consent-erreur" />
+              <input type="checkbox" name="consent" />
               La personne accepte que nous gardions ses coordonnées pour ce rendez-vous.
             </label>
             <FieldMessage name="consent" />
@@ -63,7 +63,7 @@ export default async function NewAppointmentPage({ params, searchParams }: Props
             <label htmlFor="email" className="mt-2 block">
               Courriel
             </label>
-            <input id="email" name="email" type="email" autoComplete="off" aria-describedby="email-erreur" className={inputClass} />
+            <input id="email" name="email" type="email" autoComplete="off" className={inputClass} />
             <FieldMessage name="email" />
           </fieldset>
         </AppointmentForm>
