@@ -10,7 +10,8 @@ import { redirect } from "next/navigation";
 import { authorizedAction, type HandlerResult } from "@/lib/actions/authorized-action";
 import { db } from "@/lib/db";
 import { bookForStructure, bookForTransfer, cancelAppointment, recordAttendance, rescheduleAppointment } from "./commands";
-import { attendanceSchema, cancelSchema, rescheduleSchema, staffBookingSchema, transferBookingSchema } from "./schemas";
+import { attendanceSchema, cancelSchema, rescheduleSchema, seriesSchema, staffBookingSchema, transferBookingSchema } from "./schemas";
+import { createSeries } from "./series";
 
 const signedIn = () => true;
 const appointmentPage = (structureId: string, appointmentId: string) => `/structures/${structureId}/rendez-vous/${appointmentId}`;
@@ -20,7 +21,7 @@ export const bookForStructureAction = authorizedAction(staffBookingSchema, signe
   const result = await bookForStructure(
     db,
     actor,
-    { structureId: input.structureId, offerId: input.offerId, ...input.slot, personLabel: input.personLabel, requestNote: input.requestNote, contact, idempotencyKey: input.idempotencyKey },
+    { structureId: input.structureId, offerId: input.offerId, ...input.slot, personLabel: input.personLabel, requestNote: input.requestNote, contact, idempotencyKey: input.idempotencyKey, seriesId: input.seriesId },
     new Date(),
   );
   // Refused: the page is drawn again, with the slots free now.
@@ -55,4 +56,11 @@ export const attendanceAction = authorizedAction(attendanceSchema, signedIn, asy
   if (!result.ok) return result;
   revalidatePath(`/structures/${input.structureId}`, "layout");
   redirect(`${appointmentPage(input.structureId, result.appointmentId)}?fait=${input.attended === "yes" ? "venu" : "absent"}`);
+});
+
+export const createSeriesAction = authorizedAction(seriesSchema, signedIn, async (actor, input): Promise<HandlerResult> => {
+  const result = await createSeries(db, actor, input);
+  if (!result.ok) return result;
+  revalidatePath(`/structures/${input.structureId}/rendez-vous`, "layout");
+  redirect(`/structures/${input.structureId}/rendez-vous/series/${result.seriesId}`);
 });

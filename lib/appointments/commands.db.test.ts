@@ -205,6 +205,10 @@ describe("usages series", () => {
       code: "appointment.series_skills_missing",
     });
 
+    // A series of another structure cannot be booked into.
+    const otherSeries = await db.usageSeries.create({ data: { territoryId, structureId: fromStructureId, personLabel: "Y", plannedSessions: 1 } });
+    expect(await bookForStructure(db, sophie, staffBooking(slot(5, 2), { seriesId: otherSeries.id }), now)).toMatchObject({ ok: false, code: "not_found" });
+
     const session = await bookForStructure(db, sophie, staffBooking(slot(5), { personLabel: "Mireille", seriesId }), now);
     await bookForStructure(db, sophie, staffBooking(slot(5, 1), { personLabel: "Mireille", seriesId }), now);
     await recordAttendance(db, sophie, { appointmentId: session.ok ? session.appointmentId : "", attended: true, skillIds: [skills[0]!.id, skills[5]!.id] }, afterwards);

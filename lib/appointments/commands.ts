@@ -102,6 +102,8 @@ export interface StaffBookingInput {
 export async function bookForStructure(db: PrismaClient, actor: SignedInActor, input: StaffBookingInput, now: Date): Promise<CommandResult> {
   const offer = await db.offer.findFirst({ where: { id: input.offerId, structureId: input.structureId }, select: { structure: { select: { id: true, territoryId: true } } } });
   if (!offer || !can(actor, "structure.receive", { structureId: offer.structure.id, territoryId: offer.structure.territoryId })) return refusal({ code: "not_found" });
+  // A session of a usages series: the series must be this structure's.
+  if (input.seriesId && !(await db.usageSeries.count({ where: { id: input.seriesId, structureId: input.structureId } }))) return refusal({ code: "not_found" });
   const result = await bookSlot(
     db,
     {

@@ -8,6 +8,8 @@ import { db } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { appointmentAccess, suggestedOutcome, transferBooking } from "./commands";
 import { slotValue } from "./schemas";
+import { seriesProgress } from "./series";
+import { listItems } from "@/lib/territory-lists/queries";
 
 const DAY_MS = 86_400_000;
 /** The booking forms show two weeks at a time. */
@@ -75,17 +77,45 @@ export async function loadAppointmentListPage(actor: SignedInActor, structureId:
     mediator: row.mediator ? (row.mediator.name ?? row.mediator.email) : null,
     transferCode: row.transfer?.code ?? null,
   }));
-  return { structure, appointments, offers };
+  const series = await db.usageSeries.findMany({
+    where: { structureId: structure.id, closedAt: null },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, personLabel: true, plannedSessions: true, _count: { select: { appointments: { where: { status: "attended" } } } } },
+  });
+  return { structure, appointments, offers, series: series.map(({ _count, ...row }) => ({ ...row, sessionsDone: _count.appointments })) };
+}
+
+/** `/structures/<id>/rendez-vous/series/nouvelle`: the territory's skills, the structure's offers. */
+export async function loadNewSeriesPage(actor: SignedInActor, structureId: string) {
+  const structure = isUuid(structureId) ? await findStructureForAgenda(db, actor, structureId) : null;
+  if (!structure) return null;
+  const [skills, offers] = await Promise.all([
+    listItems(db, structure.territoryId, "usage_skill"),
+    db.offer.findMany({ where: { structureId: structure.id, status: { not: "archived" } }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
+  ]);
+  return { structure, skills, offers };
+}
+
+/** `/structures/<id>/rendez-vous/series/<seriesId>`: progress, for the structure's members and the transfer's sender. */
+export async function loadSeriesPage(actor: SignedInActor, structureId: string, seriesId: string) {
+  if (!isUuid(structureId) || !isUuid(seriesId)) return null;
+  const series = await seriesProgress(db, actor, seriesId);
+  if (!series || series.structure.id !== structureId) return null;
+  const timeZone = (await db.structure.findUniqueOrThrow({ where: { id: structureId }, select: { territory: { select: { timeZone: true } } } })).territory.timeZone;
+  return { ...series, sessions: series.sessions.map((session) => ({ ...session, when: whenLabel(session.startsAt, timeZone) })) };
 }
 
 /** `/structures/<id>/rendez-vous/nouveau?offre=<id>&depuis=`: the offer's next free slots and the form. */
-export async function loadNewAppointmentPage(actor: SignedInActor, structureId: string, search: { offre?: string; depuis?: string }, now = new Date()) {
+export async function loadNewAppointmentPage(actor: SignedInActor, structureId: string, search: { offre?: string; depuis?: string; serie?: string }, now = new Date()) {
   const structure = isUuid(structureId) ? await findStructureForAgenda(db, actor, structureId) : null;
   if (!structure || !isUuid(search.offre)) return null;
   const offer = await db.offer.findFirst({ where: { id: search.offre, structureId: structure.id, status: { not: "archived" } }, select: { id: true, title: true } });
   if (!offer) return null;
   const from = windowFrom(search.depuis, now);
-  return { structure, offer, ...(await offerSlots(offer.id, from, structure.territory.timeZone)), idempotencyKey: randomUUID() };
+  // A session of a usages series: its person, already known.
+  const series = isUuid(search.serie) ? await db.usageSeries.findFirst({ where: { id: search.serie, structureId: structure.id }, select: { id: true, personLabel: true } }) : null;
+  return { structure, offer, series, ...(await offerSlots(offer.id, from, structure.territory.timeZone)), idempotencyKey: randomUUID() };
 }
 
 /** The appointment's details as its page and the transfer page show them. */
@@ -107,6 +137,8 @@ async function appointmentDetails(appointmentId: string, timeZone: string) {
       mediator: { select: { name: true, email: true } },
       transfer: { select: { id: true, code: true } },
       rescheduledTo: { select: { id: true } },
+      series: { select: { id: true, skills: { select: { skill: { select: { id: true, label: true } } } } } },
+      skillsReached: { select: { skill: { select: { label: true } } } },
     },
   });
   return {

@@ -25,6 +25,7 @@ export const staffBookingSchema = z
     structureId: z.uuid(),
     offerId: z.uuid(),
     idempotencyKey: z.string().min(8).max(64),
+    seriesId: z.union([z.literal(""), z.uuid()]).optional().transform((value) => value || null),
     slot: slotField,
     personLabel: z.string().trim().min(1, "Indiquez un prénom ou un surnom.").max(60, "60 caractères au plus."),
     requestNote: optionalText(300),
@@ -61,4 +62,16 @@ export const attendanceSchema = z.object({
   appointmentId: z.uuid(),
   attended: z.enum(["yes", "no"]),
   skillIds: z.union([z.uuid(), z.array(z.uuid())]).optional().transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+});
+
+export const seriesSchema = z.object({
+  structureId: z.uuid(),
+  offerId: z.union([z.literal(""), z.uuid()]).optional().transform((value) => value || null),
+  transferId: z.union([z.literal(""), z.uuid()]).optional().transform((value) => value || null),
+  personLabel: z.string().trim().min(1, "Indiquez un prénom ou un surnom.").max(60, "60 caractères au plus."),
+  plannedSessions: z.coerce.number({ error: "Indiquez un nombre de séances." }).int("Un nombre entier.").min(1, "Au moins 1 séance.").max(20, "20 séances au plus."),
+  skillIds: z
+    .union([z.uuid(), z.array(z.uuid())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
 });

@@ -169,3 +169,48 @@ test("a walk-in booked by the structure, without JavaScript; moved, then cancell
   await expectAccessibleWithoutScript(noScript, checker);
   await context.close();
 });
+
+test("a usages series: skills chosen, a session booked and attended, the progress shown", async ({ browser }) => {
+  test.slow();
+  const person = `Odette-${stamp()}`;
+  const sophie = await personIn(browser, RECEIVER);
+  await sophie.goto(`/structures/${structureId}/rendez-vous`);
+  await sophie.getByRole("link", { name: "Créer une série de séances pour une personne" }).click();
+  await expect(sophie.getByRole("heading", { level: 1 })).toHaveText("Nouvelle série « usages »");
+  await sophie.getByLabel("Prénom ou surnom de la personne").fill(person);
+  await sophie.getByLabel("Nombre de séances prévues (1 à 20)").fill("3");
+  await sophie.getByLabel("Offre des séances").selectOption({ label: OFFER });
+  const skills = sophie.getByRole("group", { name: "Compétences à travailler" }).getByRole("checkbox");
+  await skills.nth(0).check();
+  await skills.nth(1).check();
+  const reachedSkill = (await sophie.getByRole("group", { name: "Compétences à travailler" }).locator("label").nth(0).innerText()).trim();
+  await expectAccessible(sophie);
+  await sophie.getByRole("button", { name: "Créer la série" }).click();
+  await expect(sophie.getByRole("heading", { level: 1 })).toHaveText(`Série « usages » — ${person}`);
+  await expect(sophie.getByText("0 séance faite sur 3")).toBeVisible();
+  await expectAccessible(sophie);
+
+  await sophie.getByRole("link", { name: "Réserver une séance" }).click();
+  await expect(sophie.getByLabel("Prénom ou surnom de la personne")).toHaveValue(person);
+  await sophie.getByRole("radio").first().check();
+  await sophie.getByRole("button", { name: "Prendre ce rendez-vous" }).click();
+  await expect(sophie.getByRole("status")).toHaveText("Rendez-vous pris.");
+  const appointmentUrl = sophie.url().replace(/\?.*$/, "");
+
+  // The session takes place.
+  await withDatabase((client) =>
+    client.query(
+      `update "Appointment" set "startsAt" = now() - interval '1 hour', "endsAt" = now() - interval '15 minutes', "slotKey" = "mediatorId"::text || '|past-' || id::text where "personLabel" = $1`,
+      [person],
+    ),
+  );
+  await sophie.goto(appointmentUrl);
+  await sophie.getByRole("group", { name: "Compétences atteintes pendant cette séance" }).getByLabel(reachedSkill).check();
+  await expectAccessible(sophie);
+  await sophie.getByRole("button", { name: "Marquer venu" }).click();
+  await expect(sophie.getByRole("status")).toHaveText("C'est noté : la personne est venue.");
+  await sophie.getByRole("link", { name: "Série « usages »" }).click();
+  await expect(sophie.getByText("1 séance faite sur 3")).toBeVisible();
+  await expect(sophie.getByText("1 compétence atteinte sur 2")).toBeVisible();
+  await expect(sophie.getByText(`${reachedSkill} : atteinte`)).toBeVisible();
+});

@@ -13,7 +13,7 @@ export default async function AppointmentListPage({ params }: { params: Promise<
   const actor = await requireActor(`/structures/${id}/rendez-vous`);
   const page = await loadAppointmentListPage(actor, id);
   if (!page) notFound();
-  const { structure, appointments, offers } = page;
+  const { structure, appointments, offers, series } = page;
   return (
     <>
       <p>
@@ -35,6 +35,28 @@ export default async function AppointmentListPage({ params }: { params: Promise<
                 <Link href={`/structures/${structure.id}/rendez-vous/nouveau?offre=${offer.id}`} className="text-accent underline">
                   {offer.title}
                 </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="series" className="mt-6">
+        <h2 id="series" className="text-xl font-semibold">
+          Séries « usages »
+        </h2>
+        <p className="mt-1">
+          <Link href={`/structures/${structure.id}/rendez-vous/series/nouvelle`} className="text-accent underline">
+            Créer une série de séances pour une personne
+          </Link>
+        </p>
+        {series.length > 0 && (
+          <ul className="mt-2 list-disc pl-6">
+            {series.map((item) => (
+              <li key={item.id}>
+                <Link href={`/structures/${structure.id}/rendez-vous/series/${item.id}`} className="text-accent underline">
+                  {item.personLabel ?? "Personne"}
+                </Link>{" "}
+                ({item.sessionsDone} séance{item.sessionsDone > 1 ? "s" : ""} faite{item.sessionsDone > 1 ? "s" : ""} sur {item.plannedSessions})
               </li>
             ))}
           </ul>

@@ -42,6 +42,11 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
             Orientation {appointment.transfer.code}
           </Link>
         )}
+        {appointment.series && (
+          <Link href={`/structures/${page.structureId}/rendez-vous/series/${appointment.series.id}`} className="text-accent underline">
+            Série « usages »
+          </Link>
+        )}
       </p>
       <h1 className="mt-2 text-3xl font-bold">
         Rendez-vous du {appointment.when}
@@ -80,6 +85,12 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
             <dd>{appointment.requestNote}</dd>
           </>
         )}
+        {appointment.skillsReached.length > 0 && (
+          <>
+            <dt className="font-medium">Compétences atteintes</dt>
+            <dd>{appointment.skillsReached.map(({ skill }) => skill.label).join(", ")}</dd>
+          </>
+        )}
         {appointment.cancelReason && (
           <>
             <dt className="font-medium">Raison de l&apos;annulation</dt>
@@ -104,6 +115,17 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
             <AppointmentForm action={attendanceAction} submitLabel="Marquer venu">
               {hidden}
               <input type="hidden" name="attended" value="yes" />
+              {appointment.series && appointment.series.skills.length > 0 && (
+                <fieldset>
+                  <legend className="font-medium">Compétences atteintes pendant cette séance</legend>
+                  {appointment.series.skills.map(({ skill }) => (
+                    <label key={skill.id} className="mt-1 flex items-center gap-2">
+                      <input type="checkbox" name="skillIds" value={skill.id} />
+                      {skill.label}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
             </AppointmentForm>
             <AppointmentForm action={attendanceAction} submitLabel="Marquer pas venu" variant="secondary">
               {hidden}

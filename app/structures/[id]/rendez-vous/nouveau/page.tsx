@@ -18,7 +18,7 @@ export default async function NewAppointmentPage({ params, searchParams }: Props
   const { id } = await params;
   const search = await searchParams;
   const actor = await requireActor(`/structures/${id}/rendez-vous`);
-  const page = await loadNewAppointmentPage(actor, id, { offre: one(search.offre), depuis: one(search.depuis) });
+  const page = await loadNewAppointmentPage(actor, id, { offre: one(search.offre), depuis: one(search.depuis), serie: one(search.serie) });
   if (!page) notFound();
   const { structure, offer } = page;
   return (
@@ -28,18 +28,24 @@ export default async function NewAppointmentPage({ params, searchParams }: Props
           ← Rendez-vous
         </Link>
       </p>
-      <h1 className="mt-2 text-3xl font-bold">Prendre un rendez-vous — {offer.title}</h1>
+      <h1 className="mt-2 text-3xl font-bold">
+        {page.series ? "Réserver une séance" : "Prendre un rendez-vous"} — {offer.title}
+      </h1>
       <div className="mt-4">
         <AppointmentForm action={bookForStructureAction} submitLabel="Prendre ce rendez-vous">
           <input type="hidden" name="structureId" value={structure.id} />
           <input type="hidden" name="offerId" value={offer.id} />
           <input type="hidden" name="idempotencyKey" value={page.idempotencyKey} />
-          <SlotPicker days={page.days} nextHref={`/structures/${structure.id}/rendez-vous/nouveau?offre=${offer.id}&depuis=${page.next}`} />
+          {page.series && <input type="hidden" name="seriesId" value={page.series.id} />}
+          <SlotPicker
+            days={page.days}
+            nextHref={`/structures/${structure.id}/rendez-vous/nouveau?offre=${offer.id}&depuis=${page.next}${page.series ? `&serie=${page.series.id}` : ""}`}
+          />
           <div>
             <label htmlFor="personLabel" className="block font-medium">
               Prénom ou surnom de la personne
             </label>
-            <input id="personLabel" name="personLabel" autoComplete="off" className={inputClass} />
+            <input id="personLabel" name="personLabel" autoComplete="off" defaultValue={page.series?.personLabel ?? undefined} className={inputClass} />
             <FieldMessage name="personLabel" />
           </div>
           <div>
