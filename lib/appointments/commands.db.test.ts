@@ -86,6 +86,12 @@ describe("staff booking", () => {
     expect(await db.appointment.findUniqueOrThrow({ where: { id: first.ok ? first.appointmentId : "" } })).toMatchObject({ channel: "staff", structureId, personLabel: "José", bookedById: sophie.userId });
     expect(await bookForStructure(db, julien, staffBooking(slot(0, 1)), now)).toMatchObject({ ok: false, code: "not_found" });
     expect(await bookForStructure(db, sophie, staffBooking(slot(0)), now)).toMatchObject({ ok: false, code: "appointment.slot_taken" });
+    // Not a slot: the refusal says why.
+    expect(await bookForStructure(db, sophie, staffBooking(new Date(slot(0).getTime() + 10 * 60_000)), now)).toMatchObject({
+      ok: false,
+      code: "appointment.not_a_slot",
+      params: { why: "not_offered" },
+    });
   });
 
   it("keeps contact details only encrypted", async () => {

@@ -20,6 +20,7 @@ import { transferRefOf } from "@/lib/transfers/authorize";
 import { isClosed } from "@/lib/transfers/state-machine";
 import { applyTransitionIn, structureMemberEmails, transferUrl } from "@/lib/transfers/transitions";
 import { bookSlot, type BookingResult } from "./book";
+import { whyNotASlotAt } from "./why-not";
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,14 +56,18 @@ export async function appointmentAccess(db: Pick<Tx, "appointment">, actor: Sign
 const timeOf = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat("fr-FR", { dateStyle: "full", timeStyle: "short", timeZone }).format(date);
 
-function bookingRefusal(result: Exclude<BookingResult, { ok: true }>): Refusal {
+async function bookingRefusal(
+  db: PrismaClient | Tx,
+  result: Exclude<BookingResult, { ok: true }>,
+  asked: { offerId: string; mediatorId: string; startsAt: Date; now: Date },
+): Promise<Refusal> {
   switch (result.reason) {
     case "slot_taken":
       return refusal({ code: "appointment.slot_taken", params: { next: result.next.length } });
     case "slot_past":
       return refusal({ code: "appointment.slot_past" });
     case "not_a_slot":
-      return refusal({ code: "appointment.not_a_slot" });
+      return refusal({ code: "appointment.not_a_slot", params: { why: await whyNotASlotAt(db, asked) } });
     case "offer_gone":
       return refusal({ code: "appointment.offer_gone" });
   }
@@ -121,7 +126,7 @@ export async function bookForStructure(db: PrismaClient, actor: SignedInActor, i
     },
     now,
   );
-  return result.ok ? { ok: true, appointmentId: result.appointmentId } : bookingRefusal(result);
+  return result.ok ? { ok: true, appointmentId: result.appointmentId } : bookingRefusal(db, result, { ...input, now });
 }
 
 /** The levels of transfer where the sender books the appointment for the person. */
@@ -162,7 +167,7 @@ export async function bookForTransfer(
       },
       now,
     );
-    if (!result.ok) return bookingRefusal(result);
+    if (!result.ok) return bookingRefusal(tx, result, { ...input, offerId: transfer.offerId, now });
     if (!result.existing) {
       if (transfer.personalDetailsEncrypted && transfer.consentScope.includes("contact")) {
         await tx.appointment.update({
@@ -231,7 +236,7 @@ export async function rescheduleAppointment(
         now,
       );
       // Nothing is kept when the new slot is refused: the old appointment stays as it was.
-      if (!result.ok) throw new BookingRefused(bookingRefusal(result));
+      if (!result.ok) throw new BookingRefused(await bookingRefusal(tx, result, { ...input, offerId: row.offerId, now }));
       if (row.personalDetailsEncrypted) {
         await tx.appointment.update({
           where: { id: result.appointmentId },

@@ -60,7 +60,7 @@ const SAMPLES: { [C in ErrorCode]: ParamsOf<C> } = {
   "report.rate_limited": { minutes: 7 },
   "appointment.slot_taken": { next: 3 },
   "appointment.slot_past": undefined,
-  "appointment.not_a_slot": undefined,
+  "appointment.not_a_slot": { why: "mediator_absent" },
   "appointment.offer_gone": undefined,
   "appointment.already_handled": undefined,
   "appointment.not_started": undefined,
