@@ -39,6 +39,13 @@ const ficheSelect = {
   fromStructure: { select: { name: true, phone: true, email: true } },
   toStructure: { select: { name: true, phone: true } },
   appointmentPlace: { select: { id: true, name: true, address: true, addressComplement: true, postalCode: true, communeName: true, latitude: true, longitude: true } },
+  /** The appointment booked through Toile (lib/appointments), which wins over the typed-in one. */
+  appointments: {
+    where: { status: "booked" },
+    orderBy: { startsAt: "desc" },
+    take: 1,
+    select: { startsAt: true, place: { select: { id: true, name: true, address: true, addressComplement: true, postalCode: true, communeName: true, latitude: true, longitude: true } }, mediator: { select: { name: true, email: true } } },
+  },
 } as const;
 
 export interface FichePlace {
@@ -67,7 +74,8 @@ export interface Fiche {
   /** Only when the person agreed to share something. */
   personLabel: string | null;
   askFor: string | null;
-  appointment: { date: string; minute: number } | null;
+  /** `mediator`: the first name of whom the person will meet, for an appointment booked through Toile. */
+  appointment: { date: string; minute: number; mediator: string | null } | null;
   /** Where to go: the appointment's place, or the offer's places. */
   places: FichePlace[];
   offer: { title: string; publicUrl: string | null } | null;
@@ -97,14 +105,18 @@ async function build(db: PrismaClient, row: Row, now: Date): Promise<Fiche> {
     communeName: place.communeName,
     mapUrl: mapLinks(place).osm,
   });
-  const places: FichePlace[] = row.appointmentPlace
-    ? [{ ...placeOf(row.appointmentPlace), hours: null, status: null }]
+  const booked = row.appointments[0] ?? null;
+  const appointmentPlace = booked ? booked.place : row.appointmentPlace;
+  const places: FichePlace[] = appointmentPlace
+    ? [{ ...placeOf(appointmentPlace), hours: null, status: null }]
     : (offer?.places ?? []).map((place) => ({
         ...placeOf(place),
         hours: describeWeeklyHours(place.schedule.slots, place.schedule.publicHolidays),
         status: describeOpeningStatus(openingStatus(place.schedule, now), now, timeZone, "fr").text,
       }));
-  const appointment = row.appointmentAt ? localTime(row.appointmentAt, timeZone) : null;
+  const appointmentAt = booked ? booked.startsAt : row.appointmentAt;
+  const appointment = appointmentAt ? localTime(appointmentAt, timeZone) : null;
+  const mediator = booked?.mediator ? (booked.mediator.name ?? booked.mediator.email).split(" ")[0]! : null;
   return {
     id: row.id,
     code: row.code,
@@ -115,7 +127,7 @@ async function build(db: PrismaClient, row: Row, now: Date): Promise<Fiche> {
     documents: documentsOf(row.documents),
     personLabel: consented ? row.personLabel : null,
     askFor: row.askFor,
-    appointment: appointment ? { date: appointment.date, minute: appointment.minute } : null,
+    appointment: appointment ? { date: appointment.date, minute: appointment.minute, mediator } : null,
     places,
     offer: offer ? { title: offer.title, publicUrl: `${siteUrl()}/t/${offer.territory.slug}/offres/${offer.id}` } : null,
     toStructure: row.toStructure,

@@ -115,3 +115,12 @@ export const REMINDER_EVENT_LABELS = {
   "reminder.accept": "Rappel envoyé à la structure qui reçoit, copie à la coordination : ni accepté ni refusé",
 } as const;
 export type ReminderEventType = keyof typeof REMINDER_EVENT_LABELS;
+
+/** The timeline's sentence for an appointment booked inside the transfer (lib/appointments/commands.ts). */
+export const APPOINTMENT_EVENT_LABELS = {
+  "appointment.booked": "Rendez-vous pris",
+  "appointment.rescheduled": "Rendez-vous déplacé",
+  "appointment.cancelled": "Rendez-vous annulé",
+  "appointment.attended": "La personne est venue au rendez-vous",
+  "appointment.no_show": "La personne n'est pas venue au rendez-vous",
+} as const;

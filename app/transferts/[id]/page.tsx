@@ -3,9 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { nextStep } from "@/components/transfers/detail/next-step";
 import { Timeline } from "@/components/transfers/detail/Timeline";
+import { TransferAppointments } from "@/components/transfers/detail/TransferAppointments";
 import { ConfirmBox, RadioGroup, SelectInput, TextArea, TransferForm } from "@/components/transfers/detail/TransferForms";
 import { formatDateTime, formatDay } from "@/components/transfers/inbox/format";
 import { StatusBadge } from "@/components/transfers/inbox/StatusBadge";
+import { loadTransferAppointments } from "@/lib/appointments/page-data";
 import { requireActor } from "@/lib/auth/session";
 import { LANGUAGES } from "@/lib/offers/schemas";
 import {
@@ -43,6 +45,7 @@ type Props = {
 
 const DONE: Record<string, string> = {
   ...Object.fromEntries(Object.entries(COMMAND_LABELS).map(([command, { done }]) => [command, `${done}.`])),
+  "rendez-vous": "Rendez-vous pris chez le partenaire.",
   erase: "Les données de la personne ont été effacées. Le transfert reste, sans elles, pour les indicateurs.",
 };
 
@@ -64,8 +67,10 @@ export default async function TransferPage({ params, searchParams }: Props) {
   const actor = await requireActor(`/transferts/${id}`);
   const transfer = await loadTransfer(actor, id);
   if (!transfer) notFound();
-  const fait = (await searchParams).fait;
+  const search = await searchParams;
+  const fait = search.fait;
   const done = typeof fait === "string" ? DONE[fait] : undefined;
+  const appointments = await loadTransferAppointments(actor, transfer.id, { depuis: typeof search.depuis === "string" ? search.depuis : undefined });
   const tz = transfer.territory.timeZone;
   const has = (command: TransferCommand) => transfer.commands.includes(command);
   const isSender = transfer.parties.includes("sender");
@@ -200,7 +205,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
                 Clore le transfert
               </h3>
               <TransferForm action={completeTransferAction} transferId={transfer.id} prefix="clore" submitLabel={COMMAND_LABELS.complete.button}>
-                <RadioGroup name="outcome" legend="Résultat pour la personne" options={options(OUTCOME_LABELS)} />
+                <RadioGroup name="outcome" legend="Résultat pour la personne" options={options(OUTCOME_LABELS)} defaultValue={appointments?.suggestedOutcome ?? undefined} />
                 <TextArea name="note" label="Note (facultative)" maxLength={OUTCOME_NOTE_MAX} />
               </TransferForm>
             </section>
@@ -296,6 +301,8 @@ export default async function TransferPage({ params, searchParams }: Props) {
           </dl>
         </section>
       )}
+
+      {appointments && <TransferAppointments transferId={transfer.id} data={appointments} />}
 
       {(isParty || transfer.previousTransfer || transfer.nextTransfers.length > 0) && (
         <ul className="mt-6 space-y-1">

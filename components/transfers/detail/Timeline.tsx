@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/components/transfers/inbox/format";
 import type { DeclineReason, TransferOutcome } from "@/lib/generated/prisma/enums";
-import { COMMAND_LABELS, DECLINE_REASON_LABELS, OUTCOME_LABELS } from "@/lib/transfers/labels";
+import { APPOINTMENT_EVENT_LABELS, COMMAND_LABELS, DECLINE_REASON_LABELS, OUTCOME_LABELS } from "@/lib/transfers/labels";
 import type { TimelineEntry } from "@/lib/transfers/transfer-view";
 
 /** The event types that are not status changes (lib/transfers/timers.ts, erasure.ts, creation). */
@@ -9,6 +9,7 @@ const OTHER_EVENTS: Record<string, string> = {
   "reminder.acknowledge": "Relance envoyée : réception pas encore confirmée",
   "reminder.accept": "Relance envoyée : transfert pas encore accepté (copie à la coordination)",
   "personal_data.erased": "Données de la personne effacées",
+  ...APPOINTMENT_EVENT_LABELS,
 };
 
 const STATUS_EVENTS: Record<string, string> = {

@@ -109,7 +109,8 @@ export function TextArea({ name, label, hint, maxLength }: { name: string; label
   );
 }
 
-export function RadioGroup({ name, legend, options }: { name: string; legend: string; options: { value: string; label: string }[] }) {
+/** `defaultValue`: the option checked before anything is posted (an outcome suggested by an appointment). */
+export function RadioGroup({ name, legend, options, defaultValue }: { name: string; legend: string; options: { value: string; label: string }[]; defaultValue?: string }) {
   const { id, error, value } = useField(name);
   return (
     <fieldset aria-describedby={error ? `${id}-erreur` : undefined}>
@@ -122,7 +123,7 @@ export function RadioGroup({ name, legend, options }: { name: string; legend: st
             id={`${id}-${option.value}`}
             name={name}
             value={option.value}
-            defaultChecked={value === option.value}
+            defaultChecked={(value ?? defaultValue) === option.value}
           />
           <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
         </div>

@@ -83,6 +83,7 @@ export function FicheSheet({ fiche, variant }: { fiche: Fiche; variant: "navette
         {fiche.appointment ? (
           <p className="text-lg font-semibold">
             Rendez-vous le {longFrenchDate(fiche.appointment.date)} à {formatTime(fiche.appointment.minute)}
+            {fiche.appointment.mediator && <> avec {fiche.appointment.mediator}</>}
           </p>
         ) : (
           <ul className="space-y-1">
