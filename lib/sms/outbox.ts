@@ -23,7 +23,7 @@ export interface SmsMessage {
 
 export type SmsTransport = (message: SmsMessage) => Promise<void>;
 
-export function smsEnabled(env: { SMS_GATEWAY_URL?: string } = process.env): boolean {
+export function smsEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.SMS_GATEWAY_URL);
 }
 
@@ -89,7 +89,7 @@ export async function deliverPendingSms(db: PrismaClient, transport: SmsTranspor
 }
 
 /** The worker's step: deliver through the configured gateway, nothing when there is none. */
-export function deliverSmsStep(env: { SMS_GATEWAY_URL?: string; SMS_GATEWAY_TOKEN?: string } = process.env) {
+export function deliverSmsStep(env: Record<string, string | undefined> = process.env) {
   return async (db: PrismaClient, now: Date) =>
     env.SMS_GATEWAY_URL ? deliverPendingSms(db, httpSmsTransport(env.SMS_GATEWAY_URL, env.SMS_GATEWAY_TOKEN), now) : 0;
 }
