@@ -145,6 +145,16 @@ describe("cancel, reschedule, attendance", () => {
     expect(await bookForStructure(db, sophie, staffBooking(slot(2)), now)).toMatchObject({ ok: true });
   });
 
+  it("holds the slot a structure cancels for the first person on the offer's waiting list", async () => {
+    const booked = await bookForStructure(db, sophie, staffBooking(slot(7)), now);
+    const id = booked.ok ? booked.appointmentId : "";
+    const waiting = await db.offerWaitlistEntry.create({ data: { territoryId: (await db.offer.findUniqueOrThrow({ where: { id: offerId } })).territoryId, offerId, personLabel: "Nadia", consentScope: [] } });
+    expect(await cancelAppointment(db, sophie, { appointmentId: id, reason: "Imprévu" }, now)).toMatchObject({ ok: true });
+    const entry = await db.offerWaitlistEntry.findUniqueOrThrow({ where: { id: waiting.id }, include: { offeredAppointment: true } });
+    expect(entry.status).toBe("offered");
+    expect(entry.offeredAppointment).toMatchObject({ status: "held", startsAt: slot(7), channel: "waitlist" });
+  });
+
   it("moves an appointment in one go; a refused new slot leaves the old one booked", async () => {
     const first = await bookForStructure(db, sophie, staffBooking(slot(3)), now);
     const taken = await bookForStructure(db, sophie, staffBooking(slot(3, 1)), now);

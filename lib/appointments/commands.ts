@@ -22,6 +22,8 @@ import { applyTransitionIn, structureMemberEmails, transferUrl } from "@/lib/tra
 import { bookSlot, type BookingResult } from "./book";
 import { whyNotASlotAt } from "./why-not";
 
+import { offerFreedSlot, type FreedSlot } from "@/lib/resident-booking/waitlist";
+
 type Tx = Prisma.TransactionClient;
 
 export type CommandResult = { ok: true; appointmentId: string } | Refusal;
@@ -31,6 +33,7 @@ const APPOINTMENT_ACCESS_SELECT = {
   status: true,
   startsAt: true,
   offerId: true,
+  mediatorId: true,
   seriesId: true,
   structureId: true,
   transferId: true,
@@ -184,7 +187,8 @@ export async function bookForTransfer(
 const CANCELLABLE = ["held", "booked"] as const;
 
 export async function cancelAppointment(db: PrismaClient, actor: SignedInActor, input: { appointmentId: string; reason: string }, now: Date): Promise<CommandResult> {
-  return db.$transaction(async (tx) => {
+  let freed: FreedSlot | null = null;
+  const result = await db.$transaction(async (tx): Promise<CommandResult> => {
     const access = await appointmentAccess(tx, actor, input.appointmentId);
     if (!access) return refusal({ code: "not_found" });
     const { row, asStructure } = access;
@@ -195,8 +199,12 @@ export async function cancelAppointment(db: PrismaClient, actor: SignedInActor, 
     if (updated.count === 0) return refusal({ code: "appointment.already_handled" });
     await transferEvent(tx, row.transferId, actor.userId, "appointment.cancelled", { by: asStructure ? "structure" : "sender" });
     if (asStructure && row.transfer) await tellSender(tx, row.transfer, "annulé");
+    freed = { offerId: row.offerId, mediatorId: row.mediatorId, startsAt: row.startsAt };
     return { ok: true, appointmentId: row.id };
   });
+  // Once the cancellation is committed, the freed slot goes to the offer's waiting list.
+  if (freed) await offerFreedSlot(db, freed, now);
+  return result;
 }
 
 /** Moves an appointment to another free slot: a new booking that replaces it, the old one cancelled, together. */
@@ -245,13 +253,16 @@ export async function rescheduleAppointment(
       }
       await transferEvent(tx, row.transferId, actor.userId, "appointment.rescheduled", { by, startsAt: result.slot.startsAt.toISOString() });
       if (asStructure && row.transfer) await tellSender(tx, row.transfer, `déplacé au ${timeOf(result.slot.startsAt, row.structure.territory.timeZone)}`);
-      return { ok: true as const, appointmentId: result.appointmentId };
+      return { ok: true as const, appointmentId: result.appointmentId, freed: { offerId: row.offerId, mediatorId: row.mediatorId, startsAt: row.startsAt } };
     })
     .catch((error: unknown) => {
       if (error instanceof BookingRefused) return error.refusal;
       throw error;
     });
-  return outcome;
+  if (!outcome.ok) return outcome;
+  // The slot it left goes to the offer's waiting list.
+  await offerFreedSlot(db, outcome.freed, now);
+  return { ok: true, appointmentId: outcome.appointmentId };
 }
 
 class BookingRefused extends Error {
