@@ -25,6 +25,7 @@ test("a resident asks for a seat without JavaScript, the organiser confirms, the
   // The organiser creates the session; a missing theme is said next to its field first.
   await page.goto(`/structures/${structureId}/ateliers`);
   await expect(page.getByRole("heading", { level: 1, name: "Ateliers sur inscription" })).toBeVisible();
+  await page.getByLabel("Offre").selectOption({ label: "Ateliers numériques du samedi" });
   await page.getByLabel("Date").fill(inTenDays());
   await page.getByRole("button", { name: "Créer l'atelier" }).click();
   await expect(page.getByText("Indiquez le thème de l'atelier.")).toBeVisible();
