@@ -8,6 +8,9 @@
 import type { PrismaClient } from "@/lib/db";
 import { eraseResidentData } from "@/lib/resident-booking/retention";
 import { releaseExpiredHolds } from "@/lib/resident-booking/waitlist";
+import { runAppointmentReminders, runWorkshopReminders } from "@/lib/reminders/day-before";
+import { deliverSmsStep } from "@/lib/sms/outbox";
+import { purgeTimePersonalData } from "@/lib/time-retention/purge";
 
 export type TimeJob = (db: PrismaClient, now: Date) => Promise<number>;
 
@@ -16,6 +19,10 @@ const TIME_JOBS: Record<string, TimeJob> = {
   // Each feature adds its step on its own line (reminders, held slots, retention…).
   releaseExpiredHolds,
   eraseResidentData,
+  appointmentReminders: runAppointmentReminders,
+  workshopReminders: runWorkshopReminders,
+  deliverSms: deliverSmsStep(),
+  purgeTimePersonalData,
 };
 
 export async function runTimeJobs(
