@@ -56,7 +56,7 @@ export type BookingResult =
 const NEXT_COUNT = 5;
 const LOOK_AHEAD_MS = 90 * 86_400_000;
 
-export function nextFreeSlots(db: Db, offerId: string, after: Date, count = NEXT_COUNT): Promise<FreeSlot[]> {
+function nextFreeSlots(db: Db, offerId: string, after: Date, count = NEXT_COUNT): Promise<FreeSlot[]> {
   return findFreeSlots(db, { offerId, from: after, until: new Date(after.getTime() + LOOK_AHEAD_MS), limit: count });
 }
 

@@ -19,7 +19,7 @@ import { enqueueSms, smsEnabled } from "@/lib/sms/outbox";
 import { decryptPersonalDetails } from "@/lib/transfers/personal-data";
 
 /** Local minute of the day before from which reminders go out. */
-export const REMINDER_FROM_MINUTE = 9 * 60;
+const REMINDER_FROM_MINUTE = 9 * 60;
 
 const time = (instant: Date, timeZone: string) => new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone }).format(instant);
 

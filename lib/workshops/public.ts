@@ -18,7 +18,7 @@ import { lockSession, moveUpWaitlist } from "./seats";
 const SEAT_CONSENT = ["workshop_contact"];
 
 /** A session residents may ask a seat for: scheduled, to come, open to requests, of a published offer and structure of the territory. */
-export function openSessionWhere(territorySlug: string, sessionId: string, now: Date) {
+function openSessionWhere(territorySlug: string, sessionId: string, now: Date) {
   return {
     id: sessionId,
     status: "scheduled" as const,
@@ -29,7 +29,7 @@ export function openSessionWhere(territorySlug: string, sessionId: string, now: 
   };
 }
 
-export function registrationLink(origin: string, territorySlug: string, token: string, locale: Locale) {
+function registrationLink(origin: string, territorySlug: string, token: string, locale: Locale) {
   return `${origin}/t/${encodeURIComponent(territorySlug)}/ateliers/inscription/${token}${locale === "fr" ? "" : `?lang=${locale}`}`;
 }
 

@@ -31,7 +31,7 @@ export async function lockSession(tx: Tx, sessionId: string): Promise<LockedSess
   return { ...session, timeZone: territory.timeZone };
 }
 
-export async function confirmedCount(tx: Tx, sessionId: string): Promise<number> {
+async function confirmedCount(tx: Tx, sessionId: string): Promise<number> {
   return tx.workshopRegistration.count({ where: { sessionId, status: "confirmed" } });
 }
 
