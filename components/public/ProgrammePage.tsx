@@ -2,6 +2,8 @@
  * The frame shared by a place's and a structure's programme pages: title, the week shown (this
  * week by default, `?semaine=YYYY-MM-DD` for another), previous / next week links, the table.
  */
+import { UpcomingSessions } from "@/components/workshops/UpcomingSessions";
+import type { UpcomingSession } from "@/lib/workshops/queries";
 import { LanguageSwitch } from "@/components/public/LanguageSwitch";
 import { ProgrammeTable } from "@/components/public/ProgrammeTable";
 import { OfferPrintButton } from "@/components/public/OfferPrintButton";
@@ -21,6 +23,7 @@ export function ProgrammePage({
   pathname,
   query,
   territory,
+  workshops = [],
 }: {
   name: string;
   subtitle: string | null;
@@ -29,7 +32,9 @@ export function ProgrammePage({
   locale: Locale;
   pathname: string;
   query: SearchParams;
-  territory: { slug: string; name: string };
+  territory: { slug: string; name: string; timeZone: string };
+  /** The week's workshop sessions (issue 17), with their seats left. */
+  workshops?: UpcomingSession[];
 }) {
   const t = offerMessages(locale);
   const fr = locale === "fr" ? undefined : "fr";
@@ -68,6 +73,7 @@ export function ProgrammePage({
           offerHref={(offerId) => hrefInLocale(`/t/${territory.slug}/offres/${offerId}`, {}, locale)}
         />
       </div>
+      <UpcomingSessions sessions={workshops} territory={territory.slug} timeZone={territory.timeZone} locale={locale} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Schedule, Slot } from "@/lib/hours/rules";
-import { weeklyProgramme, type ProgrammeEntry } from "./programme";
+import { weeklyProgramme, type ProgrammeEntry, weekRange } from "./programme";
 
 const slot = (weekday: number, opens: string, closes: string, appointmentOnly = false): Slot => {
   const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
@@ -73,5 +73,13 @@ describe("weeklyProgramme", () => {
     const easter = weeklyProgramme([entry("Accès libre", schedule([slot(1, "09:00", "12:00")]))], "2026-04-08");
     expect(easter[0]!.periods.morning).toEqual([]);
     expect(easter[0]!.closures).toEqual([{ title: "Accès libre", note: "Lundi de Pâques" }]);
+  });
+});
+
+describe("weekRange", () => {
+  it("runs from Monday 00:00 to the next Monday in the territory's time zone, across a daylight-saving change", () => {
+    // Summer time ends on Sunday 25 October 2026: that week starts at UTC+2 and ends at UTC+1.
+    expect(weekRange("2026-10-21", "Europe/Paris")).toEqual({ from: new Date("2026-10-18T22:00:00Z"), until: new Date("2026-10-25T23:00:00Z") });
+    expect(weekRange("2026-10-25", "Europe/Paris").from).toEqual(new Date("2026-10-18T22:00:00Z"));
   });
 });

@@ -4,7 +4,7 @@
  * the real hours of that week (exceptions and public holidays applied), so a closed week shows.
  */
 import { addDays } from "@/lib/hours/holidays";
-import { weekHours, type DayHours, type Range, type Schedule } from "@/lib/hours/rules";
+import { weekdayOf, weekHours, zonedInstant, type DayHours, type Range, type Schedule } from "@/lib/hours/rules";
 
 export interface ProgrammeEntry {
   offerId: string;
@@ -80,4 +80,10 @@ export function weekFrom(value: unknown, today: string): string {
   const time = Date.parse(`${value}T12:00:00Z`);
   if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) return today;
   return value >= addDays(today, -366) && value <= addDays(today, 366) ? value : today;
+}
+
+/** The instants of the week holding `date` (Monday 00:00 to the next Monday), in the territory's time zone. */
+export function weekRange(date: string, timeZone: string): { from: Date; until: Date } {
+  const monday = addDays(date, 1 - weekdayOf(date));
+  return { from: zonedInstant(monday, 0, timeZone), until: zonedInstant(addDays(monday, 7), 0, timeZone) };
 }

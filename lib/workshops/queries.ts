@@ -111,7 +111,7 @@ export interface UpcomingSession {
 /** The next scheduled sessions of an offer or a territory, with the seats left (counts only). */
 export async function upcomingSessions(
   db: PrismaClient,
-  scope: { offerId: string } | { territoryId: string } | { placeId: string },
+  scope: { offerId: string } | { territoryId: string } | { placeId: string } | { structureId: string },
   range: { from: Date; until: Date },
   limit = 20,
 ): Promise<UpcomingSession[]> {

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProgrammePage } from "@/components/public/ProgrammePage";
-import { weekFrom } from "@/lib/public-offer/programme";
+import { weekFrom, weekRange } from "@/lib/public-offer/programme";
+import { loadUpcomingSessions } from "@/lib/workshops/page-data";
 import { localTime } from "@/lib/hours/rules";
 import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
 import { offerMessages } from "@/lib/public-offer/messages";
@@ -30,12 +31,15 @@ export default async function PlaceProgrammePage({ params, searchParams }: Props
   if (!found) notFound();
   const { territory, place, entries } = found;
   const today = localTime(new Date(), territory.timeZone).date;
+  const week = weekFrom(query.semaine, today);
+  const workshops = await loadUpcomingSessions({ placeId: place.id }, weekRange(week, territory.timeZone));
   return (
     <ProgrammePage
       name={place.name}
       subtitle={`${place.address}, ${place.postalCode} ${place.communeName}`}
       entries={entries}
-      week={weekFrom(query.semaine, today)}
+      week={week}
+      workshops={workshops}
       locale={localeFrom(query.lang)}
       pathname={`/t/${territory.slug}/lieux/${place.id}/programme`}
       query={query}

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ProgrammePage } from "@/components/public/ProgrammePage";
-import { weekFrom } from "@/lib/public-offer/programme";
+import { weekFrom, weekRange } from "@/lib/public-offer/programme";
+import { loadUpcomingSessions } from "@/lib/workshops/page-data";
 import { localTime } from "@/lib/hours/rules";
 import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
 import { offerMessages } from "@/lib/public-offer/messages";
@@ -30,12 +31,15 @@ export default async function StructureProgrammePage({ params, searchParams }: P
   if (!found) notFound();
   const { territory, structure, entries } = found;
   const today = localTime(new Date(), territory.timeZone).date;
+  const week = weekFrom(query.semaine, today);
+  const workshops = await loadUpcomingSessions({ structureId: structure.id }, weekRange(week, territory.timeZone));
   return (
     <ProgrammePage
       name={structure.name}
       subtitle={null}
       entries={entries}
-      week={weekFrom(query.semaine, today)}
+      week={week}
+      workshops={workshops}
       locale={localeFrom(query.lang)}
       pathname={`/t/${territory.slug}/structures/${structure.id}/programme`}
       query={query}
