@@ -56,6 +56,11 @@ export default async function AppointmentPage({ params, searchParams }: Props) {
           {done}
         </p>
       )}
+      <p className="mt-2 print:hidden">
+        <a href={`/calendrier/rendez-vous/${appointment.id}.ics`} className="text-accent underline">
+          Ajouter à mon agenda (fichier .ics, sans le nom de la personne)
+        </a>
+      </p>
       <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         <dt className="font-medium">État</dt>
         <dd>{APPOINTMENT_STATUS_LABELS[appointment.status]}</dd>

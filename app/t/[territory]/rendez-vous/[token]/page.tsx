@@ -131,6 +131,11 @@ export default async function ResidentLinkPage({ params, searchParams }: Props) 
               {t.move}
             </a>
           </div>
+          <p>
+            <a href={`/calendrier/r/${territory.slug}/${token}.ics`} className="text-accent underline">
+              {t.addToCalendar}
+            </a>
+          </p>
         </>
       ) : null}
     </article>
