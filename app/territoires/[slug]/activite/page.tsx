@@ -24,6 +24,7 @@ const CHANNEL_LABELS = { transfer: "Dans un transfert", staff: "Par une structur
 const RESULTS = { ...RESULT_LABELS, none: "Pas encore noté" };
 
 function Table({ caption, rows }: { caption: string; rows: [string, string | number][] }) {
+  if (rows.length === 0) return null;
   return (
     <table className="mt-2 w-full max-w-xl border-collapse">
       <caption className="text-start font-semibold">{caption}</caption>
