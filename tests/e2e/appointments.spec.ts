@@ -96,8 +96,14 @@ test("a mediator books José's appointment inside an accompanied transfer; the p
   await expect(fiche).toContainText(/Rendez-vous le \p{L}+ \d+ \p{L}+ \d{4} à \d+ h( \d+)? avec Sophie/u);
   await expectAccessible(lucas);
 
-  // — Sophie sees it among her structure's appointments.
+  // — Sophie sees it in her structure's agenda, in the appointment's week…
   const sophie = await personIn(browser, RECEIVER);
+  const startsAt = await withDatabase(async (client) => (await client.query<{ startsAt: Date }>(`select "startsAt" from "Appointment" where "transferId" = $1`, [transfer.id])).rows[0]!.startsAt);
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(startsAt);
+  await sophie.goto(`/structures/${structureId}/agenda?semaine=${day}`);
+  await expect(sophie.getByRole("main")).toContainText(person);
+  await expectAccessible(sophie);
+  // …and among her structure's appointments.
   await sophie.goto(`/structures/${structureId}/rendez-vous`);
   const entry = sophie.getByRole("link", { name: new RegExp(`— ${person}$`) });
   await expect(entry).toBeVisible();
