@@ -114,3 +114,43 @@ test("another structure's member cannot open the organiser's page", async ({ pag
   const response = await page.goto(`/structures/${structureId}/ateliers`);
   expect(response?.status()).toBe(404);
 });
+
+test("a full session with 40 people waiting stays readable on a phone and on paper", async ({ page }) => {
+  await signInFast(page, ORGANISER);
+  const sessionId = await withDatabase(async (client) => {
+    const { rows } = await client.query<{ id: string; structureId: string; territoryId: string }>(
+      `select id, "structureId", "territoryId" from "Offer" where title = 'Ateliers numériques du samedi'`,
+    );
+    const offer = rows[0]!;
+    const session = await client.query<{ id: string }>(
+      `insert into "WorkshopSession" (id, "territoryId", "structureId", "offerId", theme, "startsAt", "endsAt", capacity, "updatedAt")
+       values (gen_random_uuid(), $1, $2, $3, 'Atelier e2e : une longue liste d''attente', now() + interval '20 days', now() + interval '20 days 2 hours', 8, now()) returning id`,
+      [offer.territoryId, offer.structureId, offer.id],
+    );
+    const id = session.rows[0]!.id;
+    await client.query(
+      `insert into "WorkshopRegistration" (id, "sessionId", status, channel, "personLabel", "consentScope", "confirmedAt", "waitlistedAt", "updatedAt")
+       select gen_random_uuid(), $1, case when n <= 8 then 'confirmed'::"RegistrationStatus" else 'waitlisted'::"RegistrationStatus" end, 'staff',
+         'Personne ' || n, '{}', case when n <= 8 then now() end, case when n > 8 then now() + n * interval '1 second' end, now()
+       from generate_series(1, 48) as n`,
+      [id],
+    );
+    return id;
+  });
+  const structureId = await withDatabase(async (client) => (await client.query<{ id: string }>(`select "structureId" as id from "WorkshopSession" where id = $1`, [sessionId])).rows[0]!.id);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`/structures/${structureId}/ateliers/${sessionId}`);
+  await expect(page.getByText("Liste d'attente (40)")).toBeVisible();
+  const waiting = page.getByRole("region", { name: "Liste d'attente (40)" }).getByRole("listitem");
+  await expect(waiting).toHaveCount(40);
+  await expect(waiting.first()).toContainText("Personne 9");
+  await expect(waiting.last()).toContainText("Personne 48");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectAccessible(page);
+  // On paper: no site header, no buttons, the list within the page's width.
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 680, height: 1000 });
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(page.getByRole("button", { name: /Retirer de la liste/ }).first()).toBeHidden();
+  expect((await page.getByRole("region", { name: "Liste d'attente (40)" }).boundingBox())!.width).toBeLessThanOrEqual(680);
+});
