@@ -40,7 +40,7 @@ export default async function WorkshopSessionPage({ params }: Props) {
   const contact = (person: { email: string | null; phone: string | null }) => [person.email, person.phone].filter(Boolean).join(" — ") || "—";
 
   return (
-    <>
+    <div className="workshop-sheet">
       <p className="print:hidden">
         <Link href={`/structures/${structure.id}/ateliers`} className="text-accent underline">
           ← Ateliers de {structure.name}
@@ -185,6 +185,6 @@ export default async function WorkshopSessionPage({ params }: Props) {
           </ActionForm>
         </section>
       ) : null}
-    </>
+    </div>
   );
 }
