@@ -17,7 +17,7 @@ let sophie: string;
 
 const details = (email: string | null, phone: string | null) => encryptPersonalDetails({ email, phone, language: "fr", accessibilityNeeds: null });
 
-async function appointment(personalDetailsEncrypted: string | null, startsAt = tuesdayTwo) {
+async function appointment(personalDetailsEncrypted: string | null, startsAt = tuesdayTwo, consented = true) {
   return db.appointment.create({
     data: {
       territoryId: offer.territoryId,
@@ -31,7 +31,7 @@ async function appointment(personalDetailsEncrypted: string | null, startsAt = t
       channel: "staff",
       personLabel: "José",
       personalDetailsEncrypted,
-      consentScope: personalDetailsEncrypted ? ["contact"] : [],
+      consentScope: personalDetailsEncrypted && consented ? ["contact"] : [],
     },
   });
 }
@@ -53,13 +53,16 @@ describe("reminders the day before", () => {
   it("remind the person through what they consented to give, and the mediator without the person's name, once", async () => {
     const withEmail = await appointment(details("jose@exemple.fr", null));
     const noContact = await appointment(null, new Date("2026-11-24T13:45:00Z"));
+    // Details stored without any consent: never used for a reminder.
+    await appointment(details("sans-accord@exemple.fr", null), new Date("2026-11-24T16:00:00Z"), false);
     expect(await runAppointmentReminders(db, mondayEight)).toBe(0);
     await runAppointmentReminders(db, mondayTen);
     const toJose = await db.outboxEmail.findMany({ where: { to: "jose@exemple.fr" } });
     expect(toJose).toHaveLength(1);
     expect(toJose[0]!.text).toContain("demain à 14:00");
     const toSophie = await db.outboxEmail.findMany({ where: { to: "accueil@franceservices.exemple.fr", subject: { startsWith: "Demain à" } } });
-    expect(toSophie).toHaveLength(2);
+    expect(toSophie).toHaveLength(3);
+    expect(await db.outboxEmail.count({ where: { to: "sans-accord@exemple.fr" } })).toBe(0);
     for (const email of toSophie) expect(`${email.subject} ${email.text}`).not.toContain("José");
     expect(await db.appointment.findUniqueOrThrow({ where: { id: noContact.id } })).toMatchObject({ mediatorReminderSentAt: mondayTen });
     expect((await db.appointment.findUniqueOrThrow({ where: { id: withEmail.id } })).reminderSentAt).toEqual(mondayTen);

@@ -29,7 +29,8 @@ export function reminderDue(startsAt: Date, now: Date, timeZone: string): boolea
   return localTime(startsAt, timeZone).date === addDays(today.date, 1) && today.minute >= REMINDER_FROM_MINUTE;
 }
 
-const contactOf = (encrypted: string | null) => (encrypted ? decryptPersonalDetails(encrypted) : null);
+/** The person's contact details, only when they are stored with a consent (`consentScope` not empty). */
+const contactOf = (encrypted: string | null, consentScope: string[]) => (encrypted && consentScope.length > 0 ? decryptPersonalDetails(encrypted) : null);
 
 export async function runAppointmentReminders(db: PrismaClient, now: Date): Promise<number> {
   const candidates = await db.appointment.findMany({
@@ -43,6 +44,7 @@ export async function runAppointmentReminders(db: PrismaClient, now: Date): Prom
       startsAt: true,
       personLabel: true,
       personalDetailsEncrypted: true,
+      consentScope: true,
       reminderSentAt: true,
       mediatorReminderSentAt: true,
       mediator: { select: { email: true } },
@@ -63,7 +65,7 @@ export async function runAppointmentReminders(db: PrismaClient, now: Date): Prom
     await db.$transaction(async (tx) => {
       if (!appointment.reminderSentAt) {
         const claimed = await tx.appointment.updateMany({ where: { id: appointment.id, status: "booked", reminderSentAt: null }, data: { reminderSentAt: now } });
-        const contact = contactOf(appointment.personalDetailsEncrypted);
+        const contact = contactOf(appointment.personalDetailsEncrypted, appointment.consentScope);
         if (claimed.count === 1 && contact) {
           if (contact.email)
             await enqueueEmail(tx, {
@@ -103,6 +105,7 @@ export async function runWorkshopReminders(db: PrismaClient, now: Date): Promise
       id: true,
       personLabel: true,
       personalDetailsEncrypted: true,
+      consentScope: true,
       session: { select: { theme: true, startsAt: true, place: { select: { name: true } }, structure: { select: { phone: true } }, territory: { select: { timeZone: true } } } },
     },
     take: 500,
@@ -115,7 +118,7 @@ export async function runWorkshopReminders(db: PrismaClient, now: Date): Promise
     const phone = session.structure.phone ? ` Si vous ne pouvez pas venir, prevenez le ${session.structure.phone}.` : "";
     await db.$transaction(async (tx) => {
       const claimed = await tx.workshopRegistration.updateMany({ where: { id: registration.id, reminderSentAt: null }, data: { reminderSentAt: now } });
-      const contact = contactOf(registration.personalDetailsEncrypted);
+      const contact = contactOf(registration.personalDetailsEncrypted, registration.consentScope);
       if (claimed.count !== 1 || !contact) return;
       if (contact.email)
         await enqueueEmail(tx, {
