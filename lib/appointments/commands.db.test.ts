@@ -235,7 +235,10 @@ describe("usages series", () => {
     expect(await seriesProgress(db, lucas, seriesId)).toMatchObject({ sessionsDone: 1, asStructure: false });
     expect(await seriesProgress(db, julien, seriesId)).toBeNull();
 
-    const counts = await usageSeriesCounts(db, territoryId, { from: new Date("2026-01-01T00:00:00Z"), until: new Date("2027-01-01T00:00:00Z") });
+    // A series is counted by its creation, which the database stamps with its own clock: the
+    // period runs until after both that clock and the sessions' pinned dates.
+    const until = new Date(Math.max(Date.now(), Date.parse("2027-01-01T00:00:00Z")) + 86_400_000);
+    const counts = await usageSeriesCounts(db, territoryId, { from: new Date("2026-01-01T00:00:00Z"), until });
     expect(counts.series).toBeGreaterThanOrEqual(1);
     expect(counts.skillsReached).toContainEqual({ label: skills[0]!.label, count: 1 });
     expect(counts.skillsReached.map((item) => item.label)).not.toContain(skills[5]!.label);
