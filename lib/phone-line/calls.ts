@@ -42,11 +42,6 @@ export function phoneLinesOf(db: Db, structureId: string) {
   });
 }
 
-/** Whether the structure holds a phone line (its overview links the calls page then). */
-export async function hasPhoneLine(db: Db, structureId: string) {
-  return (await db.offer.count({ where: { structureId, phoneLine: true, status: { not: "archived" } } })) > 0;
-}
-
 const RECENT_CALLS = 30;
 
 /** `/structures/<id>/appels`: the lines, whether a phone permanence is on, the recent calls. */

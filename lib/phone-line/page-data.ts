@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { orient } from "@/lib/orientation/engine";
 import { asksSomething } from "@/lib/orientation/situation";
-import { hasPhoneLine, loadCall, loadCalls } from "./calls";
+import { loadCall, loadCalls } from "./calls";
 import { situationFromCall } from "./rules";
 
 /** `/structures/<id>/appels`; null answers 404. */
@@ -24,6 +24,3 @@ export async function loadCallPage(actor: Actor, structureId: string, callId: st
   const suggestions = asksSomething(situation) ? await orient(db, sheet.call.territory.slug, { situation, ignored: [] }, now) : null;
   return { ...sheet, suggestions };
 }
-
-/** Whether a structure's overview links its calls page. */
-export const loadHasPhoneLine = (structureId: string) => hasPhoneLine(db, structureId);
