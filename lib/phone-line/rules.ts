@@ -104,7 +104,7 @@ export function comeMessage(input: ComeMessageInput): string {
   const when = input.nextOpening
     ? `, le ${describeInstant(input.nextOpening.at, input.timeZone)}${input.nextOpening.appointmentOnly ? " (sur rendez-vous)" : ""}`
     : ", aux heures d'ouverture";
-  const what = `: ${input.offerTitle} (${input.structureName}).`;
+  const what = ` : ${input.offerTitle} (${input.structureName}).`;
   const documents = input.documents.map((label) => label.trim()).filter(Boolean);
   const bring = documents.length ? ` Apportez : ${documents.join(", ")}.` : " Pas de document particulier à apporter.";
   return `${where}${when}${what}${bring}`;
