@@ -35,15 +35,14 @@ function useCallForm(action: ServerAction) {
 
 type InputProps = { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };
 
-function fieldHelper(errorAt: (name: string) => string | undefined) {
-  return (name: string, label: string, render: (props: InputProps) => ReactNode, hint?: string) => {
-    const error = errorAt(name);
-    return (
-      <Field id={name} label={label} hint={hint} error={error}>
-        {render({ id: name, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(name, hint, error) })}
-      </Field>
-    );
-  };
+/** A labelled field whose input is `render`ed with its id, name and error wiring. */
+function renderField(errorAt: (name: string) => string | undefined, name: string, label: string, render: (props: InputProps) => ReactNode, hint?: string) {
+  const error = errorAt(name);
+  return (
+    <Field id={name} label={label} hint={hint} error={error}>
+      {render({ id: name, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(name, hint, error) })}
+    </Field>
+  );
 }
 
 function Radios({ name, legend, options, value, error, hint }: { name: string; legend: string; options: Option[]; value: string; error?: string; hint?: string }) {
@@ -119,7 +118,7 @@ export interface SheetChoices {
 
 export function SheetForm({ action, callId, defaults, choices }: { action: ServerAction; callId: string; defaults: SheetDefaults; choices: SheetChoices }) {
   const { state, formAction, pending, errorAt, posted, postedList, formKey } = useCallForm(action);
-  const field = fieldHelper(errorAt);
+  const field = (name: string, label: string, render: (props: InputProps) => ReactNode, hint?: string) => renderField(errorAt, name, label, render, hint);
   const value = (name: Exclude<keyof SheetDefaults, "equipment">) => posted(name) ?? defaults[name];
   const equipment = postedList("equipment") ?? defaults.equipment;
   const select = (name: Exclude<keyof SheetDefaults, "equipment">, label: string, options: Option[], empty = "Non précisé") =>
@@ -211,7 +210,7 @@ export function OutcomeForm({
   defaults: OutcomeDefaults;
 }) {
   const { state, formAction, pending, errorAt, posted, formKey } = useCallForm(action);
-  const field = fieldHelper(errorAt);
+  const field = (name: string, label: string, render: (props: InputProps) => ReactNode, hint?: string) => renderField(errorAt, name, label, render, hint);
   const value = (name: keyof OutcomeDefaults) => posted(name) ?? defaults[name];
   return (
     <form action={formAction} noValidate className="space-y-4" key={formKey} aria-label="Issue de l'appel">
