@@ -26,7 +26,7 @@ type Tx = Prisma.TransactionClient;
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
 
-export function findStructureForCalls(db: Db, actor: Actor, structureId: string) {
+function findStructureForCalls(db: Db, actor: Actor, structureId: string) {
   return db.structure.findFirst({
     where: { AND: [{ id: structureId }, scopeFor(actor, "structure.receive")] },
     select: { id: true, name: true, territoryId: true, territory: { select: { timeZone: true, country: true } } },
@@ -34,7 +34,7 @@ export function findStructureForCalls(db: Db, actor: Actor, structureId: string)
 }
 
 /** A structure's phone lines (archived ones take no call). */
-export function phoneLinesOf(db: Db, structureId: string) {
+function phoneLinesOf(db: Db, structureId: string) {
   return db.offer.findMany({
     where: { structureId, phoneLine: true, status: { not: "archived" } },
     select: { id: true, title: true, status: true, ...HOURS_SELECT },
@@ -148,7 +148,7 @@ function callFor(db: Db | Tx, actor: Actor, callId: string): Promise<CallRow | n
 }
 
 /** The call's 3-A, as the orientation assistant and the transfer form read it. */
-export function analysisOf(call: Pick<CallRow, "request" | "needSlug" | "difficulty" | "urgency" | "deadline" | "digitalEase" | "equipment" | "posture" | "ageBand" | "commune" | "distance">): CallAnalysis {
+function analysisOf(call: Pick<CallRow, "request" | "needSlug" | "difficulty" | "urgency" | "deadline" | "digitalEase" | "equipment" | "posture" | "ageBand" | "commune" | "distance">): CallAnalysis {
   return {
     request: call.request,
     needSlug: call.needSlug,
@@ -165,7 +165,7 @@ export function analysisOf(call: Pick<CallRow, "request" | "needSlug" | "difficu
 }
 
 /** Where and when an offer is next open, and what to bring: the "come to the permanence" message. */
-export async function comeMessageFor(db: Db, offerId: string, territory: { timeZone: string; country: string }, now: Date): Promise<string | null> {
+async function comeMessageFor(db: Db, offerId: string, territory: { timeZone: string; country: string }, now: Date): Promise<string | null> {
   const offer = await db.offer.findUnique({
     where: { id: offerId },
     select: {
@@ -246,7 +246,6 @@ export async function loadCall(db: Db, actor: Actor, callId: string, { chosenOff
   };
 }
 
-export type CallSheet = NonNullable<Awaited<ReturnType<typeof loadCall>>>;
 
 /** 1. Accueil and 2. Analyse, saved together. */
 export async function saveSheet(db: Db, actor: Actor, input: SheetInput): Promise<{ ok: true } | Refusal> {

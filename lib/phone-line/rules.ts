@@ -27,7 +27,6 @@ export const POSTURE_LABELS: Record<Posture, string> = {
 
 /** How the message was sent, besides being read aloud. */
 export const MESSAGE_CHANNELS = ["sms", "email"] as const;
-export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
 /** Seconds between the start and the end, never negative. */
 export const durationSeconds = (startedAt: Date, endedAt: Date) => Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 1000));

@@ -29,8 +29,8 @@ const isDay = (value: string) => DATE.test(value) && new Date(`${value}T00:00:00
 const LOOKS_LIKE_EMAIL = /\S+@\S+/;
 const LOOKS_LIKE_PHONE = /(?:\d[\s.()-]*){8,}/;
 
-export const REQUEST_MAX = 200;
-export const MESSAGE_MAX = 600;
+const REQUEST_MAX = 200;
+const MESSAGE_MAX = 600;
 
 export const startCallSchema = z.object({ structureId: uuid, offerId: uuid });
 
