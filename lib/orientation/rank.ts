@@ -66,7 +66,7 @@ export interface Candidate {
  * When no offer answers the need itself (or all are left out): the offers of general digital help,
  * for the need's digital part only (seed 001: José's CV — the form, not the content).
  */
-export function digitalHelpCandidates(offers: readonly IndexedOffer[], needSlug: string, besides: ReadonlySet<string>): Candidate[] {
+function digitalHelpCandidates(offers: readonly IndexedOffer[], needSlug: string, besides: ReadonlySet<string>): Candidate[] {
   const helpKeys = new Set(DIGITAL_HELP.map(termKey));
   return offers
     .filter((offer) => !besides.has(offer.id) && offer.terms.some((term) => helpKeys.has(termKey(term))))
@@ -84,7 +84,7 @@ function needsOfWords(words: string, match: (text: string) => NeedMatch[]): Set<
  * The offers that answer the needs (or the words), with the matrix's redirections followed.
  * `match` reads a redirection's words as needs (lib/public-search/match.ts `matchNeeds`).
  */
-export function candidatesFor(
+function candidatesFor(
   offers: readonly IndexedOffer[],
   asked: { needs: NeedMatch[]; words: string[] },
   structureNames: ReadonlyMap<string, string>,
@@ -96,15 +96,26 @@ export function candidatesFor(
 
   if (asked.needs.length > 0) {
     const best = Math.max(...asked.needs.map(({ score }) => score));
+    // A need's terms come from two vocabularies (LMN and data·inclusion) that say the same thing:
+    // an offer described in one of them answers in full when it carries that one's terms.
     const needs = asked.needs.map(({ need, score }) => {
-      const total = need.terms.reduce((sum, term) => sum + specificity(term), 0);
-      return { need, share: score / best, keys: need.terms.map((term) => ({ key: termKey(term), weight: specificity(term) / total })) };
+      const byVocabulary = new Map<string, { key: string; weight: number }[]>();
+      for (const term of need.terms) {
+        const list = byVocabulary.get(term.vocabularyKey) ?? [];
+        list.push({ key: termKey(term), weight: specificity(term) });
+        byVocabulary.set(term.vocabularyKey, list);
+      }
+      const vocabularies = [...byVocabulary.values()].map((keys) => {
+        const total = keys.reduce((sum, { weight }) => sum + weight, 0);
+        return keys.map(({ key, weight }) => ({ key, weight: weight / total }));
+      });
+      return { need, share: score / best, vocabularies };
     });
     for (const offer of offers) {
       const carried = new Set(offer.terms.map(termKey));
       let found: Candidate | null = null;
-      for (const { need, share, keys } of needs) {
-        const coverage = keys.reduce((sum, { key, weight }) => sum + (carried.has(key) ? weight : 0), 0);
+      for (const { need, share, vocabularies } of needs) {
+        const coverage = Math.max(...vocabularies.map((keys) => keys.reduce((sum, { key, weight }) => sum + (carried.has(key) ? weight : 0), 0)));
         if (coverage === 0) continue;
         const strength = share * (0.2 + 0.8 * coverage);
         if (!found || strength > found.strength) {
@@ -125,8 +136,10 @@ export function candidatesFor(
         const target = redirect.toOfferId ? byId.get(redirect.toOfferId) : undefined;
         const targets = target ? [target] : redirect.toStructureId ? offers.filter((other) => other.structureId === redirect.toStructureId) : [];
         const to = target?.title ?? (redirect.toStructureId ? structureNames.get(redirect.toStructureId) : undefined) ?? redirect.note ?? "";
-        const away = candidates.get(offer.id);
-        if (away) away.redirectsAway = { notOffered: redirect.notOffered, to };
+        // Said even when it does not carry the need's terms: a mediator learns who does not do it, and who does.
+        const away = candidates.get(offer.id) ?? blank(offer);
+        away.redirectsAway ??= { notOffered: redirect.notOffered, to };
+        candidates.set(offer.id, away);
         for (const other of targets) {
           if (other.id === offer.id) continue;
           const candidate = candidates.get(other.id) ?? { ...blank(other), strength: share * 0.75, need: { slug: meant[0]!, coverage: "partial" as const } };
@@ -155,7 +168,7 @@ export interface RankContext {
   staleAfterMonths: number;
 }
 
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
   const rad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * rad;
   const dLon = (b.longitude - a.longitude) * rad;
@@ -397,8 +410,37 @@ function ageCondition(offer: IndexedOffer): string {
   return `Jusqu'à ${offer.maxAge} ans`;
 }
 
+/**
+ * Who may answer: the candidates for the needs or the words, and — when there are needs — general
+ * digital help in reserve, ranked only if none of the candidates is left (rankOffers).
+ */
+export function orientationCandidates(
+  offers: readonly IndexedOffer[],
+  asked: { needs: NeedMatch[]; words: string[] },
+  structureNames: ReadonlyMap<string, string>,
+  match: (text: string) => NeedMatch[],
+): { candidates: Candidate[]; fallback: Candidate[] } {
+  const candidates = candidatesFor(offers, asked, structureNames, match);
+  // An offer that only says "we don't do this" may still help with the digital part.
+  const answering = new Set(candidates.filter(({ strength, redirectedFrom }) => strength > 0 || redirectedFrom.length > 0).map(({ offer }) => offer.id));
+  const fallback = asked.needs.length > 0 ? digitalHelpCandidates(offers, asked.needs[0]!.need.slug, answering) : [];
+  return { candidates, fallback };
+}
+
+/**
+ * The candidates ranked; when none is left, the digital help in reserve (its own exclusions are not
+ * shown: it was not asked for; an offer it ranks is not also listed as left out).
+ */
+export function rankOffers({ candidates, fallback }: { candidates: Candidate[]; fallback: Candidate[] }, context: RankContext) {
+  const { ranked, excluded } = rankCandidates(candidates, context);
+  if (ranked.length > 0 || fallback.length === 0) return { ranked, excluded };
+  const help = rankCandidates(fallback, context).ranked;
+  const helping = new Set(help.map(({ offer }) => offer.id));
+  return { ranked: help, excluded: excluded.filter(({ offer }) => !helping.has(offer.id)) };
+}
+
 /** The candidates ranked, best first (at most MAX_RANKED), and those left out with their reason. */
-export function rankCandidates(candidates: readonly Candidate[], context: RankContext): { ranked: RankedOffer[]; excluded: ExcludedOffer[] } {
+function rankCandidates(candidates: readonly Candidate[], context: RankContext): { ranked: RankedOffer[]; excluded: ExcludedOffer[] } {
   const { situation, now, timeZone } = context;
   const today = localTime(now, timeZone).date;
   const deadlineEnd = situation.echeance && situation.echeance >= today ? zonedInstant(addDays(situation.echeance, 1), 0, timeZone) : null;

@@ -114,7 +114,7 @@ const isoDay = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
   });
 
-export const situationSchema = z
+const situationSchema = z
   .object({
     besoin: lenient(z.string().refine((slug) => findNeed(slug) !== undefined)),
     q: z.unknown().optional().transform((raw) => cleanText(first(raw))),
