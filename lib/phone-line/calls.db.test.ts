@@ -135,6 +135,19 @@ describe("a call sheet", () => {
     expect(call).toMatchObject({ outcome: "come_to_permanence", outcomeOfferId: target.id, messageText: chosen.message, messageSentBy: "sms" });
     expect(JSON.stringify(call)).not.toContain("06 12 34 56 78");
     expect(await recordOutcome(db, sophie, outcome(callId, { outcome: "answered_on_phone" }), now)).toMatchObject({ ok: false, code: "not_found" });
+
+    // By email, the same way: the address in the outbox, not on the call.
+    const emailed = await recordOutcome(
+      db,
+      ines,
+      outcome(callId, { outcome: "come_to_permanence", outcomeOfferId: target.id, messageText: "Venez jeudi.", sendBy: "email", consent: "on", email: "personne@exemple.fr" }),
+      now,
+    );
+    expect(emailed).toEqual({ ok: true, sent: true });
+    expect(await db.outboxEmail.findFirstOrThrow({ where: { to: "personne@exemple.fr" } })).toMatchObject({ text: "Venez jeudi.", subject: expect.stringContaining("votre demande") });
+    const after = await db.phoneCall.findUniqueOrThrow({ where: { id: callId } });
+    expect(after).toMatchObject({ messageText: "Venez jeudi.", messageSentBy: "email" });
+    expect(JSON.stringify(after)).not.toContain("personne@exemple.fr");
   });
 
   it("records an appointment booked since the call started, not one booked before", async () => {
