@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type SignedInActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
+import { orient } from "@/lib/orientation/engine";
 import { purgeTimePersonalData } from "@/lib/time-retention/purge";
 import { territoryActivity } from "@/lib/time-indicators/queries";
 import { listItems } from "@/lib/territory-lists/queries";
@@ -102,6 +103,10 @@ describe("a call sheet", () => {
     const page = await loadCallPage(ines, lineStructureId, callId, {}, now);
     expect(page!.suggestions!.situation).toMatchObject({ besoin: "demarches-administratives", urgence: "urgent", objectif: "faire-avec" });
     expect(page!.suggestions!.ranked.map((item) => item.offer.id)).toContain(target.id);
+    // The engine would propose the line itself (it helps with online procedures): not on its own call's sheet.
+    const engine = await orient(db, page!.call.territory.slug, { situation: page!.suggestions!.situation, ignored: [] }, now);
+    expect([...engine!.ranked, ...engine!.excluded].map((item) => item.offer.id)).toContain(lineId);
+    expect([...page!.suggestions!.ranked, ...page!.suggestions!.excluded].map((item) => item.offer.id)).not.toContain(lineId);
   });
 
   it("has no suggestions before anything is said about the need", async () => {

@@ -21,6 +21,9 @@ export async function loadCallPage(actor: Actor, structureId: string, callId: st
   const sheet = await loadCall(db, actor, callId, { chosenOfferId: search.chosenOfferId && isUuid(search.chosenOfferId) ? search.chosenOfferId : undefined }, now);
   if (!sheet || sheet.call.structureId !== structureId) return null;
   const situation = situationFromCall(sheet.analysis);
-  const suggestions = asksSomething(situation) ? await orient(db, sheet.call.territory.slug, { situation, ignored: [] }, now) : null;
+  const result = asksSomething(situation) ? await orient(db, sheet.call.territory.slug, { situation, ignored: [] }, now) : null;
+  // The line itself is where the person already is: not a suggestion.
+  const elsewhere = (item: { offer: { id: string } }) => item.offer.id !== sheet.call.offer.id;
+  const suggestions = result && { ...result, ranked: result.ranked.filter(elsewhere), excluded: result.excluded.filter(elsewhere) };
   return { ...sheet, suggestions };
 }
