@@ -4,7 +4,8 @@
  * Réseau des espaces numériques' pre-diagnosis line: a new call, the request and its quick 3-A,
  * the assistant's suggestions, an accompanied transfer to France Services made from the sheet
  * (prefilled with the analysis), the sheet then showing the transfer's code, the call ended.
- * Without JavaScript, a request with a phone number is refused next to its field, what was typed kept.
+ * Without JavaScript, a request with a phone number is refused next to its field, what was typed kept;
+ * and a caller is told to come to a permanence, the message sent by SMS only once consent is ticked.
  */
 import { signInFast } from "./auth";
 import { expect, expectAccessible, expectAccessibleWithoutScript, test } from "./fixtures";
@@ -102,4 +103,46 @@ test("Inès takes a call, fills the call sheet and redirects the person with an 
   await expect(noScript.getByLabel("La demande, en quelques mots")).toHaveValue("Rappeler au 06 12 34 56 78");
   await expectAccessibleWithoutScript(noScript, page);
   await context.close();
+});
+
+test("without JavaScript, Inès tells a caller to come to a permanence: the message to read aloud, sent by SMS only with consent", async ({ page, browser }) => {
+  const structureId = await lineStructureId();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await signInFast(noScript, INES);
+  await noScript.goto(`/structures/${structureId}/appels`);
+  await noScript.getByRole("button", { name: "Nouvel appel" }).click();
+  await noScript.waitForURL(/\/appels\/[0-9a-f-]{36}$/);
+  const callUrl = noScript.url();
+  await noScript.getByLabel("La demande, en quelques mots").fill("Renouveler sa carte Vitale");
+  await noScript.getByLabel("Le besoin").selectOption("demarches-administratives");
+  await noScript.getByRole("button", { name: "Enregistrer et voir les suggestions" }).click();
+  await expect(noScript.getByRole("article", { name: new RegExp(PARTNER_OFFER) })).toBeVisible();
+
+  // 4. Issue de l'appel: the offer chosen (a GET form), then the message to read, sent with consent.
+  await noScript.getByLabel("Offre proposée à la personne").selectOption({ label: `Espace France Services du Val de Lise — ${PARTNER_OFFER} (suggérée)` });
+  await noScript.getByRole("button", { name: "Choisir cette offre" }).click();
+  await expect(noScript.getByRole("heading", { name: "À lire à la personne" })).toBeVisible();
+  const message = noScript.getByLabel("Le message à lire ou à envoyer");
+  await expect(message).toHaveValue(/^Venez à .+ Apportez : /);
+  await noScript.getByLabel("Invitée à venir à une permanence").check();
+  await noScript.getByLabel("Par SMS").check();
+  await noScript.getByLabel("Numéro pour le SMS").fill("06 98 76 54 32");
+  await noScript.getByRole("button", { name: "Enregistrer l'issue" }).click();
+  const consent = noScript.getByLabel("La personne accepte de recevoir ce message à ce numéro ou à cette adresse.");
+  await expect(consent).toHaveAccessibleDescription(/Demandez l'accord de la personne/);
+  await expect(noScript.getByLabel("Numéro pour le SMS")).toHaveValue("06 98 76 54 32");
+  await expectAccessibleWithoutScript(noScript, page);
+  await consent.check();
+  await noScript.getByRole("button", { name: "Enregistrer l'issue" }).click();
+  await expect(noScript.getByRole("status").filter({ hasText: "Issue enregistrée, message envoyé." })).toBeVisible();
+
+  const call = await callAt(callUrl);
+  expect(call).toMatchObject({ outcome: "come_to_permanence", messageSentBy: "sms" });
+  expect(call.messageText).toMatch(/^Venez à /);
+  expect(JSON.stringify(call)).not.toContain("06 98 76 54 32");
+  const sms = await withDatabase(async (client) => (await client.query(`select "to" from "OutboxSms" where "to" = $1`, ["06 98 76 54 32"])).rows);
+  expect(sms).toHaveLength(1);
+  await context.close();
+  await page.goto("about:blank");
 });
