@@ -212,7 +212,8 @@ const nextTime = (status: OpeningStatus) => (status.open ? 0 : (status.nextOpens
  */
 const HORIZON_DAYS = 31;
 const knownStatuses = new WeakMap<Schedule, { status: OpeningStatus; from: number; until: number }>();
-function statusAt(schedule: Schedule, now: Date): OpeningStatus {
+/** A schedule's opening status at `now` (31 days ahead), kept until it changes: the search's and the orientation assistant's. */
+export function statusAt(schedule: Schedule, now: Date): OpeningStatus {
   const instant = now.getTime();
   const known = knownStatuses.get(schedule);
   if (known && known.from <= instant && instant < known.until) return known.status;
