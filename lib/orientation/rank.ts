@@ -36,6 +36,8 @@ const PAID_CODES = new Set(["lmn.frais_a_charge\u0000Payant", "dataInclusion.v1.
 const FOR_EVERYONE = "tous-publics";
 const DAY_MS = 86_400_000;
 
+const NONE: Candidate["redirectedFrom"] = [];
+
 /** General digital help: the terms of "apprendre le numérique" and online services. */
 const DIGITAL_HELP: readonly TermRef[] = [
   ...NEEDS.find((need) => need.slug === "apprendre-le-numerique")!.terms,
@@ -114,7 +116,7 @@ export interface Candidate {
   /** The need it answers best, and whether in full. */
   need: { slug: string; coverage: "full" | "partial" } | null;
   /** Partners that send this need here. */
-  redirectedFrom: { structureName: string; notOffered: string; share: number }[];
+  redirectedFrom: readonly { structureName: string; notOffered: string; share: number }[];
   /** It says it does not do this and names where to go instead. */
   redirectsAway: { notOffered: string; to: string } | null;
   /** Nobody answers the need: it helps with its digital part only. */
@@ -179,6 +181,8 @@ function candidatesFor(
     });
     // From the terms' side: only the offers carrying one of the needs' terms are looked at.
     const { byTerm } = postingsOf(offers);
+    // Shared by the candidates: one object per need and coverage, not one per offer.
+    const answers = needs.map(({ need }) => ({ full: { slug: need.slug, coverage: "full" as const }, partial: { slug: need.slug, coverage: "partial" as const } }));
     const slots = needs.length * MAX_VOCABULARIES;
     const coverages = new Float64Array(offers.length * slots);
     const seen = new Uint8Array(offers.length);
@@ -209,8 +213,8 @@ function candidatesFor(
       }
       if (!best) continue;
       const offer = offers[position]!;
-      const need = { slug: needs[best.needIndex]!.need.slug, coverage: best.coverage >= 0.5 ? ("full" as const) : ("partial" as const) };
-      candidates.set(offer.id, { offer, strength: best.strength, need, redirectedFrom: [], redirectsAway: null, digitalPartOnly: false, textWords: null });
+      const need = answers[best.needIndex]![best.coverage >= 0.5 ? "full" : "partial"];
+      candidates.set(offer.id, { offer, strength: best.strength, need, redirectedFrom: NONE, redirectsAway: null, digitalPartOnly: false, textWords: null });
     }
 
     // "We don't do this → go there": the redirections whose words mean an asked need.
@@ -231,7 +235,7 @@ function candidatesFor(
         for (const other of targets) {
           if (other.id === offer.id) continue;
           const candidate = candidates.get(other.id) ?? { ...blank(other), strength: share * 0.75, need: { slug: meant[0]!, coverage: "partial" as const } };
-          candidate.redirectedFrom.push({ structureName: offer.structureName, notOffered: redirect.notOffered, share });
+          candidate.redirectedFrom = [...candidate.redirectedFrom, { structureName: offer.structureName, notOffered: redirect.notOffered, share }];
           candidates.set(other.id, candidate);
         }
       }
@@ -331,7 +335,8 @@ export interface FreeSlots {
   withAgenda: ReadonlySet<string>;
 }
 
-type Scored = { ranked: RankedOffer; next: number; rank: number } | { excluded: Exclusion; candidate: Candidate } | { provisional: number };
+/** Ranked, left out, or a provisional score (a number: no object for each of thousands of candidates). */
+type Scored = { ranked: RankedOffer; next: number; rank: number } | { excluded: Exclusion; candidate: Candidate } | number;
 interface Derived {
   today: string;
   /** Verified before this instant: stale (lib/offers/rules.ts, computed once). */
@@ -350,7 +355,6 @@ function judge(candidate: Candidate, context: RankContext, derived: Derived, slo
   const { offer } = candidate;
   const { situation, now } = context;
   const out = (code: Exclusion["code"], params: Exclusion["params"] = {}): Scored => ({ excluded: { code, params }, candidate });
-  const reasons: Reason[] = [];
   const { publics, specificPublics, postures, access, fee } = traits(offer);
   const remote = offer.places.length === 0;
 
@@ -385,7 +389,8 @@ function judge(candidate: Candidate, context: RankContext, derived: Derived, slo
     return out("too_far", { km: Math.round(nearest * 10) / 10, max: situation.distance });
   }
   if (situation.fauteuil && !remote && offer.places.every((place) => place.wheelchairAccessible === false)) return out("not_accessible");
-  if (!slots) return { provisional: estimate(candidate, situation, derived, fit, distance) };
+  if (!slots) return estimate(candidate, situation, derived, fit, distance);
+  const reasons: Reason[] = [];
 
   // When (only for the shortlist: see rankCandidates).
   const full = slots !== null;
@@ -499,7 +504,6 @@ function judge(candidate: Candidate, context: RankContext, derived: Derived, slo
   if (offer.acceptsTransfers) reasons.push(reason("accepts_transfers", "for", WEIGHTS.acceptsTransfers));
 
   const score = Math.round(reasons.reduce((sum, item) => sum + item.weight, 0) * 10) / 10;
-  if (!full) return { provisional: score };
   const order: Record<ReasonKind, number> = { for: 0, against: 1, info: 2 };
   reasons.sort((a, b) => order[a.kind] - order[b.kind] || Math.abs(b.weight) - Math.abs(a.weight));
   return {
@@ -588,18 +592,21 @@ async function rankCandidates(
   const urgent = situation.urgence === "urgent" || (deadlineEnd !== null && deadlineEnd.getTime() - now.getTime() <= URGENT_WITHIN_DAYS * DAY_MS);
   const derived: Derived = { today, staleBefore: staleBefore(context.staleAfterMonths, now), deadlineEnd, urgent, wanted: wantedPosture(situation) };
   const excluded: { exclusion: Exclusion; candidate: Candidate }[] = [];
-  const provisional: { candidate: Candidate; score: number }[] = [];
+  const provisional: Candidate[] = [];
+  const scores = new Float64Array(candidates.length);
   for (const candidate of candidates) {
     const scored = judge(candidate, context, derived, null);
-    if ("excluded" in scored) excluded.push({ exclusion: scored.excluded, candidate });
-    else if ("provisional" in scored) provisional.push({ candidate, score: scored.provisional });
+    if (typeof scored === "number") scores[provisional.push(candidate) - 1] = scored;
+    else if ("excluded" in scored) excluded.push({ exclusion: scored.excluded, candidate });
   }
-  provisional.sort((a, b) => b.score - a.score || a.candidate.offer.frenchRank - b.candidate.offer.frenchRank);
-  const shortlist = provisional.slice(0, SHORTLIST).map(({ candidate }) => candidate);
+  const order = Array.from({ length: provisional.length }, (_, index) => index);
+  order.sort((a, b) => scores[b]! - scores[a]! || provisional[a]!.offer.frenchRank - provisional[b]!.offer.frenchRank);
+  const shortlist = order.slice(0, SHORTLIST).map((index) => provisional[index]!);
   const slots = await freeSlotsOf(shortlist.map(({ offer }) => offer.id));
   const ranked: { ranked: RankedOffer; next: number; rank: number }[] = [];
   for (const candidate of shortlist) {
     const scored = judge(candidate, context, derived, slots);
+    if (typeof scored === "number") continue;
     if ("excluded" in scored) excluded.push({ exclusion: scored.excluded, candidate });
     else if ("ranked" in scored) ranked.push(scored);
   }
