@@ -18,10 +18,10 @@
  */
 import { addDays } from "@/lib/hours/holidays";
 import { localTime, zonedInstant, type OpeningStatus, type Schedule } from "@/lib/hours/rules";
+import { statusAt } from "@/lib/hours/status-cache";
 import type { NeedMatch } from "@/lib/public-search/match";
 import { staleBefore } from "@/lib/offers/rules";
 import { NEEDS, type NeedTerm } from "@/lib/public-search/needs";
-import { statusAt } from "@/lib/public-search/queries";
 import { termKey, type IndexedOffer, type TermRef } from "@/lib/public-search/territory-index";
 import { AGE_BANDS } from "@/lib/transfers/schemas";
 import type { Posture, Situation } from "./situation";
