@@ -17,7 +17,7 @@ import { findNeed, frequentNeeds } from "@/lib/public-search/needs";
 import { findPublicTerritory } from "@/lib/public-search/queries";
 import { territoryIndex } from "@/lib/public-search/territory-index";
 import { tokens } from "@/lib/public-search/text";
-import { firstFreeSlots } from "@/lib/resident-booking/free-this-week";
+import { firstFreeSlots, offersWithAgendas } from "@/lib/resident-booking/free-this-week";
 import { closestNeeds } from "./closest-needs";
 import { orientationCandidates, rankOffers } from "./rank";
 import type { IgnoredAnswer, Situation } from "./situation";
@@ -73,9 +73,18 @@ export async function orient(
   const base = { territory: { id: territory.id, slug: territory.slug, name: territory.name, timeZone, country }, situation, ignored, problems, needs, suggestions, communes };
   if (needs.length === 0 && words.length === 0) return { ...base, ranked: [], excluded: [] };
 
+  // Which offers have agendas, read while the candidates are ranked; free slots are then asked
+  // for those of the shortlist only.
+  const agendas = offersWithAgendas(db, territory.id, now);
+  // Let the query leave (the driver writes on a later turn of the event loop) before the CPU work.
+  await new Promise((resolve) => setImmediate(resolve));
   const { candidates, fallback } = orientationCandidates(index.offers, { needs, words }, index.structureNames, (text) => matchNeeds(text, country));
   const until = effective.echeance ? zonedInstant(addDays(effective.echeance, 1), 0, timeZone) : new Date(now.getTime() + SLOT_HORIZON_DAYS * DAY_MS);
-  const freeSlots = await firstFreeSlots(db, { offerIds: [...candidates, ...fallback].map(({ offer }) => offer.id), from: now, until });
-  const context = { situation: effective, origin, freeSlots, now, timeZone, staleAfterMonths: territory.staleAfterMonths };
-  return { ...base, ...rankOffers({ candidates, fallback }, context) };
+  const context = { situation: effective, origin, now, timeZone, staleAfterMonths: territory.staleAfterMonths };
+  const freeSlotsOf = async (offerIds: string[]) => {
+    const withAgenda = await agendas;
+    const asked = offerIds.filter((id) => withAgenda.has(id));
+    return asked.length > 0 ? firstFreeSlots(db, { offerIds: asked, from: now, until }) : { first: new Map<string, Date>(), withAgenda: new Set<string>() };
+  };
+  return { ...base, ...(await rankOffers({ candidates, fallback }, context, freeSlotsOf)) };
 }

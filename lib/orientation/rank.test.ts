@@ -142,14 +142,19 @@ const STRUCTURES = new Map(OFFERS.map((item) => [item.structureId, item.structur
 /** France Services has agendas: its next free slot is Tuesday at 14:00. */
 const FREE_SLOTS = { first: new Map([["france-services", new Date("2026-11-24T13:00:00Z")]]), withAgenda: new Set(["france-services", "social"]) };
 
-function orientFor(params: Record<string, string | string[]>, offers: IndexedOffer[] = OFFERS, now = NOW) {
+async function orientFor(params: Record<string, string | string[]>, offers: IndexedOffer[] = OFFERS, now = NOW) {
   const { situation } = parseSituation(params);
   const chosen = situation.besoin ? findNeed(situation.besoin, "FR") : undefined;
   const needs = chosen ? [{ need: chosen, score: 1 }] : matchNeeds(situation.q, "FR");
   const words = needs.length === 0 ? tokens(situation.q) : [];
   const sets = orientationCandidates(offers, { needs, words }, STRUCTURES, (text) => matchNeeds(text, "FR"));
   const origin = situation.commune === "Charly-sur-Marne" ? CHARLY : situation.commune ? CHATEAU : null;
-  return rankOffers(sets, { situation, origin, freeSlots: FREE_SLOTS, now, timeZone: ZONE, staleAfterMonths: 6 });
+  // The agendas of the shortlisted offers only, as the engine reads them.
+  const freeSlotsOf = async (offerIds: string[]) => ({
+    first: new Map([...FREE_SLOTS.first].filter(([id]) => offerIds.includes(id))),
+    withAgenda: new Set([...FREE_SLOTS.withAgenda].filter((id) => offerIds.includes(id))),
+  });
+  return rankOffers(sets, { situation, origin, now, timeZone: ZONE, staleAfterMonths: 6 }, freeSlotsOf);
 }
 
 const ids = (ranked: RankedOffer[]) => ranked.map(({ offer: { id } }) => id);
@@ -158,8 +163,8 @@ const exclusionOf = (excluded: ExcludedOffer[], id: string) => excluded.find(({ 
 const sentences = (item: RankedOffer) => item.reasons.map((reason) => reasonText(reason, ZONE));
 
 describe("the seeds' scenarios", () => {
-  it("José, 42, must send a job application with his CV before Friday: the youth offers are left out by age, the mediators help with the digital part", () => {
-    const { ranked, excluded } = orientFor({
+  it("José, 42, must send a job application with his CV before Friday: the youth offers are left out by age, the mediators help with the digital part", async () => {
+    const { ranked, excluded } = await orientFor({
       q: "refaire mon CV et une lettre de motivation",
       age: "26_59",
       urgence: "urgent",
@@ -181,8 +186,8 @@ describe("the seeds' scenarios", () => {
     expect(codes(ranked.find(({ offer }) => offer.id === "ateliers-epn")!)).toContain("delay_beyond_deadline");
   });
 
-  it("a tax return for someone without equipment: done for them at France Services; the phone line needs equipment; the over-60s' offer is left out", () => {
-    const { ranked, excluded } = orientFor({ besoin: "impots", age: "26_59", aisance: "none", equipement: "none", commune: "Château-Thierry" });
+  it("a tax return for someone without equipment: done for them at France Services; the phone line needs equipment; the over-60s' offer is left out", async () => {
+    const { ranked, excluded } = await orientFor({ besoin: "impots", age: "26_59", aisance: "none", equipement: "none", commune: "Château-Thierry" });
     expect(ranked[0]!.offer.id).toBe("france-services");
     expect(ranked[0]!.reasons.slice(0, 2).map(({ code, params }) => [code, params])).toEqual([
       ["need_answered", { need: "impots", coverage: "full" }],
@@ -195,14 +200,14 @@ describe("the seeds' scenarios", () => {
     expect(exclusionOf(excluded, "ccas")).toEqual({ code: "age_restricted", params: { minAge: 60 } });
   });
 
-  it("the same tax return for a 68-year-old: the CCAS, which does it for the over-60s, comes first", () => {
-    const { ranked } = orientFor({ besoin: "impots", age: "60_plus", aisance: "none", equipement: "none", commune: "Château-Thierry" });
+  it("the same tax return for a 68-year-old: the CCAS, which does it for the over-60s, comes first", async () => {
+    const { ranked } = await orientFor({ besoin: "impots", age: "60_plus", aisance: "none", equipement: "none", commune: "Château-Thierry" });
     expect(ranked[0]!.offer.id).toBe("ccas");
     expect(ranked[0]!.reasons).toContainEqual(expect.objectContaining({ code: "serves_public", params: { minAge: 60 } }));
   });
 
-  it("a forgotten password, a short request: the permanence does it on the spot", () => {
-    const { ranked } = orientFor({ besoin: "mot-de-passe", difficulte: "simple", aisance: "beginner", commune: "Château-Thierry" });
+  it("a forgotten password, a short request: the permanence does it on the spot", async () => {
+    const { ranked } = await orientFor({ besoin: "mot-de-passe", difficulte: "simple", aisance: "beginner", commune: "Château-Thierry" });
     expect(ranked[0]!.offer.id).toBe("informaticien");
     expect(ranked[0]!.reasons).toContainEqual(expect.objectContaining({ code: "walk_in", params: { quick: 1 } }));
     expect(sentences(ranked[0]!)).toContain("Sans rendez-vous : une demande courte, faite sur place");
@@ -211,8 +216,8 @@ describe("the seeds' scenarios", () => {
     expect(codes(workshops)).toContain("posture_differs");
   });
 
-  it("a broken computer goes to the Repair Café, where the partners who do not repair send it", () => {
-    const { ranked, excluded } = orientFor({ q: "mon ordinateur est en panne", commune: "Charly-sur-Marne" });
+  it("a broken computer goes to the Repair Café, where the partners who do not repair send it", async () => {
+    const { ranked, excluded } = await orientFor({ q: "mon ordinateur est en panne", commune: "Charly-sur-Marne" });
     expect(ranked[0]!.offer.id).toBe("repair-cafe");
     expect(ranked[0]!.reasons.filter(({ code }) => code === "redirected_here").map(({ params }) => params.notOffered)).toEqual(["Réparation de matériel", "Réparation d'ordinateur"]);
     expect(sentences(ranked[0]!)).toContain("Structure informaticien oriente ici pour : Réparation de matériel");
@@ -220,8 +225,8 @@ describe("the seeds' scenarios", () => {
     expect(exclusionOf(excluded, "informaticien")).toEqual({ code: "redirects_elsewhere", params: { notOffered: "Réparation de matériel", to: "repair-cafe" } });
   });
 
-  it("a question of social rights goes to the social service, not to the digital mediator", () => {
-    const { ranked, excluded } = orientFor({ besoin: "aide-sociale-et-juridique", commune: "Château-Thierry" });
+  it("a question of social rights goes to the social service, not to the digital mediator", async () => {
+    const { ranked, excluded } = await orientFor({ besoin: "aide-sociale-et-juridique", commune: "Château-Thierry" });
     expect(ids(ranked)).toEqual(["social"]);
     expect(codes(ranked[0]!)).toEqual(expect.arrayContaining(["need_answered", "redirected_here", "saturated"]));
     expect(exclusionText(exclusionOf(excluded, "informaticien")!, ZONE)).toBe("Ne fait pas : Questions juridiques ou sociales → orienter vers social");
@@ -229,59 +234,59 @@ describe("the seeds' scenarios", () => {
 });
 
 describe("what leaves an offer out", () => {
-  it("a closure that covers the deadline, and no opening before it", () => {
+  it("a closure that covers the deadline, and no opening before it", async () => {
     const closed = OFFERS.map((item) =>
       item.id === "france-services"
         ? offer("france-services", { ...item, slots: item.schedules[0]!.slots, exceptions: [{ startsOn: "2026-11-20", endsOn: "2026-12-06", closed: true, label: "Travaux" }] })
         : item,
     );
-    const { excluded } = orientFor({ besoin: "impots", echeance: "2026-11-30" }, closed);
+    const { excluded } = await orientFor({ besoin: "impots", echeance: "2026-11-30" }, closed);
     expect(exclusionOf(excluded, "france-services")).toEqual({ code: "closed_until", params: { until: "2026-12-06", label: "Travaux" } });
     expect(exclusionText(exclusionOf(excluded, "france-services")!, ZONE)).toBe("Fermé jusqu'au dimanche 6 décembre (Travaux)");
     // Due today: France Services opens tomorrow (its free slot too); the permanence opens at 14:00 today.
-    const today = orientFor({ besoin: "impots", echeance: "2026-11-23" });
+    const today = await orientFor({ besoin: "impots", echeance: "2026-11-23" });
     expect(exclusionOf(today.excluded, "france-services")).toEqual({ code: "no_opening_before_deadline", params: { deadline: "2026-11-23" } });
     expect(today.ranked.find(({ offer }) => offer.id === "informaticien")!.reasons).toContainEqual(
       expect.objectContaining({ code: "open_before_deadline", params: { at: "2026-11-23T13:00:00.000Z", deadline: "2026-11-23" } }),
     );
   });
 
-  it("a distance the person cannot travel, and a person who cannot travel at all", () => {
-    const near = orientFor({ besoin: "apprendre-le-numerique", commune: "Charly-sur-Marne", distance: "5" });
+  it("a distance the person cannot travel, and a person who cannot travel at all", async () => {
+    const near = await orientFor({ besoin: "apprendre-le-numerique", commune: "Charly-sur-Marne", distance: "5" });
     expect(exclusionOf(near.excluded, "informaticien")).toMatchObject({ code: "too_far", params: { max: 5 } });
     expect(Number(exclusionOf(near.excluded, "informaticien")!.params.km)).toBeGreaterThan(10);
     expect(ids(near.ranked)).toContain("ligne");
-    const home = orientFor({ besoin: "apprendre-le-numerique", distance: "0" });
+    const home = await orientFor({ besoin: "apprendre-le-numerique", distance: "0" });
     expect(ids(home.ranked)).toEqual(["ligne"]);
     expect(home.ranked[0]!.reasons).toContainEqual(expect.objectContaining({ code: "remote", kind: "for" }));
   });
 
-  it("steps for a wheelchair, a public the offer is not for", () => {
-    const wheelchair = orientFor({ besoin: "apprendre-le-numerique", fauteuil: "1", commune: "Charly-sur-Marne" });
+  it("steps for a wheelchair, a public the offer is not for", async () => {
+    const wheelchair = await orientFor({ besoin: "apprendre-le-numerique", fauteuil: "1", commune: "Charly-sur-Marne" });
     expect(exclusionOf(wheelchair.excluded, "ateliers-epn")).toEqual({ code: "not_accessible", params: {} });
     expect(codes(wheelchair.ranked.find(({ offer }) => offer.id === "informaticien")!)).toContain("wheelchair_accessible");
-    const student = orientFor({ besoin: "apprendre-le-numerique", public: "etudiants" });
+    const student = await orientFor({ besoin: "apprendre-le-numerique", public: "etudiants" });
     expect(exclusionOf(student.excluded, "ateliers-epn")).toEqual({ code: "public_restricted", params: { publics: "seniors" } });
   });
 });
 
 describe("what moves an offer up or down", () => {
-  it("its language, and a public it is meant for but the person did not say", () => {
+  it("its language, and a public it is meant for but the person did not say", async () => {
     const arabic = OFFERS.map((item) => (item.id === "informaticien" ? { ...item, languages: ["fr", "ar"] } : item));
-    const { ranked } = orientFor({ besoin: "apprendre-le-numerique", langue: "ar" }, arabic);
+    const { ranked } = await orientFor({ besoin: "apprendre-le-numerique", langue: "ar" }, arabic);
     expect(ranked.find(({ offer }) => offer.id === "informaticien")!.reasons).toContainEqual(expect.objectContaining({ code: "language_spoken", params: { language: "ar" } }));
     expect(ranked.find(({ offer }) => offer.id === "ligne")!.reasons).toContainEqual(expect.objectContaining({ code: "language_not_spoken", kind: "against" }));
     const workshops = ranked.find(({ offer }) => offer.id === "ateliers-epn")!;
     expect(workshops.reasons).toContainEqual(expect.objectContaining({ code: "condition_to_check", kind: "against", params: { publics: "seniors" } }));
   });
 
-  it("a score is the sum of its reasons' weights, and the order follows the score", () => {
-    const { ranked } = orientFor({ besoin: "demarches-administratives", urgence: "urgent", commune: "Château-Thierry" });
+  it("a score is the sum of its reasons' weights, and the order follows the score", async () => {
+    const { ranked } = await orientFor({ besoin: "demarches-administratives", urgence: "urgent", commune: "Château-Thierry" });
     for (const item of ranked) expect(item.score).toBeCloseTo(item.reasons.reduce((sum, { weight }) => sum + weight, 0), 5);
     expect(ranked.map(({ score }) => score)).toEqual([...ranked.map(({ score }) => score)].sort((a, b) => b - a));
   });
 
-  it("the support needed, said or read from the person's ease", () => {
+  it("the support needed, said or read from the person's ease", async () => {
     const wanted = (params: Record<string, string>) => wantedPosture(parseSituation(params).situation);
     expect(wanted({ objectif: "apprendre-a-faire", aisance: "none" })).toBe("apprendre-a-faire");
     expect(wanted({ aisance: "none" })).toBe("faire-a-la-place");
@@ -291,8 +296,8 @@ describe("what moves an offer up or down", () => {
     expect(wanted({})).toBeNull();
   });
 
-  it("words that mean no need are looked for in the offers' titles", () => {
-    const { ranked } = orientFor({ q: "tricot" }, [...OFFERS, offer("Tricot et tablette", { terms: [], slots: hours([6], "10:00-12:00") })]);
+  it("words that mean no need are looked for in the offers' titles", async () => {
+    const { ranked } = await orientFor({ q: "tricot" }, [...OFFERS, offer("Tricot et tablette", { terms: [], slots: hours([6], "10:00-12:00") })]);
     expect(ids(ranked)).toEqual(["Tricot et tablette"]);
     expect(ranked[0]!.reasons[0]).toMatchObject({ code: "text_matches", params: { words: "tricot" } });
   });

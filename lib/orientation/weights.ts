@@ -79,7 +79,9 @@ export const DEFAULT_REACH_KM = 20;
 export const URGENT_WITHIN_DAYS = 7;
 /** Free slots are looked for this far ahead when there is no deadline. */
 export const SLOT_HORIZON_DAYS = 21;
-/** How far ahead openings are looked for. */
-export const OPENING_HORIZON_DAYS = 31;
 /** How many ranked offers an answer holds (the best ones). */
-export const MAX_RANKED = 30;
+export const MAX_RANKED = 20;
+/** How many of the best provisional scores are judged in full (openings, deadline, free slots): rank.ts. */
+export const SHORTLIST = 40;
+/** How many offers left out an answer lists (those answering the need best). */
+export const MAX_EXCLUDED = 30;
