@@ -184,7 +184,8 @@ async function comeMessageFor(db: Db, offerId: string, territory: { timeZone: st
   });
   if (!offer) return null;
   const zone = { timeZone: territory.timeZone, country: territory.country as Country };
-  const opening = (status: OpeningStatus) => (status.open ? { at: now, appointmentOnly: status.appointmentOnly } : status.nextOpensAt ? { at: status.nextOpensAt, appointmentOnly: status.appointmentOnly } : null);
+  const opening = (status: OpeningStatus) =>
+    status.open ? { at: now, until: status.closesAt, appointmentOnly: status.appointmentOnly } : status.nextOpensAt ? { at: status.nextOpensAt, appointmentOnly: status.appointmentOnly } : null;
   // The place that opens first (a place with no known opening last).
   const atPlaces = offer.places
     .map((row) => ({ place: row.place, next: opening(openingStatus(offerScheduleAt(row, zone), now)) }))

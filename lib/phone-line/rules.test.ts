@@ -44,6 +44,8 @@ describe("the message for someone told to come", () => {
     const appointment = comeMessage({ offerTitle: "Aide", structureName: "FS", place, nextOpening: { at: new Date("2026-12-08T12:30:00Z"), appointmentOnly: true }, documents: [], timeZone: "Europe/Paris" });
     expect(appointment).toContain("à 13 h 30 (sur rendez-vous)");
     expect(appointment).toContain("Pas de document particulier à apporter.");
+    const openNow = comeMessage({ offerTitle: "Aide", structureName: "FS", place, nextOpening: { at: new Date("2026-12-08T12:30:00Z"), until: new Date("2026-12-08T16:00:00Z"), appointmentOnly: false }, documents: [], timeZone: "Europe/Paris" });
+    expect(openNow).toContain("Château-Thierry), aujourd'hui jusqu'à 17 h : Aide (FS).");
     expect(comeMessage({ offerTitle: "Aide", structureName: "FS", place: null, nextOpening: null, documents: [], timeZone: "Europe/Paris" })).toMatch(/^Contactez FS, aux heures d'ouverture : Aide \(FS\)\./);
   });
 

@@ -86,8 +86,8 @@ export interface ComeMessageInput {
   offerTitle: string;
   structureName: string;
   place: { name: string; address: string; postalCode: string; communeName: string } | null;
-  /** The next opening of the offer at that place; null when none is known. */
-  nextOpening: { at: Date; appointmentOnly: boolean } | null;
+  /** The next opening of the offer at that place (`until`: open now, until then); null when none is known. */
+  nextOpening: { at: Date; appointmentOnly: boolean; until?: Date } | null;
   documents: string[];
   timeZone: string;
 }
@@ -100,9 +100,10 @@ export function comeMessage(input: ComeMessageInput): string {
   const where = input.place
     ? `Venez à ${input.place.name} (${input.place.address}, ${input.place.postalCode} ${input.place.communeName})`
     : `Contactez ${input.structureName}`;
-  const when = input.nextOpening
-    ? `, le ${describeInstant(input.nextOpening.at, input.timeZone)}${input.nextOpening.appointmentOnly ? " (sur rendez-vous)" : ""}`
-    : ", aux heures d'ouverture";
+  const opening = input.nextOpening;
+  const when = !opening
+    ? ", aux heures d'ouverture"
+    : `${opening.until ? `, aujourd'hui jusqu'à ${formatTime(localTime(opening.until, input.timeZone).minute)}` : `, le ${describeInstant(opening.at, input.timeZone)}`}${opening.appointmentOnly ? " (sur rendez-vous)" : ""}`;
   const what = ` : ${input.offerTitle} (${input.structureName}).`;
   const documents = input.documents.map((label) => label.trim()).filter(Boolean);
   const bring = documents.length ? ` Apportez : ${documents.join(", ")}.` : " Pas de document particulier à apporter.";
