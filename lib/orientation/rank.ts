@@ -522,7 +522,7 @@ function estimate(candidate: Candidate, situation: Situation, derived: Derived, 
   const { offer } = candidate;
   const { publics, postures, access } = traits(offer);
   let score = candidate.textWords ? WEIGHTS.textMatches : candidate.digitalPartOnly ? WEIGHTS.digitalPartOnly : WEIGHTS.need * candidate.strength;
-  for (const { share } of candidate.redirectedFrom.slice(0, 3)) score += WEIGHTS.redirectedHere * share;
+  for (let index = 0; index < Math.min(3, candidate.redirectedFrom.length); index++) score += WEIGHTS.redirectedHere * candidate.redirectedFrom[index]!.share;
   if (fit === "inside" || (situation.public && publics.includes(situation.public))) score += WEIGHTS.servesPublic;
   if (derived.wanted && postures.includes(derived.wanted)) score += WEIGHTS.postureMatches;
   if (access.has("sans-rendez-vous") || access.has("acces-libre")) score += derived.urgent ? WEIGHTS.walkInUrgent : WEIGHTS.walkIn;
