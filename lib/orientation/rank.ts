@@ -64,6 +64,7 @@ const MAX_VOCABULARIES = Math.max(...NEEDS.map((need) => new Set(need.terms.map(
 interface OfferPostings {
   byTerm: Map<string, Int32Array>;
   withRedirects: IndexedOffer[];
+  byId: Map<string, IndexedOffer>;
 }
 const postingsOfOffers = new WeakMap<readonly IndexedOffer[], OfferPostings>();
 function postingsOf(offers: readonly IndexedOffer[]): OfferPostings {
@@ -77,7 +78,7 @@ function postingsOf(offers: readonly IndexedOffer[]): OfferPostings {
         else lists.set(key, [position]);
       }
     });
-    postings = { byTerm: new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)])), withRedirects: offers.filter((offer) => offer.redirects.length > 0) };
+    postings = { byTerm: new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)])), withRedirects: offers.filter((offer) => offer.redirects.length > 0), byId: new Map(offers.map((offer) => [offer.id, offer])) };
     postingsOfOffers.set(offers, postings);
   }
   return postings;
@@ -159,7 +160,6 @@ function candidatesFor(
   match: (text: string) => NeedMatch[],
 ): Candidate[] {
   const candidates = new Map<string, Candidate>();
-  const byId = new Map(offers.map((offer) => [offer.id, offer]));
   const blank = (offer: IndexedOffer): Candidate => ({ offer, strength: 0, need: null, redirectedFrom: [], redirectsAway: null, digitalPartOnly: false, textWords: null });
 
   if (asked.needs.length > 0) {
@@ -225,7 +225,7 @@ function candidatesFor(
         const meant = [...needsOfWords(redirect.notOffered, match)].filter((slug) => askedSlugs.has(slug));
         if (meant.length === 0) continue;
         const share = Math.max(...meant.map((slug) => bestShare.get(slug) ?? 0));
-        const target = redirect.toOfferId ? byId.get(redirect.toOfferId) : undefined;
+        const target = redirect.toOfferId ? postingsOf(offers).byId.get(redirect.toOfferId) : undefined;
         const targets = target ? [target] : redirect.toStructureId ? offers.filter((other) => other.structureId === redirect.toStructureId) : [];
         const to = target?.title ?? (redirect.toStructureId ? structureNames.get(redirect.toStructureId) : undefined) ?? redirect.note ?? "";
         // Said even when it does not carry the need's terms: a mediator learns who does not do it, and who does.
@@ -522,7 +522,7 @@ function estimate(candidate: Candidate, situation: Situation, derived: Derived, 
   const { offer } = candidate;
   const { publics, postures, access } = traits(offer);
   let score = candidate.textWords ? WEIGHTS.textMatches : candidate.digitalPartOnly ? WEIGHTS.digitalPartOnly : WEIGHTS.need * candidate.strength;
-  for (const { share } of candidate.redirectedFrom.slice(0, 3)) score += WEIGHTS.redirectedHere * share;
+  for (let index = 0; index < Math.min(3, candidate.redirectedFrom.length); index++) score += WEIGHTS.redirectedHere * candidate.redirectedFrom[index]!.share;
   if (fit === "inside" || (situation.public && publics.includes(situation.public))) score += WEIGHTS.servesPublic;
   if (derived.wanted && postures.includes(derived.wanted)) score += WEIGHTS.postureMatches;
   if (access.has("sans-rendez-vous") || access.has("acces-libre")) score += derived.urgent ? WEIGHTS.walkInUrgent : WEIGHTS.walkIn;
@@ -599,9 +599,15 @@ async function rankCandidates(
     if (typeof scored === "number") scores[provisional.push(candidate) - 1] = scored;
     else if ("excluded" in scored) excluded.push({ exclusion: scored.excluded, candidate });
   }
-  const order = Array.from({ length: provisional.length }, (_, index) => index);
-  order.sort((a, b) => scores[b]! - scores[a]! || provisional[a]!.offer.frenchRank - provisional[b]!.offer.frenchRank);
-  const shortlist = order.slice(0, SHORTLIST).map((index) => provisional[index]!);
+  // The SHORTLIST best: the threshold from the scores sorted natively, then only those at or above it ordered.
+  const sorted = scores.slice(0, provisional.length).sort();
+  const threshold = sorted.length > SHORTLIST ? sorted[sorted.length - SHORTLIST]! : Number.NEGATIVE_INFINITY;
+  const above: { candidate: Candidate; score: number }[] = [];
+  for (let index = 0; index < provisional.length; index++) if (scores[index]! >= threshold) above.push({ candidate: provisional[index]!, score: scores[index]! });
+  const shortlist = above
+    .sort((a, b) => b.score - a.score || a.candidate.offer.frenchRank - b.candidate.offer.frenchRank)
+    .slice(0, SHORTLIST)
+    .map(({ candidate }) => candidate);
   const slots = await freeSlotsOf(shortlist.map(({ offer }) => offer.id));
   const ranked: { ranked: RankedOffer; next: number; rank: number }[] = [];
   for (const candidate of shortlist) {

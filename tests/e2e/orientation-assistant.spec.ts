@@ -45,11 +45,14 @@ test("Lucas asks the assistant where to send someone without equipment for a tax
 test("the assistant says what to fix next to the field, and offers needs for words it does not know", async ({ page }) => {
   await signInFast(page, MEDIATOR);
   await page.goto("/territoires/val-de-lise/orientation?q=xqzwv&echeance=2020-01-15&commune=Lyon");
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert").filter({ hasText: "À corriger ou à préciser" });
   await expect(alert).toContainText("Aucun besoin connu ne correspond à « xqzwv »");
   await expect(alert).toContainText("« Lyon » n'est pas une commune du territoire");
-  await expect(page.getByLabel("À faire avant le")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("Le mercredi 15 janvier est déjà passé")).toBeVisible();
+  // Next to its field too, tied to it for screen readers.
+  const deadline = page.getByLabel("À faire avant le");
+  await expect(deadline).toHaveAttribute("aria-invalid", "true");
+  await expect(deadline).toHaveAttribute("aria-describedby", /echeance-erreur/);
+  await expect(page.locator("#echeance-erreur")).toHaveText(/^Le mercredi 15 janvier est déjà passé/);
   const frequent = page.getByRole("navigation", { name: "Besoins proches" });
   await frequent.getByRole("link", { name: "Retrouver un mot de passe ou un compte" }).click();
   await expect(page).toHaveURL(/besoin=mot-de-passe/);
