@@ -540,6 +540,24 @@ function ageCondition(offer: IndexedOffer): string {
 }
 
 /**
+ * The candidates of a need depend on the index and the need only, and the same needs are asked
+ * again and again: they are kept per index (a few dozen needs each; never changed by the ranking).
+ */
+const candidatesOfIndex = new WeakMap<readonly IndexedOffer[], Map<string, Candidate[]>>();
+const MAX_KEPT_NEEDS = 64;
+function knownCandidates(offers: readonly IndexedOffer[], asked: { needs: NeedMatch[]; words: string[] }, find: () => Candidate[]): Candidate[] {
+  const key = JSON.stringify([asked.needs.map(({ need, score }) => [need.slug, score]), asked.words]);
+  let kept = candidatesOfIndex.get(offers);
+  if (!kept) candidatesOfIndex.set(offers, (kept = new Map()));
+  const known = kept.get(key);
+  if (known) return known;
+  const found = find();
+  if (kept.size >= MAX_KEPT_NEEDS) kept.delete(kept.keys().next().value!);
+  kept.set(key, found);
+  return found;
+}
+
+/**
  * Who may answer: the candidates for the needs or the words, and — when there are needs — general
  * digital help in reserve, ranked only if none of the candidates is left (rankOffers).
  */
@@ -549,7 +567,7 @@ export function orientationCandidates(
   structureNames: ReadonlyMap<string, string>,
   match: (text: string) => NeedMatch[],
 ): { candidates: Candidate[]; fallback: () => Candidate[] } {
-  const candidates = candidatesFor(offers, asked, structureNames, match);
+  const candidates = knownCandidates(offers, asked, () => candidatesFor(offers, asked, structureNames, match));
   // An offer that only says "we don't do this" may still help with the digital part.
   const answering = () => new Set(candidates.filter(({ strength, redirectedFrom }) => strength > 0 || redirectedFrom.length > 0).map(({ offer }) => offer.id));
   const fallback = () => (asked.needs.length > 0 ? digitalHelpCandidates(offers, asked.needs[0]!.need.slug, answering()) : []);
