@@ -6,6 +6,7 @@ import { InboxTable } from "@/components/transfers/inbox/InboxTable";
 import { requireActor } from "@/lib/auth/session";
 import { messageOf } from "@/lib/errors/messages";
 import { LEVEL_LABELS, URGENCY_LABELS } from "@/lib/transfers/labels";
+import { loadAssistantTerritories } from "@/lib/orientation/page-data";
 import { loadCoordinatedTerritories, loadInbox, loadTransferByCode } from "@/lib/transfers/page-data";
 import { inboxHref, inboxParams, INBOX_GROUPS, parseInboxFilters, type InboxDirection, type InboxGroup } from "@/lib/transfers/inbox";
 
@@ -46,9 +47,10 @@ export default async function TransfersPage({ searchParams }: Props) {
     codeMessage = messageOf(found.kind === "incomplete" ? { code: "transfer.code_incomplete" } : { code: "transfer.code_unknown", params: { code: found.code } });
   }
 
-  const [inbox, territories] = await Promise.all([
+  const [inbox, territories, assistantTerritories] = await Promise.all([
     loadInbox(actor, filters),
     loadCoordinatedTerritories(actor),
+    loadAssistantTerritories(actor),
   ]);
   const groups = INBOX_GROUPS[filters.direction];
   const group = groups.includes(filters.group) ? filters.group : "new";
@@ -60,6 +62,18 @@ export default async function TransfersPage({ searchParams }: Props) {
       <p className="mt-1 max-w-prose text-slate-700">
         Les personnes que vos structures orientent vers un partenaire, et celles qu&apos;on vous adresse.
       </p>
+
+      {assistantTerritories.length > 0 && (
+        <ul className="mt-3 list-disc ps-6">
+          {assistantTerritories.map((territory) => (
+            <li key={territory.slug}>
+              <Link href={`/territoires/${territory.slug}/orientation`} className="font-semibold text-accent underline">
+                Trouver la bonne offre : assistant d&apos;orientation{assistantTerritories.length > 1 ? ` (${territory.name})` : ""}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
 
       {territories.length > 0 && (
         <ul className="mt-3 list-disc ps-6">

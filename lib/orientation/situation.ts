@@ -13,9 +13,10 @@ import { z } from "zod";
 import { localeFrom, type Locale } from "@/lib/i18n/locales";
 import { findNeed } from "@/lib/public-search/needs";
 import { MAX_DISTANCE_KM, POSTURES, PUBLICS, type Posture, type PublicCode } from "@/lib/public-search/filters";
-import { AGE_BANDS, DIGITAL_EASES, EQUIPMENT, URGENCIES, type AgeBand } from "@/lib/transfers/schemas";
+import { AGE_BANDS, DIFFICULTIES, DIGITAL_EASES, EQUIPMENT, URGENCIES, type AgeBand } from "@/lib/transfers/schemas";
 
 export type Urgency = (typeof URGENCIES)[number];
+export type Difficulty = (typeof DIFFICULTIES)[number];
 export type DigitalEase = (typeof DIGITAL_EASES)[number];
 export type Equipment = (typeof EQUIPMENT)[number];
 export { type AgeBand, type Posture, type PublicCode };
@@ -39,6 +40,8 @@ export interface Situation {
   ageBand: AgeBand | null;
   public: PublicCode | null;
   urgence: Urgency | null;
+  /** How long the request is (the mediator's judgement): simple → on the spot; complex → an appointment. */
+  difficulte: Difficulty | null;
   /** "YYYY-MM-DD": the person must be done by this day. */
   echeance: string | null;
   aisance: DigitalEase | null;
@@ -62,6 +65,7 @@ export const SITUATION_PARAMS = [
   "age",
   "public",
   "urgence",
+  "difficulte",
   "echeance",
   "aisance",
   "equipement",
@@ -119,6 +123,7 @@ export const situationSchema = z
     age: lenient(z.string().refine(isKnown(AGE_BAND_KEYS))),
     public: lenient(z.string().refine(isKnown(PUBLICS))),
     urgence: lenient(z.string().refine(isKnown(URGENCIES))),
+    difficulte: lenient(z.string().refine(isKnown(DIFFICULTIES))),
     echeance: lenient(isoDay),
     aisance: lenient(z.string().refine(isKnown(DIGITAL_EASES))),
     equipement: z.unknown().optional().transform((raw) => {
@@ -150,6 +155,7 @@ export const situationSchema = z
       ageBand: keep("age", fields.age),
       public: keep("public", fields.public),
       urgence: keep("urgence", fields.urgence),
+      difficulte: keep("difficulte", fields.difficulte),
       echeance: keep("echeance", fields.echeance),
       aisance: keep("aisance", fields.aisance),
       equipement: equipment,
@@ -179,6 +185,7 @@ export function situationParams(situation: Situation): URLSearchParams {
   if (situation.ageBand) query.set("age", situation.ageBand);
   if (situation.public) query.set("public", situation.public);
   if (situation.urgence) query.set("urgence", situation.urgence);
+  if (situation.difficulte) query.set("difficulte", situation.difficulte);
   if (situation.echeance) query.set("echeance", situation.echeance);
   if (situation.aisance) query.set("aisance", situation.aisance);
   for (const item of situation.equipement) query.append("equipement", item);

@@ -14,8 +14,13 @@ import type { IgnoredAnswer, Posture, Situation } from "./situation";
 
 /** Why an offer is ranked where it is: for it, against it, or worth knowing. */
 export type ReasonCode =
-  /** It answers the need asked (params: need — the need's slug). */
+  /** It answers the need asked (params: need — the need's slug; coverage — "full" or "partial": it carries
+   * every term of the need, or only the broader ones). */
   | "need_answered"
+  /** Nothing answers the need itself: it can help with its digital part only (params: need). */
+  | "digital_part_only"
+  /** Its title or description holds the words typed, which mean no known need (params: words). */
+  | "text_matches"
   /** Another offer of the matrix sends this need here (params: fromStructure, notOffered). */
   | "redirected_here"
   /** It is meant for the person's public or age (params: public? — a public code; minAge?, maxAge?). */
@@ -26,11 +31,12 @@ export type ReasonCode =
   | "posture_matches"
   /** It works another way than the person needs (params: posture — what it does; wanted). */
   | "posture_differs"
-  /** The person can come without an appointment: an answer on the spot. */
+  /** The person can come without an appointment: an answer on the spot (params: quick — 1 when the
+   * request is short; long — 1 when it is too long for a walk-in, the reason is then against). */
   | "walk_in"
-  /** By appointment only. */
+  /** By appointment only (params: long — 1 when the request is long: an appointment suits it). */
   | "appointment_only"
-  /** Its next opening (params: at — ISO instant). */
+  /** Its next opening (params: at — ISO instant; open — 1 when open now, at is then its closing time). */
   | "next_opening"
   /** It opens before the deadline (params: at — ISO instant, deadline — day). */
   | "open_before_deadline"
@@ -58,7 +64,8 @@ export type ReasonCode =
   | "wheelchair_accessible"
   /** Whether its place is accessible is not known (params: place). */
   | "wheelchair_unknown"
-  /** A condition to check with the person (params: condition — the matrix's words). */
+  /** A condition to check with the person (params: condition — the matrix's words; or publics — the
+   * public codes it is meant for, joined by ",", when the person's public was not said). */
   | "condition_to_check"
   /** What to bring (params: documents — the list joined by " ; "). */
   | "documents_to_bring"

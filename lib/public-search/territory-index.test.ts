@@ -13,7 +13,7 @@ function cacheOf(maxOffers: number, sizes: Record<string, number>) {
     load: async (_, { id, searchVersion, timeZone, country }) => {
       loads.push(`${id}@${searchVersion}`);
       const offers = Array.from({ length: sizes[id]! }, () => ({})) as TerritoryIndex["offers"];
-      return { territoryId: id, version: searchVersion, timeZone, country, offers, postings: new Map(), byCommune: new Map(), withoutPlace: new Int32Array(), communes: [] };
+      return { territoryId: id, version: searchVersion, timeZone, country, offers, postings: new Map(), byCommune: new Map(), withoutPlace: new Int32Array(), communes: [], structureNames: new Map() };
     },
   });
   return { cache, loads };
@@ -57,7 +57,7 @@ describe("the indexes held in memory", () => {
       load: async (_, { id, searchVersion, timeZone, country }) => {
         loads.push(timeZone);
         if (fail) throw new Error("database down");
-        return { territoryId: id, version: searchVersion, timeZone, country, offers: [], postings: new Map(), byCommune: new Map(), withoutPlace: new Int32Array(), communes: [] };
+        return { territoryId: id, version: searchVersion, timeZone, country, offers: [], postings: new Map(), byCommune: new Map(), withoutPlace: new Int32Array(), communes: [], structureNames: new Map() };
       },
     });
     await expect(cache.get(db, territory("a"))).rejects.toThrow("database down");

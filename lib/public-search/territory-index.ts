@@ -40,6 +40,16 @@ export interface IndexedPlace {
   communeName: string;
   latitude: number | null;
   longitude: number | null;
+  /** null: not said. */
+  wheelchairAccessible: boolean | null;
+}
+
+/** "We don't do this → go there": a redirection entry of the matrix (the orientation assistant follows them). */
+export interface IndexedRedirect {
+  notOffered: string;
+  toOfferId: string | null;
+  toStructureId: string | null;
+  note: string | null;
 }
 
 export interface IndexedOffer {
@@ -50,8 +60,19 @@ export interface IndexedOffer {
   maxAge: number | null;
   feeDetails: string | null;
   lastVerifiedAt: Date | null;
+  structureId: string;
   structureName: string;
   phone: string | null;
+  /** What the orientation assistant weighs beyond the search's filters (lib/orientation). */
+  residencyCondition: string | null;
+  otherConditions: string | null;
+  documentsToBring: string[];
+  /** ISO 639-1 codes. */
+  languages: string[];
+  isSaturated: boolean;
+  acceptsTransfers: boolean;
+  typicalDelayDays: number | null;
+  redirects: IndexedRedirect[];
   /** Its terms in their vocabularies' order (sortOrder, code). */
   terms: TermRef[];
   /** Title and description as normalize() leaves words, for the free-text fallback. */
@@ -83,6 +104,8 @@ export interface TerritoryIndex {
   withoutPlace: Int32Array;
   /** Where the published structures have places, with an average position, by name. */
   communes: Commune[];
+  /** The published structures' names, by id (a redirection may name a structure). */
+  structureNames: ReadonlyMap<string, string>;
 }
 
 /** What the search knows of the territory when it asks for its index. */
@@ -95,9 +118,25 @@ export interface IndexedTerritory {
 
 type Tx = Pick<PrismaClient, "$queryRaw">;
 
-type OfferRow = Pick<IndexedOffer, "id" | "title" | "description" | "minAge" | "maxAge" | "feeDetails" | "lastVerifiedAt"> & {
-  structureId: string;
-};
+type OfferRow = Pick<
+  IndexedOffer,
+  | "id"
+  | "title"
+  | "description"
+  | "minAge"
+  | "maxAge"
+  | "feeDetails"
+  | "lastVerifiedAt"
+  | "structureId"
+  | "residencyCondition"
+  | "otherConditions"
+  | "documentsToBring"
+  | "languages"
+  | "isSaturated"
+  | "acceptsTransfers"
+  | "typicalDelayDays"
+>;
+type RedirectRow = IndexedRedirect & { offerId: string };
 interface PlaceRow extends IndexedPlace {
   id: string;
   published: boolean;
@@ -154,7 +193,8 @@ export async function loadTerritoryIndex(db: PrismaClient, territory: IndexedTer
       const structures = await tx.$queryRaw<{ id: string; name: string; phone: string | null; published: boolean }[]>`
         SELECT s.id, s.name, s.phone, s.status = 'published' AS published FROM "Structure" s WHERE s."territoryId" = ${territoryId}::uuid`;
       const offers = await tx.$queryRaw<OfferRow[]>`
-        SELECT o.id, o."structureId", o.title, o.description, o."minAge", o."maxAge", o."feeDetails", o."lastVerifiedAt"
+        SELECT o.id, o."structureId", o.title, o.description, o."minAge", o."maxAge", o."feeDetails", o."lastVerifiedAt",
+          o."residencyCondition", o."otherConditions", o."documentsToBring", o.languages, o."isSaturated", o."acceptsTransfers", o."typicalDelayDays"
         FROM "Offer" o WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published'`;
       // Then the rows that hang from them, joined to the ids read so far (`unnest`), so that each
       // is found through its owner's index (the bench prints the plans): a territory is a few per
@@ -167,13 +207,17 @@ export async function loadTerritoryIndex(db: PrismaClient, territory: IndexedTer
       const termIds = [...new Set(offerTerms.map(({ termId }) => termId))];
       const terms = await tx.$queryRaw<(TermRef & { id: string })[]>`
         SELECT t.id, t."vocabularyKey", t.code FROM "VocabularyTerm" t WHERE t.id = ANY(${termIds}::uuid[]) ORDER BY t."sortOrder", t.code`;
+      // Saving an offer's redirections updates the offer's row, which bumps the version.
+      const redirects = await tx.$queryRaw<RedirectRow[]>`
+        SELECT r."offerId", r."notOffered", r."redirectToOfferId" AS "toOfferId", r."redirectToStructureId" AS "toStructureId", r.note
+        FROM unnest(${offerIds}::uuid[]) AS owner(id) JOIN "OfferRedirect" r ON r."offerId" = owner.id ORDER BY r."notOffered", r.id`;
       const offerPlaces = await tx.$queryRaw<{ id: string; offerId: string; placeId: string; publicHolidays: HolidayRule | null }[]>`
         SELECT op.id, op."offerId", op."placeId", op."publicHolidays"::text AS "publicHolidays"
         FROM unnest(${offerIds}::uuid[]) AS owner(id) JOIN "OfferPlace" op ON op."offerId" = owner.id`;
       // Every place of the territory's structures: a permanence may be held at a place of a
       // structure that is not published; communes count only the published structures' places.
       const places = await tx.$queryRaw<PlaceRow[]>`
-        SELECT p.id, p.name, p.address, p."postalCode", p."communeCode", p."communeName", p.latitude, p.longitude,
+        SELECT p.id, p.name, p.address, p."postalCode", p."communeCode", p."communeName", p.latitude, p.longitude, p."wheelchairAccessible",
           p."publicHolidays"::text AS "publicHolidays", p."structureId" = ANY(${structures.filter(({ published }) => published).map(({ id }) => id)}::uuid[]) AS published
         FROM unnest(${structures.map(({ id }) => id)}::uuid[]) AS owner(id) JOIN "Place" p ON p."structureId" = owner.id`;
       // Hours belong to a place, an offer at a place, or an offer with no place: one index each.
@@ -196,7 +240,7 @@ export async function loadTerritoryIndex(db: PrismaClient, territory: IndexedTer
       const exceptions = await tx.$queryRaw<ExceptionRow[]>`
         SELECT * FROM (${ofOwners("OpeningException", `h."placeId", h."offerPlaceId", h."offerId", h."startsOn", h."endsOn", h.closed, h."opensAtMinute", h."closesAtMinute", h.label`)}) AS exception
         ORDER BY exception."startsOn"`;
-      return { structures, offers, offerTerms, terms, offerPlaces, places, slots, exceptions };
+      return { structures, offers, offerTerms, terms, redirects, offerPlaces, places, slots, exceptions };
     },
     { isolationLevel: "RepeatableRead", timeout: 60_000 },
   );
@@ -210,6 +254,7 @@ function buildIndex(
     offers: OfferRow[];
     offerTerms: { offerId: string; termId: string }[];
     terms: (TermRef & { id: string })[];
+    redirects: RedirectRow[];
     offerPlaces: { id: string; offerId: string; placeId: string; publicHolidays: HolidayRule | null }[];
     places: PlaceRow[];
     slots: SlotRow[];
@@ -225,6 +270,12 @@ function buildIndex(
     let list = termsOf.get(offerId);
     if (!list) termsOf.set(offerId, (list = []));
     list.push(term);
+  }
+  const redirectsOf = new Map<string, IndexedRedirect[]>();
+  for (const { offerId, ...redirect } of rows.redirects) {
+    const list = redirectsOf.get(offerId);
+    if (list) list.push(redirect);
+    else redirectsOf.set(offerId, [redirect]);
   }
   const slots = byOwner(rows.slots);
   const exceptions = byOwner(rows.exceptions);
@@ -259,8 +310,17 @@ function buildIndex(
       maxAge: row.maxAge,
       feeDetails: row.feeDetails,
       lastVerifiedAt: row.lastVerifiedAt,
+      structureId: row.structureId,
       structureName: structure.name,
       phone: structure.phone,
+      residencyCondition: row.residencyCondition,
+      otherConditions: row.otherConditions,
+      documentsToBring: row.documentsToBring,
+      languages: row.languages,
+      isSaturated: row.isSaturated,
+      acceptsTransfers: row.acceptsTransfers,
+      typicalDelayDays: row.typicalDelayDays,
+      redirects: redirectsOf.get(row.id) ?? [],
       terms,
       text: searchableText(`${row.title}\n${row.description}`),
       places: offerPlaces.map(({ place }) => ({
@@ -271,6 +331,7 @@ function buildIndex(
         communeName: place.communeName,
         latitude: place.latitude,
         longitude: place.longitude,
+        wheelchairAccessible: place.wheelchairAccessible,
       })),
       schedules,
       frenchRank: 0,
@@ -293,6 +354,7 @@ function buildIndex(
     byCommune: postingsOf(offers, (offer) => offer.places.map(({ communeCode }) => communeCode)),
     withoutPlace: Int32Array.from(offers.flatMap((offer, position) => (offer.places.length === 0 ? [position] : []))),
     communes: communesOf(rows.places),
+    structureNames: new Map([...structures].map(([id, { name }]) => [id, name])),
   };
 }
 

@@ -41,7 +41,20 @@ export interface FreeSlotScope {
 
 /** The ids of the offers (of the territory, or among `offerIds`) with a free slot in [from, until). */
 export async function offersWithFreeSlot(db: PrismaClient, scope: FreeSlotScope): Promise<Set<string>> {
-  const found = new Set<string>();
+  return new Set((await firstFreeSlots(db, scope)).first.keys());
+}
+
+export interface FirstFreeSlots {
+  /** Each offer's first free slot in [from, until), by offer id. */
+  first: Map<string, Date>;
+  /** The offers that have agendas (availability patterns) in the range, free or not. */
+  withAgenda: Set<string>;
+}
+
+/** The first free slot of each offer (of the territory, or among `offerIds`) in [from, until). */
+export async function firstFreeSlots(db: PrismaClient, scope: FreeSlotScope): Promise<FirstFreeSlots> {
+  const first = new Map<string, Date>();
+  const found = { first, withAgenda: new Set<string>() };
   if (scope.until <= scope.from || (scope.offerIds && scope.offerIds.length === 0)) return found;
   const fromDay = new Date(`${scope.from.toISOString().slice(0, 10)}T00:00:00Z`);
   const rows = await db.availabilityPattern.findMany({
@@ -53,6 +66,7 @@ export async function offersWithFreeSlot(db: PrismaClient, scope: FreeSlotScope)
     select: { id: true, mediatorId: true, offerId: true, placeId: true, kind: true, weekday: true, startMinute: true, endMinute: true, slotMinutes: true, validFrom: true, validUntil: true },
   });
   if (rows.length === 0) return found;
+  for (const row of rows) found.withAgenda.add(row.offerId);
   const patterns: AvailabilityRule[] = rows.map((row) => ({ ...row, validFrom: day(row.validFrom), validUntil: day(row.validUntil) }));
   const mediatorIds = [...new Set(patterns.map((pattern) => pattern.mediatorId))];
   const offerIds = [...new Set(patterns.map((pattern) => pattern.offerId))];
@@ -92,7 +106,7 @@ export async function offersWithFreeSlot(db: PrismaClient, scope: FreeSlotScope)
       absences: mediators.flatMap((id) => absencesByMediator.get(id) ?? []),
       busy: mediators.flatMap((id) => busyByMediator.get(id) ?? []),
       schedules, from: scope.from, until: scope.until, ...territory, limit: 1 });
-    if (slot) found.add(offer.id);
+    if (slot) first.set(offer.id, slot.startsAt);
   }
   return found;
 }

@@ -9,6 +9,9 @@ import type { SignedInActor } from "@/lib/auth/actor";
 import { can, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
+import { localTime } from "@/lib/hours/rules";
+import type { Situation } from "@/lib/orientation/situation";
+import { transferPrefill } from "@/lib/orientation/transfer-prefill";
 import { lineForTransfer } from "@/lib/permanences/sheets";
 import { findTargetOffer, type TargetOffer } from "./create-offer";
 import { warningsFor } from "./create";
@@ -48,9 +51,21 @@ export async function loadCreatePage(
     offerId,
     previousTransferId,
     sheetLineId,
+    analysis,
+    level,
     idempotencyKey = crypto.randomUUID(),
     now = new Date(),
-  }: { offerId: string; previousTransferId?: string; sheetLineId?: string; idempotencyKey?: string; now?: Date },
+  }: {
+    offerId: string;
+    previousTransferId?: string;
+    sheetLineId?: string;
+    /** The orientation assistant's analysis of the person's situation (lib/orientation), to prefill the form with. */
+    analysis?: Situation;
+    /** The kind of transfer chosen from the assistant's results. */
+    level?: TransferFormValues["level"];
+    idempotencyKey?: string;
+    now?: Date;
+  },
 ): Promise<CreatePage | null> {
   const offer = await findTargetOffer(db, offerId);
   if (!offer) return null;
@@ -101,6 +116,7 @@ export async function loadCreatePage(
   // From a permanence sheet's line: its first name and request, sent by the permanence's structure when the actor is one of its members.
   const line = sheetLineId && isUuid(sheetLineId) ? await lineForTransfer(db, actor, sheetLineId) : null;
 
+  const fromAnalysis = analysis && !previous ? transferPrefill(analysis, offer.needTerms, localTime(now, offer.territory.timeZone).date) : null;
   const defaults: TransferFormValues = {
     idempotencyKey,
     // A re-orientation is on behalf of the structure that sent the first transfer, when the actor may still send for it.
@@ -109,19 +125,19 @@ export async function loadCreatePage(
     offerId: offer.id,
     previousTransferId: previous?.id ?? "",
     sheetLineId: line?.id ?? "",
-    level: offer.acceptsTransfers ? (previous && previous.level !== "simple" ? previous.level : "accompanied") : "simple",
+    level: offer.acceptsTransfers ? (level ?? (previous && previous.level !== "simple" ? previous.level : "accompanied")) : "simple",
     intent: "send",
-    needTermId,
-    needDescription: previous?.needDescription ?? line?.request ?? "",
-    difficulty: previous?.difficulty ?? "",
-    urgency: previous?.urgency ?? "normal",
-    deadline: previous?.deadline ? previous.deadline.toISOString().slice(0, 10) : "",
-    digitalEase: previous?.digitalEase ?? "",
-    equipment: previous?.equipment ?? [],
-    supportGoal: previous?.supportGoal ?? "",
+    needTermId: fromAnalysis?.needTermId || needTermId,
+    needDescription: previous?.needDescription ?? (line?.request || fromAnalysis?.needDescription) ?? "",
+    difficulty: previous?.difficulty ?? fromAnalysis?.difficulty ?? "",
+    urgency: previous?.urgency ?? fromAnalysis?.urgency ?? "normal",
+    deadline: previous?.deadline ? previous.deadline.toISOString().slice(0, 10) : (fromAnalysis?.deadline ?? ""),
+    digitalEase: previous?.digitalEase ?? fromAnalysis?.digitalEase ?? "",
+    equipment: previous?.equipment ?? fromAnalysis?.equipment ?? [],
+    supportGoal: previous?.supportGoal ?? fromAnalysis?.supportGoal ?? "",
     documents,
     personPublicTermIds: [],
-    ageBand: "",
+    ageBand: fromAnalysis?.ageBand ?? "",
     confirmWarnings: false,
     personLabel: (mayCopyLabel && previous?.personLabel) || line?.personLabel || "",
     consent: false,

@@ -37,6 +37,9 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
         <Link href={`/territoires/${territory.slug}/listes`} className="text-accent underline">
           Listes du territoire
         </Link>
+        <Link href={`/territoires/${territory.slug}/orientation`} className="text-accent underline">
+          Assistant d&apos;orientation
+        </Link>
         <Link href={`/territoires/${territory.slug}/activite`} className="text-accent underline">
           Rendez-vous, permanences et ateliers
         </Link>
