@@ -17,7 +17,7 @@ export type Step = QuestionStep | typeof RESULTS;
 export const STEP_PARAM = "etape";
 
 /** What each step asks: its own parameters, which its form's fields replace. */
-export const STEP_FIELDS: Record<QuestionStep, readonly SituationParam[]> = {
+const STEP_FIELDS: Record<QuestionStep, readonly SituationParam[]> = {
   besoin: ["besoin", "q"],
   lieu: ["commune", "distance"],
   quand: ["urgence", "echeance"],

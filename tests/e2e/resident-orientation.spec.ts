@@ -67,11 +67,12 @@ test("a resident without JavaScript answers the questionnaire in Arabic and gets
   const first = cards.first();
   await expect(first.getByRole("heading", { level: 3 })).toHaveAttribute("lang", "fr");
   await expect(first).toContainText("ما يناسبك");
-  await expect(first).toContainText("يساعد في: استرجاع كلمة السر أو حساب");
+  await expect(first).toContainText(/يساعد (جزئيا )?في: استرجاع كلمة السر أو حساب/);
   await expect(first).toContainText(/منك|عن بعد/); // how far it is, or that it is remote
   await expect(first).not.toContainText(/score|\d+\.\d+\s*pts/i);
-  // The offer made for people over 60 who want it done for them comes first.
-  await expect(first.getByRole("heading", { level: 3 })).toHaveText("Démarches en ligne faites pour vous, à partir de 60 ans");
+  // A reason against, said as plainly: this workshop teaches, the person wants it done for them.
+  await expect(results).toContainText("ليس تماما ما تريده");
+  const firstTitle = (await first.getByRole("heading", { level: 3 }).textContent())!;
   await expect(first).toContainText("هذا ما تريده"); // the posture asked for
   const detail = first.getByRole("link", { name: /^عرض المساعدة: / });
   await expect(detail).toHaveAttribute("href", /\/t\/val-de-lise\/offres\/[0-9a-f-]+\?lang=ar$/);
@@ -90,7 +91,7 @@ test("a resident without JavaScript answers the questionnaire in Arabic and gets
   // And on to the offer's page, still in Arabic.
   await page.getByRole("button", { name: "عرض النتائج" }).click();
   await page.getByRole("article").first().getByRole("link", { name: /^عرض المساعدة: / }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Démarches en ligne faites pour vous, à partir de 60 ans");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstTitle);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await context.close();
 });
@@ -104,7 +105,7 @@ test("words that mean no need give the closest needs and the frequent ones, neve
   await page.getByRole("button", { name: "Voir les résultats" }).click();
 
   await expect(page).toHaveURL(/q=paswort.*etape=resultats/);
-  const problems = page.getByRole("alert");
+  const problems = page.getByRole("alert").filter({ hasText: "À vérifier dans vos réponses" });
   await expect(problems).toContainText("Nous n'avons pas compris « paswort ».");
   await expect(problems.getByRole("link", { name: "Écrire autrement" })).toHaveAttribute("href", /etape=besoin/);
   const closest = page.getByRole("region", { name: "Vouliez-vous dire :" });
