@@ -3,7 +3,8 @@
  * Preparing a fresh embedded database (migrations, vocabularies, demo territory) and the public
  * listing query of the demo territory; then the public search at national scale on the dataset of
  * `npm run bench:seed` (bench/public-search.ts); and the free slots of 300 mediators' agendas
- * (bench/free-slots.ts). Targets come with the issues that set them.
+ * (bench/free-slots.ts); and the orientation assistant beside the plain search on the national dataset
+ * (bench/orientation.ts). Targets come with the issues that set them.
  */
 import { performance } from "node:perf_hooks";
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
@@ -46,3 +47,5 @@ try {
 // Imported here, not above: lib/db.ts must not be loaded before DATABASE_URL is set.
 const { benchPublicSearch } = await import("./public-search");
 await benchPublicSearch();
+const { benchOrientation } = await import("./orientation");
+await benchOrientation();

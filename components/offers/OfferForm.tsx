@@ -30,6 +30,7 @@ function fromPosted(posted: FormObject, defaults: OfferFormValues): OfferFormVal
     languages: asList(posted.languages),
     isSaturated: posted.isSaturated === "on",
     acceptsTransfers: posted.acceptsTransfers === "on",
+    phoneLine: posted.phoneLine === "on",
     redirects: redirects.map((row) => ({
       notOffered: asText(row.notOffered),
       redirectToStructureId: asText(row.redirectToStructureId),
@@ -229,6 +230,29 @@ export function OfferForm({
             <label htmlFor={name}>{label}</label>
           </div>
         ))}
+        {(() => {
+          const error = errorAt("phoneLine");
+          return (
+            <div>
+              <div className="flex items-start gap-2">
+                <input
+                  type="checkbox"
+                  id="phoneLine"
+                  defaultChecked={initial.phoneLine}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={describedBy("phoneLine", true, error)}
+                  className="mt-1 h-4 w-4"
+                  {...register("phoneLine")}
+                />
+                <label htmlFor="phoneLine">Ligne téléphonique (permanence téléphonique)</label>
+              </div>
+              <FieldHint id="phoneLine">
+                Sans lieu : ses horaires sont ceux des permanences téléphoniques. Les appels se notent sur une fiche d&apos;appel (page « Appels » de la structure).
+              </FieldHint>
+              <FieldError id="phoneLine" error={error} />
+            </div>
+          );
+        })()}
       </section>
 
       <section aria-labelledby="offre-autres" className="space-y-4">

@@ -165,6 +165,7 @@ export async function seedDemoTerritory(
               typicalDelayDays: offer.typicalDelayDays,
               isSaturated: offer.isSaturated ?? false,
               acceptsTransfers: offer.acceptsTransfers,
+              phoneLine: offer.phoneLine ?? false,
               status: offer.draft ? "draft" : "published",
               lastVerifiedAt: monthsBefore(now, offer.verifiedMonthsAgo),
               terms: { create: offer.terms.map(term) },

@@ -111,6 +111,8 @@ export interface DemoOffer {
   typicalDelayDays?: number;
   isSaturated?: boolean;
   acceptsTransfers: boolean;
+  /** A phone line: no place, its own hours are the phone permanences. */
+  phoneLine?: boolean;
   draft?: boolean;
   /** Months since the offer was last verified (over 6: flagged as stale). */
   verifiedMonthsAgo: number;
@@ -798,6 +800,7 @@ export const DEMO_STRUCTURES: DemoStructure[] = [
         languages: FRENCH_ONLY,
         typicalDelayDays: 0,
         acceptsTransfers: true,
+        phoneLine: true,
         verifiedMonthsAgo: 1,
       },
     ],
@@ -854,5 +857,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     name: "Julien Moreau",
     role: "Animateur numérique de la Médiathèque (ateliers)",
     memberships: [{ structure: "mediatheque", role: "admin" }],
+  },
+  {
+    email: "ligne@val-de-lise.exemple.fr",
+    name: "Inès Garnier",
+    role: "Médiatrice de la ligne téléphonique du Réseau des espaces numériques (fiches d'appel)",
+    memberships: [{ structure: "ligne-numerique", role: "member" }],
   },
 ];

@@ -13,6 +13,7 @@ import { STATUS_LABELS } from "@/lib/transfers/labels";
 import { AGENDA_MESSAGES, AGENDA_PUBLIC_MESSAGES } from "@/lib/agenda/messages";
 import { APPOINTMENT_MESSAGES, APPOINTMENT_PUBLIC_MESSAGES } from "@/lib/appointments/messages";
 import { PERMANENCE_MESSAGES, PERMANENCE_PUBLIC_MESSAGES } from "@/lib/permanences/messages";
+import { PHONE_LINE_MESSAGES } from "@/lib/phone-line/messages";
 import { WORKSHOP_MESSAGES, WORKSHOP_PUBLIC_MESSAGES } from "@/lib/workshops/messages";
 import { RESIDENT_BOOKING_MESSAGES, RESIDENT_BOOKING_PUBLIC_MESSAGES } from "@/lib/resident-booking/messages";
 
@@ -124,6 +125,7 @@ export const WORKSPACE_MESSAGES = {
   ...AGENDA_MESSAGES,
   ...APPOINTMENT_MESSAGES,
   ...PERMANENCE_MESSAGES,
+  ...PHONE_LINE_MESSAGES,
   ...WORKSHOP_MESSAGES,
   ...RESIDENT_BOOKING_MESSAGES,
 } satisfies Record<string, (params: never) => string>;

@@ -87,6 +87,16 @@ describe("saveOffer", () => {
     expect(record.summary).toBe("Offre « Atelier smartphone débutants » modifiée : intitulé, lieux, âge minimum");
   });
 
+  it("declares a phone line (an offer with no place), in the history", async () => {
+    const created = await saveOffer(db, await newOfferForm({ title: "Ligne d'écoute numérique", placeIds: [] }), actorId);
+    const offerId = created.ok ? created.offerId : "";
+    const outcome = await saveOffer(db, await editForm(offerId, { phoneLine: "on" }), actorId);
+    expect(outcome).toMatchObject({ ok: true, changed: ["phoneLine"] });
+    expect((await loadOffer(db, structureId, offerId))!.values.phoneLine).toBe(true);
+    const record = await db.changeRecord.findFirstOrThrow({ where: { offerId }, orderBy: { createdAt: "desc" } });
+    expect(record.summary).toBe("Offre « Ligne d'écoute numérique » modifiée : ligne téléphonique");
+  });
+
   it("refuses a save based on an old version and says which fields differ; nothing is overwritten", async () => {
     const created = await saveOffer(db, await newOfferForm(), actorId);
     const offerId = created.ok ? created.offerId : "";

@@ -26,6 +26,7 @@ export const OFFER_FIELD_LABELS = {
   typicalDelayDays: "délai de prise en charge",
   isSaturated: "complet",
   acceptsTransfers: "accepte les transferts",
+  phoneLine: "ligne téléphonique",
   redirects: "ce qui n'est pas proposé",
 } as const;
 type Field = keyof typeof OFFER_FIELD_LABELS;
@@ -58,6 +59,7 @@ const offerSelect = {
   typicalDelayDays: true,
   isSaturated: true,
   acceptsTransfers: true,
+  phoneLine: true,
   status: true,
   updatedAt: true,
   terms: { select: { termId: true } },
@@ -86,6 +88,7 @@ export async function loadOffer(db: Pick<PrismaClient, "offer">, structureId: st
     typicalDelayDays: offer.typicalDelayDays,
     isSaturated: offer.isSaturated,
     acceptsTransfers: offer.acceptsTransfers,
+    phoneLine: offer.phoneLine,
     redirects: offer.redirects,
   };
   return { values, status: offer.status, version: offer.updatedAt.toISOString() };
@@ -138,6 +141,7 @@ function columns(values: Editable) {
     typicalDelayDays: values.typicalDelayDays,
     isSaturated: values.isSaturated,
     acceptsTransfers: values.acceptsTransfers,
+    phoneLine: values.phoneLine,
   };
 }
 

@@ -24,6 +24,7 @@ export interface OfferFormValues {
   typicalDelayDays: string;
   isSaturated: boolean;
   acceptsTransfers: boolean;
+  phoneLine: boolean;
   redirects: { notOffered: string; redirectToStructureId: string; note: string }[];
 }
 
@@ -53,6 +54,7 @@ export function offerFormValues(structureId: string, existing?: { offerId: strin
       typicalDelayDays: "",
       isSaturated: false,
       acceptsTransfers: false,
+      phoneLine: false,
       redirects: [],
     };
   }
@@ -78,6 +80,7 @@ export function offerFormValues(structureId: string, existing?: { offerId: strin
     typicalDelayDays: number(values.typicalDelayDays),
     isSaturated: values.isSaturated,
     acceptsTransfers: values.acceptsTransfers,
+    phoneLine: values.phoneLine,
     redirects: values.redirects.map((row) => ({
       notOffered: row.notOffered,
       redirectToStructureId: row.redirectToStructureId ?? "",

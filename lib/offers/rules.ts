@@ -3,10 +3,14 @@
  * verified for more than `staleAfterMonths` calendar months before `now`.
  */
 export function isStale(lastVerifiedAt: Date | null, staleAfterMonths: number, now: Date): boolean {
-  if (!lastVerifiedAt) return true;
+  return !lastVerifiedAt || lastVerifiedAt < staleBefore(staleAfterMonths, now);
+}
+
+/** The instant before which a verification is stale (to compare many offers against one limit). */
+export function staleBefore(staleAfterMonths: number, now: Date): Date {
   const limit = new Date(now);
   limit.setUTCMonth(limit.getUTCMonth() - staleAfterMonths);
-  return lastVerifiedAt < limit;
+  return limit;
 }
 
 export interface PublishReadiness {

@@ -47,6 +47,14 @@ describe("the offer schema", () => {
     ).toEqual(["languages.0", "maxAge", "redirects.0.notOffered", "title", "typicalDelayDays"]);
   });
 
+  it("refuses a phone line with places: its hours are the phone permanences", () => {
+    const placeId = "6f1d1c7e-2a4b-4c4d-8e8f-0a1b2c3d4e51";
+    expect(paths({ phoneLine: "on", placeIds: [placeId] })).toEqual(["phoneLine"]);
+    expect(paths({ phoneLine: "on" })).toEqual([]);
+    expect(offerSchema.parse({ structureId, title: "Ligne d'accueil", phoneLine: "on" }).phoneLine).toBe(true);
+    expect(offerSchema.parse({ structureId, title: "Ligne d'accueil" }).phoneLine).toBe(false);
+  });
+
   it("refuses over-long text and too many documents", () => {
     expect(paths({ description: "x".repeat(2001) })).toEqual(["description"]);
     expect(paths({ documentsToBring: Array.from({ length: 31 }, (_, i) => `Document ${i}`).join("\n") })).toEqual(["documentsToBring"]);

@@ -101,6 +101,7 @@ export const offerSchema = z
     typicalDelayDays: optionalInteger("Délai de prise en charge", 0, 365),
     isSaturated: checkbox,
     acceptsTransfers: checkbox,
+    phoneLine: checkbox,
     redirects: list(redirectRow, 20, "20 réorientations au plus."),
   })
   .refine((offer) => offer.minAge == null || offer.maxAge == null || offer.minAge <= offer.maxAge, {
@@ -108,6 +109,10 @@ export const offerSchema = z
     message: "L'âge maximum doit être supérieur ou égal à l'âge minimum.",
     // Checked even when other fields are wrong, so every error shows at once.
     when: ({ issues }) => !issues.some((issue) => issue.path?.[0] === "minAge" || issue.path?.[0] === "maxAge"),
+  })
+  .refine((offer) => !offer.phoneLine || offer.placeIds.length === 0, {
+    path: ["phoneLine"],
+    message: "Une ligne téléphonique n'a pas de lieu : ses horaires sont ceux des permanences téléphoniques.",
   })
   .transform((offer) => ({
     ...offer,

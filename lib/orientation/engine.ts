@@ -17,9 +17,9 @@ import { findNeed, frequentNeeds } from "@/lib/public-search/needs";
 import { findPublicTerritory } from "@/lib/public-search/queries";
 import { territoryIndex } from "@/lib/public-search/territory-index";
 import { tokens } from "@/lib/public-search/text";
-import { firstFreeSlots } from "@/lib/resident-booking/free-this-week";
+import { firstFreeSlots, offersWithAgendas } from "@/lib/resident-booking/free-this-week";
 import { closestNeeds } from "./closest-needs";
-import { candidatesFor, digitalHelpCandidates, rankCandidates } from "./rank";
+import { orientationCandidates, rankOffers } from "./rank";
 import type { IgnoredAnswer, Situation } from "./situation";
 import type { OrientationResult, SituationProblem } from "./types";
 import { SLOT_HORIZON_DAYS } from "./weights";
@@ -73,13 +73,18 @@ export async function orient(
   const base = { territory: { id: territory.id, slug: territory.slug, name: territory.name, timeZone, country }, situation, ignored, problems, needs, suggestions, communes };
   if (needs.length === 0 && words.length === 0) return { ...base, ranked: [], excluded: [] };
 
-  const candidates = candidatesFor(index.offers, { needs, words }, index.structureNames, (text) => matchNeeds(text, country));
-  const fallback = needs.length > 0 ? digitalHelpCandidates(index.offers, needs[0]!.need.slug, new Set(candidates.map(({ offer }) => offer.id))) : [];
+  // Which offers have agendas, read while the candidates are ranked; free slots are then asked
+  // for those of the shortlist only.
+  const agendas = offersWithAgendas(db, territory.id, now);
+  // Let the query leave (the driver writes on a later turn of the event loop) before the CPU work.
+  await new Promise((resolve) => setImmediate(resolve));
+  const { candidates, fallback } = orientationCandidates(index.offers, { needs, words }, index.structureNames, (text) => matchNeeds(text, country));
   const until = effective.echeance ? zonedInstant(addDays(effective.echeance, 1), 0, timeZone) : new Date(now.getTime() + SLOT_HORIZON_DAYS * DAY_MS);
-  const freeSlots = await firstFreeSlots(db, { offerIds: [...candidates, ...fallback].map(({ offer }) => offer.id), from: now, until });
-  const context = { situation: effective, origin, freeSlots, now, timeZone, staleAfterMonths: territory.staleAfterMonths };
-  const { ranked, excluded } = rankCandidates(candidates, context);
-  // Nobody left answers the need itself: general digital help, for its digital part.
-  if (ranked.length === 0 && fallback.length > 0) return { ...base, ranked: rankCandidates(fallback, context).ranked, excluded };
-  return { ...base, ranked, excluded };
+  const context = { situation: effective, origin, now, timeZone, staleAfterMonths: territory.staleAfterMonths };
+  const freeSlotsOf = async (offerIds: string[]) => {
+    const withAgenda = await agendas;
+    const asked = offerIds.filter((id) => withAgenda.has(id));
+    return asked.length > 0 ? firstFreeSlots(db, { offerIds: asked, from: now, until }) : { first: new Map<string, Date>(), withAgenda: new Set<string>() };
+  };
+  return { ...base, ...(await rankOffers({ candidates, fallback }, context, freeSlotsOf)) };
 }

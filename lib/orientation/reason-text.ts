@@ -25,7 +25,7 @@ const publicList = (codes: string) =>
 const language = (code: string | number | undefined) => LANGUAGES.of(text(code)) ?? text(code);
 const needLabel = (slug: string | number | undefined) => findNeed(text(slug))?.label ?? text(slug);
 const ages = ({ minAge, maxAge }: Record<string, string | number>) =>
-  minAge !== undefined && maxAge !== undefined ? `${minAge} à ${maxAge} ans` : minAge !== undefined ? `${minAge} ans et plus` : `${maxAge} ans au plus`;
+  minAge !== undefined && maxAge !== undefined ? `${minAge}–${maxAge} ans` : minAge !== undefined ? `${minAge} ans et plus` : `${maxAge} ans au plus`;
 
 type Say = (params: Record<string, string | number>, timeZone: string) => string;
 const at = (params: Record<string, string | number>, timeZone: string) => formatSlot(new Date(text(params.at)), timeZone, "fr");

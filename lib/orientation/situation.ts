@@ -114,7 +114,7 @@ const isoDay = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
   });
 
-export const situationSchema = z
+const situationSchema = z
   .object({
     besoin: lenient(z.string().refine((slug) => findNeed(slug) !== undefined)),
     q: z.unknown().optional().transform((raw) => cleanText(first(raw))),
@@ -136,7 +136,7 @@ export const situationSchema = z
     objectif: lenient(z.string().refine(isKnown(POSTURES))),
     lang: z.unknown().optional().transform(localeFrom),
   })
-  .transform(({ equipement, ...fields }) => {
+  .transform(({ equipement: ticked, ...fields }) => {
     const ignored: IgnoredAnswer[] = [];
     const keep = <T,>(param: SituationParam, value: T | null | Ignored): T | null => {
       if (value instanceof Ignored) {
@@ -146,7 +146,7 @@ export const situationSchema = z
       return value;
     };
     // "Aucun équipement" with something else ticked: the things ticked win.
-    const equipment = equipement.known.length > 1 ? equipement.known.filter((item) => item !== "none") : equipement.known;
+    const equipment = ticked.known.length > 1 ? ticked.known.filter((item) => item !== "none") : ticked.known;
     const situation: Situation = {
       besoin: keep("besoin", fields.besoin),
       q: fields.q,
@@ -164,7 +164,7 @@ export const situationSchema = z
       objectif: keep("objectif", fields.objectif),
       lang: fields.lang,
     };
-    if (equipement.ignored) ignored.push({ param: "equipement" });
+    if (ticked.ignored) ignored.push({ param: "equipement" });
     return { situation, ignored };
   });
 

@@ -7,7 +7,7 @@
  * weight, run those tests.
  */
 export const WEIGHTS = {
-  /** × the need's strength: 1 for an offer carrying the need's terms in full, 0.2–1 in part. */
+  /** × the need's strength: 1 for an offer carrying the need's terms in full (in one of its vocabularies), 0.2–1 in part. */
   need: 50,
   /** Only the digital part of a need nobody answers (seed 001: José's CV, "mise en forme"). */
   digitalPartOnly: 12,
@@ -15,8 +15,8 @@ export const WEIGHTS = {
   textMatches: 20,
   /** × the need's share: another partner of the matrix sends this need here. */
   redirectedHere: 12,
-  /** Meant for the person's public or age band. */
-  servesPublic: 10,
+  /** Meant for the person's public or age band: a service made for them (and the generalists kept for the others). */
+  servesPublic: 15,
   /** Open to everyone. */
   forEveryone: 2,
   /** Works the way the person needs (done for them, with them, learn). */
@@ -79,7 +79,9 @@ export const DEFAULT_REACH_KM = 20;
 export const URGENT_WITHIN_DAYS = 7;
 /** Free slots are looked for this far ahead when there is no deadline. */
 export const SLOT_HORIZON_DAYS = 21;
-/** How far ahead openings are looked for. */
-export const OPENING_HORIZON_DAYS = 31;
 /** How many ranked offers an answer holds (the best ones). */
-export const MAX_RANKED = 30;
+export const MAX_RANKED = 20;
+/** How many of the best provisional scores are judged in full (openings, deadline, free slots): rank.ts. */
+export const SHORTLIST = 40;
+/** How many offers left out an answer lists (those answering the need best). */
+export const MAX_EXCLUDED = 30;

@@ -12,8 +12,8 @@
  * schedule's hours of the day once a day), and in full (next opening) for the page's 20 only.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { addDays } from "@/lib/hours/holidays";
-import { hoursOn, localTime, openingStatus, zonedInstant, type DayHours, type OpeningStatus, type Schedule } from "@/lib/hours/rules";
+import { hoursOn, localTime, type DayHours, type OpeningStatus, type Schedule } from "@/lib/hours/rules";
+import { statusAt } from "@/lib/hours/status-cache";
 import { isStale } from "@/lib/offers/rules";
 import { endOfWeek, offersWithFreeSlot } from "@/lib/resident-booking/free-this-week";
 import { resolveCommune, type Commune, type IgnoredFilter, type SearchFilters } from "./filters";
@@ -205,22 +205,6 @@ function waitToday(offer: IndexedOffer, date: string, minute: number): number | 
 
 const nextTime = (status: OpeningStatus) => (status.open ? 0 : (status.nextOpensAt?.getTime() ?? Number.POSITIVE_INFINITY));
 
-/**
- * A schedule's status holds from the instant it was computed until the schedule closes (open) or
- * opens (closed); with no opening within the horizon, until the horizon moves (next local day).
- * The page's offers are mostly the same from one search to the next: their statuses are kept.
- */
-const HORIZON_DAYS = 31;
-const knownStatuses = new WeakMap<Schedule, { status: OpeningStatus; from: number; until: number }>();
-function statusAt(schedule: Schedule, now: Date): OpeningStatus {
-  const instant = now.getTime();
-  const known = knownStatuses.get(schedule);
-  if (known && known.from <= instant && instant < known.until) return known.status;
-  const status = openingStatus(schedule, now, HORIZON_DAYS);
-  const changesAt = status.open ? status.closesAt : status.nextOpensAt ?? zonedInstant(addDays(localTime(now, schedule.timeZone).date, 1), 0, schedule.timeZone);
-  knownStatuses.set(schedule, { status, from: instant, until: changesAt.getTime() });
-  return status;
-}
 
 /** Open now at one of its places, or the soonest next opening. */
 function bestStatus(schedules: Schedule[], now: Date): OpeningStatus {

@@ -44,6 +44,19 @@ export async function offersWithFreeSlot(db: PrismaClient, scope: FreeSlotScope)
   return new Set((await firstFreeSlots(db, scope)).first.keys());
 }
 
+/**
+ * The offers of a territory that have agendas (a weekly availability still valid on `from`): one
+ * indexed query, so that a caller asks for free slots only where there may be some.
+ */
+export async function offersWithAgendas(db: PrismaClient, territoryId: string, from: Date): Promise<Set<string>> {
+  const rows = await db.availabilityPattern.findMany({
+    where: { offer: { territoryId }, OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${from.toISOString().slice(0, 10)}T00:00:00Z`) } }] },
+    select: { offerId: true },
+    distinct: ["offerId"],
+  });
+  return new Set(rows.map(({ offerId }) => offerId));
+}
+
 export interface FirstFreeSlots {
   /** Each offer's first free slot in [from, until), by offer id. */
   first: Map<string, Date>;

@@ -64,6 +64,7 @@ export async function getStructureOverview(db: PrismaClient, structureId: string
           id: true,
           title: true,
           status: true,
+          phoneLine: true,
           lastVerifiedAt: true,
           lastVerifiedBy: { select: { name: true, email: true } },
           places: { select: { place: { select: { name: true, communeName: true, structureId: true, structure: { select: { name: true } } } } } },

@@ -10,6 +10,7 @@ import { usageSeriesCounts } from "@/lib/appointments/series";
 import { localTime } from "@/lib/hours/rules";
 import { addDays } from "@/lib/hours/holidays";
 import { sheetCounts } from "@/lib/permanences/counts";
+import { callCounts } from "@/lib/phone-line/counts";
 import { workshopCounts } from "@/lib/workshops/queries";
 
 export const PERIODS = { "30j": { label: "30 derniers jours", days: 30 }, "90j": { label: "90 derniers jours", days: 90 }, "365j": { label: "12 derniers mois", days: 365 } } as const;
@@ -47,11 +48,12 @@ export async function territoryActivity(db: PrismaClient, actor: Actor, slug: st
   const today = localTime(now, territory.timeZone).date;
   const fromDay = addDays(today, -PERIODS[period].days);
   const range = { from: new Date(`${fromDay}T00:00:00Z`), until: now };
-  const [appointments, series, sheets, workshops] = await Promise.all([
+  const [appointments, series, sheets, workshops, calls] = await Promise.all([
     appointmentCounts(db, territory.id, range),
     usageSeriesCounts(db, territory.id, range),
     sheetCounts(db, territory.id, { from: fromDay, until: addDays(today, 1) }),
     workshopCounts(db, territory.id, range),
+    callCounts(db, territory.id, range, territory.timeZone),
   ]);
-  return { territory, period, fromDay, today, appointments, series, sheets, workshops };
+  return { territory, period, fromDay, today, appointments, series, sheets, workshops, calls };
 }

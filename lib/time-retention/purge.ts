@@ -2,7 +2,8 @@
  * Retention of time given to people (issue 17, point 9): the personal data of appointments,
  * sign-up sheets, workshop registrations, waiting lists and usages series is erased on the same
  * schedule as transfers' — the territory's `transferRetentionDays` after the appointment, the
- * permanence or the workshop (after the last change for a waiting-list entry or a series). What
+ * permanence or the workshop (after the last change for a waiting-list entry or a series), and the
+ * words of the phone line's calls (request, message, note) after the call. What
  * stays is anonymous: statuses, kinds, categories, outcomes, dates, the counts of the indicators.
  *
  * Conditional updates (`personalDataErasedAt` still null), territory by territory: two instances
@@ -45,6 +46,10 @@ export async function purgeTimePersonalData(db: PrismaClient, now: Date): Promis
       db.usageSeries.updateMany({
         where: { territoryId: territory.id, personalDataErasedAt: null, updatedAt: { lt: cutoff }, appointments: { none: { endsAt: { gte: cutoff } } } },
         data: { personLabel: null, ...done },
+      }),
+      db.phoneCall.updateMany({
+        where: { territoryId: territory.id, erasedAt: null, startedAt: { lt: cutoff } },
+        data: { request: "", messageText: null, outcomeNote: null, erasedAt: now },
       }),
     ]);
     erased += counts.reduce((total, { count }) => total + count, 0);

@@ -11,6 +11,8 @@ import type { PrismaClient } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { localTime } from "@/lib/hours/rules";
 import type { Situation } from "@/lib/orientation/situation";
+import { callForTransfer } from "@/lib/phone-line/calls";
+import { situationFromCall } from "@/lib/phone-line/rules";
 import { transferPrefill } from "@/lib/orientation/transfer-prefill";
 import { lineForTransfer } from "@/lib/permanences/sheets";
 import { findTargetOffer, type TargetOffer } from "./create-offer";
@@ -51,6 +53,7 @@ export async function loadCreatePage(
     offerId,
     previousTransferId,
     sheetLineId,
+    phoneCallId,
     analysis,
     level,
     idempotencyKey = crypto.randomUUID(),
@@ -59,6 +62,8 @@ export async function loadCreatePage(
     offerId: string;
     previousTransferId?: string;
     sheetLineId?: string;
+    /** Made from a phone line's call sheet: its 3-A prefills the form, its line's structure sends. */
+    phoneCallId?: string;
     /** The orientation assistant's analysis of the person's situation (lib/orientation), to prefill the form with. */
     analysis?: Situation;
     /** The kind of transfer chosen from the assistant's results. */
@@ -116,15 +121,20 @@ export async function loadCreatePage(
   // From a permanence sheet's line: its first name and request, sent by the permanence's structure when the actor is one of its members.
   const line = sheetLineId && isUuid(sheetLineId) ? await lineForTransfer(db, actor, sheetLineId) : null;
 
-  const fromAnalysis = analysis && !previous ? transferPrefill(analysis, offer.needTerms, localTime(now, offer.territory.timeZone).date) : null;
+  // From a phone call's sheet: its analysis and request, sent by the line's structure.
+  const call = phoneCallId && isUuid(phoneCallId) ? await callForTransfer(db, actor, phoneCallId) : null;
+  const situation = call ? situationFromCall(call.analysis) : analysis;
+  const prefill = situation && !previous ? transferPrefill(situation, offer.needTerms, localTime(now, offer.territory.timeZone).date) : null;
+  const fromAnalysis = prefill && call?.analysis.request ? { ...prefill, needDescription: call.analysis.request } : prefill;
   const defaults: TransferFormValues = {
     idempotencyKey,
     // A re-orientation is on behalf of the structure that sent the first transfer, when the actor may still send for it.
     fromStructureId:
-      sendingStructures.find((structure) => structure.id === (previous?.fromStructureId ?? line?.offerStructureId))?.id ?? sendingStructures[0]!.id,
+      sendingStructures.find((structure) => structure.id === (previous?.fromStructureId ?? line?.offerStructureId ?? call?.structureId))?.id ?? sendingStructures[0]!.id,
     offerId: offer.id,
     previousTransferId: previous?.id ?? "",
     sheetLineId: line?.id ?? "",
+    phoneCallId: call?.id ?? "",
     level: offer.acceptsTransfers ? (level ?? (previous && previous.level !== "simple" ? previous.level : "accompanied")) : "simple",
     intent: "send",
     needTermId: fromAnalysis?.needTermId || needTermId,

@@ -11,12 +11,13 @@
  * fails, and reads the first one's transfer.
  */
 import type { SignedInActor } from "@/lib/auth/actor";
-import type { Coded } from "@/lib/errors/app-error";
+import { AppError, type Coded } from "@/lib/errors/app-error";
 import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { localTime, zonedInstant } from "@/lib/hours/rules";
 import { lineForTransfer, linkTransferToLine } from "@/lib/permanences/sheets";
+import { callForTransfer, linkTransferToCall } from "@/lib/phone-line/calls";
 import { newTransferCode } from "./code";
 import { findTargetOffer, nextOpening, type TargetOffer } from "./create-offer";
 import { encryptPersonalDetails } from "./personal-data";
@@ -104,6 +105,8 @@ async function prepare(db: PrismaClient, actor: SignedInActor, input: TransferIn
   }
   // Started from a permanence sheet's line: the actor keeps that sheet, and no transfer was started from the line yet.
   if (input.sheetLineId && !(await lineForTransfer(db, actor, input.sheetLineId))) return { refusal: { ok: false, reason: "not_found" } as const };
+  // Made from a call sheet: the actor is a member of the line's structure, and no transfer was made from the call yet.
+  if (input.phoneCallId && !(await callForTransfer(db, actor, input.phoneCallId))) return { refusal: { ok: false, reason: "not_found" } as const };
   return { fromStructure, offer, appointmentAt, parcours };
 }
 
@@ -177,6 +180,10 @@ export async function createTransfer(db: PrismaClient, actor: SignedInActor, inp
           },
         });
         if (input.sheetLineId) await linkTransferToLine(tx, input.sheetLineId, id);
+        if (input.phoneCallId && !(await linkTransferToCall(tx, input.phoneCallId, { id, offerId: offer.id }))) {
+          // Another transfer was made from the call meanwhile: this one is not created.
+          throw new AppError({ code: "not_found" });
+        }
         if (input.intent === "send") {
           const sent = await applyTransitionIn(tx, { transferId: id, actor, input: { command: "send" }, now });
           if (!sent.ok) throw new Error(`Sending the new transfer failed: ${sent.reason}`);

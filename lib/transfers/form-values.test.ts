@@ -13,6 +13,7 @@ const defaults: TransferFormValues = {
   offerId: OFFER,
   previousTransferId: "",
   sheetLineId: "",
+  phoneCallId: "",
   level: "accompanied",
   intent: "send",
   needTermId: "",

@@ -42,6 +42,7 @@ export function transferValuesFromPosted(posted: FormObject, defaults: TransferF
     offerId: text(posted.offerId) || defaults.offerId,
     previousTransferId: text(posted.previousTransferId),
     sheetLineId: text(posted.sheetLineId),
+    phoneCallId: text(posted.phoneCallId),
     level: oneOf(TRANSFER_LEVELS, posted.level, defaults.level),
     intent: oneOf(TRANSFER_INTENTS, posted.intent, defaults.intent),
     needTermId: text(posted.needTermId),

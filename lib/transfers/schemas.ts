@@ -83,6 +83,8 @@ export const transferSchema = z
     previousTransferId: uuidOrEmpty,
     /** The permanence sheet's line the transfer is started from (linked to it on creation). */
     sheetLineId: uuidOrEmpty,
+    /** Made from a phone line's call sheet (lib/phone-line). */
+    phoneCallId: uuidOrEmpty,
     level: z.enum(TRANSFER_LEVELS, "Choisissez le type de transfert."),
     intent: z.enum(TRANSFER_INTENTS, "Choisissez « Enregistrer le brouillon » ou « Envoyer »."),
 
@@ -188,6 +190,7 @@ interface TransferFormFields {
   offerId: string;
   previousTransferId: string;
   sheetLineId: string;
+  phoneCallId: string;
   level: Choice<typeof TRANSFER_LEVELS>;
   intent: Choice<typeof TRANSFER_INTENTS>;
   needTermId: string;

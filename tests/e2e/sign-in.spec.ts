@@ -42,6 +42,10 @@ const EXPECTED: Record<string, { sees: RegExp[]; doesNotSee: RegExp[] }> = {
     sees: [/Médiathèque Jean-de-La-Fontaine .* — administrateur·rice/],
     doesNotSee: [/France Services/, /— coordination/],
   },
+  "ligne@val-de-lise.exemple.fr": {
+    sees: [/Réseau des espaces numériques du Val de Lise .* — membre/],
+    doesNotSee: [/France Services/, /administrateur·rice/, /— coordination/],
+  },
 };
 
 for (const account of DEMO_ACCOUNTS) {

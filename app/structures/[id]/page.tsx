@@ -68,6 +68,11 @@ export default async function StructurePage({ params, searchParams }: Props) {
             Permanences
           </Link>
         )}
+        {mayReceive && structure.offers.some((offer) => offer.phoneLine && offer.status !== "archived") && (
+          <Link href={`${base}/appels`} className="text-accent underline">
+            Appels (ligne téléphonique)
+          </Link>
+        )}
         <Link href={`${base}/historique`} className="text-accent underline">
           Historique
         </Link>

@@ -1,6 +1,7 @@
 /**
  * A new transfer to an offer (`?offre=<offerId>`, and `&depuis=<transferId>` to re-orient a person
- * after a decline, `&ligne=<sheetLineId>` to orient a person from a permanence sheet, or the
+ * after a decline, `&ligne=<sheetLineId>` to orient a person from a permanence sheet, `&appel=<callId>` from a phone
+ * line's call sheet (its 3-A prefills the form), or the
  * orientation assistant's situation — its URL parameters, lib/orientation/situation.ts — with
  * `&niveau=simple|accompanied|augmented`). For members of a structure of the offer's territory; 404 otherwise.
  */
@@ -25,6 +26,7 @@ export default async function NewTransferPage({ searchParams }: Props) {
   const offerId = one(query.offre);
   const previousTransferId = one(query.depuis);
   const sheetLineId = one(query.ligne);
+  const phoneCallId = one(query.appel);
   const fromAssistant = SITUATION_PARAMS.some((param) => query[param] !== undefined);
   const analysis = fromAssistant ? parseSituation(query).situation : undefined;
   const level = TRANSFER_LEVELS.find((choice) => choice === one(query.niveau));
@@ -36,6 +38,7 @@ export default async function NewTransferPage({ searchParams }: Props) {
     offerId,
     previousTransferId: previousTransferId || undefined,
     sheetLineId: sheetLineId || undefined,
+    phoneCallId: phoneCallId || undefined,
     analysis,
     level,
     now,

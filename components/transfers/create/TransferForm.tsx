@@ -60,6 +60,7 @@ export function TransferForm({ action, defaults, options }: { action: ServerActi
       <input type="hidden" defaultValue={initial.offerId} {...register("offerId")} />
       <input type="hidden" defaultValue={initial.previousTransferId} {...register("previousTransferId")} />
       <input type="hidden" defaultValue={initial.sheetLineId} {...register("sheetLineId")} />
+      <input type="hidden" defaultValue={initial.phoneCallId} {...register("phoneCallId")} />
 
       <TransferKindSection form={form} sendingStructures={options.sendingStructures} acceptsTransfers={options.acceptsTransfers} />
       <AnalysisSection form={form} needTerms={options.needTerms} />

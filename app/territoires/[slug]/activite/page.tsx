@@ -1,6 +1,7 @@
 /**
  * The territory's activity of time given to people (`/territoires/<slug>/activite`), for its
- * coordinators: appointments (with the no-show rate), usages series, permanence sheets, workshops.
+ * coordinators: appointments (with the no-show rate), usages series, permanence sheets, workshops,
+ * the phone line's calls.
  * Counts only — no name, no request, no contact. The period is a GET choice, so it works without
  * JavaScript and can be bookmarked. Charts come with the network's indicators (issue 19).
  */
@@ -9,6 +10,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
 import { RESULT_LABELS } from "@/lib/permanences/rules";
+import { formatDay, WEEKDAY_NAMES } from "@/lib/hours/format";
+import { weekdayOf } from "@/lib/hours/rules";
+import { formatDuration, OUTCOME_LABELS } from "@/lib/phone-line/rules";
 import { PERIODS, periodOf } from "@/lib/time-indicators/queries";
 import { loadTerritoryActivity } from "@/lib/time-indicators/page-data";
 
@@ -22,6 +26,8 @@ const percent = (value: number | null) => (value === null ? "—" : `${Math.roun
 const STATUS_LABELS = { booked: "À venir ou non notés", attended: "Venus", no_show: "Absents sans prévenir", cancelled: "Annulés", held: "Proposés à la liste d'attente" } as const;
 const CHANNEL_LABELS = { transfer: "Dans un transfert", staff: "Par une structure (accueil, téléphone)", resident: "Par l'habitant en ligne", waitlist: "Depuis la liste d'attente" } as const;
 const RESULTS = { ...RESULT_LABELS, none: "Pas encore noté" };
+const CALL_OUTCOMES = { ...OUTCOME_LABELS, none: "Pas encore notée" };
+const dayText = (day: string) => `${WEEKDAY_NAMES[weekdayOf(day) - 1]} ${formatDay(day)}`;
 
 function Table({ caption, rows }: { caption: string; rows: [string, string | number][] }) {
   if (rows.length === 0) return null;
@@ -48,7 +54,7 @@ export default async function TerritoryActivityPage({ params, searchParams }: Pr
   const period = periodOf((await searchParams).periode);
   const page = await loadTerritoryActivity(actor, slug, period, new Date());
   if (!page) notFound();
-  const { territory, appointments, series, sheets, workshops } = page;
+  const { territory, appointments, series, sheets, workshops, calls } = page;
   return (
     <>
       <p>
@@ -117,6 +123,22 @@ export default async function TerritoryActivityPage({ params, searchParams }: Pr
         />
         <Table caption="Par demande" rows={sheets.byCategory.map(({ label, lines }) => [label ?? "Pas encore classée", lines])} />
         <Table caption="Par suite donnée" rows={Object.entries(RESULTS).map(([result, label]) => [label, sheets.byResult[result as keyof typeof RESULTS] ?? 0])} />
+      </section>
+
+      <section aria-labelledby="appels" className="mt-6">
+        <h2 id="appels" className="text-2xl font-bold">
+          Ligne téléphonique
+        </h2>
+        <Table
+          caption="Appels"
+          rows={[
+            ["Appels", calls.calls],
+            ["Part orientée vers un partenaire", percent(calls.redirectedShare)],
+            ["Durée médiane", calls.medianDurationSeconds === null ? "—" : formatDuration(calls.medianDurationSeconds)],
+          ]}
+        />
+        <Table caption="Appels par permanence téléphonique" rows={calls.perPermanence.map(({ lineTitle, day, calls: count }) => [`${lineTitle} — ${dayText(day)}`, count])} />
+        <Table caption="Par issue" rows={Object.entries(CALL_OUTCOMES).map(([outcome, label]) => [label, calls.byOutcome[outcome as keyof typeof CALL_OUTCOMES] ?? 0])} />
       </section>
 
       <section aria-labelledby="ateliers" className="mt-6">
