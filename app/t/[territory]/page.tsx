@@ -7,6 +7,8 @@ import { SearchBox } from "@/components/public/SearchBox";
 import { safeUrl } from "@/lib/html/url";
 import { localeFrom, type SearchParams } from "@/lib/i18n/locales";
 import { openDataMessages } from "@/lib/open-data/messages";
+import { residentMessages } from "@/lib/orientation/resident-messages";
+import { questionnaireHref } from "@/lib/orientation/resident-steps";
 import { searchMessages } from "@/lib/public-search/messages";
 import { frequentNeeds } from "@/lib/public-search/needs";
 import { loadPublicTerritory, loadTerritoryCommunes } from "@/lib/public-search/page-data";
@@ -44,6 +46,13 @@ export default async function TerritoryHomePage({ params, searchParams }: Props)
         {territory.name}
       </h1>
       <p className="mt-2 text-lg text-slate-700">{t.homeIntro}</p>
+
+      <p className="mt-4">
+        <a href={questionnaireHref(territory.slug, { lang: locale })} className="inline-block min-h-11 rounded border-2 border-accent px-4 py-2 text-lg font-semibold text-accent underline hover:bg-blue-50">
+          {residentMessages(locale).homeLink}
+        </a>
+        <span className="mt-1 block text-slate-700">{residentMessages(locale).homeLinkHint}</span>
+      </p>
 
       <section aria-labelledby="besoins" className="mt-6">
         <h2 id="besoins" className="text-2xl font-bold">
