@@ -47,5 +47,5 @@ try {
 // Imported here, not above: lib/db.ts must not be loaded before DATABASE_URL is set.
 const { benchPublicSearch } = await import("./public-search");
 await benchPublicSearch();
-const { benchOrientation } = await import("./orientation");
-await benchOrientation();
+const { runOrientationBench } = await import("./orientation");
+await runOrientationBench();

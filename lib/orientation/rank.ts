@@ -92,6 +92,8 @@ interface Traits {
   postures: Posture[];
   access: ReadonlySet<string>;
   fee: "free" | "paid" | null;
+  walkIn: boolean;
+  byAppointment: boolean;
 }
 const traitsOf = new WeakMap<IndexedOffer, Traits>();
 function traits(offer: IndexedOffer): Traits {
@@ -101,7 +103,16 @@ function traits(offer: IndexedOffer): Traits {
     const keys = keysOf(offer);
     const fee = [...keys].some((key) => FREE_CODES.has(key)) ? "free" : [...keys].some((key) => PAID_CODES.has(key)) ? "paid" : null;
     const publics = codesOf(PUBLICS_VOCABULARY);
-    known = { publics, specificPublics: publics.filter((code) => code !== FOR_EVERYONE), postures: codesOf(POSTURES_VOCABULARY) as Posture[], access: new Set(codesOf(ACCESS_VOCABULARY)), fee };
+    const access = new Set(codesOf(ACCESS_VOCABULARY));
+    known = {
+      publics,
+      specificPublics: publics.filter((code) => code !== FOR_EVERYONE),
+      postures: codesOf(POSTURES_VOCABULARY) as Posture[],
+      access,
+      fee,
+      walkIn: access.has("sans-rendez-vous") || access.has("acces-libre"),
+      byAppointment: access.has("sur-rendez-vous"),
+    };
     traitsOf.set(offer, known);
   }
   return known;
@@ -112,6 +123,8 @@ const meaningOf = new Map<string, Set<string>>();
 
 export interface Candidate {
   offer: IndexedOffer;
+  /** What the offer is (its publics, postures, access), read once: candidates are kept per need. */
+  traits: Traits;
   /** 0–1: how well it answers the needs asked (the best need's share × how much of it the offer carries). */
   strength: number;
   /** The need it answers best, and whether in full. */
@@ -134,7 +147,7 @@ function digitalHelpCandidates(offers: readonly IndexedOffer[], needSlug: string
   const helpKeys = DIGITAL_HELP.map(termKey);
   return offers
     .filter((offer) => !besides.has(offer.id) && helpKeys.some((key) => keysOf(offer).has(key)))
-    .map((offer) => ({ offer, strength: 0, need: { slug: needSlug, coverage: "partial" as const }, redirectedFrom: [], redirectsAway: null, digitalPartOnly: true, textWords: null }));
+    .map((offer) => ({ offer, traits: traits(offer), strength: 0, need: { slug: needSlug, coverage: "partial" as const }, redirectedFrom: [], redirectsAway: null, digitalPartOnly: true, textWords: null }));
 }
 
 /** The needs a redirection's words mean (the best match and those close to it). */
@@ -160,7 +173,7 @@ function candidatesFor(
   match: (text: string) => NeedMatch[],
 ): Candidate[] {
   const candidates = new Map<string, Candidate>();
-  const blank = (offer: IndexedOffer): Candidate => ({ offer, strength: 0, need: null, redirectedFrom: [], redirectsAway: null, digitalPartOnly: false, textWords: null });
+  const blank = (offer: IndexedOffer): Candidate => ({ offer, traits: traits(offer), strength: 0, need: null, redirectedFrom: [], redirectsAway: null, digitalPartOnly: false, textWords: null });
 
   if (asked.needs.length > 0) {
     const best = Math.max(...asked.needs.map(({ score }) => score));
@@ -214,7 +227,7 @@ function candidatesFor(
       if (!best) continue;
       const offer = offers[position]!;
       const need = answers[best.needIndex]![best.coverage >= 0.5 ? "full" : "partial"];
-      candidates.set(offer.id, { offer, strength: best.strength, need, redirectedFrom: NONE, redirectsAway: null, digitalPartOnly: false, textWords: null });
+      candidates.set(offer.id, { offer, traits: traits(offer), strength: best.strength, need, redirectedFrom: NONE, redirectsAway: null, digitalPartOnly: false, textWords: null });
     }
 
     // "We don't do this → go there": the redirections whose words mean an asked need.
@@ -258,11 +271,11 @@ export interface RankContext {
   staleAfterMonths: number;
 }
 
-function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+function distanceKm(a: { latitude: number; longitude: number }, latitude: number, longitude: number): number {
   const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  const dLat = (latitude - a.latitude) * rad;
+  const dLon = (longitude - a.longitude) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(latitude * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
@@ -346,6 +359,11 @@ interface Derived {
   wanted: Posture | null;
 }
 
+/** Left out, with one reason (a function of its own: no closure made for each of thousands of candidates). */
+function excludedBy(candidate: Candidate, code: Exclusion["code"], params: Exclusion["params"] = {}): Scored {
+  return { excluded: { code, params }, candidate };
+}
+
 /**
  * An offer's place: left out with one reason, or scored with its reasons. Without `slots`, a
  * provisional score without what depends on time (openings, free slots, the deadline), which is
@@ -354,19 +372,18 @@ interface Derived {
 function judge(candidate: Candidate, context: RankContext, derived: Derived, slots: FreeSlots | null): Scored {
   const { offer } = candidate;
   const { situation, now } = context;
-  const out = (code: Exclusion["code"], params: Exclusion["params"] = {}): Scored => ({ excluded: { code, params }, candidate });
-  const { publics, specificPublics, postures, access, fee } = traits(offer);
+  const { publics, specificPublics, postures, access, fee } = candidate.traits;
   const remote = offer.places.length === 0;
 
   // What it says it does not do.
-  if (candidate.redirectsAway) return out("redirects_elsewhere", candidate.redirectsAway);
+  if (candidate.redirectsAway) return excludedBy(candidate, "redirects_elsewhere", candidate.redirectsAway);
 
   // Who it is for.
   const band = situation.ageBand ? AGE_BANDS[situation.ageBand] : null;
   const fit = band ? ageFit(offer, band) : null;
-  if (fit === "outside") return out("age_restricted", ageParams(offer));
+  if (fit === "outside") return excludedBy(candidate, "age_restricted", ageParams(offer));
   if (situation.public && specificPublics.length > 0 && !publics.includes(FOR_EVERYONE) && !publics.includes(situation.public)) {
-    return out("public_restricted", { publics: specificPublics.join(",") });
+    return excludedBy(candidate, "public_restricted", { publics: specificPublics.join(",") });
   }
 
   // Where.
@@ -375,7 +392,7 @@ function judge(candidate: Candidate, context: RankContext, derived: Derived, slo
   if (!remote && context.origin) {
     for (const place of offer.places) {
       if (place.latitude === null || place.longitude === null) continue;
-      const km = distanceKm(context.origin, { latitude: place.latitude, longitude: place.longitude });
+      const km = distanceKm(context.origin, place.latitude, place.longitude);
       if (distance === null || km < distance) {
         distance = km;
         nearestPlace = place.name;
@@ -384,11 +401,11 @@ function judge(candidate: Candidate, context: RankContext, derived: Derived, slo
   }
   const nearest = distance;
   // 0: the person cannot travel at all, wherever the place is.
-  if (!remote && situation.distance === 0) return out("too_far", { max: 0, ...(nearest !== null ? { km: Math.round(nearest * 10) / 10 } : {}) });
+  if (!remote && situation.distance === 0) return excludedBy(candidate, "too_far", { max: 0, ...(nearest !== null ? { km: Math.round(nearest * 10) / 10 } : {}) });
   if (!remote && situation.distance !== null && nearest !== null && nearest > situation.distance) {
-    return out("too_far", { km: Math.round(nearest * 10) / 10, max: situation.distance });
+    return excludedBy(candidate, "too_far", { km: Math.round(nearest * 10) / 10, max: situation.distance });
   }
-  if (situation.fauteuil && !remote && offer.places.every((place) => place.wheelchairAccessible === false)) return out("not_accessible");
+  if (situation.fauteuil && !remote && offer.places.every((place) => place.wheelchairAccessible === false)) return excludedBy(candidate, "not_accessible");
   if (!slots) return estimate(candidate, situation, derived, fit, distance);
   const reasons: Reason[] = [];
 
@@ -398,10 +415,10 @@ function judge(candidate: Candidate, context: RankContext, derived: Derived, slo
   const slot = slots?.first.get(offer.id) ?? null;
   const slotBeforeDeadline = slot && (!derived.deadlineEnd || slot < derived.deadlineEnd) ? slot : null;
   if (opening.closedUntil && (derived.deadlineEnd ? opening.closedUntil.until >= situation.echeance! : !opening.next)) {
-    return out("closed_until", opening.closedUntil);
+    return excludedBy(candidate, "closed_until", opening.closedUntil);
   }
   if (derived.deadlineEnd && opening.known && (!opening.next || opening.next >= derived.deadlineEnd) && !slotBeforeDeadline) {
-    return out("no_opening_before_deadline", { deadline: situation.echeance! });
+    return excludedBy(candidate, "no_opening_before_deadline", { deadline: situation.echeance! });
   }
 
   // The need.
@@ -435,8 +452,7 @@ function judge(candidate: Candidate, context: RankContext, derived: Derived, slo
   }
 
   // Walk in or by appointment, against the urgency and the length of the request (seed 002).
-  const walkIn = access.has("sans-rendez-vous") || access.has("acces-libre");
-  const byAppointment = access.has("sur-rendez-vous");
+  const { walkIn, byAppointment } = candidate.traits;
   const long = situation.difficulte === "complex";
   if (walkIn && !(long && !byAppointment)) {
     const quick = situation.difficulte === "simple";
@@ -520,12 +536,12 @@ function judge(candidate: Candidate, context: RankContext, derived: Derived, slo
  */
 function estimate(candidate: Candidate, situation: Situation, derived: Derived, fit: ReturnType<typeof ageFit>, distance: number | null): number {
   const { offer } = candidate;
-  const { publics, postures, access } = traits(offer);
+  const { publics, postures, walkIn } = candidate.traits;
   let score = candidate.textWords ? WEIGHTS.textMatches : candidate.digitalPartOnly ? WEIGHTS.digitalPartOnly : WEIGHTS.need * candidate.strength;
   for (let index = 0; index < Math.min(3, candidate.redirectedFrom.length); index++) score += WEIGHTS.redirectedHere * candidate.redirectedFrom[index]!.share;
   if (fit === "inside" || (situation.public && publics.includes(situation.public))) score += WEIGHTS.servesPublic;
   if (derived.wanted && postures.includes(derived.wanted)) score += WEIGHTS.postureMatches;
-  if (access.has("sans-rendez-vous") || access.has("acces-libre")) score += derived.urgent ? WEIGHTS.walkInUrgent : WEIGHTS.walkIn;
+  if (walkIn) score += derived.urgent ? WEIGHTS.walkInUrgent : WEIGHTS.walkIn;
   if (offer.isSaturated) score += WEIGHTS.saturated;
   if (distance !== null) score += Math.max(0, 1 - distance / (situation.distance || DEFAULT_REACH_KM)) * WEIGHTS.nearby;
   if (situation.langue && situation.langue !== "fr") score += offer.languages.includes(situation.langue) ? WEIGHTS.languageSpoken : WEIGHTS.languageNotSpoken;

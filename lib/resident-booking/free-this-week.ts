@@ -49,11 +49,10 @@ export async function offersWithFreeSlot(db: PrismaClient, scope: FreeSlotScope)
  * indexed query, so that a caller asks for free slots only where there may be some.
  */
 export async function offersWithAgendas(db: PrismaClient, territoryId: string, from: Date): Promise<Set<string>> {
-  const rows = await db.availabilityPattern.findMany({
-    where: { offer: { territoryId }, OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${from.toISOString().slice(0, 10)}T00:00:00Z`) } }] },
-    select: { offerId: true },
-    distinct: ["offerId"],
-  });
+  // One statement, DISTINCT in PostgreSQL (Prisma's `distinct` would read every pattern).
+  const rows = await db.$queryRaw<{ offerId: string }[]>`
+    SELECT DISTINCT p."offerId" FROM "AvailabilityPattern" p JOIN "Offer" o ON o.id = p."offerId"
+    WHERE o."territoryId" = ${territoryId}::uuid AND (p."validUntil" IS NULL OR p."validUntil" >= ${`${from.toISOString().slice(0, 10)}`}::date)`;
   return new Set(rows.map(({ offerId }) => offerId));
 }
 
