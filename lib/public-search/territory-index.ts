@@ -315,8 +315,9 @@ function buildIndex(
       phone: structure.phone,
       residencyCondition: row.residencyCondition,
       otherConditions: row.otherConditions,
-      documentsToBring: row.documentsToBring,
-      languages: row.languages,
+      // Batched imports write arrays as NULL where the file said nothing.
+      documentsToBring: row.documentsToBring ?? [],
+      languages: row.languages ?? [],
       isSaturated: row.isSaturated,
       acceptsTransfers: row.acceptsTransfers,
       typicalDelayDays: row.typicalDelayDays,
