@@ -6,7 +6,7 @@
  */
 
 /** The smallest count shown; `TOILE_INDICATORS_MIN_COUNT` may raise it (never below 2). */
-export const DEFAULT_THRESHOLD = 5;
+const DEFAULT_THRESHOLD = 5;
 
 export function thresholdFrom(value: string | undefined): number {
   const parsed = Number(value);

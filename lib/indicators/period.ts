@@ -36,12 +36,12 @@ export interface IndicatorPeriod {
 }
 
 /** The longest custom range: three years, beyond which the figures stop meaning one period. */
-export const MAX_CUSTOM_DAYS = 3 * 366;
+const MAX_CUSTOM_DAYS = 3 * 366;
 
 const day = z.iso.date({ error: "Une date au format jour/mois/année." });
 
 /** The custom range's rules: two real dates, in order, not after today, at most three years. */
-export function customRangeSchema(today: string) {
+function customRangeSchema(today: string) {
   return z
     .object({ du: day, au: day })
     .refine(({ du, au }) => du <= au, { path: ["au"], error: "La fin doit venir après le début." })
@@ -49,7 +49,7 @@ export function customRangeSchema(today: string) {
     .refine(({ du, au }) => daysBetween(du, au) < MAX_CUSTOM_DAYS, { path: ["du"], error: "Trois ans au plus." });
 }
 
-export function daysBetween(from: string, until: string): number {
+function daysBetween(from: string, until: string): number {
   return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
