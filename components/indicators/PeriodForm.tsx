@@ -1,7 +1,7 @@
 /**
  * The indicators' period: a GET form (works without JavaScript, the URL can be bookmarked or
- * shared). Every way of choosing is visible; the first select says which one applies. A wrong
- * custom range is said next to its field, and the default period is shown meanwhile.
+ * shared). Every way of choosing is visible; the first select says which one applies. Periods are
+ * whole months. A wrong custom range is said next to its field, and the default period is shown meanwhile.
  */
 import { describedBy, FieldError } from "@/components/forms/Field";
 import { PERIOD_KINDS, type PeriodReading } from "@/lib/indicators/period";
@@ -67,16 +67,16 @@ export function PeriodForm({ reading, today }: { reading: PeriodReading; today: 
           </select>
         </div>
         <fieldset className="flex flex-wrap gap-2">
-          <legend className="font-medium">Personnalisée</legend>
+          <legend className="font-medium">Plusieurs mois</legend>
           <div>
             <label htmlFor="du" className="block">
-              du
+              du mois
             </label>
             <input
               id="du"
               name="du"
-              type="date"
-              max={today}
+              type="month"
+              max={today.slice(0, 7)}
               defaultValue={period.customFrom}
               aria-invalid={errors.du ? true : undefined}
               aria-describedby={describedBy("du", undefined, errors.du)}
@@ -86,13 +86,13 @@ export function PeriodForm({ reading, today }: { reading: PeriodReading; today: 
           </div>
           <div>
             <label htmlFor="au" className="block">
-              au
+              au mois
             </label>
             <input
               id="au"
               name="au"
-              type="date"
-              max={today}
+              type="month"
+              max={today.slice(0, 7)}
               defaultValue={period.customTo}
               aria-invalid={errors.au ? true : undefined}
               aria-describedby={describedBy("au", undefined, errors.au)}

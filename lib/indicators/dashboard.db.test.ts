@@ -16,7 +16,7 @@ import { isMatrix, type IndicatorMatrix, type IndicatorTable } from "./types";
 
 const now = new Date("2026-11-20T10:00:00Z");
 /** A custom range over the whole demo activity (it begins 200 days before `now`). */
-const WHOLE = { periode: "perso", du: "2026-01-01", au: "2026-11-20" };
+const WHOLE = { periode: "perso", du: "2026-01", au: "2026-11" };
 
 const actorOf = async (email: string) => (await loadActor(db, (await db.user.findUniqueOrThrow({ where: { email } })).id))!;
 

@@ -17,7 +17,9 @@ import { readMatrixFigures, type MatrixFigures } from "./matrix-figures";
 import type { DayRange, IndicatorPeriod } from "./period";
 import type { IndicatorScope } from "./statements";
 import { readTimeFigures, type TimeFigures } from "./time-figures";
-import { NO_TRANSFERS, readTransferFigures, type TransferCounts, type TransferFigures } from "./transfer-figures";
+import { NO_TRANSFERS, type TransferCounts, type TransferFigures } from "./figures";
+import { PLATFORM_SCOPE, readSummaryFigures, refreshStaleMonths } from "./summary";
+import { readTransferFigures } from "./transfer-figures";
 import type { IndicatorCategory, IndicatorMatrix, IndicatorSeries, IndicatorTable, IndicatorUnit } from "./types";
 
 export interface IndicatorSection {
@@ -509,8 +511,13 @@ export async function buildDashboard(db: PrismaClient, target: DashboardTarget, 
   const instants = (range: DayRange) => ({ from: zonedInstant(range.from, 0, timeZone), until: zonedInstant(range.until, 0, timeZone), timeZone });
   const scope: IndicatorScope =
     target.kind === "territory" ? { territoryId: target.territoryId } : target.kind === "structure" ? { structureId: target.structureId } : { platform: true };
-  const current = await readTransferFigures(db, scope, instants(period.current));
-  const previous = await readTransferFigures(db, scope, instants(period.previous));
+  // A territory's and the platform's figures come from the monthly summaries, brought up to date
+  // first (the worker usually has); a structure's, from its own transfers.
+  if (target.kind !== "structure") await refreshStaleMonths(db, target.kind === "territory" ? { territoryId: target.territoryId, limit: 48 } : { limit: 48 });
+  const read = (range: DayRange) =>
+    target.kind === "structure" ? readTransferFigures(db, scope, instants(range)) : readSummaryFigures(db, target.kind === "platform" ? PLATFORM_SCOPE : target.territoryId, range);
+  const current = await read(period.current);
+  const previous = await read(period.previous);
   const names = await namesFor(db, target, [current, previous]);
   const context: Context = { threshold, period };
   const sections = [parcoursSection(context, current, previous), transfersSection(context, current, previous, names, target.kind === "platform")];

@@ -12,6 +12,7 @@
  * Kept as data (`{ name, text, values }`) so that the bench can EXPLAIN exactly what the page runs.
  */
 import { Prisma } from "@/lib/generated/prisma/client";
+import { PLATFORM_SCOPE, summaryReadStatements } from "./summary";
 
 /** Whose transfers: a territory's, those a structure sends or receives, or the whole platform's. */
 export type IndicatorScope = { territoryId: string } | { structureId: string } | { platform: true };
@@ -70,7 +71,7 @@ function transfersStatement(scope: IndicatorScope, period: StatementPeriod): Pri
            count(*) FILTER (WHERE t.outcome IN ('resolved', 'partially_resolved'))::int AS resolved
     FROM "Transfer" t
     CROSS JOIN LATERAL (SELECT ${receiver} AS receiver, ${sender} AS sender,
-                               to_char(t."sentAt" AT TIME ZONE ${period.timeZone ?? "Europe/Paris"}, 'YYYY-MM') AS month) d
+                               to_char((t."sentAt" AT TIME ZONE 'UTC') AT TIME ZONE ${period.timeZone ?? "Europe/Paris"}, 'YYYY-MM') AS month) d
     WHERE ${inScope(scope, "t")} AND ${sentIn(period, "t")}
     GROUP BY GROUPING SETS ((), (t.level), (t."needTermId"), (receiver), (sender, receiver), (month), (t."declineReason"), (t.outcome))`;
 }
@@ -162,7 +163,14 @@ export function indicatorStatements(scope: IndicatorScope, period: StatementPeri
   ];
 }
 
-/** The same statements as text with `$n` placeholders and their values, for the bench's EXPLAIN. */
+/**
+ * What a dashboard runs for its transfers, as text with `$n` placeholders and their values, for the
+ * bench's EXPLAIN: a territory's and the platform's read the monthly summaries (summary.ts), a
+ * structure's reads its own transfers. `period` is whole months (first days, `until` excluded).
+ */
 export function dashboardStatements(scope: IndicatorScope, period: StatementPeriod): { name: string; text: string; values: unknown[] }[] {
-  return indicatorStatements(scope, period).map(({ name, sql }) => ({ name, text: sql.text, values: sql.values }));
+  if ("structureId" in scope) return indicatorStatements(scope, period).map(({ name, sql }) => ({ name, text: sql.text, values: sql.values }));
+  const months = { from: period.from.toISOString().slice(0, 10), until: period.until.toISOString().slice(0, 10) };
+  const scopeId = "territoryId" in scope ? scope.territoryId : PLATFORM_SCOPE;
+  return Object.entries(summaryReadStatements(scopeId, months)).map(([name, sql]) => ({ name: `summary_${name}`, text: sql.text, values: sql.values }));
 }

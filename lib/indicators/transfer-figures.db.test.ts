@@ -9,6 +9,9 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import type { DeclineReason, TransferLevel, TransferOutcome, TransferStatus } from "@/lib/generated/prisma/enums";
+import { zonedInstant } from "@/lib/hours/rules";
+import { delayBucket, histogramPercentile } from "./histogram";
+import { PLATFORM_SCOPE, readSummaryFigures, refreshStaleMonths } from "./summary";
 import { readTransferFigures } from "./transfer-figures";
 
 const DAY = 86_400_000;
@@ -229,5 +232,72 @@ describe("the transfer indicators", () => {
     expect(platform.overall.sent).toBe(rows.filter(inPeriod).length);
     expect(platform.byPair.size).toBe(0);
     expect(platform.byReceiver.get(territoryId)?.sent).toBe(rows.filter((row) => inPeriod(row) && row.territoryId === territoryId).length);
+  });
+});
+
+describe("the monthly summaries", () => {
+  /** The same months in the territory's zone, for the transfers themselves. */
+  const months = { from: "2026-09-01", until: "2026-12-01" };
+  const parisPeriod = { from: zonedInstant(months.from, 0, "Europe/Paris"), until: zonedInstant(months.until, 0, "Europe/Paris"), timeZone: "Europe/Paris" };
+  const histogram = (seconds: number[]) => {
+    const counts = Array.from({ length: 149 }, () => 0);
+    for (const value of seconds) counts[delayBucket(value)]!++;
+    return counts;
+  };
+
+  it("puts values in the same buckets as the database", async () => {
+    const samples = [0, 1, 3599, 3600, 172_799, 172_800, 216_000, 1_209_599, 1_209_600, 7_775_999, 7_776_000, 90_000_000, -5];
+    const [row] = await db.$queryRaw<{ buckets: number[] }[]>`SELECT array_agg(toile_delay_bucket(x) ORDER BY i) AS buckets FROM unnest(${samples}::numeric[]) WITH ORDINALITY AS s(x, i)`;
+    expect(row!.buckets).toEqual(samples.map(delayBucket));
+  });
+
+  it("give a territory's months the same figures as its transfers, delays read from histograms", async () => {
+    expect(await refreshStaleMonths(db)).toBeGreaterThan(0);
+    const summary = await readSummaryFigures(db, territoryId, months);
+    const raw = await readTransferFigures(db, { territoryId }, parisPeriod);
+    expect(summary.overall).toEqual(raw.overall);
+    for (const key of ["byLevel", "byNeed", "byReceiver", "byPair", "byMonth", "byDeclineReason", "byOutcome"] as const) {
+      expect(Object.fromEntries(summary[key] as Map<string, unknown>), key).toEqual(Object.fromEntries(raw[key] as Map<string, unknown>));
+    }
+    expect(summary.pingPong).toEqual(raw.pingPong);
+    const { closingP50, closingP90, ...parcours } = summary.parcours;
+    const { closingP50: rawP50, closingP90: rawP90, ...rawParcours } = raw.parcours;
+    expect(parcours).toEqual(rawParcours);
+    const cohort = rows.filter((row) => row.territoryId === territoryId && row.sentAt >= parisPeriod.from && row.sentAt < parisPeriod.until);
+    const accept = histogram(cohort.filter((row) => row.acceptedAt).map((row) => (row.acceptedAt!.getTime() - row.sentAt.getTime()) / 1000));
+    expect(summary.delays.accepted).toBe(raw.delays.accepted);
+    expect(summary.delays.acceptP50).toBeCloseTo(histogramPercentile(accept, 0.5)!, 3);
+    expect(summary.delays.acceptP90).toBeCloseTo(histogramPercentile(accept, 0.9)!, 3);
+    // A histogram's median lies in the bucket of the exact one: within 12 hours here.
+    expect(Math.abs(summary.delays.acceptP50! - raw.delays.acceptP50!)).toBeLessThan(12 * 3600);
+    expect(Math.abs(closingP50! - rawP50!)).toBeLessThan(24 * 3600);
+    expect(Math.abs(closingP90! - rawP90!)).toBeLessThan(24 * 3600);
+  });
+
+  it("sum every territory for the platform, by territory", async () => {
+    await refreshStaleMonths(db);
+    const platform = await readSummaryFigures(db, PLATFORM_SCOPE, months);
+    const raw = await readTransferFigures(db, { platform: true }, parisPeriod);
+    expect(platform.overall).toEqual(raw.overall);
+    expect(Object.fromEntries(platform.byReceiver)).toEqual(Object.fromEntries(raw.byReceiver));
+    expect(platform.byPair.size).toBe(0);
+    expect(platform.parcours.parcours).toBe(raw.parcours.parcours);
+  });
+
+  it("follow every write: the months a statement touches are marked, and computed again", async () => {
+    await refreshStaleMonths(db);
+    expect(await db.indicatorStaleMonth.count()).toBe(0);
+    const before = await readSummaryFigures(db, territoryId, months);
+    const open = await db.transfer.findFirstOrThrow({ where: { territoryId, status: "sent", sentAt: { gte: parisPeriod.from, lt: parisPeriod.until } } });
+    // A plain update, as any writer would: no helper to call.
+    await db.transfer.update({ where: { id: open.id }, data: { status: "declined", declineReason: "no_capacity", closedAt: new Date(open.sentAt!.getTime() + 3_600_000) } });
+    expect(await db.indicatorStaleMonth.count()).toBeGreaterThan(0);
+    await refreshStaleMonths(db, { territoryId });
+    const after = await readSummaryFigures(db, territoryId, months);
+    expect(after.overall.declined).toBe(before.overall.declined + 1);
+    expect(after.overall.open).toBe(before.overall.open - 1);
+    expect(after.byDeclineReason.get("no_capacity")).toBe((before.byDeclineReason.get("no_capacity") ?? 0) + 1);
+    await refreshStaleMonths(db);
+    expect((await readSummaryFigures(db, PLATFORM_SCOPE, months)).overall).toEqual((await readTransferFigures(db, { platform: true }, parisPeriod)).overall);
   });
 });
