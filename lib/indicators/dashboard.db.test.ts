@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { demoParcours, seedDemoActivity } from "@/lib/demo/activity";
 import { seedDemoTerritory } from "@/lib/demo/seed";
 import { DEMO_TERRITORY_NAME } from "@/lib/demo/territory";
-import { findIndicator, type Dashboard } from "./dashboard";
+import type { Dashboard } from "./dashboard";
 import { platformDashboard, structureDashboard, territoryDashboard } from "./page-data";
 import { isMatrix, type IndicatorMatrix, type IndicatorTable } from "./types";
 
@@ -25,6 +25,7 @@ beforeAll(async () => {
   await seedDemoActivity(db, now);
 });
 
+const findIndicator = (dashboard: Dashboard, id: string) => dashboard.sections.flatMap((section) => section.items).find((item) => item.id === id);
 const table = (dashboard: Dashboard, id: string) => {
   const item = findIndicator(dashboard, id);
   if (!item || isMatrix(item)) throw new Error(`no table ${id}`);

@@ -531,8 +531,4 @@ export async function buildDashboard(db: PrismaClient, target: DashboardTarget, 
   return { sections };
 }
 
-/** The table or matrix of that id, for its CSV download. */
-export function findIndicator(dashboard: Dashboard, id: string): IndicatorTable | IndicatorMatrix | undefined {
-  return dashboard.sections.flatMap((section) => section.items).find((item) => item.id === id);
-}
 

@@ -53,7 +53,7 @@ function monthsBetween(from: string, to: string): number {
   return index(to) - index(from);
 }
 
-export function addMonths(month: string, count: number): string {
+function addMonths(month: string, count: number): string {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 }

@@ -289,7 +289,7 @@ export async function readSummaryFigures(db: PrismaClient, scopeId: string, mont
 }
 
 /** The median of a distribution given as (value, count) pairs sorted by value, interpolated as percentile_cont does. */
-export function medianOfDistribution(pairs: readonly (readonly [number, number])[]): number | null {
+function medianOfDistribution(pairs: readonly (readonly [number, number])[]): number | null {
   const total = pairs.reduce((sum, [, count]) => sum + count, 0);
   if (total === 0) return null;
   const valueAt = (rank: number) => {
