@@ -112,7 +112,7 @@ export function columnLayout(table: IndicatorTable) {
     /** Values are written above the columns only when the columns are wide enough to hold them. */
     showValues: seriesWidth >= 22,
     labels: table.categories
-      .map((category, index) => ({ text: shortLabel(category.label, 12), x: (band(category.key) ?? left) + band.bandwidth() / 2, index }))
+      .map((category, index) => ({ text: shortLabel(category.label, 14), x: (band(category.key) ?? left) + band.bandwidth() / 2, index }))
       .filter(({ index }) => index % every === 0),
     ticks: y.ticks(4).map((value): Tick => ({ position: y(value), text: tickText(value, table.unit) })),
   };

@@ -381,8 +381,12 @@ function flowsSection(context: Context, current: TransferFigures, previous: Tran
   };
 }
 
-const dayLabel = (day: string, startMinute: number) =>
-  `${Number(day.slice(8))} ${MONTH_NAMES[Number(day.slice(5, 7)) - 1]!.slice(0, 4)}. ${String(Math.floor(startMinute / 60)).padStart(2, "0")}h${String(startMinute % 60).padStart(2, "0")}`;
+const MONTH_ABBREVIATIONS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+
+/** "16 juil. 9h30", or "16 juil." without a time. */
+const dayLabel = (day: string, startMinute?: number) =>
+  `${Number(day.slice(8))} ${MONTH_ABBREVIATIONS[Number(day.slice(5, 7)) - 1]}` +
+  (startMinute === undefined ? "" : ` ${Math.floor(startMinute / 60)}h${String(startMinute % 60).padStart(2, "0")}`);
 
 function timeSection(context: Context, time: TimeFigures, previous: TimeFigures): IndicatorSection {
   const { threshold } = context;
@@ -398,6 +402,7 @@ function timeSection(context: Context, time: TimeFigures, previous: TimeFigures)
   const requestCells = requestIds.map((id) => months.map((month) => countCell(time.permanences.requestsByMonth.get(month)?.get(id) ?? 0, threshold)));
   const callOutcomes = Object.keys(CALL_OUTCOME_LABELS) as (keyof typeof CALL_OUTCOME_LABELS)[];
   const phoneDays = time.calls.perPermanence.slice().reverse();
+  const oneLine = new Set(phoneDays.map((day) => day.offerId)).size === 1;
   return {
     id: "temps",
     title: "Rendez-vous, permanences et appels",
@@ -451,10 +456,10 @@ function timeSection(context: Context, time: TimeFigures, previous: TimeFigures)
       } satisfies IndicatorMatrix,
       table({
         id: "appels-permanence",
-        title: "Appels par permanence téléphonique",
-        description: "Appels reçus sur la ligne, par ligne et par jour de permanence.",
+        title: oneLine ? `Appels par permanence téléphonique : ${phoneDays[0]!.lineTitle}` : "Appels par permanence téléphonique",
+        description: "Appels reçus sur la ligne, par jour de permanence.",
         categoryLabel: "Permanence",
-        categories: phoneDays.map((day) => ({ key: `${day.offerId}-${day.day}`, label: `${day.lineTitle} — ${dayLabel(day.day, 0).replace(/ \d\dh\d\d$/, "")}` })),
+        categories: phoneDays.map((day) => ({ key: `${day.offerId}-${day.day}`, label: oneLine ? dayLabel(day.day) : `${day.lineTitle} — ${dayLabel(day.day)}` })),
         series: countSeries(context, phoneDays.map((day) => day.calls)),
         chart: "columns",
       }),
