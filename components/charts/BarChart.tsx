@@ -5,20 +5,12 @@
  */
 import { barLayout } from "@/lib/charts/layout";
 import type { IndicatorTable } from "@/lib/indicators/types";
-import { ChartDefs, chartSummary, seriesFill } from "./parts";
+import { ChartFrame, seriesFill } from "./parts";
 
 export function BarChart({ table }: { table: IndicatorTable }) {
   const layout = barLayout(table);
   return (
-    <svg
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      className="mt-2 h-auto w-full max-w-3xl"
-      role="img"
-      aria-labelledby={`${table.id}-svg-titre ${table.id}-svg-resume`}
-    >
-      <title id={`${table.id}-svg-titre`}>{table.title}</title>
-      <desc id={`${table.id}-svg-resume`}>{chartSummary(table)}</desc>
-      <ChartDefs id={table.id} />
+    <ChartFrame table={table} width={layout.width} height={layout.height}>
       {layout.ticks.map((tick) => (
         <g key={tick.position}>
           <line x1={tick.position} x2={tick.position} y1={layout.axisTop} y2={layout.height} stroke="#cbd5e1" />
@@ -40,6 +32,6 @@ export function BarChart({ table }: { table: IndicatorTable }) {
           </text>
         </g>
       ))}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,20 +1,12 @@
 /** Columns over time (months, a permanence's occurrences), drawn on the server like BarChart. */
 import { columnLayout } from "@/lib/charts/layout";
 import type { IndicatorTable } from "@/lib/indicators/types";
-import { ChartDefs, chartSummary, seriesFill } from "./parts";
+import { ChartFrame, seriesFill } from "./parts";
 
 export function ColumnChart({ table }: { table: IndicatorTable }) {
   const layout = columnLayout(table);
   return (
-    <svg
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      className="mt-2 h-auto w-full max-w-3xl"
-      role="img"
-      aria-labelledby={`${table.id}-svg-titre ${table.id}-svg-resume`}
-    >
-      <title id={`${table.id}-svg-titre`}>{table.title}</title>
-      <desc id={`${table.id}-svg-resume`}>{chartSummary(table)}</desc>
-      <ChartDefs id={table.id} />
+    <ChartFrame table={table} width={layout.width} height={layout.height}>
       {layout.ticks.map((tick) => (
         <g key={tick.position}>
           <line x1={layout.left} x2={layout.width} y1={tick.position} y2={tick.position} stroke="#cbd5e1" />
@@ -38,6 +30,6 @@ export function ColumnChart({ table }: { table: IndicatorTable }) {
           {label.text}
         </text>
       ))}
-    </svg>
+    </ChartFrame>
   );
 }

@@ -1,4 +1,5 @@
 /** What the charts share: the hatching of the previous period, the fills, the summary read out. */
+import type { ReactNode } from "react";
 import { SERIES_FILLS } from "@/lib/charts/palette";
 import type { IndicatorTable } from "@/lib/indicators/types";
 
@@ -43,5 +44,17 @@ export function Legend({ table }: { table: IndicatorTable }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The SVG every chart is drawn in: scales to the page, one image to screen readers, with its title and summary. */
+export function ChartFrame({ table, width, height, children }: { table: IndicatorTable; width: number; height: number; children: ReactNode }) {
+  return (
+    <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 h-auto w-full max-w-3xl" role="img" aria-labelledby={`${table.id}-svg-titre ${table.id}-svg-resume`}>
+      <title id={`${table.id}-svg-titre`}>{table.title}</title>
+      <desc id={`${table.id}-svg-resume`}>{chartSummary(table)}</desc>
+      <ChartDefs id={table.id} />
+      {children}
+    </svg>
   );
 }

@@ -65,3 +65,16 @@ export interface TransferFigures {
 }
 
 export const NO_TRANSFERS: TransferCounts = { sent: 0, acknowledged: 0, accepted: 0, declined: 0, expired: 0, cancelled: 0, completed: 0, open: 0, resolved: 0 };
+
+/** The counts of a row that carries more columns (a dimension, a key). */
+export const countsOf = (row: TransferCounts): TransferCounts => ({
+  sent: row.sent,
+  acknowledged: row.acknowledged,
+  accepted: row.accepted,
+  declined: row.declined,
+  expired: row.expired,
+  cancelled: row.cancelled,
+  completed: row.completed,
+  open: row.open,
+  resolved: row.resolved,
+});

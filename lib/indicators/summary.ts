@@ -16,7 +16,7 @@
 import type { PrismaClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { histogramCount, histogramPercentile } from "./histogram";
-import { NO_TRANSFERS, type Delays, type ParcoursFigures, type TransferCounts, type TransferFigures } from "./figures";
+import { countsOf, NO_TRANSFERS, type Delays, type ParcoursFigures, type TransferCounts, type TransferFigures } from "./figures";
 
 /** The platform's rows carry this scope id. */
 export const PLATFORM_SCOPE = "00000000-0000-0000-0000-000000000000";
@@ -187,18 +187,6 @@ const delaysOf = (row: StatRow | undefined): Delays => {
     acceptP90: histogramPercentile(accept, 0.9),
   };
 };
-
-const countsOf = (row: TransferCounts): TransferCounts => ({
-  sent: row.sent,
-  acknowledged: row.acknowledged,
-  accepted: row.accepted,
-  declined: row.declined,
-  expired: row.expired,
-  cancelled: row.cancelled,
-  completed: row.completed,
-  open: row.open,
-  resolved: row.resolved,
-});
 
 /**
  * A territory's (or the platform's) figures over whole months, `from` included, `until` not

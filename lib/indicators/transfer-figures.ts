@@ -5,7 +5,7 @@
  * pages is not the place to fan out.
  */
 import type { PrismaClient } from "@/lib/db";
-import { NO_TRANSFERS, type Delays, type ParcoursFigures, type TransferCounts, type TransferFigures } from "./figures";
+import { countsOf, NO_TRANSFERS, type Delays, type ParcoursFigures, type TransferCounts, type TransferFigures } from "./figures";
 import { indicatorStatements, type IndicatorScope, type StatementPeriod } from "./statements";
 
 interface TransfersRow extends TransferCounts {
@@ -54,18 +54,6 @@ interface ParcoursRow {
   unknown: number;
 }
 
-
-const countsOf = (row: TransferCounts): TransferCounts => ({
-  sent: row.sent,
-  acknowledged: row.acknowledged,
-  accepted: row.accepted,
-  declined: row.declined,
-  expired: row.expired,
-  cancelled: row.cancelled,
-  completed: row.completed,
-  open: row.open,
-  resolved: row.resolved,
-});
 
 const delaysOf = (row: DelaysRow | undefined): Delays => ({
   acknowledged: row?.acknowledged ?? 0,
