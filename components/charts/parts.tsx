@@ -4,7 +4,7 @@ import { SERIES_FILLS } from "@/lib/charts/palette";
 import type { IndicatorTable } from "@/lib/indicators/types";
 
 /** The previous period's pattern: light blue with dark diagonal lines, distinct without colour. */
-export function ChartDefs({ id }: { id: string }) {
+function ChartDefs({ id }: { id: string }) {
   return (
     <defs>
       <pattern id={`${id}-hachures`} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
@@ -18,7 +18,7 @@ export function ChartDefs({ id }: { id: string }) {
 export const seriesFill = (id: string, series: number) => (series === 0 ? SERIES_FILLS[0] : `url(#${id}-hachures)`);
 
 /** "Le plus élevé : Espace France Services (42). Les données sont dans le tableau qui suit." */
-export function chartSummary(table: IndicatorTable): string {
+function chartSummary(table: IndicatorTable): string {
   const current = table.series[0];
   let best = -1;
   current?.values.forEach((value, index) => {
