@@ -191,7 +191,7 @@ function breakdown(
   id: string,
   title: string,
   categoryLabel: string,
-  rows: { key: string; label: string; counts: TransferCounts; previous: TransferCounts }[],
+  rows: { key: string; label: string; counts: TransferCounts; previous?: TransferCounts }[],
   delays: (key: string) => { acknowledged: number; ackP50: number | null; accepted: number; acceptP50: number | null } | undefined,
 ): IndicatorTable[] {
   const { threshold } = context;
@@ -201,10 +201,14 @@ function breakdown(
     table({
       id,
       title: `Transferts envoyés ${title}`,
-      description: `Transferts envoyés dans la période, ${title}, comparés à la période précédente.`,
+      description: `Transferts envoyés dans la période, ${title}${rows.some((row) => row.previous) ? ", comparés à la période précédente" : ""}.`,
       categoryLabel,
       categories,
-      series: countSeries(context, rows.map((row) => row.counts.sent), rows.map((row) => row.previous.sent)),
+      series: countSeries(
+        context,
+        rows.map((row) => row.counts.sent),
+        rows.some((row) => row.previous) ? rows.map((row) => row.previous?.sent ?? 0) : undefined,
+      ),
       chart: "bars",
     }),
     table({
@@ -311,23 +315,26 @@ function flowsSection(context: Context, current: TransferFigures, previous: Tran
     const [sender, receiver] = key.split(" ") as [string, string];
     return { key, sender, receiver, counts };
   });
-  const totals = (pick: (pair: (typeof pairs)[number]) => string) => {
-    const sums = new Map<string, number>();
-    for (const pair of pairs) sums.set(pick(pair), (sums.get(pick(pair)) ?? 0) + pair.counts.sent);
-    return [...sums].sort((a, b) => b[1] - a[1] || names.structure(a[0]).localeCompare(names.structure(b[0]), "fr")).map(([id]) => id);
-  };
-  const senders = totals((pair) => pair.sender);
-  const receivers = totals((pair) => pair.receiver);
+  const byName = (a: [string, number], b: [string, number]) => b[1] - a[1] || names.structure(a[0]).localeCompare(names.structure(b[0]), "fr");
+  const senders = [...current.bySender].sort(byName).map(([id]) => id);
+  const receivers = [...current.byReceiver].map(([id, counts]): [string, number] => [id, counts.sent]).sort(byName).map(([id]) => id);
   const axis = (ids: string[]) => {
     const shown = ids.slice(0, TOP);
     const categories = shown.map((id) => ({ key: id, label: names.structure(id) }));
     if (ids.length > TOP) categories.push({ key: "autres", label: `Autres structures (${ids.length - TOP})` });
-    return { categories, indexOf: (id: string) => (shown.includes(id) ? shown.indexOf(id) : TOP) };
+    return { categories, shown };
   };
   const rows = axis(senders);
   const columns = axis(receivers);
-  const grid = rows.categories.map(() => columns.categories.map(() => 0));
-  for (const pair of pairs) grid[rows.indexOf(pair.sender)]![columns.indexOf(pair.receiver)]! += pair.counts.sent;
+  // The busiest pairs' cells; the "others" row and column are what remains of each total.
+  const grid = rows.shown.map((sender) => columns.shown.map((receiver) => current.byPair.get(`${sender} ${receiver}`)?.sent ?? 0));
+  const rowSum = (row: number[]) => row.reduce((sum, count) => sum + count, 0);
+  if (columns.categories.length > columns.shown.length) grid.forEach((row, index) => row.push((current.bySender.get(rows.shown[index]!) ?? 0) - rowSum(row)));
+  if (rows.categories.length > rows.shown.length) {
+    const others = columns.shown.map((receiver, index) => (current.byReceiver.get(receiver)?.sent ?? 0) - rowSum(grid.map((row) => row[index]!)));
+    if (columns.categories.length > columns.shown.length) others.push(current.overall.sent - rowSum(grid.flat()) - rowSum(others));
+    grid.push(others);
+  }
   const cells = grid.map((row) => row.map((count) => countCell(count, threshold)));
   const matrix: IndicatorMatrix = {
     id: "flux-matrice",
@@ -356,7 +363,7 @@ function flowsSection(context: Context, current: TransferFigures, previous: Tran
         "flux-paires",
         "entre les paires les plus actives",
         "Paire",
-        topPairs.map((pair) => ({ key: pair.key, label: pairLabel(pair.sender, pair.receiver), counts: pair.counts, previous: previous.byPair.get(pair.key) ?? NO_TRANSFERS })),
+        topPairs.map((pair) => ({ key: pair.key, label: pairLabel(pair.sender, pair.receiver), counts: pair.counts })),
         () => undefined,
       ),
       keyFigures("ping-pong-chiffres", "Ping-pong", "Transferts envoyés dans la période vers une structure qui avait déjà envoyé ou reçu la même personne dans son parcours.", [

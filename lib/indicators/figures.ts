@@ -50,8 +50,13 @@ export interface TransferFigures {
   byNeed: Map<string, TransferCounts>;
   /** Keyed by receiving structure id (territory id for the platform). */
   byReceiver: Map<string, TransferCounts>;
-  /** Keyed by "senderId receiverId"; empty for the platform. */
+  /**
+   * Keyed by "senderId receiverId"; empty for the platform. From the summaries, only the pairs
+   * among the busiest senders and receivers, and the busiest pairs: what the flows section shows.
+   */
   byPair: Map<string, TransferCounts>;
+  /** Transfers sent, by sending structure (empty for the platform). */
+  bySender: Map<string, number>;
   /** Keyed by "YYYY-MM" in the territory's zone. */
   byMonth: Map<string, TransferCounts>;
   byDeclineReason: Map<string, number>;

@@ -188,22 +188,47 @@ const delaysOf = (row: StatRow | undefined): Delays => {
   };
 };
 
+/** The busiest senders and receivers whose pairs are read, and the busiest pairs (the page shows 12 and 10). */
+const BUSIEST = 40;
+
 /**
- * A territory's (or the platform's) figures over whole months, `from` included, `until` not
- * (first days of months), read from the summaries: the same figures as `readTransferFigures`,
- * delays read from histograms.
+ * The statements a summary read runs (also EXPLAINed by the bench). Delays' histograms are summed
+ * only where the page shows a median (overall, by level, the busiest receivers), and pairs only
+ * among the busiest senders and receivers: a large territory has tens of thousands of pairs.
  */
-/** The three statements a summary read runs (also EXPLAINed by the bench). */
 export function summaryReadStatements(scopeId: string, months: { from: string; until: string }) {
   const range = Prisma.sql`"scopeId" = ${scopeId}::uuid AND month >= ${months.from}::date AND month < ${months.until}::date`;
+  const sums = Prisma.sql`sum(sent)::int AS sent, sum(acknowledged)::int AS acknowledged, sum(accepted)::int AS accepted,
+             sum(declined)::int AS declined, sum(expired)::int AS expired, sum(cancelled)::int AS cancelled, sum(completed)::int AS completed,
+             sum(open)::int AS open, sum(resolved)::int AS resolved`;
   return {
     transfers: Prisma.sql`
-      SELECT dimension, key, sum(sent)::int AS sent, sum(acknowledged)::int AS acknowledged, sum(accepted)::int AS accepted,
-             sum(declined)::int AS declined, sum(expired)::int AS expired, sum(cancelled)::int AS cancelled, sum(completed)::int AS completed,
-             sum(open)::int AS open, sum(resolved)::int AS resolved,
-             toile_histogram_sum("ackDelays") AS "ackDelays", toile_histogram_sum("acceptDelays") AS "acceptDelays"
-      FROM "TransferMonthStat" WHERE ${range}
+      WITH receivers AS (
+        SELECT key, ${sums} FROM "TransferMonthStat" WHERE ${range} AND dimension = 'receiver' GROUP BY key
+      ), busiest AS (SELECT key FROM receivers ORDER BY sent DESC, key LIMIT ${BUSIEST})
+      SELECT dimension, key, ${sums}, toile_histogram_sum("ackDelays") AS "ackDelays", toile_histogram_sum("acceptDelays") AS "acceptDelays"
+      FROM "TransferMonthStat"
+      WHERE ${range} AND (dimension IN ('all', 'level') OR (dimension = 'receiver' AND key IN (SELECT key FROM busiest)))
+      GROUP BY dimension, key
+      UNION ALL
+      SELECT 'receiver', key, sent, acknowledged, accepted, declined, expired, cancelled, completed, open, resolved, NULL, NULL
+      FROM receivers WHERE key NOT IN (SELECT key FROM busiest)
+      UNION ALL
+      SELECT dimension, key, ${sums}, NULL, NULL
+      FROM "TransferMonthStat" WHERE ${range} AND dimension IN ('need', 'sender', 'decline_reason', 'outcome', 'ping_pong')
       GROUP BY dimension, key`,
+    pairs: Prisma.sql`
+      WITH senders AS (
+        SELECT key FROM "TransferMonthStat" WHERE ${range} AND dimension = 'sender' GROUP BY key ORDER BY sum(sent) DESC, key LIMIT ${BUSIEST}
+      ), receivers AS (
+        SELECT key FROM "TransferMonthStat" WHERE ${range} AND dimension = 'receiver' GROUP BY key ORDER BY sum(sent) DESC, key LIMIT ${BUSIEST}
+      ), pairs AS (
+        SELECT key, ${sums} FROM "TransferMonthStat" WHERE ${range} AND dimension = 'pair' GROUP BY key
+      )
+      SELECT 'pair' AS dimension, * FROM pairs
+      WHERE split_part(key, ' ', 1) IN (SELECT key FROM senders) AND split_part(key, ' ', 2) IN (SELECT key FROM receivers)
+      UNION
+      SELECT * FROM (SELECT 'pair' AS dimension, * FROM pairs ORDER BY sent DESC, key LIMIT 10) top`,
     months: Prisma.sql`
       SELECT to_char(month, 'YYYY-MM') AS month, sent, acknowledged, accepted, declined, expired, cancelled, completed, open, resolved
       FROM "TransferMonthStat" WHERE ${range} AND dimension = 'all'`,
@@ -223,7 +248,7 @@ export function summaryReadStatements(scopeId: string, months: { from: string; u
  */
 export async function readSummaryFigures(db: PrismaClient, scopeId: string, months: { from: string; until: string }): Promise<TransferFigures> {
   const statements = summaryReadStatements(scopeId, months);
-  const rows = await db.$queryRaw<StatRow[]>(statements.transfers);
+  const rows = [...(await db.$queryRaw<StatRow[]>(statements.transfers)), ...(await db.$queryRaw<StatRow[]>(statements.pairs))];
   const monthly = await db.$queryRaw<(TransferCounts & { month: string })[]>(statements.months);
   const parcours = await db.$queryRaw<
     { structures: number; parcours: number; open: number; closed: number; resolved: number; partiallyResolved: number; notResolved: number; dropped: number; unknown: number; closingDelays: number[] | null }[]
@@ -260,6 +285,7 @@ export async function readSummaryFigures(db: PrismaClient, scopeId: string, mont
     byNeed: counted("need"),
     byReceiver: counted("receiver"),
     byPair: counted("pair"),
+    bySender: new Map(of("sender").map((row) => [row.key, row.sent])),
     byMonth: new Map(monthly.map((row) => [row.month, countsOf(row)])),
     byDeclineReason: new Map(of("decline_reason").map((row) => [row.key, row.sent])),
     byOutcome: new Map(of("outcome").map((row) => [row.key, row.sent])),

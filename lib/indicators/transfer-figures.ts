@@ -77,6 +77,7 @@ export async function readTransferFigures(db: PrismaClient, scope: IndicatorScop
     byNeed: new Map(),
     byReceiver: new Map(),
     byPair: new Map(),
+    bySender: new Map(),
     byMonth: new Map(),
     byDeclineReason: new Map(),
     byOutcome: new Map(),
@@ -100,6 +101,10 @@ export async function readTransferFigures(db: PrismaClient, scope: IndicatorScop
     } else if (row.by_outcome) {
       if (row.outcome) figures.byOutcome.set(row.outcome, counts.sent);
     } else figures.overall = counts;
+  }
+  for (const [key, counts] of figures.byPair) {
+    const sender = key.split(" ")[0]!;
+    figures.bySender.set(sender, (figures.bySender.get(sender) ?? 0) + counts.sent);
   }
   return figures;
 }

@@ -211,7 +211,21 @@ export function findMatrixTerritory(db: PrismaClient, actor: Actor, slug: string
 
 /** Coverage inputs: the territory's published offers, and the needs, publics and postures to cross. */
 export async function getCoverageInputs(db: PrismaClient, territoryId: string) {
-  const rows = (await getMatrix(db, territoryId, {} as MatrixFilters)).filter((row) => row.status === "published");
+  // The published offers' labels by role, in one aggregate (a territory's whole matrix is not needed).
+  const offers = await db.$queryRaw<{ structure: string; needs: string[]; publics: string[]; postures: string[] }[]>`
+    SELECT s.name AS structure,
+           coalesce(array_agg(vt.label ORDER BY vt."sortOrder", vt.label) FILTER (WHERE v.role = 'need'), '{}') AS needs,
+           coalesce(array_agg(vt.label ORDER BY vt."sortOrder", vt.label) FILTER (WHERE v.role = 'public'), '{}') AS publics,
+           coalesce(array_agg(vt.label ORDER BY vt."sortOrder", vt.label) FILTER (WHERE v.role = 'posture'), '{}') AS postures
+    FROM "Offer" o
+    JOIN "Structure" s ON s.id = o."structureId"
+    LEFT JOIN "OfferTerm" ot ON ot."offerId" = o.id
+    LEFT JOIN "VocabularyTerm" vt ON vt.id = ot."termId"
+    LEFT JOIN "Vocabulary" v ON v.key = vt."vocabularyKey"
+    WHERE s."territoryId" = ${territoryId}::uuid AND o.status = 'published'
+    GROUP BY o.id, s.name
+    ORDER BY s.name, o.id`;
+  const rows = offers.map((offer) => ({ qui: offer.structure, quoi: { needs: offer.needs }, comment: { publics: offer.publics }, postures: offer.postures }));
   const [services, publics, postures] = await Promise.all(
     ["lmn.services", "dataInclusion.v1.publics", "toile.postures"].map((vocabularyKey) =>
       db.vocabularyTerm.findMany({ where: { vocabularyKey }, select: { label: true }, orderBy: { sortOrder: "asc" } }),
@@ -224,7 +238,7 @@ export async function getCoverageInputs(db: PrismaClient, territoryId: string) {
       structure: row.qui,
       needs: row.quoi.needs,
       publics: row.comment.publics,
-      postures: row.quoi.postures,
+      postures: row.postures,
     })),
     needs,
     publics: publics!.map((term) => term.label).filter((label) => label !== "Tous publics"),
