@@ -35,8 +35,32 @@ function cellCounts(rows: ReturnType<typeof coverageTable>) {
   return { none: cells.filter((cell) => cell.level === "none").length, single: cells.filter((cell) => cell.level === "single").length, total: cells.length };
 }
 
-export async function readMatrixFigures(db: PrismaClient, territoryId: string, staleAfterMonths: number, now: Date, range: { from: Date; until: Date }): Promise<MatrixFigures> {
+/**
+ * The coverage gaps of a territory's published offers, kept while its `searchVersion` stays the
+ * same: the database raises it on every write to its offers, their terms and the vocabularies
+ * (migration search_version_triggers), which are all the gaps read.
+ */
+const coverageCache = new Map<string, { version: number; gaps: CoverageGaps }>();
+
+async function coverageGaps(db: PrismaClient, territoryId: string): Promise<CoverageGaps> {
+  const { searchVersion } = await db.territory.findUniqueOrThrow({ where: { id: territoryId }, select: { searchVersion: true } });
+  const cached = coverageCache.get(territoryId);
+  if (cached?.version === searchVersion) return cached.gaps;
   const inputs = await getCoverageInputs(db, territoryId);
+  const publicCells = coverageTable(inputs.offers, inputs.needs, inputs.publics, "publics");
+  const postureCells = coverageTable(inputs.offers, inputs.needs, inputs.postures, "postures");
+  const gaps = {
+    needs: inputs.needs.length,
+    uncoveredNeeds: inputs.needs.filter((need) => !inputs.offers.some((offer) => offer.needs.includes(need))),
+    publicCells: cellCounts(publicCells),
+    postureCells: cellCounts(postureCells),
+  };
+  coverageCache.set(territoryId, { version: searchVersion, gaps });
+  return gaps;
+}
+
+export async function readMatrixFigures(db: PrismaClient, territoryId: string, staleAfterMonths: number, now: Date, range: { from: Date; until: Date }): Promise<MatrixFigures> {
+  const coverage = await coverageGaps(db, territoryId);
   const limit = staleBefore(staleAfterMonths, now);
   const [stale, reports] = await Promise.all([
     db.$queryRaw<{ name: string | null; published: number; stale: number }[]>(Prisma.sql`
@@ -52,15 +76,8 @@ export async function readMatrixFigures(db: PrismaClient, territoryId: string, s
       WHERE s."territoryId" = ${territoryId}::uuid AND r.action = ${REPORT_ACTION}`),
   ]);
   const total = stale.find((row) => row.name === null);
-  const publicCells = coverageTable(inputs.offers, inputs.needs, inputs.publics, "publics");
-  const postureCells = coverageTable(inputs.offers, inputs.needs, inputs.postures, "postures");
   return {
-    coverage: {
-      needs: inputs.needs.length,
-      uncoveredNeeds: inputs.needs.filter((need) => !inputs.offers.some((offer) => offer.needs.includes(need))),
-      publicCells: cellCounts(publicCells),
-      postureCells: cellCounts(postureCells),
-    },
+    coverage,
     publishedOffers: total?.published ?? 0,
     staleOffers: total?.stale ?? 0,
     staleByStructure: stale
