@@ -1,2 +1,2 @@
 -- CreateIndex
-CREATE INDEX "TransferMonthStat_scopeId_dimension_month_idx" ON "TransferMonthStat"("scopeId", "dimension", "month");
+CREATE INDEX "TransferMonthStat_scopeId_dimension_key_month_idx" ON "TransferMonthStat"("scopeId", "dimension", "key", "month");
