@@ -24,10 +24,10 @@ export function seriesStyle(index: number): SeriesStyle {
 
 export const INK = "#1F2933";
 export const WHITE = "#FFFFFF";
-export const BLACK = "#000000";
+const BLACK = "#000000";
 
 /** Red, green, blue (0–255) of "#rrggbb", "#rgb" or "rgb(r, g, b)" (d3's interpolated colours). */
-export function parseColor(color: string): [number, number, number] {
+function parseColor(color: string): [number, number, number] {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
   if (hex) {
     const code = hex[1] ?? "";
