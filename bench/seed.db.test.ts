@@ -125,6 +125,48 @@ describe("the benchmark dataset", () => {
     expect(other.Structure.map((row) => row.name)).not.toEqual(first.Structure.map((row) => row.name));
   });
 
+  it("holds a year of transfers in parcours, with their events, ping-pong, and timestamps that agree with the statuses", async () => {
+    const transfers = await count(`SELECT count(*) FROM "Transfer"`);
+    expect(transfers).toBeGreaterThan(1_500);
+    expect(await count(`SELECT count(*) FROM "Transfer" t WHERE NOT EXISTS (SELECT 1 FROM "Transfer" r WHERE r.id = t."parcoursId" AND r."territoryId" = t."territoryId")`)).toBe(0);
+    // A later transfer continues its parcours from the previous receiver, after it was sent.
+    expect(
+      await count(`SELECT count(*) FROM "Transfer" t JOIN "Transfer" p ON p.id = t."previousTransferId"
+                   WHERE p."parcoursId" <> t."parcoursId" OR p."toStructureId" <> t."fromStructureId" OR p."sentAt" >= t."sentAt"`),
+    ).toBe(0);
+    expect(await count(`SELECT count(*) FROM "Transfer" WHERE "fromStructureId" = "toStructureId"`)).toBe(0);
+    expect(await count(`SELECT count(*) FROM "Transfer" WHERE "sentAt" > '2026-11-02' OR "sentAt" < '2025-11-02'`)).toBe(0);
+    expect(await count(`SELECT count(*) FROM "Transfer" WHERE "acknowledgedAt" < "sentAt" OR "acceptedAt" < "acknowledgedAt" OR "closedAt" < "sentAt" OR "closedAt" > '2026-11-02'`)).toBe(0);
+    expect(
+      await count(`SELECT count(*) FROM "Transfer" WHERE (status IN ('completed', 'declined', 'expired', 'cancelled')) <> ("closedAt" IS NOT NULL)
+                   OR (status = 'completed' AND (outcome IS NULL OR "acceptedAt" IS NULL)) OR (status = 'declined' AND "declineReason" IS NULL)`),
+    ).toBe(0);
+    for (const status of ["sent", "acknowledged", "accepted", "completed", "declined", "expired", "cancelled"]) {
+      expect(await count(`SELECT count(*) FROM "Transfer" WHERE status = '${status}'`), status).toBeGreaterThan(0);
+    }
+    expect(
+      await count(`SELECT count(*) FROM "Transfer" t WHERE t."parcoursId" <> t.id AND EXISTS (
+                     SELECT 1 FROM "Transfer" e WHERE e."parcoursId" = t."parcoursId" AND e."sentAt" < t."sentAt" AND e."fromStructureId" = t."toStructureId")`),
+    ).toBeGreaterThan(0);
+    // Every transfer's events: created and sent, then one per timestamp, the last one its status.
+    const EVENT_ORDER = `CASE e.type WHEN 'created' THEN 0 WHEN 'sent' THEN 1 WHEN 'acknowledged' THEN 2 WHEN 'accepted' THEN 3 ELSE 4 END`;
+    expect(
+      await count(`SELECT count(*) FROM "Transfer" t WHERE t.status <> (SELECT e."toStatus" FROM "TransferEvent" e WHERE e."transferId" = t.id ORDER BY ${EVENT_ORDER} DESC LIMIT 1)`),
+    ).toBe(0);
+    expect(await count(`SELECT count(*) FROM "TransferEvent"`)).toBeGreaterThan(3 * transfers);
+  });
+
+  it("summarises the activity for the indicators, and writes the same transfers for the same seed", async () => {
+    expect(await count(`SELECT count(*) FROM "IndicatorStaleMonth"`)).toBe(0);
+    expect(await count(`SELECT sum(sent) AS count FROM "TransferMonthStat" WHERE dimension = 'all' AND "scopeId" = '00000000-0000-0000-0000-000000000000'`)).toBe(
+      await count(`SELECT count(*) FROM "Transfer"`),
+    );
+    const fingerprint = () => rows<{ hash: string }>(`SELECT md5(string_agg(id::text || status || "sentAt"::text || "toStructureId"::text, ',' ORDER BY id)) AS hash FROM "Transfer"`);
+    const before = await fingerprint();
+    await seedBenchmark(url, { scale: SCALE, seed: 42, referenceDate });
+    expect(await fingerprint()).toEqual(before);
+  });
+
   it("replaces its previous dataset, and refuses a database holding real territories", async () => {
     await seedBenchmark(url, { scale: SCALE, seed: 42, referenceDate });
     expect(await count(`SELECT count(*) FROM "Structure"`)).toBe(plannedCounts(SCALE).structures);

@@ -16,17 +16,24 @@ const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 const VITEST_REPORT = path.join(ROOT, "test-reports/vitest.json");
 const PLAYWRIGHT_REPORT = path.join(ROOT, "test-reports/playwright.json");
 
-const steps: [string, string, string[]][] = [
-  ["Vérification des types", bin("tsc"), ["--noEmit"]],
-  ["Lint", bin("eslint"), ["."]],
-  ["Code mort (knip)", bin("knip"), []],
+const MINUTE = 60_000;
+/**
+ * Each step, with the longest it may take: about four times what it takes on a two-core machine,
+ * so that a step that hangs fails here, with its name, long before CI's own limit cuts the run
+ * without a word.
+ */
+const steps: [string, string, string[], number][] = [
+  ["Vérification des types", bin("tsc"), ["--noEmit"], 10 * MINUTE],
+  ["Lint", bin("eslint"), ["."], 10 * MINUTE],
+  ["Code mort (knip)", bin("knip"), [], 5 * MINUTE],
   [
     "Tests unitaires et d'intégration",
     bin("vitest"),
     ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`],
+    30 * MINUTE,
   ],
-  ["Construction de production", bin("next"), ["build"]],
-  ["Tests de bout en bout", bin("playwright"), ["test"]],
+  ["Construction de production", bin("next"), ["build"], 15 * MINUTE],
+  ["Tests de bout en bout", bin("playwright"), ["test"], 35 * MINUTE],
 ];
 
 interface PlaywrightSuite {
@@ -71,16 +78,21 @@ rmSync(PLAYWRIGHT_REPORT, { force: true });
 const only = process.argv.slice(2);
 let exitCode = 0;
 let failedStep: string | null = null;
-for (const [title, command, args] of steps) {
+for (const [title, command, args, timeout] of steps) {
   if (only.length > 0 && !only.some((word) => title.toLowerCase().includes(word.toLowerCase()))) continue;
   console.log(`\n=== ${title} ===`);
   const started = Date.now();
-  const { status } = spawnSync(command, args, {
+  const { status, error } = spawnSync(command, args, {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    timeout,
+    killSignal: "SIGKILL",
   });
-  console.log(`=== ${title} : ${status === 0 ? "OK" : "ÉCHEC"} (${Math.round((Date.now() - started) / 1000)} s)`);
+  const timedOut = (error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+  console.log(
+    `=== ${title} : ${status === 0 ? "OK" : timedOut ? `ÉCHEC — arrêtée après ${timeout / MINUTE} min` : "ÉCHEC"} (${Math.round((Date.now() - started) / 1000)} s)`,
+  );
   if (status !== 0) {
     exitCode = status ?? 1;
     failedStep = title;

@@ -17,6 +17,11 @@ export default async function AdminPage() {
   return (
     <>
       <h1 className="text-3xl font-bold">Administration de la plateforme</h1>
+      <p className="mt-2">
+        <Link href="/admin/indicateurs" className="text-accent underline">
+          Indicateurs de la plateforme
+        </Link>
+      </p>
 
       <h2 className="mt-8 text-xl font-semibold">Territoires</h2>
       <ul className="mt-2 list-disc pl-6">

@@ -5,6 +5,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { BENCH_SLUG_PREFIX, generateDataset, type TermIds } from "./generate";
+import { writeActivity } from "./activity";
 import { writeDataset, type TableReport } from "./write";
 
 export interface SeedBenchmarkOptions {
@@ -75,12 +76,31 @@ export async function seedBenchmark(url: string, options: SeedBenchmarkOptions):
     log(`Génération en mémoire : ${((performance.now() - step) / 1000).toFixed(1)} s`);
 
     step = performance.now();
-    // A previous benchmark dataset is replaced (structures first: a territory's are Restrict).
+    // A previous benchmark dataset is replaced (transfers, then structures: a territory's are Restrict).
+    const benchTerritories = `(SELECT id FROM "Territory" WHERE slug LIKE $1)`;
+    await client.query(`DELETE FROM "Transfer" WHERE "territoryId" IN ${benchTerritories}`, [`${BENCH_SLUG_PREFIX}%`]);
+    for (const table of ["TransferMonthStat", "ParcoursMonthStat"]) await client.query(`DELETE FROM "${table}" WHERE "scopeId" IN ${benchTerritories} OR "scopeId" = '00000000-0000-0000-0000-000000000000'`, [`${BENCH_SLUG_PREFIX}%`]);
+    await client.query(`DELETE FROM "IndicatorStaleMonth" WHERE "territoryId" IN ${benchTerritories}`, [`${BENCH_SLUG_PREFIX}%`]);
     await client.query(`DELETE FROM "Structure" WHERE "territoryId" IN (SELECT id FROM "Territory" WHERE slug LIKE $1)`, [`${BENCH_SLUG_PREFIX}%`]);
     await client.query(`DELETE FROM "Territory" WHERE slug LIKE $1`, [`${BENCH_SLUG_PREFIX}%`]);
     log(`Ancien jeu de benchmark effacé : ${((performance.now() - step) / 1000).toFixed(1)} s`);
 
     const tables = await writeDataset(client, data, log);
+    // A year of network activity (issue 19), and the indicators' monthly summaries computed from it.
+    const activity = await writeActivity(client, {
+      scale: options.scale,
+      seed: options.seed,
+      referenceDate: options.referenceDate ?? todayUtc(),
+      slugPrefix: BENCH_SLUG_PREFIX,
+      log,
+    });
+    tables.push({ table: "Transfer", rows: activity.transfers, milliseconds: activity.milliseconds }, { table: "TransferEvent", rows: activity.events, milliseconds: 0 });
+    step = performance.now();
+    await client.query("ANALYZE \"Transfer\"");
+    const { refreshStaleMonths } = await import("@/lib/indicators/summary");
+    const { db } = await import("@/lib/db");
+    const months = await refreshStaleMonths(db, { limit: 1_000_000 });
+    log(`Indicateurs : ${months} mois de territoire résumés en ${((performance.now() - step) / 1000).toFixed(1)} s`);
     step = performance.now();
     // Fresh statistics, so the benchmark measures the plans the real database would choose.
     await client.query("ANALYZE");

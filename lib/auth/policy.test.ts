@@ -60,6 +60,8 @@ const RESOURCES: ActionResources = {
   "account.manageOwn": null,
   "transfer.create": STRUCTURE,
   "structure.receive": STRUCTURE,
+  "structure.viewIndicators": STRUCTURE,
+  "platform.viewIndicators": null,
   "transfer.view": TRANSFER,
   "transfer.viewPersonalData": TRANSFER,
   "transfer.actAsSender": TRANSFER,
@@ -119,6 +121,8 @@ const ALLOWED: Record<Action, Role[]> = {
   // The transfer goes from "the structure" (sender) to "another structure" (receiver).
   "transfer.create": ["member of the structure", "admin of the structure"],
   "structure.receive": ["member of the structure", "admin of the structure"],
+  "structure.viewIndicators": ["admin of the structure", "coordinator of the territory"],
+  "platform.viewIndicators": ["platform admin"],
   "transfer.view": [
     "member of the structure",
     "admin of the structure",

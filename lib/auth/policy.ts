@@ -61,6 +61,8 @@ export interface ActionResources {
   "account.manageOwn": null;
   "transfer.create": StructureRef;
   "structure.receive": StructureRef;
+  "structure.viewIndicators": StructureRef;
+  "platform.viewIndicators": null;
   "transfer.view": TransferRef;
   "transfer.viewPersonalData": TransferRef;
   "transfer.actAsSender": TransferRef;
@@ -202,6 +204,11 @@ const POLICY: { [A in Action]: Entry<A> } = {
     scope: (actor) => ({ id: { in: memberOf(actor) } }),
     table: "structure",
   },
+  // The network's indicators (issue 19): a structure's admins see the flows their structure takes
+  // part in (coordinators, their territory's through territory.manage); platform admins, the whole
+  // platform's — counts only, never a transfer.
+  "structure.viewIndicators": administers,
+  "platform.viewIndicators": { rule: (actor) => actor.isPlatformAdmin, scope: null, table: null },
   "transfer.actAsSender": { rule: isSender, scope: senderScope, table: "transfer" },
   "transfer.actAsReceiver": { rule: isReceiver, scope: receiverScope, table: "transfer" },
   // "Effacer les données de la personne" on request, at any time, by either party.

@@ -23,7 +23,12 @@ export async function prepareDatabase({ url, demo, log = () => {} }: PrepareOpti
       // Loaded only when asked: test templates and production servers never need the demo.
       const { seedDemoTerritory } = await import("@/lib/demo/seed");
       const { created } = await seedDemoTerritory(db);
-      if (created) log("Territoire de démonstration chargé.");
+      if (created) {
+        // Its past months of activity, for the network's indicators (kept out of the tests' territory).
+        const { seedDemoActivity } = await import("@/lib/demo/activity");
+        await seedDemoActivity(db, new Date());
+        log("Territoire de démonstration chargé.");
+      }
     }
   } finally {
     await db.$disconnect();

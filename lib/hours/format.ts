@@ -76,7 +76,7 @@ export function describeWeeklyHours(slots: WeeklySlot[], publicHolidays: "closed
   return parts.join(" ; ");
 }
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   "janvier",
   "février",
   "mars",

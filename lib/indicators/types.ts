@@ -35,8 +35,11 @@ export interface IndicatorTable {
   categories: IndicatorCategory[];
   series: IndicatorSeries[];
   unit: IndicatorUnit;
-  /** How to draw it: bars per category (horizontal), or columns over time (months, weeks). */
-  chart: "bars" | "columns";
+  /**
+   * How to draw it: bars per category (horizontal), columns over time (months, occurrences), or
+   * no chart — a table of figures in different units (key figures, details by dimension).
+   */
+  chart: "bars" | "columns" | "table";
 }
 
 /** Who sends to whom: rows are senders, columns receivers. */
@@ -52,3 +55,5 @@ export interface IndicatorMatrix {
   values: (number | null)[][];
   texts: string[][];
 }
+
+export const isMatrix = (item: IndicatorTable | IndicatorMatrix): item is IndicatorMatrix => "rows" in item;

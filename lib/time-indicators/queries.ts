@@ -27,7 +27,7 @@ export function noShowRate(counts: { attended: number; no_show: number }): numbe
 const CHANNELS = ["transfer", "staff", "resident", "waitlist"] as const;
 const STATUSES = ["held", "booked", "attended", "no_show", "cancelled"] as const;
 
-async function appointmentCounts(db: PrismaClient, territoryId: string, range: { from: Date; until: Date }) {
+export async function appointmentCounts(db: PrismaClient, territoryId: string, range: { from: Date; until: Date }) {
   const rows = await db.appointment.groupBy({
     by: ["status", "channel"],
     where: { territoryId, startsAt: { gte: range.from, lt: range.until } },

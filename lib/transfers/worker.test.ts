@@ -40,6 +40,8 @@ describe("nonOverlapping", () => {
 
 /** The scheduled steps of appointments and workshops, which would read the database: none here. */
 const timeJobs = async () => ({});
+/** The indicators' refresh, which would read the database: nothing to do here. */
+const indicators = async () => 0;
 
 describe("startTransferTimers", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -53,7 +55,7 @@ describe("startTransferTimers", () => {
       .mockResolvedValueOnce({ ...NONE, ackReminders: 2, expired: 1 })
       .mockRejectedValueOnce(new Error("base injoignable"))
       .mockResolvedValue(NONE);
-    const worker = startTransferTimers({ run, purge, timeJobs, log, clock: () => now });
+    const worker = startTransferTimers({ run, purge, timeJobs, indicators, log, clock: () => now });
 
     await vi.advanceTimersByTimeAsync(59_999);
     expect(run).not.toHaveBeenCalled();
@@ -94,7 +96,7 @@ describe("startTransferTimers", () => {
       .mockResolvedValueOnce({ rateLimitHits: 0, importJobs: 0 })
       .mockRejectedValueOnce(new Error("verrou"))
       .mockResolvedValue({ rateLimitHits: 0, importJobs: 0 });
-    const worker = startTransferTimers({ run, purge: purges, timeJobs, log, clock });
+    const worker = startTransferTimers({ run, purge: purges, timeJobs, indicators, log, clock });
 
     await vi.advanceTimersByTimeAsync(60_000);
     expect(order).toEqual(["timers", "purges"]);
@@ -113,7 +115,7 @@ describe("startTransferTimers", () => {
     worker.stop();
   });
 
-  it("runs the scheduled steps of appointments and workshops after the purges, with the tick's time, and logs their counts", async () => {
+  it("runs the scheduled steps of appointments and workshops after the purges, with the tick's time, and logs their counts; then the indicators' summaries, a failure logged", async () => {
     const log = { info: vi.fn(), error: vi.fn() };
     const order: string[] = [];
     const now = new Date("2026-11-24T15:00:00Z");
@@ -125,11 +127,16 @@ describe("startTransferTimers", () => {
       run: async () => (order.push("timers"), NONE),
       purge: async () => (order.push("purges"), { rateLimitHits: 0, importJobs: 0 }),
       timeJobs: steps,
+      indicators: async () => {
+        order.push("indicators");
+        throw new Error("base injoignable");
+      },
       log,
       clock: () => now,
     });
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(order).toEqual(["timers", "purges", "steps 2026-11-24T15:00:00.000Z"]);
+    expect(order).toEqual(["timers", "purges", "steps 2026-11-24T15:00:00.000Z", "indicators"]);
+    expect(log.error).toHaveBeenCalledWith({ err: expect.any(Error) }, "Indicateurs : échec du calcul des résumés mensuels (réessayé à la prochaine minute)");
     expect(log.info).toHaveBeenCalledWith({ counts: { heldSlotsReleased: 2, reminders: 0 } }, "Rendez-vous, feuilles et ateliers : étapes programmées faites.");
     worker.stop();
   });
@@ -140,7 +147,7 @@ describe("startTransferTimers", () => {
       await gate.promise;
       return NONE;
     });
-    const worker = startTransferTimers({ run, purge, timeJobs, log: { info: vi.fn(), error: vi.fn() } });
+    const worker = startTransferTimers({ run, purge, timeJobs, indicators, log: { info: vi.fn(), error: vi.fn() } });
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(run).toHaveBeenCalledTimes(1);
     gate.resolve();

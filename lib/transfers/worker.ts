@@ -11,11 +11,13 @@
  *
  * Each tick then runs the purges (lib/maintenance/purges.ts): expired rate-limit hits and import
  * jobs, also safe with several instances. A failing purge is logged and does not stop the timers.
- * Then the scheduled steps of appointments, sheets and workshops (lib/maintenance/time-jobs.ts).
+ * Then the scheduled steps of appointments, sheets and workshops (lib/maintenance/time-jobs.ts),
+ * and the network indicators' monthly summaries that writes made stale (lib/indicators/summary.ts).
  */
 import { db } from "@/lib/db";
 import { log as serverLog } from "@/lib/log";
 import { runPurges, type PurgeCounts } from "@/lib/maintenance/purges";
+import { refreshStaleMonths } from "@/lib/indicators/summary";
 import { runTimeJobs } from "@/lib/maintenance/time-jobs";
 import { runTransferTimers, type TimerCounts } from "./timers";
 
@@ -68,6 +70,7 @@ export function startTransferTimers({
   purge = (now: Date) => runPurges(db, now),
   timeJobs = (now: Date) =>
     runTimeJobs(db, now, (name, error) => serverLog.error({ err: error, job: name }, "Rendez-vous, ateliers : échec d'une étape (réessayée à la prochaine minute)")),
+  indicators = () => refreshStaleMonths(db),
   log = serverLog,
 }: {
   intervalMs?: number;
@@ -75,6 +78,7 @@ export function startTransferTimers({
   run?: (now: Date) => Promise<TimerCounts>;
   purge?: (now: Date) => Promise<PurgeCounts>;
   timeJobs?: (now: Date) => Promise<Record<string, number>>;
+  indicators?: () => Promise<number>;
   log?: Log;
 } = {}): TransferTimersWorker {
   const tick = nonOverlapping(async () => {
@@ -93,6 +97,11 @@ export function startTransferTimers({
     }
     const counts = await timeJobs(now);
     if (Object.values(counts).some((count) => count > 0)) log.info({ counts }, "Rendez-vous, feuilles et ateliers : étapes programmées faites.");
+    try {
+      await indicators();
+    } catch (error) {
+      log.error({ err: error }, "Indicateurs : échec du calcul des résumés mensuels (réessayé à la prochaine minute)");
+    }
   });
   const timer = setInterval(() => void tick(), intervalMs);
   // The worker never keeps a process alive on its own (tests, scripts).

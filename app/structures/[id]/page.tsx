@@ -28,6 +28,7 @@ export default async function StructurePage({ params, searchParams }: Props) {
   const mayEdit = can(actor, "structure.edit", { structureId: found.id, territoryId: found.territoryId });
   // The agenda is its members' (coordinators see counts only, never these rows).
   const mayReceive = can(actor, "structure.receive", { structureId: found.id, territoryId: found.territoryId });
+  const maySeeIndicators = can(actor, "structure.viewIndicators", { structureId: found.id, territoryId: found.territoryId });
   const justCreated = (await searchParams).creee === "1";
   const base = `/structures/${structure.id}`;
 
@@ -71,6 +72,11 @@ export default async function StructurePage({ params, searchParams }: Props) {
         {mayReceive && structure.offers.some((offer) => offer.phoneLine && offer.status !== "archived") && (
           <Link href={`${base}/appels`} className="text-accent underline">
             Appels (ligne téléphonique)
+          </Link>
+        )}
+        {maySeeIndicators && (
+          <Link href={`${base}/indicateurs`} className="text-accent underline">
+            Indicateurs
           </Link>
         )}
         <Link href={`${base}/historique`} className="text-accent underline">

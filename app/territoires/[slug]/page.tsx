@@ -40,6 +40,9 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
         <Link href={`/territoires/${territory.slug}/orientation`} className="text-accent underline">
           Assistant d&apos;orientation
         </Link>
+        <Link href={`/territoires/${territory.slug}/indicateurs`} className="text-accent underline">
+          Indicateurs du réseau
+        </Link>
         <Link href={`/territoires/${territory.slug}/activite`} className="text-accent underline">
           Rendez-vous, permanences et ateliers
         </Link>
