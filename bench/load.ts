@@ -22,7 +22,13 @@ export function percentile(sorted: number[], p: number): number {
 
 export async function load(
   urls: string[],
-  { concurrency, durationMs, maxRequests = 100_000, expectStatus = 200 }: { concurrency: number; durationMs: number; maxRequests?: number; expectStatus?: number },
+  {
+    concurrency,
+    durationMs,
+    maxRequests = 100_000,
+    expectStatus = 200,
+    headers = {},
+  }: { concurrency: number; durationMs: number; maxRequests?: number; expectStatus?: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   for (const url of urls) {
     const { hostname } = new URL(url);
@@ -40,7 +46,7 @@ export async function load(
       const url = urls[turn % urls.length]!;
       const begin = performance.now();
       try {
-        const response = await fetch(url, { headers: { "accept-encoding": "gzip" } });
+        const response = await fetch(url, { headers: { "accept-encoding": "gzip", ...headers } });
         await response.arrayBuffer();
         if (response.status !== expectStatus) failures++;
       } catch {

@@ -17,7 +17,7 @@ import { needsBuild } from "@/scripts/lib/serve";
 import { load, type LoadResult } from "./load";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toile_bench";
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/toile_bench";
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY) || 16;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 
@@ -44,7 +44,7 @@ async function pickTerritory(client: pg.Client) {
   return rows[0];
 }
 
-const line = (name: string, result: LoadResult) =>
+export const line = (name: string, result: LoadResult) =>
   `${name.padEnd(44)} ${result.throughput.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(1).padStart(7)} ms   p95 ${result.p95
     .toFixed(1)
     .padStart(7)} ms   (${result.requests} requests, ${result.failures} failed)`;
@@ -131,6 +131,35 @@ async function searchPlans(slug: string, query: Record<string, string>) {
   return plans;
 }
 
+/**
+ * The production build (built first if stale) served by `next start` on a free port against the
+ * benchmark database; ready when the health route answers.
+ */
+export async function startProductionServer() {
+  if (needsBuild(ROOT)) {
+    console.log("Construction de production (next build)…");
+    const build = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build a échoué.");
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: BENCH_DATABASE_URL, DATABASE_POOL_MAX: "10", NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let attempt = 0; ; attempt++) {
+    const ready = await fetch(`${base}/api/sante`).then((response) => response.ok, () => false);
+    if (ready) break;
+    if (attempt > 120) {
+      server.kill("SIGTERM");
+      throw new Error("Le serveur ne répond pas.");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { base, server };
+}
+
 export async function benchPublicSearch(): Promise<void> {
   console.log("\n— Recherche publique à l'échelle nationale (issue 5) —");
   const client = new pg.Client({ connectionString: BENCH_DATABASE_URL });
@@ -149,25 +178,8 @@ export async function benchPublicSearch(): Promise<void> {
     console.log("Aucun territoire de banc d'essai : lancez d'abord `npm run bench:seed`. Mesure sautée.");
     return;
   }
-  if (needsBuild(ROOT)) {
-    console.log("Construction de production (next build)…");
-    const build = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) throw new Error("next build a échoué.");
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: BENCH_DATABASE_URL, DATABASE_POOL_MAX: "10", NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const { base, server } = await startProductionServer();
   try {
-    for (let attempt = 0; ; attempt++) {
-      const ready = await fetch(`${base}/api/sante`).then((response) => response.ok, () => false);
-      if (ready) break;
-      if (attempt > 120) throw new Error("Le serveur ne répond pas.");
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
     const home = `/t/${territory.slug}`;
     const searches = [
       `${home}/recherche?besoin=mot-de-passe`,

@@ -4,7 +4,8 @@
  * listing query of the demo territory; then the public search at national scale on the dataset of
  * `npm run bench:seed` (bench/public-search.ts); and the free slots of 300 mediators' agendas
  * (bench/free-slots.ts); and the orientation assistant beside the plain search on the national dataset
- * (bench/orientation.ts). Targets come with the issues that set them.
+ * (bench/orientation.ts); and the network indicators' dashboards beside the plain search (bench/indicators.ts).
+ * Targets come with the issues that set them.
  */
 import { performance } from "node:perf_hooks";
 import { startEmbeddedDatabase } from "@/lib/database/embedded";
@@ -49,3 +50,5 @@ const { benchPublicSearch } = await import("./public-search");
 await benchPublicSearch();
 const { runOrientationBench } = await import("./orientation");
 await runOrientationBench();
+const { benchIndicators } = await import("./indicators");
+await benchIndicators();
