@@ -13,6 +13,8 @@ export function HeatTable({ matrix }: { matrix: IndicatorMatrix }) {
   return (
     <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`${matrix.title} (tableau)`}>
       <table className="heat-table border-collapse text-sm">
+        {/* The table's own name, so it reads as a table of its title without the figure around it. */}
+        <caption className="sr-only">{matrix.title}</caption>
         <thead>
           <tr>
             <th scope="col" className="p-1 text-start align-bottom">

@@ -47,7 +47,16 @@ describe("the charts' geometry", () => {
     expect(many.showValues).toBe(false);
   });
 
-  it("cuts long labels with an ellipsis", () => {
+  it("never draws a negative size, even from a negative value", () => {
+    const bars = barLayout(table([[-3, 4]]));
+    expect(bars.bars.map((bar) => bar.width)).toEqual([0, expect.any(Number)]);
+    expect(bars.bars[1]!.width).toBeGreaterThan(0);
+    const columns = columnLayout(table([[-3, 4]], "columns"));
+    expect(columns.bars[0]!.height).toBe(0);
+    expect(columns.bars[0]!.y).toBe(columns.bottom);
+  });
+
+    it("cuts long labels with an ellipsis", () => {
     expect(shortLabel("Maison départementale des solidarités — permanence du Val de Lise")).toBe("Maison départementale des solid…");
     expect(shortLabel("CCAS")).toBe("CCAS");
   });

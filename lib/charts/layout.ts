@@ -57,7 +57,9 @@ export function barLayout(table: IndicatorTable) {
   const x = scaleLinear()
     .domain([0, maxOf(table)])
     .nice()
-    .range([LABEL_WIDTH, CHART_WIDTH - VALUE_ROOM]);
+    .range([LABEL_WIDTH, CHART_WIDTH - VALUE_ROOM])
+    // A value below 0 (never expected) draws no bar rather than a negative width SVG refuses.
+    .clamp(true);
   const bars: Bar[] = [];
   table.categories.forEach((_, category) => {
     const top = AXIS + GROUP_GAP + category * (groupHeight + GROUP_GAP);
@@ -90,7 +92,7 @@ export function columnLayout(table: IndicatorTable) {
     .range([left, CHART_WIDTH - 8])
     .paddingInner(0.25)
     .paddingOuter(0.1);
-  const y = scaleLinear().domain([0, maxOf(table)]).nice().range([bottom, top]);
+  const y = scaleLinear().domain([0, maxOf(table)]).nice().range([bottom, top]).clamp(true);
   const seriesWidth = band.bandwidth() / table.series.length;
   const bars: Bar[] = [];
   table.categories.forEach((category, index) => {
