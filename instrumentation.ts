@@ -1,4 +1,5 @@
 import type { Instrumentation } from "next";
+import { noteDatabaseError } from "@/lib/database/availability";
 
 /** Runs once when the Next.js server starts. */
 export async function register() {
@@ -36,6 +37,9 @@ export async function register() {
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before anything is awaited, while the answer is not yet written: the server then answers
+  // 503 rather than 500 (lib/database/availability.ts).
+  noteDatabaseError(error);
   const { serverErrorLine } = await import("@/lib/log-request-error");
   const { log } = await import("@/lib/log");
   const { fields, message } = serverErrorLine(error, request, context);

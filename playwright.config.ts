@@ -10,6 +10,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const browserEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name, value]) => value !== undefined && name !== "LD_PRELOAD" && !name.startsWith("FAKETIME")),
 ) as Record<string, string>;
+/** Where the fault tests cut the app's database and open it again (tests/support/database-gate.ts). */
+export const E2E_DATABASE_GATE_PORT = PORT + 50;
 /** Where the server writes its database address, for tests that read the outbox. */
 export const E2E_DATABASE_URL_FILE = path.resolve(import.meta.dirname, "test-reports/e2e-database-url");
 
@@ -44,7 +46,8 @@ export default defineConfig({
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
     url: `http://localhost:${PORT}`,
-    env: { PORT: String(PORT), E2E_DATABASE_URL_FILE },
+    // The server's log: warnings and errors only (one line per request would drown the report).
+    env: { PORT: String(PORT), E2E_DATABASE_URL_FILE, E2E_DATABASE_GATE_PORT: String(E2E_DATABASE_GATE_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: "pipe",

@@ -7,8 +7,12 @@
  * read it through `headers()`, lib/log.ts, and the response carries it), answers an import post
  * too big to read, and counts the lookups of the public fiche page (`/fiche/<code>`), answering
  * 429 over the limit (lib/transfers/public-lookup.ts): a page cannot set its status.
+ *
+ * And gives each page its content security policy with a nonce, which Next.js reads from the
+ * request's header and puts on its own inline scripts (lib/http/content-security.ts).
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { pageContentSecurityPolicy } from "@/lib/http/content-security";
 import { clientIp } from "@/lib/auth/client-address";
 import { db } from "@/lib/db";
 import { countFicheLookup } from "@/lib/transfers/public-lookup";
@@ -41,8 +45,11 @@ export async function proxy(request: NextRequest) {
   headers.set(LOCALE_HEADER, translated ? localeFrom(request.nextUrl.searchParams.get("lang")) : DEFAULT_LOCALE);
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
   headers.set(REQUEST_ID_HEADER, requestId);
+  const policy = pageContentSecurityPolicy(request.method, request.nextUrl.pathname + request.nextUrl.search, request.headers.get("cookie"));
+  headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  response.headers.set("content-security-policy", policy);
   return response;
 }
 

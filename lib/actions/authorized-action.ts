@@ -5,11 +5,13 @@
  *
  * Handlers refuse with codes (`Refusal`, or a thrown `AppError`: lib/errors/app-error.ts), never
  * with words: this wrapper turns the code into the words shown (lib/errors/messages.ts) and keeps
- * the code beside them. Any other error is not caught: Next.js logs it (instrumentation.ts) and
- * shows the error page.
+ * the code beside them. When the database does not answer, the form gets "service.unavailable"
+ * with what was typed, and nothing was written (each handler writes in one transaction). Any
+ * other error is not caught: Next.js logs it (instrumentation.ts) and shows the error page.
  */
 import type { z } from "zod";
 import { getActor } from "@/lib/auth/session";
+import { noteDatabaseError } from "@/lib/database/availability";
 import type { SignedInActor } from "@/lib/auth/actor";
 import { AppError, type Refusal } from "@/lib/errors/app-error";
 import { messageOf, type ErrorCode } from "@/lib/errors/messages";
@@ -56,14 +58,24 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return fieldErrors;
 }
 
-/** Runs a handler; a thrown `AppError` is a refusal like a returned one. */
+/**
+ * Runs a handler; a thrown `AppError` is a refusal like a returned one, and so is "the database
+ * does not answer" (`service.unavailable`: the form keeps what was typed, and tries again later).
+ */
 export async function refusalsAsValues<T>(run: () => Promise<HandlerResult<T>>): Promise<HandlerResult<T>> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof AppError) return error.toRefusal();
-    throw error;
+    return unavailableRefusal(error);
   }
+}
+
+/** "service.unavailable" when `error` says the database does not answer; otherwise `error`, thrown again. */
+async function unavailableRefusal(error: unknown): Promise<Refusal> {
+  if (!noteDatabaseError(error)) throw error;
+  (await requestLog()).warn({ err: error, code: "service.unavailable" }, "Action interrompue : la base de données ne répond pas");
+  return { ok: false, code: "service.unavailable" };
 }
 
 export function authorizedAction<S extends z.ZodType, T>(
@@ -75,7 +87,15 @@ export function authorizedAction<S extends z.ZodType, T>(
     // What was typed goes back with any refusal, so the form shows it again: nothing is lost.
     const values = formDataToObject(formData);
     const refuse = (refusal: Refusal): ActionFailure => ({ ...toFailure(refusal), values });
+    try {
+      return await authorizeAndRun(values, refuse);
+    } catch (error) {
+      // Reading the session, or the policy's own reads, can find the database down too.
+      return refuse(await unavailableRefusal(error));
+    }
+  };
 
+  async function authorizeAndRun(values: FormObject, refuse: (refusal: Refusal) => ActionFailure): Promise<ActionResult<T>> {
     const actor = await getActor();
     if (!actor) return refuse({ ok: false, code: "session.expired" });
     const parsed = schema.safeParse(values);
@@ -87,5 +107,5 @@ export function authorizedAction<S extends z.ZodType, T>(
     }
     const result = await refusalsAsValues(() => handler(actor, parsed.data));
     return result.ok ? result : refuse(result);
-  };
+  }
 }

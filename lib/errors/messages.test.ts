@@ -15,6 +15,7 @@ const SAMPLES: { [C in ErrorCode]: ParamsOf<C> } = {
   "sign_in.email_invalid": undefined,
   "sign_in.too_many_links": { minutes: 12 },
   "form.invalid": undefined,
+  "service.unavailable": undefined,
   "save.changed_meanwhile": { what: "cette offre", pronoun: "la", fields: ["Titre", "Tarif"] },
   "hours.changed_meanwhile": { current: "lundi de 9 h à 12 h" },
   "place.commune_not_listed": undefined,

@@ -23,6 +23,8 @@ const dateTime = (timeZone: string) => new Intl.DateTimeFormat("fr-FR", { dateSt
 export const publicMessages = defineMessages({
   fr: {
     "form.invalid": () => "Corrigez les champs signalés.",
+    "service.unavailable": () =>
+      "Toile est momentanément indisponible : rien n'a été enregistré. Ce que vous avez écrit est toujours là : envoyez-le de nouveau dans une minute.",
     "report.offer_gone": () => "Cette offre n'est plus publiée.",
     "report.rate_limited": ({ minutes }: { minutes: number }) =>
       `Merci, nous avons bien reçu vos signalements. Pour éviter les abus, réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
@@ -34,6 +36,7 @@ export const publicMessages = defineMessages({
   },
   en: {
     "form.invalid": () => "Please correct the fields shown.",
+    "service.unavailable": () => "Toile is temporarily unavailable: nothing was saved. What you wrote is still here: send it again in a minute.",
     "report.offer_gone": () => "This offer is no longer published.",
     "report.rate_limited": ({ minutes }: { minutes: number }) =>
       `Thank you, we have received your reports. To prevent abuse, please try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`,
@@ -45,6 +48,7 @@ export const publicMessages = defineMessages({
   },
   ar: {
     "form.invalid": () => "صحّح الحقول المشار إليها.",
+    "service.unavailable": () => "توال غير متاح مؤقتًا: لم يُحفظ شيء. ما كتبته ما زال هنا: أرسله مرة أخرى بعد دقيقة.",
     "report.offer_gone": () => "هذا العرض لم يعد منشورا.",
     "report.rate_limited": ({ minutes }: { minutes: number }) => `شكرا، لقد استلمنا بلاغاتك. لتجنب الإساءة، أعد المحاولة بعد ${minutes} دقيقة.`,
     ...AGENDA_PUBLIC_MESSAGES.ar,

@@ -34,6 +34,8 @@ export interface ServeOptions {
   dataDir?: string | null;
   /** Load the demo territory when it is missing (always true for the embedded database). */
   demo?: boolean;
+  /** The address the app is given, from the database's (the fault tests put a gate between them). */
+  appDatabaseUrl?: (url: string) => Promise<string>;
 }
 
 async function assertPortFree(port: number): Promise<void> {
@@ -136,7 +138,7 @@ export async function serve(options: ServeOptions): Promise<number> {
     }
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      DATABASE_URL: url,
+      DATABASE_URL: options.appDatabaseUrl ? await options.appDatabaseUrl(url) : url,
       // The embedded database is one PostgreSQL session: one connection, so transactions never mix.
       DATABASE_POOL_MAX: embedded ? "1" : process.env.DATABASE_POOL_MAX,
       PORT: String(options.port),

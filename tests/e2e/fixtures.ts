@@ -27,15 +27,33 @@ export async function expectAccessibleWithoutScript(noScript: Page, checker: Pag
     // What a person without JavaScript gets: the HTML, without the scripts (which would take the page over).
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
     .replace(/<head>/i, `<head><base href="${noScript.url()}">`);
+  // From a blank page: the checker must not keep the content security policy of a page it showed
+  // before (which forbids the <base> added here).
+  await checker.goto("about:blank");
   await checker.setContent(html, { waitUntil: "load" });
   await expectAccessible(checker);
 }
 
-export const test = base.extend<{ accessibleAtEnd: void }>({
+export const test = base.extend<{ accessibleAtEnd: void; contentSecurityRespected: void }>({
   accessibleAtEnd: [
     async ({ page }, use) => {
       await use();
       if (page.url() !== "about:blank") await expectAccessible(page);
+    },
+    { auto: true },
+  ],
+  // Every page of every test works under the site's content security policy: a script, a style or
+  // a form the policy blocks shows in the console, and fails the test.
+  contentSecurityRespected: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        const text = message.text();
+        // A frame refused by frame-ancestors is the policy working (http-headers.spec.ts checks it).
+        if (message.type() === "error" && /Content Security Policy/i.test(text) && !text.includes("frame-ancestors")) violations.push(`${page.url()}: ${text}`);
+      });
+      await use();
+      expect(violations, "Content security policy violations").toEqual([]);
     },
     { auto: true },
   ],

@@ -22,7 +22,7 @@ test("the open-data page lists every format, and a download is a CSV with the ri
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(response.headers()["content-disposition"]).toBe('attachment; filename="val-de-lise-lmn-v1.0.1.csv"');
-  expect(response.headers()["cache-control"]).toBe("public, max-age=300");
+  expect(response.headers()["cache-control"]).toBe("public, max-age=300, s-maxage=300, stale-while-revalidate=600");
   expect((await response.text()).split("\r\n")[0]).toMatch(/^id,pivot,nom,commune,code_postal,/);
 
   const again = await request.get(href!, { headers: { "if-none-match": response.headers()["etag"]! } });

@@ -14,8 +14,8 @@ export async function GET(request: Request) {
   const csrf = await nextAuthHandler(new NextRequest(new URL("/api/auth/csrf", url.origin)), {
     params: Promise.resolve({ nextauth: ["csrf"] }),
   });
-  const response = Response.redirect(target, 303);
-  const redirect = new Response(null, { status: 303, headers: response.headers });
+  // A relative address: the browser stays on the host it asked (the app may know itself by another name).
+  const redirect = new Response(null, { status: 303, headers: { location: `${target.pathname}${target.search}` } });
   for (const cookie of csrf.headers.getSetCookie()) redirect.headers.append("set-cookie", cookie);
   return redirect;
 }

@@ -74,7 +74,7 @@ describe("GET /api/v1/territories", () => {
     const response = await getTerritories(db, request("/api/v1/territories"));
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300, s-maxage=300, stale-while-revalidate=600");
     expect(response.headers.get("etag")).toMatch(/^"[\w-]+"$/);
     const body = territoryListSchema.parse(await response.json());
     expect(body.items.map((territory) => territory.slug)).toContain(SLUG);
@@ -298,7 +298,7 @@ describe("the « Données ouvertes » files", () => {
       expect(response.status, download.file).toBe(200);
       expect(response.headers.get("content-type")).toBe(download.contentType);
       expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${SLUG}-${download.file}"`);
-      expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+      expect(response.headers.get("cache-control")).toBe("public, max-age=300, s-maxage=300, stale-while-revalidate=600");
       const etag = response.headers.get("etag")!;
       const again = await getDownload(db, request(`/t/${SLUG}/donnees/${download.file}`, { headers: { "if-none-match": etag } }), SLUG, download.file, now);
       expect(again.status, download.file).toBe(304);

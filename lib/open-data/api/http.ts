@@ -6,8 +6,10 @@
  * so only the content itself says whether it changed.
  */
 import { createHash } from "node:crypto";
+import { matchesEtag } from "@/lib/http/policy.mjs";
 
-const CACHE_CONTROL = "public, max-age=300";
+/** Five minutes in browsers and shared caches, which may serve a copy ten minutes more while they ask again. */
+const CACHE_CONTROL = "public, max-age=300, s-maxage=300, stale-while-revalidate=600";
 
 const CORS_HEADERS = {
   "access-control-allow-origin": "*",
@@ -18,15 +20,6 @@ const CORS_HEADERS = {
 
 function etagOf(body: string | Uint8Array): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
-
-/** Whether an If-None-Match header names this ETag (weak or strong, in a list, or "*"). */
-export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(",").some((candidate) => {
-    const value = candidate.trim().replace(/^W\//, "");
-    return value === "*" || value === etag;
-  });
 }
 
 export interface Payload {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesEtag } from "./http";
+import { matchesEtag } from "@/lib/http/policy.mjs";
 import { decodeCursor, encodeCursor, needTerms, offersParams, parseParams } from "./params";
 
 const ID = "6f1e2d3c-4b5a-4968-8776-655443322110";

@@ -14,7 +14,8 @@ import { loadPublicTerritory, searchPublishedOffers } from "@/lib/public-search/
 
 export const dynamic = "force-dynamic";
 
-// As Next answers a dynamic page: never stored by a shared cache (the header may name a person).
+// As Next answers a dynamic page. Without a session, Toile's server makes it public, with an ETag
+// (scripts/next-server.mjs): with one, the header names the person, and no shared cache keeps it.
 const HEADERS = { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" };
 
 /** The query as Next gives it to a page: one string per parameter, a list when repeated. */
