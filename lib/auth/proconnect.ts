@@ -77,7 +77,11 @@ export async function providerSignOutUrl(
   { issuer = process.env.OIDC_ISSUER, fetchImpl = fetch }: { issuer?: string; fetchImpl?: typeof fetch } = {},
 ): Promise<string | null> {
   if (!issuer) return null;
-  const response = await fetchImpl(`${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`, { cache: "no-store" });
+  const response = await fetchImpl(`${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`, {
+    cache: "no-store",
+    // A provider that does not answer must not hold the sign-out: home instead.
+    signal: AbortSignal.timeout(5_000),
+  });
   if (!response.ok) return null;
   const { end_session_endpoint: endpoint } = (await response.json()) as { end_session_endpoint?: unknown };
   if (typeof endpoint !== "string") return null;
