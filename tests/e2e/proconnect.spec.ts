@@ -6,6 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
+import { signInFast } from "./auth";
 import { withDatabase } from "./outbox";
 
 const STRUCTURE = "Espace France Services du Val de Lise";
@@ -20,7 +21,7 @@ async function signInAtProvider(page: Page, login: string) {
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-test("a first ProConnect sign-in proposes the structure of its SIRET, asks to join it on confirmation, and signs out at the provider", async ({
+test("a first ProConnect sign-in proposes the structure of its SIRET, asks to join it on confirmation, signs out at the provider, and the admin has the request", async ({
   page,
   baseURL,
 }) => {
@@ -81,4 +82,20 @@ test("a first ProConnect sign-in proposes the structure of its SIRET, asks to jo
   await page.waitForURL((url) => url.origin === appOrigin && url.pathname === "/" && url.searchParams.get("state") === state);
   await page.goto("/compte");
   await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fcompte/);
+
+  // A later sign-in goes straight where it was going: the proposal belongs to the first.
+  await page.getByRole("button", { name: "Se connecter avec ProConnect" }).click();
+  await signInAtProvider(page, "agent.france-services");
+  await expect(page).toHaveURL(`${appOrigin}/compte`);
+  await expect(page.getByText(EMAIL).first()).toBeVisible();
+
+  // The structure's admin has the request to decide.
+  await page.context().clearCookies();
+  await signInFast(page, "direction@franceservices.exemple.fr");
+  const structureId = await withDatabase(
+    async (client) => (await client.query<{ id: string }>(`select id from "Structure" where name = $1`, [STRUCTURE])).rows[0]!.id,
+  );
+  await page.goto(`/structures/${structureId}/membres`);
+  await expect(page.getByRole("listitem").filter({ hasText: `Inès Roux (${EMAIL})` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Accepter ${EMAIL}` })).toBeVisible();
 });
