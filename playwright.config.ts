@@ -12,6 +12,12 @@ const browserEnv = Object.fromEntries(
 ) as Record<string, string>;
 /** Where the fault tests cut the app's database and open it again (tests/support/database-gate.ts). */
 export const E2E_DATABASE_GATE_PORT = PORT + 50;
+/**
+ * A ProConnect-like OpenID provider (tests/support/oidc-provider.ts) on the next port: the app
+ * server is configured with it, so its sign-in page shows the ProConnect button (proconnect.spec.ts).
+ */
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 1);
+const OIDC_CLIENT = { OIDC_CLIENT_ID: "toile-e2e", OIDC_CLIENT_SECRET: "toile-e2e-client-secret-not-a-real-one" };
 /** Where the server writes its database address, for tests that read the outbox. */
 export const E2E_DATABASE_URL_FILE = path.resolve(import.meta.dirname, "test-reports/e2e-database-url");
 
@@ -43,14 +49,34 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
-    url: `http://localhost:${PORT}`,
-    // The server's log: warnings and errors only (one line per request would drown the report).
-    env: { PORT: String(PORT), E2E_DATABASE_URL_FILE, E2E_DATABASE_GATE_PORT: String(E2E_DATABASE_GATE_PORT), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
-    reuseExistingServer: false,
-    timeout: 300_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "node node_modules/tsx/dist/cli.mjs tests/support/oidc-provider.ts",
+      url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
+      env: { OIDC_PORT: String(OIDC_PORT), E2E_APP_URL: `http://localhost:${PORT}`, ...OIDC_CLIENT },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
+      url: `http://localhost:${PORT}`,
+      env: {
+        PORT: String(PORT),
+        E2E_DATABASE_URL_FILE,
+        E2E_DATABASE_GATE_PORT: String(E2E_DATABASE_GATE_PORT),
+        // The server's log: warnings and errors only (one line per request would drown the report).
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+        OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+        ...OIDC_CLIENT,
+        OIDC_NAME: "ProConnect",
+        OIDC_ACR_VALUES: "eidas1",
+      },
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -43,7 +43,8 @@ export default async function SignInPage({ searchParams }: Props) {
           {hasOpenId && (
             <form method="post" action="/api/auth/signin/oidc" className="mt-6">
               <input type="hidden" name="csrfToken" value={csrfToken} />
-              <input type="hidden" name="callbackUrl" value={callbackUrl} />
+              {/* Through the proposal of the SIRET ProConnect gives, if any (app/connexion/siret). */}
+              <input type="hidden" name="callbackUrl" value={`/connexion/siret?suite=${encodeURIComponent(callbackUrl)}`} />
               <button type="submit" className="rounded border border-accent px-4 py-2 font-semibold text-accent">
                 Se connecter avec {process.env.OIDC_NAME ?? "ProConnect"}
               </button>

@@ -1,9 +1,13 @@
 /**
  * Sign out: deletes this session (or, with ?partout=1, every session of the person) and its
- * cookie. A plain form POST, checked to come from this site.
+ * cookie. A plain form POST, checked to come from this site. A person who signed in with
+ * ProConnect is then sent to the provider's end_session_endpoint (id_token_hint), which sends
+ * them back home.
  */
 import { cookies } from "next/headers";
 import { signOutSessions } from "@/lib/auth/page-data";
+import { providerSignOutUrl } from "@/lib/auth/proconnect";
+import { log } from "@/lib/log";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -17,11 +21,21 @@ export async function POST(request: Request) {
   }
 
   const jar = await cookies();
+  let idToken: string | null = null;
   for (const name of SESSION_COOKIES) {
     const token = jar.get(name)?.value;
     if (!token) continue;
-    await signOutSessions(token, url.searchParams.get("partout") === "1");
+    idToken = (await signOutSessions(token, url.searchParams.get("partout") === "1")).idToken ?? idToken;
     jar.delete(name);
   }
-  return Response.redirect(new URL("/", siteOrigin), 303);
+  const home = new URL("/", siteOrigin);
+  if (idToken) {
+    // The local session is already gone: a provider that cannot be reached only leaves its own.
+    const atProvider = await providerSignOutUrl(idToken, home.toString()).catch((error: unknown) => {
+      log.warn({ err: error }, "Déconnexion chez le fournisseur d'identité impossible");
+      return null;
+    });
+    if (atProvider) return Response.redirect(atProvider, 303);
+  }
+  return Response.redirect(home, 303);
 }

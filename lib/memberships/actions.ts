@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { can } from "@/lib/auth/policy";
+import { findSiretProposal, forgetSiretProposal } from "@/lib/auth/proconnect";
 import { db } from "@/lib/db";
 import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "@/lib/structures/refs";
@@ -11,6 +12,7 @@ import { decideJoinRequest, requestToJoin } from "./join-requests";
 import { joinableStructureRef } from "./queries";
 import {
   acceptInvitationSchema,
+  answerSiretProposalSchema,
   createTerritorySchema,
   decideJoinRequestSchema,
   inviteSchema,
@@ -42,6 +44,30 @@ export const accept = authorizedAction(
     const outcome = await acceptInvitation(db, token, actor);
     if (outcome.ok) return { ok: true, data: null, message: `Vous avez rejoint ${outcome.structureName}.` };
     return refusal({ code: `invitation.${outcome.reason}` });
+  },
+);
+
+/**
+ * After a first ProConnect sign-in: "Votre SIRET correspond à … : demander à la rejoindre ?".
+ * Joining sends a join request (the structure's admins decide), never a membership.
+ */
+export const answerSiretProposal = authorizedAction(
+  answerSiretProposalSchema,
+  // findSiretProposal applies the policy (structure.find, structure.requestJoin) to the structure.
+  async (actor, input) => input.decision === "decline" || !!(await findSiretProposal(db, actor)),
+  async (actor, input) => {
+    const proposal = input.decision === "join" ? await findSiretProposal(db, actor) : null;
+    if (proposal) {
+      await requestToJoin(db, { structureId: proposal.structure.id, userId: actor.userId, message: "", siteUrl: siteUrl() });
+    }
+    await forgetSiretProposal(db, actor.userId);
+    return {
+      ok: true,
+      data: null,
+      message: proposal
+        ? `Demande envoyée à ${proposal.structure.name} : ses responsables vont vous répondre.`
+        : "C'est noté. Vous pourrez demander à rejoindre une structure depuis la page « Rejoindre une structure ».",
+    };
   },
 );
 

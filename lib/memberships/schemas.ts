@@ -23,6 +23,9 @@ export const requestJoinSchema = z.object({
   message: z.string().trim().max(500, "500 caractères au plus.").optional().default(""),
 });
 
+/** The answer to the proposal of a ProConnect SIRET (lib/auth/proconnect.ts). */
+export const answerSiretProposalSchema = z.object({ decision: z.enum(["join", "decline"]) });
+
 export const decideJoinRequestSchema = z.object({
   requestId: id,
   decision: z.enum(["accept", "refuse"]),
