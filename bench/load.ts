@@ -46,7 +46,8 @@ export async function load(
       const url = urls[turn % urls.length]!;
       const begin = performance.now();
       try {
-        const response = await fetch(url, { headers: { "accept-encoding": "gzip", ...headers } });
+        // A request that never ends is a failure, not a bench that never ends.
+        const response = await fetch(url, { headers: { "accept-encoding": "gzip", ...headers }, signal: AbortSignal.timeout(30_000) });
         await response.arrayBuffer();
         if (response.status !== expectStatus) failures++;
       } catch {

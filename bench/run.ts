@@ -4,7 +4,9 @@
  * listing query of the demo territory; then the public search at national scale on the dataset of
  * `npm run bench:seed` (bench/public-search.ts); and the free slots of 300 mediators' agendas
  * (bench/free-slots.ts); and the orientation assistant beside the plain search on the national dataset
- * (bench/orientation.ts); and the network indicators' dashboards beside the plain search (bench/indicators.ts).
+ * (bench/orientation.ts); and the network indicators' dashboards beside the plain search (bench/indicators.ts);
+ * and a deployment's figures: the public pages through Varnish, and a ten-minute soak of mixed
+ * traffic (bench/deployment.ts).
  * Targets come with the issues that set them.
  */
 import { performance } from "node:perf_hooks";
@@ -52,3 +54,5 @@ const { runOrientationBench } = await import("./orientation");
 await runOrientationBench();
 const { benchIndicators } = await import("./indicators");
 await benchIndicators();
+const { benchDeployment } = await import("./deployment");
+await benchDeployment();

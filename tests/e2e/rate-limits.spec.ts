@@ -20,7 +20,8 @@ interface Answer {
 /** GET `path` from the loopback address `from`, with `headers` (a client may send anything). */
 function getFrom(from: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: "127.0.0.1", port: PORT, path, localAddress: from, headers }, (response) => {
+    // Under the site's own name (localhost): any other is redirected to it (lib/http/policy.mjs).
+    const request = http.get({ host: "127.0.0.1", port: PORT, path, localAddress: from, headers: { host: `localhost:${PORT}`, ...headers } }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));

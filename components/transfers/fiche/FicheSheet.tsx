@@ -142,18 +142,9 @@ export function FicheSheet({ fiche, variant }: { fiche: Fiche; variant: "navette
   );
 }
 
-/** Print: the fiche alone on the sheet (no site header), on A4 or A5. */
-export function FichePrintStyle({ format }: { format: "A4" | "A5" }) {
-  const css = `@media print {
-  @page { size: ${format}; margin: ${format === "A5" ? "8mm" : "15mm"}; }
-  body:has(.fiche-navette) .site-frame, .fiche-screen-only { display: none !important; }
-  .fiche-navette { font-size: ${format === "A5" ? "9.5pt" : "11pt"}; color: #000; }
-  .fiche-navette a { color: #000; text-decoration: none; }
-  .fiche-navette section { break-inside: avoid; }
-}`;
-  return (
-    <style href={`fiche-navette-print-${format}`} precedence="default">
-      {css}
-    </style>
-  );
-}
+/**
+ * Print: the fiche alone on the sheet, on A4 or A5 — the page's wrapper class chooses the
+ * stylesheet's rules (app/globals.css, `.fiche-print-a4` / `.fiche-print-a5` and the named page
+ * `fiche-a5`): no inline <style>, which the content security policy forbids.
+ */
+export const fichePrintClass = (format: "A4" | "A5") => (format === "A5" ? "fiche-print-a5" : "fiche-print-a4");

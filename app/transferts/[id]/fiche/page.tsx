@@ -7,7 +7,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OfferPrintButton } from "@/components/public/OfferPrintButton";
-import { FichePrintStyle, FicheSheet } from "@/components/transfers/fiche/FicheSheet";
+import { fichePrintClass, FicheSheet } from "@/components/transfers/fiche/FicheSheet";
 import { requireActor } from "@/lib/auth/session";
 import { loadFicheForParty } from "@/lib/transfers/page-data";
 
@@ -23,8 +23,7 @@ export default async function FichePage({ params, searchParams }: Props) {
   const fiche = await loadFicheForParty(actor, id);
   if (!fiche) notFound();
   return (
-    <>
-      <FichePrintStyle format={format} />
+    <div className={fichePrintClass(format)}>
       <div className="fiche-screen-only mb-6 space-y-2 print:hidden">
         <h1 className="text-3xl font-bold">Fiche navette {fiche.code}</h1>
         <p>À imprimer et à remettre à la personne. Elle ne contient aucune coordonnée de la personne.</p>
@@ -45,6 +44,6 @@ export default async function FichePage({ params, searchParams }: Props) {
         </p>
       </div>
       <FicheSheet fiche={fiche} variant="navette" />
-    </>
+    </div>
   );
 }
