@@ -250,7 +250,7 @@ async function soak(base: string, client: pg.Client, serverPid: number) {
   };
 
   console.log(`Endurance : ${minutes} min de trafic mêlé, ${concurrency} clients…`);
-  await run(30_000); // warm-up
+  await run(60_000); // warm-up: the server's caches and V8's heap settle
   const warmMiB = residentMiB(serverPid);
   stats.clear();
   const started = performance.now();
