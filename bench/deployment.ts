@@ -131,6 +131,8 @@ async function benchThroughVarnish(base: string, publicPages: string[]) {
     const uncached = await load(direct, options);
     const before = varnishCounters(workdir);
     const through = await load(cached, options);
+    // Varnish publishes its counters every second or so.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     const after = varnishCounters(workdir);
     const hits = after.hits - before.hits;
     const misses = after.misses - before.misses;
@@ -142,7 +144,7 @@ async function benchThroughVarnish(base: string, publicPages: string[]) {
     row("plancher /api/sante (direct)", floor);
     row("pages publiques, directes", uncached);
     row("pages publiques, via Varnish", through);
-    console.log(`  part servie par le cache : ${((100 * hits) / Math.max(1, hits + misses)).toFixed(1)} % (${hits} hits, ${misses} misses)`);
+    console.log(`  part servie par le cache : ${((100 * hits) / Math.max(1, hits + misses)).toFixed(1)} % (${hits} hits, ${misses} misses, ${through.requests} requêtes)`);
   } finally {
     await stop(varnish);
     rmSync(workdir, { recursive: true, force: true });
