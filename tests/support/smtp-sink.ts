@@ -32,7 +32,7 @@ export function decodeHeader(value: string): string {
 }
 
 /** The decoded Subject of a raw message (headers end at the first empty line). */
-export function subjectOf(raw: string): string {
+function subjectOf(raw: string): string {
   const headers = raw.split("\r\n\r\n", 1)[0]!.replace(/\r\n[ \t]+/g, " ");
   const line = headers.split("\r\n").find((header) => /^subject:/i.test(header));
   return line ? decodeHeader(line.slice("subject:".length).trim()) : "";
