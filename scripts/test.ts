@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything a change must pass, in order of cost — type check, lint, dead code (knip:
  * unused files, exports, dependencies; findings fail the suite), unit and integration tests
- * (Vitest), production build, end-to-end tests (Playwright).
+ * (Vitest), production build, two production instances on one database (scripts/test-cluster.ts),
+ * end-to-end tests (Playwright).
  * Without TEST_DATABASE_URL the database tests use the embedded PostgreSQL.
  * Stops at the first failing step and exits with its code; then names the failed step and each
  * failed test file (and test), and ends with one summary line, `N passed, N failed`.
@@ -33,6 +34,9 @@ const steps: [string, string, string[], number][] = [
     30 * MINUTE,
   ],
   ["Construction de production", bin("next"), ["build"], 15 * MINUTE],
+  // Two production instances on one PostgreSQL database (scripts/test-cluster.ts; skipped without
+  // TEST_DATABASE_URL outside CI: the embedded database is one session and cannot stand in).
+  ["Deux instances, une base", bin("tsx"), ["scripts/test-cluster.ts"], 10 * MINUTE],
   ["Tests de bout en bout", bin("playwright"), ["test"], 55 * MINUTE],
 ];
 
