@@ -21,6 +21,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -29,6 +30,7 @@ import pg from "pg";
 import { prepareDatabase } from "@/lib/database/prepare";
 import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
 import { newTransferCode } from "@/lib/transfers/code";
+import { dataKey, encryptPersonalDetails } from "@/lib/transfers/personal-data";
 import { addCalendarDays, addWorkingDays } from "@/lib/transfers/working-days";
 import { LMN_EXAMPLE_CSV } from "@/tests/support/fixtures";
 import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";
@@ -45,11 +47,22 @@ const TIMERS_PERIOD_MS = 60 * SECOND;
 const WHOLE_RUN_LIMIT_MS = 8 * 60 * SECOND;
 
 const COORDINATOR = "coordination@val-de-lise.exemple.fr";
+/** A member of the structure that sends the transfers the test writes. */
+const SENDER = "informaticien@lien-numerique.exemple.org";
 const IMPORT_TERRITORY = "grappe-import";
 /** A word no demo data holds: the offer renamed through A is searched for with it on B. */
 const MARK = "Zorbaline";
 
 class CheckFailed extends Error {}
+
+/** The checks passed and failed, for npm test's closing line (scripts/test.ts reads CLUSTER_REPORT). */
+const report: { passed: string[]; failed: string[] } = { passed: [], failed: [] };
+const CLUSTER_REPORT = path.join(ROOT, "test-reports/cluster.json");
+
+function passed(message: string) {
+  report.passed.push(message);
+  console.log(`✓ ${message}`);
+}
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new CheckFailed(message);
@@ -182,7 +195,7 @@ async function insertDueTransfers(client: pg.Client, now: Date): Promise<DueTran
         [email],
       )
     ).rows[0]!.id;
-  const from = await structureOf("informaticien@lien-numerique.exemple.org");
+  const from = await structureOf(SENDER);
   const to = await structureOf("accueil@franceservices.exemple.fr");
 
   const expiresAt = (sentAt: Date) => addCalendarDays(sentAt, territory.expiry, territory.timeZone);
@@ -210,6 +223,34 @@ async function insertDueTransfers(client: pg.Client, now: Date): Promise<DueTran
     }
   }
   return transfers;
+}
+
+/** The phone number a person consented to give, encrypted with the instances' TOILE_DATA_KEY. */
+const CONSENTED_PHONE = "06 12 34 56 78";
+
+/**
+ * A transfer just sent (nothing due) between the same structures as `like`, holding details
+ * encrypted with `key`, and a session (as next-auth writes one) of a member of its sending structure.
+ */
+async function insertTransferWithDetails(client: pg.Client, like: string, key: string, now: Date): Promise<{ id: string; sessionToken: string }> {
+  const id = randomUUID();
+  const encrypted = encryptPersonalDetails({ phone: CONSENTED_PHONE, email: null, language: null, accessibilityNeeds: null }, dataKey(key));
+  await client.query(
+    `insert into "Transfer" (id, code, "territoryId", "parcoursId", "fromStructureId", "toStructureId", "idempotencyKey", level, status,
+                             "needDescription", equipment, "consentScope", "personLabel", "personalDetailsEncrypted", "consentGivenAt",
+                             "sentAt", "createdAt", "updatedAt")
+     select $1::uuid, $2, "territoryId", $1::uuid, "fromStructureId", "toStructureId", $1::text, 'accompanied', 'sent',
+            'Essai à deux instances', '{}', '{contact}', 'Camille', $3, $4, $4, $4, now()
+     from "Transfer" where id = $5`,
+    [id, newTransferCode(), encrypted, now, like],
+  );
+  const sessionToken = randomBytes(32).toString("hex");
+  // The expiry on the app's clock (this machine's), as next-auth writes it.
+  await client.query(
+    `insert into "Session" (id, "sessionToken", "userId", expires) select gen_random_uuid(), $1, id, $3 from "User" where email = $2`,
+    [sessionToken, SENDER, new Date(now.getTime() + DAY)],
+  );
+  return { id, sessionToken };
 }
 
 /** A territory of its own for the import, coordinated by COORDINATOR. */
@@ -286,7 +327,7 @@ async function sessionIsShared({ a, b, page, query, count }: Cluster): Promise<v
       `/compte sur ${instance.name} ne montre pas le compte de ${COORDINATOR}`,
     );
   }
-  console.log("✓ session : le lien demandé sur A ouvre une session sur B, valable sur A et sur B (/compte 200 avec le compte)");
+  passed("session : le lien demandé sur A ouvre une session sur B, valable sur A et sur B (/compte 200 avec le compte)");
 }
 
 /** a. An offer renamed through A is found by B's public search within a second. */
@@ -319,7 +360,7 @@ async function searchFollowsWrites({ a, b, page, query }: Cluster): Promise<void
   }
   const after = Date.now() - saved;
   check(found, `la recherche de B ne trouve pas l'offre renommée par A une seconde après l'enregistrement (${searches} recherches)`);
-  console.log(`✓ recherche : l'offre renommée par A est trouvée par la recherche de B ${after} ms après l'enregistrement (${searches} recherche${searches > 1 ? "s" : ""})`);
+  passed(`recherche : l'offre renommée par A est trouvée par la recherche de B ${after} ms après l'enregistrement (${searches} recherche${searches > 1 ? "s" : ""})`);
 }
 
 /** c. The fiche lookups' limit (30 per 10 minutes and address) counted on A and B together. */
@@ -331,7 +372,7 @@ async function rateLimitIsShared({ a, b }: Cluster): Promise<void> {
   check(statuses.every((status) => status === 404), `les 30 premières recherches de fiche ne répondent pas toutes 404 : ${statuses.join(" ")}`);
   const [onA, onB] = [await lookup(a), await lookup(b)];
   check(onA === 429 && onB === 429, `la 31e recherche de fiche répond ${onA} sur A et ${onB} sur B, 429 attendu sur les deux`);
-  console.log("✓ limite de fréquence : 15 recherches de fiche sur A et 15 sur B épuisent la limite de 30 ; la suivante est refusée (429) sur A comme sur B");
+  passed("limite de fréquence : 15 recherches de fiche sur A et 15 sur B épuisent la limite de 30 ; la suivante est refusée (429) sur A comme sur B");
 }
 
 /** d. An import committed on A is visible on B: its search and its API. */
@@ -368,9 +409,24 @@ async function importIsShared({ a, b, page, query }: Cluster): Promise<void> {
   const after = await getText(searchOnB);
   const shown = offers.filter((offer) => after.body.includes(`/t/${IMPORT_TERRITORY}/offres/${offer.id}`));
   check(shown.length > 0, "la recherche de B ne trouve aucune offre importée par A");
-  console.log(
-    `✓ import : ${structures.length} structure(s) et ${offers.length} offre(s) importée(s) sur A sont dans l'API de B, et sa recherche en trouve ${shown.length} sans redémarrer`,
+  passed(
+    `import : ${structures.length} structure(s) et ${offers.length} offre(s) importée(s) sur A sont dans l'API de B, et sa recherche en trouve ${shown.length} sans redémarrer`,
   );
+}
+
+/** The second shared key: details encrypted with TOILE_DATA_KEY are read on A and on B. */
+async function dataKeyIsShared({ a, b }: Cluster, transfer: { id: string; sessionToken: string }): Promise<void> {
+  for (const instance of [a, b]) {
+    const response = await fetch(`${instance.url}/transferts/${transfer.id}`, {
+      headers: { cookie: `next-auth.session-token=${transfer.sessionToken}` },
+      redirect: "manual",
+    });
+    const body = await response.text();
+    check(response.status === 200, `/transferts/<id> sur ${instance.name} répond ${response.status} au membre de la structure qui l'a envoyé`);
+    check(!body.includes("ne peuvent pas être déchiffrées"), `${instance.name} ne déchiffre pas les coordonnées : sa TOILE_DATA_KEY n'est pas celle qui les a chiffrées`);
+    check(body.includes(CONSENTED_PHONE), `${instance.name} ne montre pas le téléphone de la personne sur la page du transfert`);
+  }
+  passed("clé des données : les coordonnées chiffrées d'un transfert se lisent sur A comme sur B");
 }
 
 /**
@@ -441,9 +497,9 @@ async function timersRunOnce({ a, b, sink, query, count }: Cluster, transfers: D
     }, 0);
   const total = (await count(TIMER_EVENTS)) - before.timerEvents;
   check(worked(a) + worked(b) === total, `les journaux comptent ${worked(a)} + ${worked(b)} actions des minuteries, la base ${total}`);
-  console.log(
-    `✓ minuteries : ${transfers.length} transferts dus (3 expirations, 3 rappels d'acceptation, 3 rappels « bien reçu ») traités une fois chacun ` +
-      `(${total} actions en tout avec la démonstration : ${worked(a)} par A, ${worked(b)} par B) ; ` +
+  passed(
+    `minuteries : ${transfers.length} transferts dus (3 expirations, 3 rappels d'acceptation, 3 rappels « bien reçu ») traités une fois chacun ` +
+      `(${total} actions des minuteries pendant le test : ${worked(a)} par A, ${worked(b)} par B) ; ` +
       `${mineSent} courriels pour eux, ${outbox.length} envoyés en tout pendant le test, chacun reçu une fois par le serveur SMTP`,
   );
 }
@@ -504,21 +560,22 @@ async function main(): Promise<number> {
     client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     const transfers = await insertDueTransfers(client, new Date());
+    // What every instance of one site shares (docs/deploy.md): the two keys among the rest.
+    const keys = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), TOILE_DATA_KEY: randomBytes(32).toString("base64") };
+    const withDetails = await insertTransferWithDetails(client, transfers[0]!.id, keys.TOILE_DATA_KEY, new Date());
     await insertImportTerritory(client);
     const before = await marks(client);
     console.log(`Base ${DATABASE} prête avec la démonstration et ${transfers.length} transferts dus (${elapsed(started)})`);
 
     sink = await startSmtpSink(portSmtp);
-    // What every instance of one site shares (docs/deploy.md): the database, the two keys, the
-    // canonical address, the mail server.
+    // The database, the two keys, the canonical address, the mail server: the same for both.
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: "5",
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      TOILE_DATA_KEY: randomBytes(32).toString("base64"),
+      ...keys,
       NEXTAUTH_URL: `http://localhost:${portA}`,
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       EMAIL_FROM: "Toile <ne-pas-repondre@toile.invalid>",
@@ -553,11 +610,13 @@ async function main(): Promise<number> {
     await sessionIsShared(cluster);
     await searchFollowsWrites(cluster);
     await rateLimitIsShared(cluster);
+    await dataKeyIsShared(cluster, withDetails);
     await importIsShared(cluster);
     await timersRunOnce(cluster, transfers, before);
     console.log(`Deux instances, une base : tout est vérifié (${elapsed(started)})`);
     return 0;
   } catch (error) {
+    report.failed.push(error instanceof CheckFailed ? error.message : (error as Error).message);
     console.log(`✗ ${error instanceof CheckFailed ? error.message : (error as Error).stack}`);
     for (const instance of instances) {
       console.log(`--- dernières lignes de l'instance ${instance.name} ---`);
@@ -567,6 +626,8 @@ async function main(): Promise<number> {
   } finally {
     clearTimeout(limit);
     await cleanup();
+    mkdirSync(path.dirname(CLUSTER_REPORT), { recursive: true });
+    writeFileSync(CLUSTER_REPORT, JSON.stringify(report));
   }
 }
 

@@ -16,6 +16,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 const VITEST_REPORT = path.join(ROOT, "test-reports/vitest.json");
 const PLAYWRIGHT_REPORT = path.join(ROOT, "test-reports/playwright.json");
+/** The checks of scripts/test-cluster.ts: `{ passed: string[], failed: string[] }`. */
+const CLUSTER_REPORT = path.join(ROOT, "test-reports/cluster.json");
 
 const MINUTE = 60_000;
 /**
@@ -62,6 +64,12 @@ function results() {
       failures.push(`${path.relative(ROOT, file.name)}${tests.length > 0 ? ` — ${tests.join(" · ")}` : " (le fichier n'a pas pu s'exécuter)"}`);
     }
   }
+  if (existsSync(CLUSTER_REPORT)) {
+    const report = JSON.parse(readFileSync(CLUSTER_REPORT, "utf8")) as { passed: string[]; failed: string[] };
+    passed += report.passed.length;
+    failed += report.failed.length;
+    failures.push(...report.failed.map((message) => `scripts/test-cluster.ts — ${message}`));
+  }
   if (existsSync(PLAYWRIGHT_REPORT)) {
     const report = JSON.parse(readFileSync(PLAYWRIGHT_REPORT, "utf8")) as { stats: { expected: number; flaky: number; unexpected: number }; suites: PlaywrightSuite[] };
     passed += report.stats.expected + report.stats.flaky;
@@ -79,6 +87,7 @@ function results() {
 
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
+rmSync(CLUSTER_REPORT, { force: true });
 const only = process.argv.slice(2);
 let exitCode = 0;
 let failedStep: string | null = null;
