@@ -351,6 +351,8 @@ async function searchFollowsWrites({ a, b, page, query }: Cluster): Promise<void
   await page.getByRole("button", { name: "Enregistrer l'offre" }).click();
   await page.getByText("Modifications enregistrées.").waitFor({ timeout: 30 * SECOND });
   const saved = Date.now();
+  // Searches one after another for a second: the write counts as seen within it when a search
+  // started before the second was over finds it (a reload of B's index is part of that search).
   let found = false;
   let searches = 0;
   while (!found && Date.now() - saved <= SECOND) {
