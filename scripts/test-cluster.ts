@@ -446,7 +446,15 @@ async function timersRunOnce({ a, b, sink, query, count }: Cluster, transfers: D
     const events = await count(`select count(*) from "TransferEvent" where "transferId" = any($1::uuid[]) and "actorId" is null`, [ids]);
     const pending = await count(`select count(*) from "OutboxEmail" where status = 'pending'`);
     if (Date.now() > bothRan + 5 * SECOND && events >= transfers.length && pending === 0) break;
-    check(Date.now() - started < 150 * SECOND, `après ${elapsed(started)} : ${events} événements sur ${transfers.length}, ${pending} courriels en attente`);
+    if (Date.now() - started >= 150 * SECOND) {
+      // What the instances' connections are doing: a timer run waiting on a lock shows here.
+      const activity = await query<{ state: string; wait: string | null; age: string; query: string }>(
+        `select state, wait_event_type || ':' || wait_event as wait, (now() - query_start)::text as age, left(query, 160) as query
+         from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      );
+      for (const row of activity) console.log(`  [${row.state}] ${row.wait ?? ""} ${row.age} ${row.query.replace(/\s+/g, " ")}`);
+      throw new CheckFailed(`après ${elapsed(started)} : ${events} événements sur ${transfers.length}, ${pending} courriels en attente`);
+    }
     await sleep(500);
   }
   // One more delivery round of each instance (every 10 s): a second sending would show now.
