@@ -629,7 +629,7 @@ async function main(): Promise<number> {
     report.failed.push(error instanceof CheckFailed ? error.message : (error as Error).message);
     console.log(`✗ ${error instanceof CheckFailed ? error.message : (error as Error).stack}`);
     for (const instance of instances) {
-      console.log(`--- dernières lignes de l'instance ${instance.name} ---`);
+      console.log(`--- dernières lignes de l'instance ${instance.name} (toutes : test-reports/cluster-${instance.name}.log) ---`);
       for (const line of instance.lines.slice(-30)) console.log(line);
     }
     return 1;
@@ -638,6 +638,8 @@ async function main(): Promise<number> {
     await cleanup();
     mkdirSync(path.dirname(CLUSTER_REPORT), { recursive: true });
     writeFileSync(CLUSTER_REPORT, JSON.stringify(report));
+    // Each instance's whole output, to read after a failure.
+    for (const instance of instances) writeFileSync(path.join(path.dirname(CLUSTER_REPORT), `cluster-${instance.name}.log`), `${instance.lines.join("\n")}\n`);
   }
 }
 
