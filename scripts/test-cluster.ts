@@ -452,7 +452,16 @@ async function timersRunOnce({ a, b, sink, query, count }: Cluster, transfers: D
         `select state, wait_event_type || ':' || wait_event as wait, (now() - query_start)::text as age, left(query, 160) as query
          from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
       );
+      console.log(`  connexions des instances à la base : ${activity.length}`);
       for (const row of activity) console.log(`  [${row.state}] ${row.wait ?? ""} ${row.age} ${row.query.replace(/\s+/g, " ")}`);
+      // Whether each instance still reaches the database through its own pool.
+      for (const instance of [a, b]) {
+        const health = await fetch(`${instance.url}/api/sante`, { signal: AbortSignal.timeout(5 * SECOND) }).then(
+          (response) => String(response.status),
+          (error: Error) => error.name,
+        );
+        console.log(`  /api/sante de ${instance.name} : ${health}`);
+      }
       throw new CheckFailed(`après ${elapsed(started)} : ${events} événements sur ${transfers.length}, ${pending} courriels en attente`);
     }
     await sleep(500);
