@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything a change must pass, in order of cost — type check, lint, dead code (knip:
  * unused files, exports, dependencies; findings fail the suite), unit and integration tests
- * (Vitest), production build, end-to-end tests (Playwright).
+ * (Vitest), production build, two production instances on one database (scripts/test-cluster.ts),
+ * end-to-end tests (Playwright).
  * Without TEST_DATABASE_URL the database tests use the embedded PostgreSQL.
  * Stops at the first failing step and exits with its code; then names the failed step and each
  * failed test file (and test), and ends with one summary line, `N passed, N failed`.
@@ -15,6 +16,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 const VITEST_REPORT = path.join(ROOT, "test-reports/vitest.json");
 const PLAYWRIGHT_REPORT = path.join(ROOT, "test-reports/playwright.json");
+/** The checks of scripts/test-cluster.ts: `{ passed: string[], failed: string[] }`. */
+const CLUSTER_REPORT = path.join(ROOT, "test-reports/cluster.json");
 
 const MINUTE = 60_000;
 /**
@@ -33,6 +36,9 @@ const steps: [string, string, string[], number][] = [
     30 * MINUTE,
   ],
   ["Construction de production", bin("next"), ["build"], 15 * MINUTE],
+  // Two production instances on one PostgreSQL database (scripts/test-cluster.ts; skipped without
+  // TEST_DATABASE_URL outside CI: the embedded database is one session and cannot stand in).
+  ["Deux instances, une base", bin("tsx"), ["scripts/test-cluster.ts"], 10 * MINUTE],
   ["Tests de bout en bout", bin("playwright"), ["test"], 55 * MINUTE],
 ];
 
@@ -58,6 +64,12 @@ function results() {
       failures.push(`${path.relative(ROOT, file.name)}${tests.length > 0 ? ` — ${tests.join(" · ")}` : " (le fichier n'a pas pu s'exécuter)"}`);
     }
   }
+  if (existsSync(CLUSTER_REPORT)) {
+    const report = JSON.parse(readFileSync(CLUSTER_REPORT, "utf8")) as { passed: string[]; failed: string[] };
+    passed += report.passed.length;
+    failed += report.failed.length;
+    failures.push(...report.failed.map((message) => `scripts/test-cluster.ts — ${message}`));
+  }
   if (existsSync(PLAYWRIGHT_REPORT)) {
     const report = JSON.parse(readFileSync(PLAYWRIGHT_REPORT, "utf8")) as { stats: { expected: number; flaky: number; unexpected: number }; suites: PlaywrightSuite[] };
     passed += report.stats.expected + report.stats.flaky;
@@ -75,6 +87,7 @@ function results() {
 
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
+rmSync(CLUSTER_REPORT, { force: true });
 const only = process.argv.slice(2);
 let exitCode = 0;
 let failedStep: string | null = null;
