@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TimerCounts } from "./timers";
-import { describeCounts, nonOverlapping, startTransferTimers } from "./worker";
+import { describeCounts, nonOverlapping, startTransferTimers, timersIntervalMs } from "./worker";
 
 const startTransferTimersOnce = vi.hoisted(() => vi.fn());
 const startOutboxWorker = vi.hoisted(() => vi.fn());
@@ -198,5 +198,13 @@ describe("instrumentation's register", () => {
     await register({ NEXT_RUNTIME: "edge", NEXT_PHASE: undefined, SMTP_URL: "smtp://localhost:2525" });
     expect(startTransferTimersOnce).not.toHaveBeenCalled();
     expect(startOutboxWorker).not.toHaveBeenCalled();
+  });
+});
+
+describe("timersIntervalMs", () => {
+  it("is a minute unless TOILE_TIMERS_INTERVAL_MS says otherwise, within 1 s and an hour", () => {
+    expect(timersIntervalMs(undefined)).toBe(60_000);
+    expect(timersIntervalMs("3000")).toBe(3_000);
+    for (const wrong of ["", "0", "999", "3600001", "1.5", "abc"]) expect(timersIntervalMs(wrong)).toBe(60_000);
   });
 });

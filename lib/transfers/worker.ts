@@ -23,6 +23,12 @@ import { runTransferTimers, type TimerCounts } from "./timers";
 
 const TRANSFER_TIMERS_INTERVAL_MS = 60_000;
 
+/** `TOILE_TIMERS_INTERVAL_MS` (1 s – 1 h: the cluster test runs them every few seconds), else a minute. */
+export function timersIntervalMs(value = process.env.TOILE_TIMERS_INTERVAL_MS): number {
+  const ms = Number(value);
+  return Number.isInteger(ms) && ms >= 1_000 && ms <= 3_600_000 ? ms : TRANSFER_TIMERS_INTERVAL_MS;
+}
+
 /** The part of the server log (lib/log.ts) the worker writes to: fields, then the message. */
 type Log = { info: (fields: object, message: string) => void; error: (fields: object, message: string) => void };
 
@@ -113,6 +119,6 @@ const globalForWorker = globalThis as unknown as { toileTransferTimers?: Transfe
 
 /** Started once per process, even if instrumentation runs twice (development reloads). */
 export function startTransferTimersOnce(): TransferTimersWorker {
-  globalForWorker.toileTransferTimers ??= startTransferTimers();
+  globalForWorker.toileTransferTimers ??= startTransferTimers({ intervalMs: timersIntervalMs() });
   return globalForWorker.toileTransferTimers;
 }
