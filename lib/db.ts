@@ -45,7 +45,8 @@ export function createPrismaClient(
   connectionString = process.env.DATABASE_URL,
   poolMax = Number(process.env.DATABASE_POOL_MAX) || 10,
 ): PrismaClient {
-  const adapter = new PrismaPg(createPool(connectionString, poolMax));
+  // The client owns the pool: `$disconnect` ends it, as with a pool the adapter made itself.
+  const adapter = new PrismaPg(createPool(connectionString, poolMax), { disposeExternalPool: true });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => {
     if (event.duration >= slowQueryMs()) log.warn({ durationMs: event.duration, sql: event.query }, "Requête SQL lente");

@@ -88,6 +88,9 @@ function consoleLine(level) {
     log[level](fields, words || (error ? maskEmails(error.message) : ""));
   };
 }
+// Node's own warnings (a deprecation in a library) too, instead of its plain-text stderr lines.
+process.removeAllListeners("warning");
+process.on("warning", (warning) => log.warn({ err: { type: warning.name, message: maskEmails(warning.message), code: warning.code } }, maskEmails(warning.message)));
 console.log = consoleLine("info");
 console.info = consoleLine("info");
 console.warn = consoleLine("warn");

@@ -523,6 +523,36 @@ async function timersRunOnce({ a, b, sink, query, count }: Cluster, transfers: D
   );
 }
 
+/**
+ * g. The logs an operator collects: every line either instance wrote is one JSON object; each
+ * request has its line (id, method, route, status, duration); no line holds an email address of
+ * the people the test acted for, nor a session token, nor a query string.
+ */
+function logsAreStructured({ a, b }: Cluster): void {
+  let requests = 0;
+  for (const instance of [a, b]) {
+    for (const line of instance.lines) {
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new CheckFailed(`une ligne de l'instance ${instance.name} n'est pas du JSON : ${line.slice(0, 160)}`);
+      }
+      check(typeof entry.level === "string" && typeof entry.time === "string", `une ligne de ${instance.name} sans niveau ni heure : ${line.slice(0, 160)}`);
+      check(!line.includes(COORDINATOR) && !/session-token=|[?&]email=/.test(line), `une ligne de ${instance.name} contient une donnée personnelle : ${line.slice(0, 160)}`);
+      if (entry.msg !== "requête") continue;
+      requests++;
+      check(
+        typeof entry.requestId === "string" && typeof entry.method === "string" && typeof entry.route === "string" && typeof entry.status === "number" && typeof entry.durationMs === "number",
+        `une ligne de requête de ${instance.name} incomplète : ${line.slice(0, 160)}`,
+      );
+      check(!(entry.route as string).includes("?"), `une route journalisée avec sa requête : ${entry.route as string}`);
+    }
+  }
+  check(requests > 0, "aucune ligne de requête dans les journaux des instances");
+  passed(`journaux : ${a.lines.length + b.lines.length} lignes JSON, dont ${requests} lignes de requête (id, méthode, route, statut, durée), sans donnée personnelle`);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
@@ -638,6 +668,7 @@ async function main(): Promise<number> {
     await dataKeyIsShared(cluster, withDetails);
     await importIsShared(cluster);
     await timersRunOnce(cluster, transfers, before);
+    logsAreStructured(cluster);
     console.log(`Deux instances, une base : tout est vérifié (${elapsed(started)})`);
     return 0;
   } catch (error) {

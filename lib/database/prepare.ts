@@ -16,8 +16,12 @@ export interface PrepareOptions {
 export async function prepareDatabase({ url, demo, log = () => {} }: PrepareOptions) {
   const applied = await applyMigrations({ url });
   if (applied.length > 0) log(`Migrations appliquées : ${applied.join(", ")}`);
+  // One connection: the advisory lock below is held by that session. Instances starting at once
+  // on an empty database seed one after the other (the migrations have their own lock), not
+  // together into a duplicate key.
   const db = createPrismaClient(url, 1);
   try {
+    await db.$executeRaw`SELECT pg_advisory_lock(hashtext('toile.prepare-database'))`;
     await seedVocabularies(db);
     if (demo) {
       // Loaded only when asked: test templates and production servers never need the demo.
@@ -31,6 +35,7 @@ export async function prepareDatabase({ url, demo, log = () => {} }: PrepareOpti
       }
     }
   } finally {
+    await db.$executeRaw`SELECT pg_advisory_unlock(hashtext('toile.prepare-database'))`.catch(() => undefined);
     await db.$disconnect();
   }
 }
