@@ -256,7 +256,11 @@ async function soak(base: string, client: pg.Client, serverPid: number) {
   const warmMiB = residentMiB(serverPid);
   stats.clear();
   const started = performance.now();
+  // Resident memory each minute: a leak climbs to the end, a heap finding its size levels off.
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(residentMiB(serverPid)), 60_000);
   await run(minutes * 60_000);
+  clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const afterMiB = residentMiB(serverPid);
@@ -281,6 +285,7 @@ async function soak(base: string, client: pg.Client, serverPid: number) {
   );
   const drift = (100 * (afterMiB - warmMiB)) / warmMiB;
   console.log(`  mémoire du serveur (RSS) : ${warmMiB.toFixed(0)} MiB après l'échauffement, ${afterMiB.toFixed(0)} MiB après l'essai (${drift >= 0 ? "+" : ""}${drift.toFixed(1)} %, cible : ±10 %)`);
+  if (samples.length > 0) console.log(`  mémoire minute par minute (MiB) : ${samples.map((sample) => sample.toFixed(0)).join(", ")}`);
 }
 
 export async function benchDeployment() {
