@@ -45,9 +45,33 @@ export function ActionForm({
 export function FormStatus({ state }: { state: ActionResult<unknown> | null }) {
   if (!state) return null;
   return (
-    <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-green-800" : "font-medium text-red-800"}>
-      {state.ok ? state.message : state.error}
-    </p>
+    <>
+      <p role={state.ok ? "status" : "alert"} className={state.ok ? "text-green-800" : "font-medium text-red-800"}>
+        {state.ok ? state.message : state.error}
+      </p>
+      {!state.ok && state.versions && state.versions.length > 0 && (
+        // Someone saved first: both versions side by side; the form below still holds this person's.
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="text-left font-semibold">Les deux versions</caption>
+          <thead>
+            <tr className="border-b border-slate-400">
+              <th scope="col" className="py-1 pr-3">Champ</th>
+              <th scope="col" className="py-1 pr-3">Enregistré entre-temps</th>
+              <th scope="col" className="py-1">Votre saisie (pas encore enregistrée)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.versions.map((row) => (
+              <tr key={row.label} className="border-b border-slate-200 align-top">
+                <th scope="row" className="py-1 pr-3 font-medium">{row.label}</th>
+                <td className="py-1 pr-3">{row.saved}</td>
+                <td className="py-1">{row.yours}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }
 

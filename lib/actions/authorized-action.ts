@@ -13,7 +13,7 @@ import type { z } from "zod";
 import { getActor } from "@/lib/auth/session";
 import { noteDatabaseError } from "@/lib/database/availability";
 import type { SignedInActor } from "@/lib/auth/actor";
-import { AppError, type Refusal } from "@/lib/errors/app-error";
+import { AppError, type Refusal, type VersionRow } from "@/lib/errors/app-error";
 import { messageOf, type ErrorCode } from "@/lib/errors/messages";
 import { formDataToObject, type FormObject } from "@/lib/forms/form-data";
 import { requestLog } from "@/lib/log";
@@ -29,6 +29,8 @@ export type ActionFailure = {
   fieldErrors?: Record<string, string[]>;
   /** What was posted, nested as the schema reads it, to fill the form in again. */
   values?: FormObject;
+  /** A save refused because someone saved first: both versions, field by field. */
+  versions?: VersionRow[];
 };
 
 export type ActionSuccess<T = null> = { ok: true; data: T; message?: string };
@@ -48,7 +50,13 @@ export function toFailure(refusal: Refusal, locale?: Locale): ActionFailure {
       fieldErrors: { ...refusal.fieldErrors, [refusal.field]: [words] },
     };
   }
-  return { ok: false, code: refusal.code, error: words, ...(refusal.fieldErrors ? { fieldErrors: refusal.fieldErrors } : {}) };
+  return {
+    ok: false,
+    code: refusal.code,
+    error: words,
+    ...(refusal.fieldErrors ? { fieldErrors: refusal.fieldErrors } : {}),
+    ...(refusal.versions ? { versions: refusal.versions } : {}),
+  };
 }
 
 /** zod's issues as the form's field errors, keyed by their dotted path. */

@@ -51,6 +51,23 @@ describe("the email outbox", () => {
     expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
   });
 
+  it("fails an address the server refuses for good (5xx) at once, and retries a temporary refusal (4xx)", async () => {
+    await enqueueEmail(db, message("inconnu@exemple.fr"));
+    await enqueueEmail(db, message("plein@exemple.fr"));
+    const transport = {
+      async send(email: EmailMessage) {
+        const [code, text] = email.to.startsWith("inconnu") ? [550, "550 5.1.1 User unknown"] : [452, "452 4.2.2 Mailbox full"];
+        throw Object.assign(new Error(text), { responseCode: code });
+      },
+    };
+    expect(await deliverPendingEmails(db, transport)).toEqual({ sent: 0, failed: 2 });
+    const rows = await db.outboxEmail.findMany({ orderBy: { to: "asc" }, select: { to: true, status: true, attempts: true, lastError: true } });
+    expect(rows).toEqual([
+      { to: "inconnu@exemple.fr", status: "failed", attempts: 1, lastError: "550 5.1.1 User unknown" },
+      { to: "plein@exemple.fr", status: "pending", attempts: 1, lastError: "452 4.2.2 Mailbox full" },
+    ]);
+  });
+
   it("gives up after the last attempt and says so", async () => {
     const { id } = await enqueueEmail(db, message("gone@exemple.fr"));
     await db.outboxEmail.update({ where: { id }, data: { attempts: MAX_ATTEMPTS - 1 } });

@@ -13,6 +13,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** What it belongs to, for the page that follows it (e.g. "campaign-target:<id>"). */
+  reference?: string;
 }
 
 export interface EmailTransport {
@@ -27,6 +29,12 @@ const LEASE_MS = 5 * 60_000;
 export function retryDelayMs(attempts: number): number {
   const minutes = [1, 5, 15, 60, 240][Math.min(attempts, 5) - 1] ?? 1;
   return minutes * 60_000;
+}
+
+/** An SMTP refusal that retrying will not change: a 5xx reply (RFC 5321), e.g. 550 "no such user". */
+function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
 }
 
 export function enqueueEmail(db: Pick<PrismaClient, "outboxEmail">, message: EmailMessage) {
@@ -61,7 +69,8 @@ export async function deliverPendingEmails(
       });
       sent += 1;
     } catch (error) {
-      const giveUp = attempts >= MAX_ATTEMPTS;
+      // A 5xx answer (unknown mailbox, refused domain) will not change: failed at once, not retried for hours.
+      const giveUp = attempts >= MAX_ATTEMPTS || isPermanentFailure(error);
       await db.outboxEmail.update({
         where: { id: email.id },
         data: {

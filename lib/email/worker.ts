@@ -8,6 +8,9 @@ import { deliverPendingEmails } from "./outbox";
 import { createSmtpTransport } from "./smtp";
 
 const INTERVAL_MS = 10_000;
+const BATCH_SIZE = 20;
+/** 1,000 emails per tick at most: the rest waits ten seconds. */
+const MAX_BATCHES_PER_TICK = 50;
 
 export function startOutboxWorker(smtpUrl: string) {
   const transport = createSmtpTransport(smtpUrl);
@@ -16,7 +19,11 @@ export function startOutboxWorker(smtpUrl: string) {
     if (running) return;
     running = true;
     try {
-      await deliverPendingEmails(db, transport);
+      // A full batch means more are waiting (a campaign's emails): go on, up to a bound per tick.
+      for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch += 1) {
+        const { sent, failed } = await deliverPendingEmails(db, transport, { batchSize: BATCH_SIZE });
+        if (sent + failed < BATCH_SIZE) break;
+      }
     } catch (error) {
       log.error({ err: error }, "Envoi des courriels : échec (réessayé au prochain passage)");
     } finally {

@@ -12,7 +12,17 @@ export type { Coded } from "./messages";
  * A refusal as a value. With `field`, the code's words go on that field of the form (and the form
  * says "form.invalid"); `fieldErrors` carries words a form-level check already wrote (zod's).
  */
-export type Refusal = Coded & { ok: false; field?: string; fieldErrors?: Record<string, string[]> };
+export type Refusal = Coded & { ok: false; field?: string; fieldErrors?: Record<string, string[]>; versions?: VersionRow[] };
+
+/**
+ * A save refused because someone else saved first: field by field, what they saved and what this
+ * person typed, in words, so both versions are in front of them (the form keeps theirs).
+ */
+export interface VersionRow {
+  label: string;
+  saved: string;
+  yours: string;
+}
 
 export function refusal(coded: Coded, field?: string): Refusal {
   return { ok: false, ...coded, ...(field ? { field } : {}) };

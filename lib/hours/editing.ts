@@ -204,7 +204,14 @@ async function touchOwner(tx: Prisma.TransactionClient, target: HoursTarget, pub
   await tx.offer.update({ where: { id: target.offerId! }, data: { updatedAt: now } });
 }
 
-export async function saveHours(db: PrismaClient, input: HoursForm, actorId: string, now = new Date()): Promise<SaveHoursOutcome> {
+/** `actorId` null: saved without an account (an update campaign's signed link); `also`: the caller's writes in the same transaction. */
+export async function saveHours(
+  db: PrismaClient,
+  input: HoursForm,
+  actorId: string | null,
+  now = new Date(),
+  also?: (tx: Prisma.TransactionClient, changed: boolean) => Promise<void>,
+): Promise<SaveHoursOutcome> {
   return db.$transaction(async (tx) => {
     const target = await findHoursTarget(tx, input.structureId, input.owner);
     if (!target) return { ok: false, reason: "not_found" };
@@ -223,7 +230,10 @@ export async function saveHours(db: PrismaClient, input: HoursForm, actorId: str
     };
     const version = hoursVersion(after);
     const description = describeHoursOf(target, after);
-    if (version === input.version) return { ok: true, changed: false, version, description };
+    if (version === input.version) {
+      await also?.(tx, false);
+      return { ok: true, changed: false, version, description };
+    }
 
     await tx.openingSlot.deleteMany({ where: target.where });
     await tx.openingException.deleteMany({ where: target.where });
@@ -263,6 +273,7 @@ export async function saveHours(db: PrismaClient, input: HoursForm, actorId: str
         createdAt: now,
       },
     });
+    await also?.(tx, true);
     return { ok: true, changed: true, version, description };
   });
 }

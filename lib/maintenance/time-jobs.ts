@@ -11,6 +11,8 @@ import { releaseExpiredHolds } from "@/lib/resident-booking/waitlist";
 import { runAppointmentReminders, runWorkshopReminders } from "@/lib/reminders/day-before";
 import { deliverSmsStep } from "@/lib/sms/outbox";
 import { purgeTimePersonalData } from "@/lib/time-retention/purge";
+import { closeEndedCampaigns } from "@/lib/campaigns/close";
+import { sendQueuedInvitations, sendReminders } from "@/lib/campaigns/delivery";
 
 export type TimeJob = (db: PrismaClient, now: Date) => Promise<number>;
 
@@ -23,6 +25,10 @@ const TIME_JOBS: Record<string, TimeJob> = {
   workshopReminders: runWorkshopReminders,
   deliverSms: deliverSmsStep(),
   purgeTimePersonalData,
+  // Update campaigns (issue 21): links still to write, reminders due, campaigns that ended.
+  campaignInvitations: (db, now) => sendQueuedInvitations(db, now),
+  campaignReminders: (db, now) => sendReminders(db, now),
+  campaignEnds: closeEndedCampaigns,
 };
 
 export async function runTimeJobs(

@@ -7,7 +7,8 @@ import { can } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "@/lib/structures/refs";
-import { OFFER_FIELD_LABELS, saveOffer, setOfferStatus } from "./editing";
+import { offerSaveRefusal } from "./conflict";
+import { saveOffer, setOfferStatus } from "./editing";
 import { offerSchema, offerStatusSchema } from "./schemas";
 
 const mayEdit = async (actor: Parameters<typeof can>[0], { structureId }: { structureId: string }) => {
@@ -17,12 +18,7 @@ const mayEdit = async (actor: Parameters<typeof can>[0], { structureId }: { stru
 
 export const saveOfferAction = authorizedAction(offerSchema, mayEdit, async (actor, input) => {
   const outcome = await saveOffer(db, input, actor.userId);
-  if (!outcome.ok) {
-    if (outcome.reason === "not_found") return refusal({ code: "not_found" });
-    if (outcome.reason === "invalid") return refusal({ code: outcome.code }, outcome.field);
-    const fields = outcome.changedMeanwhile.map((field) => OFFER_FIELD_LABELS[field]);
-    return refusal({ code: "save.changed_meanwhile", params: { what: "cette offre", pronoun: "la", fields } });
-  }
+  if (!outcome.ok) return offerSaveRefusal(db, outcome, input);
   revalidatePath(`/structures/${input.structureId}`, "layout");
   revalidatePath("/territoires", "layout");
   // A new offer gets its own page, where hours and publication come next.

@@ -104,7 +104,7 @@ describe("saveOffer", () => {
     const second = await editForm(offerId, { feeDetails: "2 € la séance" });
     expect((await saveOffer(db, first, actorId)).ok).toBe(true);
     const outcome = await saveOffer(db, second, actorId);
-    expect(outcome).toEqual({ ok: false, reason: "conflict", changedMeanwhile: ["title", "feeDetails"] });
+    expect(outcome).toMatchObject({ ok: false, reason: "conflict", changedMeanwhile: ["title", "feeDetails"], saved: { title: "Atelier tablette", feeDetails: null } });
     expect((await loadOffer(db, structureId, offerId))!.values.feeDetails).toBeNull();
   });
 

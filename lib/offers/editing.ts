@@ -39,9 +39,12 @@ export type OfferSaveOutcome =
   | { ok: false; reason: "not_found" }
   /** A forged or stale choice: its code's words go on `field` (lib/errors/messages.ts). */
   | { ok: false; reason: "invalid"; field: string; code: OfferReferenceCode }
-  | { ok: false; reason: "conflict"; changedMeanwhile: Field[] };
+  /** `saved`: the other person's version, to show beside this one. */
+  | { ok: false; reason: "conflict"; changedMeanwhile: Field[]; saved: Editable };
 
 type Tx = Prisma.TransactionClient;
+/** More writes of the caller's, in the same transaction, once the save is done (an update campaign's answer). */
+export type AlsoInTransaction = (tx: Tx, changed: boolean) => Promise<void>;
 
 const offerSelect = {
   id: true,
@@ -145,7 +148,14 @@ function columns(values: Editable) {
   };
 }
 
-export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: string, now = new Date()): Promise<OfferSaveOutcome> {
+/** `actorId` null: saved without an account, through an update campaign's signed link. */
+export async function saveOffer(
+  db: PrismaClient,
+  input: OfferValues,
+  actorId: string | null,
+  now = new Date(),
+  also?: AlsoInTransaction,
+): Promise<OfferSaveOutcome> {
   return db.$transaction(async (tx) => {
     const structure = await tx.structure.findUnique({ where: { id: input.structureId }, select: { territoryId: true } });
     if (!structure) return { ok: false, reason: "not_found" };
@@ -178,18 +188,21 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
 
     const current = await loadOffer(tx, structureId, offerId);
     if (!current) return { ok: false, reason: "not_found" };
-    if (current.version !== input.version) return { ok: false, reason: "conflict", changedMeanwhile: differing(current.values, after) };
+    if (current.version !== input.version) return { ok: false, reason: "conflict", changedMeanwhile: differing(current.values, after), saved: current.values };
     const changed = differing(current.values, after);
-    if (changed.length === 0) return { ok: true, offerId, changed };
+    if (changed.length === 0) {
+      await also?.(tx, false);
+      return { ok: true, offerId, changed };
+    }
 
     // Conditional on the version read above: a save that slipped in between makes this one fail.
     const { count } = await tx.offer.updateMany({
       where: { id: offerId, structureId, updatedAt: new Date(input.version) },
-      data: { ...columns(after), lastVerifiedAt: now, lastVerifiedById: actorId },
+      data: { ...columns(after), lastVerifiedAt: now, lastVerifiedById: actorId, unconfirmedSince: null },
     });
     if (count === 0) {
       const latest = await loadOffer(tx, structureId, offerId);
-      return latest ? { ok: false, reason: "conflict", changedMeanwhile: differing(latest.values, after) } : { ok: false, reason: "not_found" };
+      return latest ? { ok: false, reason: "conflict", changedMeanwhile: differing(latest.values, after), saved: latest.values } : { ok: false, reason: "not_found" };
     }
     if (changed.includes("termIds")) {
       await tx.offerTerm.deleteMany({ where: { offerId } });
@@ -217,6 +230,7 @@ export async function saveOffer(db: PrismaClient, input: OfferValues, actorId: s
         createdAt: now,
       },
     });
+    await also?.(tx, true);
     return { ok: true, offerId, changed };
   });
 }
@@ -236,8 +250,9 @@ export type OfferStatusOutcome =
 export async function setOfferStatus(
   db: PrismaClient,
   { structureId, offerId, status }: { structureId: string; offerId: string; status: "draft" | "published" | "archived" },
-  actorId: string,
+  actorId: string | null,
   now = new Date(),
+  also?: AlsoInTransaction,
 ): Promise<OfferStatusOutcome> {
   return db.$transaction(async (tx) => {
     const offer = await tx.offer.findFirst({
@@ -260,7 +275,7 @@ export async function setOfferStatus(
     await tx.offer.update({
       where: { id: offerId },
       // Publishing is a statement that the offer is true today.
-      data: { status, ...(status === "published" ? { lastVerifiedAt: now, lastVerifiedById: actorId } : {}) },
+      data: { status, ...(status === "published" ? { lastVerifiedAt: now, lastVerifiedById: actorId, unconfirmedSince: null } : {}) },
     });
     await tx.changeRecord.create({
       data: {
@@ -273,6 +288,7 @@ export async function setOfferStatus(
         createdAt: now,
       },
     });
+    await also?.(tx, true);
     return { ok: true, title: offer.title };
   });
 }

@@ -58,6 +58,7 @@ function offer(id: string, fields: Partial<IndexedOffer> & { terms: TermRef[]; s
     maxAge: null,
     feeDetails: null,
     lastVerifiedAt: VERIFIED,
+    unconfirmedSince: null,
     structureId: `structure-${id}`,
     structureName: `Structure ${id}`,
     phone: null,

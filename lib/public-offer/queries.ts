@@ -58,6 +58,7 @@ export async function getPublicOffer(db: PrismaClient, territorySlug: unknown, o
       languages: true,
       isSaturated: true,
       lastVerifiedAt: true,
+      unconfirmedSince: true,
       structure: { select: { id: true, name: true, phone: true, email: true, website: true } },
       terms: {
         select: { term: { select: { code: true, label: true, vocabulary: { select: { role: true } } } } },

@@ -74,6 +74,8 @@ export interface SearchResult {
   opening: ResultStatus;
   stale: boolean;
   lastVerifiedAt: Date | null;
+  /** Not confirmed in the last update campaign: "non vérifiées depuis" this date. */
+  unconfirmedSince: Date | null;
 }
 
 export interface SearchOutcome {
@@ -245,6 +247,7 @@ function toResult(offer: IndexedOffer, territory: Territory, today: string, now:
     opening: openingOf(offer, today, now),
     stale: isStale(offer.lastVerifiedAt, territory.staleAfterMonths, now),
     lastVerifiedAt: offer.lastVerifiedAt,
+    unconfirmedSince: offer.unconfirmedSince,
   };
 }
 

@@ -60,6 +60,8 @@ export interface IndexedOffer {
   maxAge: number | null;
   feeDetails: string | null;
   lastVerifiedAt: Date | null;
+  /** Set when an update campaign ended without the structure confirming it (lib/campaigns/close.ts). */
+  unconfirmedSince: Date | null;
   structureId: string;
   structureName: string;
   phone: string | null;
@@ -127,6 +129,7 @@ type OfferRow = Pick<
   | "maxAge"
   | "feeDetails"
   | "lastVerifiedAt"
+  | "unconfirmedSince"
   | "structureId"
   | "residencyCondition"
   | "otherConditions"
@@ -193,7 +196,7 @@ export async function loadTerritoryIndex(db: PrismaClient, territory: IndexedTer
       const structures = await tx.$queryRaw<{ id: string; name: string; phone: string | null; published: boolean }[]>`
         SELECT s.id, s.name, s.phone, s.status = 'published' AS published FROM "Structure" s WHERE s."territoryId" = ${territoryId}::uuid`;
       const offers = await tx.$queryRaw<OfferRow[]>`
-        SELECT o.id, o."structureId", o.title, o.description, o."minAge", o."maxAge", o."feeDetails", o."lastVerifiedAt",
+        SELECT o.id, o."structureId", o.title, o.description, o."minAge", o."maxAge", o."feeDetails", o."lastVerifiedAt", o."unconfirmedSince",
           o."residencyCondition", o."otherConditions", o."documentsToBring", o.languages, o."isSaturated", o."acceptsTransfers", o."typicalDelayDays"
         FROM "Offer" o WHERE o."territoryId" = ${territoryId}::uuid AND o.status = 'published'`;
       // Then the rows that hang from them, joined to the ids read so far (`unnest`), so that each
@@ -310,6 +313,7 @@ function buildIndex(
       maxAge: row.maxAge,
       feeDetails: row.feeDetails,
       lastVerifiedAt: row.lastVerifiedAt,
+      unconfirmedSince: row.unconfirmedSince,
       structureId: row.structureId,
       structureName: structure.name,
       phone: structure.phone,

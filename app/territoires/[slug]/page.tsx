@@ -25,6 +25,9 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
         <Link href={`/territoires/${territory.slug}/couverture`} className="text-accent underline">
           Couverture et manques
         </Link>
+        <Link href={`/territoires/${territory.slug}/campagnes`} className="text-accent underline">
+          Campagnes de mise à jour
+        </Link>
         <Link href={`/territoires/${territory.slug}/import`} className="text-accent underline">
           Importer des données
         </Link>

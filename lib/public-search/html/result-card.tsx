@@ -6,6 +6,7 @@
  */
 import { frenchWithin } from "@/lib/html/html";
 import type { SafeUrl } from "@/lib/html/url";
+import { localTime } from "@/lib/hours/rules";
 import { describeOpeningStatus } from "@/lib/hours/status-text";
 import type { Locale } from "@/lib/i18n/locales";
 import { shortDate } from "@/lib/public-offer/present";
@@ -58,10 +59,10 @@ export function resultCard(result: SearchResult, href: SafeUrl, locale: Locale, 
         {`${t.by} `}
         <span lang={french}>{result.structureName}</span>
       </p>
-      {result.stale && (
+      {(result.stale || result.unconfirmedSince) && (
         <p class="mt-2 rounded border-s-4 border-amber-600 bg-amber-50 p-2 font-medium text-amber-900">
           <span aria-hidden="true">{"⚠ "}</span>
-          {t.stale}
+          {result.unconfirmedSince ? t.unconfirmed(shortDate(locale, localTime(result.unconfirmedSince, timeZone).date)) : t.stale}
         </p>
       )}
       {freeSlot && (

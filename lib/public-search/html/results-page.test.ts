@@ -26,6 +26,7 @@ const result = (id: string, extra: Partial<SearchResult> = {}): SearchResult => 
   opening: { status: { open: true, closesAt: new Date("2026-03-10T16:00:00Z"), appointmentOnly: false }, closedUntil: { date: "2026-03-20", label: `Travaux ${hostile}` } },
   stale: false,
   lastVerifiedAt: null,
+  unconfirmedSince: null,
   ...extra,
 });
 const outcome = (extra: Partial<SearchOutcome> = {}): SearchOutcome => ({

@@ -333,7 +333,11 @@ export default async function OfferPage({ params, searchParams }: Props) {
 
       <p className="text-slate-700">
         {offer.lastVerifiedAt ? t.lastVerified(longDate(locale, localTime(offer.lastVerifiedAt, territory.timeZone).date)) : t.neverVerified}
-        {stale ? <strong className="block text-ink">{t.stale}</strong> : null}
+        {offer.unconfirmedSince ? (
+          <strong className="block text-ink">{t.unconfirmed(longDate(locale, localTime(offer.unconfirmedSince, territory.timeZone).date))}</strong>
+        ) : stale ? (
+          <strong className="block text-ink">{t.stale}</strong>
+        ) : null}
       </p>
 
       <section aria-labelledby="partager" className="print:hidden">
