@@ -48,12 +48,8 @@ export const closeCampaignAction = authorizedAction(campaignCommandSchema, mayMa
   if (!campaign) return refusal({ code: "not_found" });
   const flagged = await closeCampaign(db, campaign.id, new Date());
   if (flagged === null) return refusal({ code: "campaign.closed" });
-  revalidatePath(`/territoires/${campaign.territory.slug}/campagnes/${campaign.id}`);
-  return {
-    ok: true,
-    data: null,
-    message: `Campagne close : les liens ne fonctionnent plus. ${flagged} offre${flagged > 1 ? "s" : ""} non confirmée${flagged > 1 ? "s" : ""} ${flagged > 1 ? "sont signalées" : "est signalée"} au public comme « informations non vérifiées ».`,
-  };
+  // The page changes (no more commands): what happened goes with the redirect.
+  redirect(`/territoires/${campaign.territory.slug}/campagnes/${campaign.id}?close=${flagged}`);
 });
 
 /** A new link for one structure, shown once (a structure without an address, a lost email). */

@@ -30,7 +30,9 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const page = await loadCampaignPage(actor, slug, campaignId);
   if (!page) notFound();
   const { territory, campaign, counts, lines, queued, noRecipient, failedEmails } = page;
-  const launched = Number((await searchParams).lancee);
+  const query = await searchParams;
+  const launched = Number(query.lancee);
+  const flagged = typeof query.close === "string" ? Number(query.close) : null;
   const day = (instant: Date) => formatDay(localTime(new Date(instant.getTime() - 1), territory.timeZone).date);
   const ids = { territoryId: territory.id, campaignId: campaign.id };
   const summary: [string, number][] = [
@@ -52,6 +54,12 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       {launched > 0 && (
         <p role="status" className="mt-2 rounded border border-green-700 bg-green-50 p-3 text-green-900">
           Campagne lancée : {launched} structure{launched > 1 ? "s" : ""} interrogée{launched > 1 ? "s" : ""}. Les courriels partent dans les minutes qui viennent.
+        </p>
+      )}
+      {flagged !== null && !campaign.open && (
+        <p role="status" className="mt-2 rounded border border-green-700 bg-green-50 p-3 text-green-900">
+          Campagne close : les liens ne fonctionnent plus. {flagged} offre{flagged > 1 ? "s" : ""} non confirmée{flagged > 1 ? "s" : ""}{" "}
+          {flagged > 1 ? "sont signalées" : "est signalée"} au public comme « informations non vérifiées ».
         </p>
       )}
       <p className="mt-2">
