@@ -5,6 +5,7 @@
  * `npm run bench:seed` (bench/public-search.ts); and the free slots of 300 mediators' agendas
  * (bench/free-slots.ts); and the orientation assistant beside the plain search on the national dataset
  * (bench/orientation.ts); and the network indicators' dashboards beside the plain search (bench/indicators.ts);
+ * and update campaigns over 3,000 structures: queueing and sending their emails (bench/campaigns.ts);
  * and a deployment's figures: the public pages through Varnish, and a ten-minute soak of mixed
  * traffic (bench/deployment.ts).
  * Targets come with the issues that set them.
@@ -54,5 +55,7 @@ const { runOrientationBench } = await import("./orientation");
 await runOrientationBench();
 const { benchIndicators } = await import("./indicators");
 await benchIndicators();
+const { benchCampaigns } = await import("./campaigns");
+await benchCampaigns();
 const { benchDeployment } = await import("./deployment");
 await benchDeployment();

@@ -4,13 +4,25 @@
  */
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import { deliverPendingEmails } from "./outbox";
+import type { PrismaClient } from "@/lib/db";
+import { deliverPendingEmails, type EmailTransport } from "./outbox";
 import { createSmtpTransport } from "./smtp";
 
 const INTERVAL_MS = 10_000;
 const BATCH_SIZE = 20;
 /** 1,000 emails per tick at most: the rest waits ten seconds. */
 const MAX_BATCHES_PER_TICK = 50;
+
+/** One tick of the worker: a full batch means more are waiting (a campaign's emails), so it goes on, up to a bound. Returns how many it sent. */
+export async function deliverTick(database: PrismaClient, transport: EmailTransport): Promise<number> {
+  let total = 0;
+  for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch += 1) {
+    const { sent, failed } = await deliverPendingEmails(database, transport, { batchSize: BATCH_SIZE });
+    total += sent;
+    if (sent + failed < BATCH_SIZE) break;
+  }
+  return total;
+}
 
 export function startOutboxWorker(smtpUrl: string) {
   const transport = createSmtpTransport(smtpUrl);
@@ -19,11 +31,7 @@ export function startOutboxWorker(smtpUrl: string) {
     if (running) return;
     running = true;
     try {
-      // A full batch means more are waiting (a campaign's emails): go on, up to a bound per tick.
-      for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch += 1) {
-        const { sent, failed } = await deliverPendingEmails(db, transport, { batchSize: BATCH_SIZE });
-        if (sent + failed < BATCH_SIZE) break;
-      }
+      await deliverTick(db, transport);
     } catch (error) {
       log.error({ err: error }, "Envoi des courriels : échec (réessayé au prochain passage)");
     } finally {
