@@ -11,7 +11,8 @@ import { closeCampaign, closeEndedCampaigns } from "./close";
 import { sendQueuedInvitations, sendReminders } from "./delivery";
 import { launchCampaign } from "./launch";
 import { campaignProgress } from "./progress";
-import { answerTemporaryHours, confirmUnchanged, removeOffer, saveOfferThroughLink } from "./review";
+import { loadPlace } from "@/lib/places/editing";
+import { answerTemporaryHours, confirmUnchanged, removeOffer, saveOfferThroughLink, savePlaceThroughLink } from "./review";
 import { launchCampaignSchema } from "./schemas";
 
 const ORIGIN = "https://toile.test";
@@ -200,6 +201,17 @@ describe("a structure's answers, the reminders and the end", () => {
     const summer = hours.hours.exceptions.filter((exception) => exception.label === "Horaires d'été");
     expect(summer).toEqual([{ startsOn: "2027-07-14", endsOn: "2027-08-22", closed: false, opensAtMinute: 540, closesAtMinute: 720, label: "Horaires d'été" }]);
     expect(await db.campaignItemAnswer.findFirstOrThrow({ where: { target: { campaignId }, itemId: place.id } })).toMatchObject({ answer: "temporary" });
+
+    // The place's own fields, corrected with the matrix's rules: the answer becomes "changed".
+    const placeForm = (await loadPlace(db, ccas.structureId, place.id))!;
+    const corrected = await savePlaceThroughLink(
+      db,
+      ccas,
+      { ...placeForm.values, commune: placeForm.values.communeName, accessibilityNotes: "Entrée par la rue Carnot", structureId: ccas.structureId, placeId: place.id, version: placeForm.version, communeUnverified: false } as never,
+      later(2),
+    );
+    expect(corrected).toMatchObject({ ok: true, changed: ["accessibilityNotes"] });
+    expect(await db.campaignItemAnswer.findFirstOrThrow({ where: { target: { campaignId }, itemId: place.id } })).toMatchObject({ answer: "changed" });
 
     const offer = await db.offer.findFirstOrThrow({ where: { structureId: ccas.structureId, status: "published" } });
     expect(await removeOffer(db, ccas, offer.id, later(2))).toMatchObject({ ok: true });

@@ -9,6 +9,7 @@ import { loadHours } from "@/lib/hours/editing";
 import { isUuid } from "@/lib/ids";
 import { findManagedTerritory } from "@/lib/memberships/queries";
 import { loadOffer } from "@/lib/offers/editing";
+import { loadPlace } from "@/lib/places/editing";
 import { getOfferFormOptions } from "@/lib/offers/form-options";
 import { isStale } from "@/lib/offers/rules";
 import { openCampaignLink } from "./access";
@@ -66,6 +67,15 @@ export async function loadReviewHoursPage(token: string, ip: string, owner: { ki
   if (!access.ok) return { usable: false, access } as const;
   const id = owner.kind === "place" ? owner.placeId : owner.offerId;
   const loaded = isUuid(id) ? await loadHours(db, access.target.structureId, owner) : null;
+  if (!loaded) return null;
+  return { usable: true, target: access.target, loaded } as const;
+}
+
+/** A place of the link's structure in the matrix's own form; null answers 404. */
+export async function loadReviewPlacePage(token: string, ip: string, placeId: string) {
+  const access = await openCampaignLink(db, token, { ip });
+  if (!access.ok) return { usable: false, access } as const;
+  const loaded = isUuid(placeId) ? await loadPlace(db, access.target.structureId, placeId) : null;
   if (!loaded) return null;
   return { usable: true, target: access.target, loaded } as const;
 }

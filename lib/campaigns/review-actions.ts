@@ -12,8 +12,14 @@ import type { SavedHours } from "@/lib/hours/actions";
 import { hoursFormSchema } from "@/lib/hours/schemas";
 import { offerSaveRefusal } from "@/lib/offers/conflict";
 import { offerSchema } from "@/lib/offers/schemas";
+import { frenchCommunes, frenchCommunesOf } from "@/lib/places/communes";
+import { placeSaveRefusal } from "@/lib/places/refusals";
+import { placeSchema } from "@/lib/places/schemas";
+import { clientIp } from "@/lib/auth/client-address";
+import { headers } from "next/headers";
+import { openCampaignLink } from "./access";
 import { campaignLinkAction } from "./link-action";
-import { answerTemporaryHours, confirmUnchanged, removeOffer, saveHoursThroughLink, saveOfferThroughLink } from "./review";
+import { answerTemporaryHours, confirmUnchanged, removeOffer, saveHoursThroughLink, saveOfferThroughLink, savePlaceThroughLink } from "./review";
 import { confirmItemSchema, removeOfferSchema, temporaryHoursSchema } from "./schemas";
 
 const reviewed = <T,>(data: T, message: string): HandlerResult<T> => {
@@ -62,3 +68,18 @@ export const saveHoursThroughLinkAction = campaignLinkAction(hoursFormSchema, as
     outcome.changed ? "Merci : horaires enregistrés." : "Rien n'a changé : les horaires sont confirmés.",
   );
 });
+
+export const savePlaceThroughLinkAction = campaignLinkAction(placeSchema(frenchCommunes), async (target, input) => {
+  // Corrections only: the link does not create places.
+  if (!input.placeId) return refusal({ code: "not_found" });
+  const outcome = await savePlaceThroughLink(db, target, { ...input, placeId: input.placeId });
+  if (!outcome.ok) return placeSaveRefusal(outcome, input);
+  return reviewed(null, outcome.changed.length ? "Merci : corrections enregistrées." : "Rien n'a changé : le lieu est confirmé à jour.");
+});
+
+/** The place form's commune suggestions, for the holder of a live link (the list stays on the server). */
+export async function communesThroughLink(token: string, postalCode: unknown): Promise<{ code: string; name: string }[]> {
+  if (typeof postalCode !== "string" || !/^\d{5}$/.test(postalCode.trim())) return [];
+  if (!(await openCampaignLink(db, token, { ip: clientIp(await headers()) })).ok) return [];
+  return frenchCommunesOf(postalCode).map(({ code, name }) => ({ code, name }));
+}

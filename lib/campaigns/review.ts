@@ -12,6 +12,8 @@ import { loadHours, saveHours } from "@/lib/hours/editing";
 import { saveOffer, setOfferStatus } from "@/lib/offers/editing";
 import type { OfferValues } from "@/lib/offers/schemas";
 import { parseTime, type HoursForm } from "@/lib/hours/schemas";
+import { updatePlace } from "@/lib/places/editing";
+import type { PlaceInput } from "@/lib/places/schemas";
 import type { AnswerKind } from "./rules";
 
 type Tx = Prisma.TransactionClient;
@@ -198,5 +200,12 @@ export function saveHoursThroughLink(db: PrismaClient, target: ReviewTarget, inp
   const item: [ItemKind, string] = input.owner.kind === "place" ? ["place", input.owner.placeId] : ["offer", input.owner.offerId];
   return saveHours(db, { ...input, structureId: target.structureId }, null, now, (tx, changed) =>
     recordAnswer(tx, target, item[0], item[1], changed ? "changed" : "unchanged", item[0] === "place" ? "les horaires d'un lieu" : "les horaires d'une offre", now),
+  );
+}
+
+/** A correction of a place (name, address, access) through the link: the matrix's own save, and the answer with it. */
+export function savePlaceThroughLink(db: PrismaClient, target: ReviewTarget, input: PlaceInput & { placeId: string }, now = new Date()) {
+  return updatePlace(db, { ...input, structureId: target.structureId }, null, (tx, changed) =>
+    recordAnswer(tx, target, "place", input.placeId, changed ? "changed" : "unchanged", `le lieu « ${input.name} »`, now),
   );
 }

@@ -7,12 +7,13 @@ import { can } from "@/lib/auth/policy";
 import type { SignedInActor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { refusal, type Refusal } from "@/lib/errors/app-error";
+import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "@/lib/structures/refs";
 import { frenchCommunes, frenchCommunesOf } from "./communes";
-import { createPlace, deletePlace, PLACE_FIELD_LABELS, updatePlace } from "./editing";
+import { createPlace, deletePlace, updatePlace } from "./editing";
+import { placeSaveRefusal, unknownCommune } from "./refusals";
 import { geocoderUrl, searchAddress, type AddressCandidate } from "./geocoder";
-import { addressSearchSchema, checkFrenchCommune, deletePlaceSchema, placeSchema, type PlaceInput } from "./schemas";
+import { addressSearchSchema, deletePlaceSchema, placeSchema } from "./schemas";
 
 /** The server's schema: the browser's rules, plus the commune checked against the postal code. */
 const schema = placeSchema(frenchCommunes);
@@ -21,14 +22,6 @@ const schema = placeSchema(frenchCommunes);
 async function mayEdit(actor: SignedInActor, { structureId }: { structureId: string }) {
   const ref = await structureRef(db, structureId);
   return !!ref && can(actor, "structure.edit", ref);
-}
-
-/** The field error for a commune the reference list does not know (kept only when unchanged). */
-function unknownCommune(input: PlaceInput): Refusal {
-  const check = checkFrenchCommune(frenchCommunes, input.postalCode, input.communeName);
-  if (check.ok) return refusal({ code: "place.commune_not_listed" }, "commune");
-  // The schema's own rule, in its words (as zod's field errors are).
-  return { ok: false, code: "form.invalid", fieldErrors: { [check.path]: [check.message] } };
 }
 
 const placePage = (structureId: string, placeId: string) => `/structures/${structureId}/lieux/${placeId}`;
@@ -45,13 +38,7 @@ export const updatePlaceAction = authorizedAction(schema, mayEdit, async (actor,
   const { placeId } = input;
   if (!placeId) return refusal({ code: "not_found" });
   const outcome = await updatePlace(db, { ...input, placeId }, actor.userId);
-  if (!outcome.ok && outcome.reason === "not_found") return refusal({ code: "not_found" });
-  if (!outcome.ok && outcome.reason === "unknown_commune") return unknownCommune(input);
-  if (!outcome.ok) {
-    // Commune code and name change together: name the commune once.
-    const fields = [...new Set(outcome.changedMeanwhile.map((field) => PLACE_FIELD_LABELS[field === "communeCode" ? "communeName" : field]))];
-    return refusal({ code: "save.changed_meanwhile", params: { what: "ce lieu", pronoun: "le", fields } });
-  }
+  if (!outcome.ok) return placeSaveRefusal(outcome, input);
   revalidatePath(`/structures/${input.structureId}`, "layout");
   return {
     ok: true,

@@ -92,7 +92,13 @@ export async function createPlace(db: PrismaClient, input: PlaceInput, actorId: 
 }
 
 /** Saves a place's fields, unless someone else saved it since `input.version` (then says what differs). */
-export async function updatePlace(db: PrismaClient, input: PlaceInput & { placeId: string }, actorId: string): Promise<PlaceSaveOutcome> {
+/** `actorId` null: saved without an account (an update campaign's link); `also`: the caller's writes in the same transaction. */
+export async function updatePlace(
+  db: PrismaClient,
+  input: PlaceInput & { placeId: string },
+  actorId: string | null,
+  also?: (tx: Prisma.TransactionClient, changed: boolean) => Promise<void>,
+): Promise<PlaceSaveOutcome> {
   return db.$transaction(async (tx) => {
     const loaded = await loadPlace(tx, input.structureId, input.placeId);
     if (!loaded) return { ok: false, reason: "not_found" };
@@ -104,7 +110,10 @@ export async function updatePlace(db: PrismaClient, input: PlaceInput & { placeI
       return { ok: false, reason: "conflict", changedMeanwhile: differing(loaded.values, after), current: loaded.values };
     }
     const changed = differing(loaded.values, after);
-    if (changed.length === 0) return { ok: true, placeId: input.placeId, changed };
+    if (changed.length === 0) {
+      await also?.(tx, false);
+      return { ok: true, placeId: input.placeId, changed };
+    }
 
     await lockTerritoryFirst(tx, { structureId: input.structureId });
     // Conditional on the version read above: a save that slipped in between makes this one fail.
@@ -126,6 +135,7 @@ export async function updatePlace(db: PrismaClient, input: PlaceInput & { placeI
         changes: Object.fromEntries(changed.map((field) => [field, { before: loaded.values[field], after: after[field] }])),
       },
     });
+    await also?.(tx, true);
     return { ok: true, placeId: input.placeId, changed };
   });
 }

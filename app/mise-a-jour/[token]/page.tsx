@@ -109,7 +109,12 @@ export default async function ReviewPage({ params }: Props) {
               <span className="font-medium">Horaires :</span> {place.hours}
             </p>
             {answered("place", place.id)}
-            <ReviewItemActions confirm={confirm} kind="place" itemId={place.id} name={`le lieu « ${place.name} »`} correctHref={`${base}/horaires/lieu/${place.id}`} correctLabel="Corriger les horaires" />
+            <ReviewItemActions confirm={confirm} kind="place" itemId={place.id} name={`le lieu « ${place.name} »`} correctHref={`${base}/lieux/${place.id}`} correctLabel="Corriger l'adresse ou l'accès" />
+            <p className="mt-2">
+              <Link href={`${base}/horaires/lieu/${place.id}`} className="text-accent underline">
+                Corriger les horaires<span className="sr-only"> : le lieu « {place.name} »</span>
+              </Link>
+            </p>
             {period && <TemporaryHoursForm action={temporaryHoursThroughLinkAction.bind(null, token)} placeId={place.id} placeName={place.name} from={formatDay(period.from)} until={formatDay(period.until)} />}
           </article>
         ))}
