@@ -105,7 +105,7 @@ export async function benchCampaigns(): Promise<void> {
     }
     const sendMs = performance.now() - started;
     console.log(
-      `envoi par le worker de l'outbox vers un serveur SMTP local : ${sent.toLocaleString("fr-FR")} courriels (${sink.messages.length.toLocaleString("fr-FR")} reçus) en ${(sendMs / 1000).toFixed(1)} s, soit ${Math.round((sent / sendMs) * 60_000).toLocaleString("fr-FR")} courriels/min (une connexion SMTP par courriel, sans pool ; ticks de 1 000 au plus toutes les 10 s en production)`,
+      `envoi par le worker de l'outbox vers un serveur SMTP local : ${sent.toLocaleString("fr-FR")} courriels (${sink.messages.length.toLocaleString("fr-FR")} reçus) en ${(sendMs / 1000).toFixed(1)} s, soit ${Math.round((sent / sendMs) * 60_000).toLocaleString("fr-FR")} courriels/min (5 envois à la fois sur un pool de 5 connexions ; en production, ticks de 1 000 au plus toutes les 10 s)`,
     );
   } finally {
     // Leaves the dataset as it was: the campaigns (their structures, answers and links cascade) and their emails.
