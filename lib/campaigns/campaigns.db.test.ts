@@ -12,7 +12,8 @@ import { sendQueuedInvitations, sendReminders } from "./delivery";
 import { launchCampaign } from "./launch";
 import { campaignProgress } from "./progress";
 import { loadPlace } from "@/lib/places/editing";
-import { answerTemporaryHours, confirmUnchanged, removeOffer, saveOfferThroughLink, savePlaceThroughLink } from "./review";
+import { loadStructureIdentity } from "@/lib/structures/update";
+import { answerTemporaryHours, confirmUnchanged, removeOffer, saveCardThroughLink, saveOfferThroughLink, savePlaceThroughLink } from "./review";
 import { launchCampaignSchema } from "./schemas";
 
 const ORIGIN = "https://toile.test";
@@ -221,6 +222,28 @@ describe("a structure's answers, the reminders and the end", () => {
     const foreign = await db.offer.findFirstOrThrow({ where: { structure: { name: "Repair café du Val de Lise" } } });
     expect(await confirmUnchanged(db, ccas, { kind: "offer", itemId: foreign.id }, later(2))).toEqual({ ok: false, reason: "not_found" });
     await closeCampaign(db, campaignId, later(3));
+  });
+});
+
+describe("the structure's card through the link", () => {
+  it("is corrected with the identity form's rules, in its own structure only, and counts as the card's answer", async () => {
+    const { campaignId } = await launched({ scope: "chosen", structureIds: await namesToIds(["Repair café du Val de Lise"]) });
+    await sendQueuedInvitations(db, LAUNCH, { origin: ORIGIN });
+    const [email] = await linksSent(campaignId);
+    const repair = await open(email!.token, later(1));
+    const { values, version } = await loadStructureIdentity(db, repair.structureId);
+    const foreignId = (await db.structure.findFirstOrThrow({ where: { name: "Bureau Information Jeunesse" } })).id;
+    const outcome = await saveCardThroughLink(
+      db,
+      repair,
+      { ...values, name: values.name!, phone: "03 23 00 00 01", structureId: foreignId, version } as never,
+      later(1),
+    );
+    expect(outcome).toMatchObject({ ok: true, changed: ["phone"] });
+    expect((await db.structure.findUniqueOrThrow({ where: { id: repair.structureId } })).phone).toBe("03 23 00 00 01");
+    expect((await db.structure.findUniqueOrThrow({ where: { id: foreignId } })).phone).not.toBe("03 23 00 00 01");
+    expect(await db.campaignItemAnswer.findFirstOrThrow({ where: { target: { campaignId }, kind: "structure" } })).toMatchObject({ answer: "changed", itemId: repair.structureId });
+    await closeCampaign(db, campaignId, later(2));
   });
 });
 

@@ -10,6 +10,8 @@ import { isUuid } from "@/lib/ids";
 import { findManagedTerritory } from "@/lib/memberships/queries";
 import { loadOffer } from "@/lib/offers/editing";
 import { loadPlace } from "@/lib/places/editing";
+import { getStructureFormOptions } from "@/lib/structures/queries";
+import { loadStructureIdentity } from "@/lib/structures/update";
 import { getOfferFormOptions } from "@/lib/offers/form-options";
 import { isStale } from "@/lib/offers/rules";
 import { openCampaignLink } from "./access";
@@ -78,4 +80,12 @@ export async function loadReviewPlacePage(token: string, ip: string, placeId: st
   const loaded = isUuid(placeId) ? await loadPlace(db, access.target.structureId, placeId) : null;
   if (!loaded) return null;
   return { usable: true, target: access.target, loaded } as const;
+}
+
+/** The structure's card of the link in the matrix's own identity form. */
+export async function loadReviewCardPage(token: string, ip: string) {
+  const access = await openCampaignLink(db, token, { ip });
+  if (!access.ok) return { usable: false, access } as const;
+  const [{ values, version }, options] = await Promise.all([loadStructureIdentity(db, access.target.structureId), getStructureFormOptions(db)]);
+  return { usable: true, target: access.target, values, version, options } as const;
 }

@@ -19,7 +19,9 @@ import { clientIp } from "@/lib/auth/client-address";
 import { headers } from "next/headers";
 import { openCampaignLink } from "./access";
 import { campaignLinkAction } from "./link-action";
-import { answerTemporaryHours, confirmUnchanged, removeOffer, saveHoursThroughLink, saveOfferThroughLink, savePlaceThroughLink } from "./review";
+import { identityRefusal } from "@/lib/structures/refusals";
+import { structureIdentitySchema } from "@/lib/structures/schemas";
+import { answerTemporaryHours, confirmUnchanged, removeOffer, saveCardThroughLink, saveHoursThroughLink, saveOfferThroughLink, savePlaceThroughLink } from "./review";
 import { confirmItemSchema, removeOfferSchema, temporaryHoursSchema } from "./schemas";
 
 const reviewed = <T,>(data: T, message: string): HandlerResult<T> => {
@@ -83,3 +85,9 @@ export async function communesThroughLink(token: string, postalCode: unknown): P
   if (!(await openCampaignLink(db, token, { ip: clientIp(await headers()) })).ok) return [];
   return frenchCommunesOf(postalCode).map(({ code, name }) => ({ code, name }));
 }
+
+export const saveCardThroughLinkAction = campaignLinkAction(structureIdentitySchema, async (target, input) => {
+  const outcome = await saveCardThroughLink(db, target, input);
+  if (!outcome.ok) return identityRefusal(outcome);
+  return reviewed(null, outcome.changed.length ? "Merci : corrections enregistrées." : "Rien n'a changé : la fiche est confirmée à jour.");
+});

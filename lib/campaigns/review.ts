@@ -14,6 +14,8 @@ import type { OfferValues } from "@/lib/offers/schemas";
 import { parseTime, type HoursForm } from "@/lib/hours/schemas";
 import { updatePlace } from "@/lib/places/editing";
 import type { PlaceInput } from "@/lib/places/schemas";
+import type { StructureIdentity } from "@/lib/structures/schemas";
+import { saveStructureIdentity } from "@/lib/structures/update";
 import type { AnswerKind } from "./rules";
 
 type Tx = Prisma.TransactionClient;
@@ -207,5 +209,12 @@ export function saveHoursThroughLink(db: PrismaClient, target: ReviewTarget, inp
 export function savePlaceThroughLink(db: PrismaClient, target: ReviewTarget, input: PlaceInput & { placeId: string }, now = new Date()) {
   return updatePlace(db, { ...input, structureId: target.structureId }, null, (tx, changed) =>
     recordAnswer(tx, target, "place", input.placeId, changed ? "changed" : "unchanged", `le lieu « ${input.name} »`, now),
+  );
+}
+
+/** A correction of the structure's card (name, contact, identifiers, typology, labels) through the link, and the answer with it. */
+export function saveCardThroughLink(db: PrismaClient, target: ReviewTarget, input: StructureIdentity, now = new Date()) {
+  return saveStructureIdentity(db, { ...input, structureId: target.structureId }, null, (tx, changed) =>
+    recordAnswer(tx, target, "structure", target.structureId, changed ? "changed" : "unchanged", "la fiche de la structure", now),
   );
 }

@@ -8,7 +8,8 @@ import { db } from "@/lib/db";
 import { refusal } from "@/lib/errors/app-error";
 import { structureRef } from "./refs";
 import { structureCreateSchema, structureIdentitySchema } from "./schemas";
-import { createStructure, FIELD_LABELS, saveStructureIdentity } from "./update";
+import { identityRefusal } from "./refusals";
+import { createStructure, saveStructureIdentity } from "./update";
 
 export const saveIdentity = authorizedAction(
   structureIdentitySchema,
@@ -18,13 +19,7 @@ export const saveIdentity = authorizedAction(
   },
   async (actor, input) => {
     const outcome = await saveStructureIdentity(db, input, actor.userId);
-    if (!outcome.ok && outcome.reason === "invalid") {
-      return refusal({ code: outcome.code }, outcome.field);
-    }
-    if (!outcome.ok) {
-      const fields = outcome.changedMeanwhile.map((field) => FIELD_LABELS[field]);
-      return refusal({ code: "save.changed_meanwhile", params: { what: "cette fiche", pronoun: "la", fields } });
-    }
+    if (!outcome.ok) return identityRefusal(outcome);
     revalidatePath(`/structures/${input.structureId}`, "layout");
     return {
       ok: true,

@@ -102,10 +102,12 @@ async function checkTerms(tx: Prisma.TransactionClient, values: Values): Promise
 
 const termIdsOf = (values: Values) => [...(values.typologyId ? [values.typologyId] : []), ...values.labelIds];
 
+/** `actorId` null: saved without an account (an update campaign's link); `also`: the caller's writes in the same transaction. */
 export async function saveStructureIdentity(
   db: PrismaClient,
   input: StructureIdentity,
-  actorId: string,
+  actorId: string | null,
+  also?: (tx: Prisma.TransactionClient, changed: boolean) => Promise<void>,
 ): Promise<SaveOutcome> {
   return db.$transaction(async (tx) => {
     const { values: before, version } = await loadStructureIdentity(tx, input.structureId);
@@ -114,7 +116,10 @@ export async function saveStructureIdentity(
       return { ok: false, reason: "conflict", changedMeanwhile: differing(before, after), current: before };
     }
     const changed = differing(before, after);
-    if (changed.length === 0) return { ok: true, changed };
+    if (changed.length === 0) {
+      await also?.(tx, false);
+      return { ok: true, changed };
+    }
     const invalid = await checkTerms(tx, after);
     if (invalid) return invalid;
 
@@ -163,6 +168,7 @@ export async function saveStructureIdentity(
         changes: Object.fromEntries(changed.map((field) => [field, { before: before[field], after: after[field] }])),
       },
     });
+    await also?.(tx, true);
     return { ok: true, changed };
   });
 }

@@ -88,8 +88,7 @@ export default async function ReviewPage({ params }: Props) {
           <dd>{items.website ?? "—"}</dd>
         </dl>
         {answered("structure", items.id)}
-        <ReviewItemActions confirm={confirm} kind="structure" itemId={items.id} name="la fiche de la structure" />
-        <p className="mt-2 text-sm text-slate-700">Une coordonnée a changé ? Indiquez-la à la coordination du territoire, qui la corrigera.</p>
+        <ReviewItemActions confirm={confirm} kind="structure" itemId={items.id} name="la fiche de la structure" correctHref={`${base}/structure`} correctLabel="Corriger la fiche" />
       </section>
 
       <section aria-labelledby="revue-lieux" className="mt-6">
