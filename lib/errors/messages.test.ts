@@ -50,6 +50,8 @@ const SAMPLES: { [C in ErrorCode]: ParamsOf<C> } = {
   "transfer.previous_not_found": undefined,
   "transfer.code_incomplete": undefined,
   "transfer.code_unknown": { code: "TR-ABCD-23" },
+  "report.already_moved": undefined,
+  "report.not_allowed": undefined,
   "campaign.ends_in_past": undefined,
   "campaign.too_long": undefined,
   "campaign.nobody": undefined,

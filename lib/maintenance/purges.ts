@@ -8,6 +8,9 @@
  *   a worker holds it (its lease has not passed): an abandoned upload's file, preview or result
  *   is gone even if its owner never comes back. A done or failed job has already dropped its bytes.
  *
+ * - the address a resident left with an error report (`ErrorReportEntry.replyEmail`), erased
+ *   `REPORTER_ADDRESS_DAYS` after its case was closed: it served to thank them, nothing more.
+ *
  * Safe with several app instances: each purge is one `DELETE … WHERE expiresAt <= now` in batches;
  * two instances deleting the same rows at once delete each row once (the second waits for the
  * first's row lock, then finds the row gone), and a row no purge reached is taken at the next tick.
@@ -17,7 +20,11 @@ import type { PrismaClient } from "@/lib/db";
 export interface PurgeCounts {
   rateLimitHits: number;
   importJobs: number;
+  reporterAddresses: number;
 }
+
+/** How long a reporter's address is kept once their report's case is closed (fixed or rejected). */
+export const REPORTER_ADDRESS_DAYS = 30;
 
 /** Rows deleted per statement, so that a large backlog never holds locks for long. */
 export const PURGE_BATCH = 5_000;
@@ -51,9 +58,20 @@ export async function purgeImportJobs(db: PrismaClient, now: Date): Promise<numb
   return count;
 }
 
+/** Reporters' addresses of cases closed more than REPORTER_ADDRESS_DAYS ago. */
+export async function eraseReporterAddresses(db: PrismaClient, now: Date): Promise<number> {
+  const closedBefore = new Date(now.getTime() - REPORTER_ADDRESS_DAYS * 24 * 60 * 60_000);
+  const { count } = await db.errorReportEntry.updateMany({
+    where: { replyEmail: { not: null }, report: { status: { in: ["fixed", "rejected"] }, decidedAt: { lte: closedBefore } } },
+    data: { replyEmail: null },
+  });
+  return count;
+}
+
 export async function runPurges(db: PrismaClient, now: Date): Promise<PurgeCounts> {
   return {
     rateLimitHits: await purgeRateLimitHits(db, now),
     importJobs: await purgeImportJobs(db, now),
+    reporterAddresses: await eraseReporterAddresses(db, now),
   };
 }

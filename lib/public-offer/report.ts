@@ -1,13 +1,15 @@
 /**
  * A resident reports a mistake on an offer, without an account. The report reaches the
  * structure's admins and the territory's coordinators (or, when there are none, the structure's
- * own address) as plain-text emails, and stays in the structure's history. Rate-limited per
+ * own address) as plain-text emails, opens a case in their queue (or joins the offer's open case:
+ * lib/error-reports) and stays in the structure's history. Rate-limited per
  * network address (lib/auth/client-address.ts), per reply email when one is given, and per offer,
  * so nobody can flood a structure's mailbox.
  */
 import type { PrismaClient } from "@/lib/db";
 import { hitRateLimit, type RateLimit } from "@/lib/auth/rate-limit";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { fileErrorReport } from "@/lib/error-reports/queue";
 import { isUuid } from "@/lib/ids";
 import { SUBJECT_SUMMARIES, type ReportInput } from "./schemas";
 
@@ -70,12 +72,14 @@ export async function reportOfferError(
     input.email ? `Pour lui répondre : ${input.email}` : "La personne n'a pas laissé d'adresse pour une réponse.",
     "",
     `La page publique : ${url}`,
+    `Les signalements de la structure, à traiter : ${origin}/structures/${structure.id}/signalements`,
     "Vérifiez l'information et corrigez-la si besoin depuis votre espace Toile.",
     "",
     "— Toile",
   ].join("\n");
 
   await db.$transaction(async (tx) => {
+    await fileErrorReport(tx, { territoryId: structure.territoryId, structureId: structure.id, offerId: offer.id, offerTitle: offer.title }, input, now);
     for (const to of recipients) {
       await enqueueEmail(tx, { to, subject: `Erreur signalée : ${offer.title}`, text });
     }

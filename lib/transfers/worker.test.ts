@@ -8,7 +8,7 @@ vi.mock("@/lib/transfers/worker", async (importOriginal) => ({ ...(await importO
 vi.mock("@/lib/email/worker", () => ({ startOutboxWorker }));
 
 const NONE: TimerCounts = { expired: 0, acceptReminders: 0, ackReminders: 0, erased: 0, draftsErased: 0, errors: 0 };
-const purge = vi.fn(async () => ({ rateLimitHits: 0, importJobs: 0 }));
+const purge = vi.fn(async () => ({ rateLimitHits: 0, importJobs: 0, reporterAddresses: 0 }));
 
 function deferred() {
   let resolve!: () => void;
@@ -88,14 +88,14 @@ describe("startTransferTimers", () => {
       .mockRejectedValueOnce(new Error("base injoignable"))
       .mockResolvedValue(NONE);
     const purges = vi
-      .fn<(now: Date) => Promise<{ rateLimitHits: number; importJobs: number }>>()
+      .fn<(now: Date) => Promise<{ rateLimitHits: number; importJobs: number; reporterAddresses: number }>>()
       .mockImplementationOnce(async () => {
         order.push("purges");
-        return { rateLimitHits: 3, importJobs: 1 };
+        return { rateLimitHits: 3, importJobs: 1, reporterAddresses: 0 };
       })
-      .mockResolvedValueOnce({ rateLimitHits: 0, importJobs: 0 })
+      .mockResolvedValueOnce({ rateLimitHits: 0, importJobs: 0, reporterAddresses: 0 })
       .mockRejectedValueOnce(new Error("verrou"))
-      .mockResolvedValue({ rateLimitHits: 0, importJobs: 0 });
+      .mockResolvedValue({ rateLimitHits: 0, importJobs: 0, reporterAddresses: 0 });
     const worker = startTransferTimers({ run, purge: purges, timeJobs, indicators, log, clock });
 
     await vi.advanceTimersByTimeAsync(60_000);
@@ -125,7 +125,7 @@ describe("startTransferTimers", () => {
     });
     const worker = startTransferTimers({
       run: async () => (order.push("timers"), NONE),
-      purge: async () => (order.push("purges"), { rateLimitHits: 0, importJobs: 0 }),
+      purge: async () => (order.push("purges"), { rateLimitHits: 0, importJobs: 0, reporterAddresses: 0 }),
       timeJobs: steps,
       indicators: async () => {
         order.push("indicators");

@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/forms/ActionForm";
 import { OfferStatusBadge } from "@/components/offers/OfferStatusBadge";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
+import { loadOpenReportCount } from "@/lib/error-reports/page-data";
 import { confirmStructureCardUnchanged, confirmUnchanged } from "@/lib/freshness/actions";
 import { loadStructurePage } from "@/lib/structures/page-data";
 import { mayOrientIn, newTransferHref } from "@/lib/transfers/create-form";
@@ -26,6 +27,7 @@ export default async function StructurePage({ params, searchParams }: Props) {
   if (!page) notFound();
   const { found, structure } = page;
   const mayEdit = can(actor, "structure.edit", { structureId: found.id, territoryId: found.territoryId });
+  const openReports = mayEdit ? await loadOpenReportCount(found.id) : 0;
   // The agenda is its members' (coordinators see counts only, never these rows).
   const mayReceive = can(actor, "structure.receive", { structureId: found.id, territoryId: found.territoryId });
   const maySeeIndicators = can(actor, "structure.viewIndicators", { structureId: found.id, territoryId: found.territoryId });
@@ -77,6 +79,11 @@ export default async function StructurePage({ params, searchParams }: Props) {
         {maySeeIndicators && (
           <Link href={`${base}/indicateurs`} className="text-accent underline">
             Indicateurs
+          </Link>
+        )}
+        {mayEdit && (
+          <Link href={`${base}/signalements`} className="text-accent underline">
+            Erreurs signalées{openReports > 0 ? ` (${openReports} à traiter)` : ""}
           </Link>
         )}
         <Link href={`${base}/historique`} className="text-accent underline">

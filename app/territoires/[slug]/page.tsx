@@ -28,6 +28,9 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
         <Link href={`/territoires/${territory.slug}/campagnes`} className="text-accent underline">
           Campagnes de mise à jour
         </Link>
+        <Link href={`/territoires/${territory.slug}/signalements`} className="text-accent underline">
+          Erreurs signalées par le public
+        </Link>
         <Link href={`/territoires/${territory.slug}/import`} className="text-accent underline">
           Importer des données
         </Link>
