@@ -13,6 +13,7 @@ import { STATUS_LABELS } from "@/lib/transfers/labels";
 import { AGENDA_MESSAGES, AGENDA_PUBLIC_MESSAGES } from "@/lib/agenda/messages";
 import { CAMPAIGN_MESSAGES } from "@/lib/campaigns/messages";
 import { ERROR_REPORT_MESSAGES } from "@/lib/error-reports/messages";
+import { NEWCOMER_MESSAGES } from "@/lib/newcomers/messages";
 import { APPOINTMENT_MESSAGES, APPOINTMENT_PUBLIC_MESSAGES } from "@/lib/appointments/messages";
 import { PERMANENCE_MESSAGES, PERMANENCE_PUBLIC_MESSAGES } from "@/lib/permanences/messages";
 import { PHONE_LINE_MESSAGES } from "@/lib/phone-line/messages";
@@ -137,6 +138,7 @@ export const WORKSPACE_MESSAGES = {
   // Keeping the matrix true (issue 21).
   ...CAMPAIGN_MESSAGES,
   ...ERROR_REPORT_MESSAGES,
+  ...NEWCOMER_MESSAGES,
 } satisfies Record<string, (params: never) => string>;
 
 export type WorkspaceCode = keyof typeof WORKSPACE_MESSAGES;

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import type { StructureRole } from "@/lib/generated/prisma/client";
+import type { Prisma, StructureRole } from "@/lib/generated/prisma/client";
 
 const INVITATION_DAYS = 14;
 
@@ -19,35 +19,42 @@ export async function inviteToStructure(
   input: { structureId: string; email: string; role: StructureRole; invitedById: string; siteUrl: string },
   now = new Date(),
 ) {
+  return db.$transaction((tx) => inviteWithin(tx, input, now));
+}
+
+/** The same, inside the caller's transaction (a newcomer's structure validated with its first admin: lib/newcomers). */
+export async function inviteWithin(
+  tx: Prisma.TransactionClient,
+  input: { structureId: string; email: string; role: StructureRole; invitedById: string; siteUrl: string },
+  now: Date,
+) {
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
-  return db.$transaction(async (tx) => {
-    const structure = await tx.structure.findUniqueOrThrow({ where: { id: input.structureId }, select: { name: true } });
-    const data = { role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: input.invitedById, acceptedAt: null };
-    const invitation = await tx.invitation.upsert({
-      where: { structureId_email: { structureId: input.structureId, email: input.email } },
-      create: { structureId: input.structureId, email: input.email, ...data },
-      update: data,
-    });
-    const link = new URL(`/invitation/${token}`, input.siteUrl).toString();
-    await enqueueEmail(tx, {
-      to: input.email,
-      subject: `Invitation à ${ROLE_WORDS[input.role]} ${structure.name} sur Toile`,
-      text: [
-        "Bonjour,",
-        "",
-        `Vous êtes invité·e à ${ROLE_WORDS[input.role]} « ${structure.name} » sur Toile, l'outil du réseau local d'aide au numérique et aux démarches.`,
-        "",
-        "Pour accepter, ouvrez ce lien (valable 14 jours) :",
-        link,
-        "",
-        "Vous ne connaissez pas cette structure ? Ignorez ce message.",
-        "",
-        "— Toile",
-      ].join("\n"),
-    });
-    return { invitation, token };
+  const structure = await tx.structure.findUniqueOrThrow({ where: { id: input.structureId }, select: { name: true } });
+  const data = { role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: input.invitedById, acceptedAt: null };
+  const invitation = await tx.invitation.upsert({
+    where: { structureId_email: { structureId: input.structureId, email: input.email } },
+    create: { structureId: input.structureId, email: input.email, ...data },
+    update: data,
   });
+  const link = new URL(`/invitation/${token}`, input.siteUrl).toString();
+  await enqueueEmail(tx, {
+    to: input.email,
+    subject: `Invitation à ${ROLE_WORDS[input.role]} ${structure.name} sur Toile`,
+    text: [
+      "Bonjour,",
+      "",
+      `Vous êtes invité·e à ${ROLE_WORDS[input.role]} « ${structure.name} » sur Toile, l'outil du réseau local d'aide au numérique et aux démarches.`,
+      "",
+      "Pour accepter, ouvrez ce lien (valable 14 jours) :",
+      link,
+      "",
+      "Vous ne connaissez pas cette structure ? Ignorez ce message.",
+      "",
+      "— Toile",
+    ].join("\n"),
+  });
+  return { invitation, token };
 }
 
 export type AcceptOutcome =

@@ -99,6 +99,12 @@ export default async function TerritoryHomePage({ params, searchParams }: Props)
           {openDataMessages(locale).openData}
         </a>
       </p>
+      {/* For professionals, in French: a structure missing from the offer asks to join (lib/newcomers). */}
+      <p className="text-sm" lang="fr">
+        <a href={`/t/${territory.slug}/rejoindre`} className="inline-block min-h-11 py-2 text-accent underline">
+          Votre structure n&apos;est pas dans l&apos;annuaire ? Demandez à y apparaître
+        </a>
+      </p>
     </>
   );
 }

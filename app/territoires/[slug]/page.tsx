@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session";
+import { loadPendingApplicationCount } from "@/lib/newcomers/page-data";
 import { loadManagedTerritory } from "@/lib/structures/page-data";
 
 export const metadata: Metadata = { title: "Coordination du territoire" };
@@ -14,6 +15,7 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
   const actor = await requireActor(`/territoires/${slug}`);
   const territory = await loadManagedTerritory(actor, slug);
   if (!territory) notFound();
+  const pendingApplications = await loadPendingApplicationCount(territory.id);
   return (
     <>
       <h1 className="text-3xl font-bold">{territory.name}</h1>
@@ -30,6 +32,9 @@ export default async function TerritoryCoordinationPage({ params }: Props) {
         </Link>
         <Link href={`/territoires/${territory.slug}/signalements`} className="text-accent underline">
           Erreurs signalées par le public
+        </Link>
+        <Link href={`/territoires/${territory.slug}/nouvelles-structures`} className="text-accent underline">
+          Nouvelles structures{pendingApplications > 0 ? ` (${pendingApplications} en attente)` : ""}
         </Link>
         <Link href={`/territoires/${territory.slug}/import`} className="text-accent underline">
           Importer des données
