@@ -119,23 +119,26 @@ export function TextField({
 
 export function SelectField({
   name,
+  id = name,
   label,
   options,
 }: {
   name: string;
+  /** Unique on the page when the same form appears several times. */
+  id?: string;
   label: string;
   options: { value: string; label: string }[];
 }) {
   const { error, value } = useField(name);
   return (
-    <Field id={name} label={label} error={error}>
+    <Field id={id} label={label} error={error}>
       <select
         key={value}
-        id={name}
+        id={id}
         name={name}
         defaultValue={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, undefined, error)}
+        aria-describedby={describedBy(id, undefined, error)}
         className="mt-1 rounded border border-slate-500 px-3 py-2"
       >
         {options.map((option) => (

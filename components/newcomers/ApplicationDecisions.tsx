@@ -33,7 +33,7 @@ export function ApplicationDecisions({
       </ActionForm>
       <ActionForm action={action} submitLabel="Rapprocher" variant="secondary">
         {hidden("merge")}
-        <SelectField name="mergeInto" label="C'est la structure existante" options={[{ value: "", label: "Choisissez…" }, ...structures.map((structure) => ({ value: structure.id, label: structure.name }))]} />
+        <SelectField name="mergeInto" id={`existante-${applicationId}`} label="C'est la structure existante" options={[{ value: "", label: "Choisissez…" }, ...structures.map((structure) => ({ value: structure.id, label: structure.name }))]} />
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="inviteContact" defaultChecked className="mt-1" />
           <span>Inviter la personne à administrer cette structure</span>

@@ -27,8 +27,6 @@ export const submitApplicationAction = publicAction(
   },
 );
 
-const WORDS = { validated: "Structure créée ; son contact est invité à l'administrer.", merged: "Demande rapprochée de la structure existante.", refused: "Demande refusée ; le motif est envoyé à la personne." };
-
 export const decideApplicationAction = authorizedAction(
   decideApplicationSchema,
   (actor, { territoryId }) => can(actor, "territory.manage", { territoryId }),
@@ -41,6 +39,8 @@ export const decideApplicationAction = authorizedAction(
     }
     revalidatePath("/territoires/[slug]/nouvelles-structures", "page");
     if (outcome.decision === "validated" && outcome.structureId) redirect(`/structures/${outcome.structureId}?nouvelle=1`);
-    return { ok: true, data: null, message: WORDS[outcome.decision] };
+    // The request leaves the page with its form: what was done goes with the redirect.
+    const { slug } = await db.territory.findUniqueOrThrow({ where: { id: input.territoryId }, select: { slug: true } });
+    redirect(`/territoires/${slug}/nouvelles-structures?decision=${outcome.decision}`);
   },
 );

@@ -5,11 +5,26 @@
  */
 import { z } from "zod";
 import { checkbox, email, optional, phone, text } from "@/lib/forms/fields";
+import { checkBce, checkRna, checkSiret } from "@/lib/structures/identifiers";
+
+/** The identifier's own check, whatever the country (the server then checks it fits the territory's, requests.ts). */
+function identifierProblem(typed: string): string | null {
+  const value = typed.trim();
+  if (!value) return null;
+  const check = /^w/i.test(value) ? checkRna(value) : /^(be)?\s*[01][\d.\s]{9,12}$/i.test(value) && value.replace(/\D/g, "").length === 10 ? checkBce(value) : checkSiret(value);
+  return check.ok ? null : check.message;
+}
 
 export const applicationSchema = z.object({
   territorySlug: z.string().min(1).max(100),
   name: text("Nom", 150).min(2, "Indiquez le nom de la structure."),
-  identifier: text("Identifiant", 30).optional().default(""),
+  identifier: text("Identifiant", 30)
+    .optional()
+    .default("")
+    .superRefine((value, context) => {
+      const problem = identifierProblem(value);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
   address: text("Adresse", 200).min(3, "Indiquez l'adresse (numéro et rue)."),
   postalCode: z.string().trim().regex(/^\d{4,5}$/, "Indiquez le code postal (5 chiffres en France, 4 en Belgique)."),
   commune: text("Commune", 100).min(1, "Indiquez la commune."),

@@ -31,7 +31,9 @@ export default async function StructurePage({ params, searchParams }: Props) {
   // The agenda is its members' (coordinators see counts only, never these rows).
   const mayReceive = can(actor, "structure.receive", { structureId: found.id, territoryId: found.territoryId });
   const maySeeIndicators = can(actor, "structure.viewIndicators", { structureId: found.id, territoryId: found.territoryId });
-  const justCreated = (await searchParams).creee === "1";
+  const query = await searchParams;
+  const justCreated = query.creee === "1";
+  const fromApplication = query.nouvelle === "1";
   const base = `/structures/${structure.id}`;
 
   return (
@@ -45,6 +47,12 @@ export default async function StructurePage({ params, searchParams }: Props) {
       {justCreated && (
         <p role="status" className="mt-2 rounded border border-green-700 bg-green-50 p-3 text-green-900">
           Structure créée. Ajoutez maintenant ses lieux et ses offres.
+        </p>
+      )}
+      {fromApplication && (
+        <p role="status" className="mt-2 rounded border border-green-700 bg-green-50 p-3 text-green-900">
+          Demande validée : la structure est créée avec son premier lieu, et la personne qui l&apos;a demandée est invitée à l&apos;administrer pour
+          décrire ses offres.
         </p>
       )}
       <p className="mt-1 flex flex-wrap gap-x-4 text-slate-700">

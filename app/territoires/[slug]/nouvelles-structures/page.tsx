@@ -12,10 +12,14 @@ import { loadNewcomersPage } from "@/lib/newcomers/page-data";
 export const metadata: Metadata = { title: "Nouvelles structures" };
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function NewcomersPage({ params }: Props) {
+const DONE = { merged: "Demande rapprochée de la structure existante.", refused: "Demande refusée ; le motif est envoyé à la personne." } as const;
+
+export default async function NewcomersPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const decision = (await searchParams).decision;
+  const done = decision === "merged" || decision === "refused" ? DONE[decision] : null;
   const actor = await requireActor(`/territoires/${slug}/nouvelles-structures`);
   const page = await loadNewcomersPage(actor, slug);
   if (!page) notFound();
@@ -32,6 +36,11 @@ export default async function NewcomersPage({ params }: Props) {
         Les structures qui demandent à apparaître dans l&apos;offre, depuis le lien « Votre structure n&apos;est pas dans l&apos;annuaire ? » de la page
         publique. Rien n&apos;est publié avant votre décision.
       </p>
+      {done && (
+        <p role="status" className="mt-3 rounded border border-green-700 bg-green-50 p-3 text-green-900">
+          {done}
+        </p>
+      )}
       {applications.length === 0 && <p className="mt-4">Aucune demande en attente.</p>}
       {applications.map(({ application, duplicates }) => (
         <article key={application.id} aria-labelledby={`demande-${application.id}`} className="mt-4 rounded border border-slate-300 p-4">
