@@ -55,3 +55,24 @@ export type StructureIdentity = z.output<typeof structureIdentitySchema>;
 export type StructureCreate = z.output<typeof structureCreateSchema>;
 /** What the structure form holds, editing or creating (one form, the schema of its mode). */
 export type StructureFormInput = StructureIdentityInput | z.input<typeof structureCreateSchema>;
+
+/** The identity form's values for a saved card (editing): nulls as empty fields. */
+export function identityFormDefaults(
+  structureId: string,
+  { values, version }: { values: { [K in "name" | "description" | "email" | "phone" | "website" | "siret" | "rna" | "bce" | "typologyId"]: string | null } & { labelIds: string[] }; version: string },
+): Record<"structureId" | "version" | "name" | "description" | "email" | "phone" | "website" | "siret" | "rna" | "bce" | "typologyId", string> & { labelIds: string[] } {
+  return {
+    structureId,
+    version,
+    name: values.name ?? "",
+    description: values.description ?? "",
+    email: values.email ?? "",
+    phone: values.phone ?? "",
+    website: values.website ?? "",
+    siret: values.siret ?? "",
+    rna: values.rna ?? "",
+    bce: values.bce ?? "",
+    typologyId: values.typologyId ?? "",
+    labelIds: values.labelIds,
+  };
+}

@@ -6,6 +6,7 @@ import { StructureIdentityForm } from "@/components/structures/StructureIdentity
 import { clientIp } from "@/lib/auth/client-address";
 import { loadReviewCardPage } from "@/lib/campaigns/page-data";
 import { saveCardThroughLinkAction } from "@/lib/campaigns/review-actions";
+import { identityFormDefaults } from "@/lib/structures/schemas";
 
 export const metadata: Metadata = { title: "Corriger la fiche de la structure", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -31,20 +32,7 @@ export default async function ReviewCardPage({ params }: Props) {
         mode="edit"
         action={saveCardThroughLinkAction.bind(null, token)}
         options={options}
-        defaults={{
-          structureId: target.structureId,
-          version,
-          name: values.name ?? "",
-          description: values.description ?? "",
-          email: values.email ?? "",
-          phone: values.phone ?? "",
-          website: values.website ?? "",
-          siret: values.siret ?? "",
-          rna: values.rna ?? "",
-          bce: values.bce ?? "",
-          typologyId: values.typologyId ?? "",
-          labelIds: values.labelIds,
-        }}
+        defaults={identityFormDefaults(target.structureId, { values, version })}
       />
     </>
   );

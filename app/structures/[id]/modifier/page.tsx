@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StructureIdentityForm } from "@/components/structures/StructureIdentityForm";
+import { identityFormDefaults } from "@/lib/structures/schemas";
 import { requireActor } from "@/lib/auth/session";
 import { saveIdentity } from "@/lib/structures/actions";
 import { loadStructureIdentityPage } from "@/lib/structures/page-data";
@@ -30,20 +31,7 @@ export default async function EditStructurePage({ params }: Props) {
         mode="edit"
         action={saveIdentity}
         options={options}
-        defaults={{
-          structureId: structure.id,
-          version,
-          name: values.name ?? "",
-          description: values.description ?? "",
-          email: values.email ?? "",
-          phone: values.phone ?? "",
-          website: values.website ?? "",
-          siret: values.siret ?? "",
-          rna: values.rna ?? "",
-          bce: values.bce ?? "",
-          typologyId: values.typologyId ?? "",
-          labelIds: values.labelIds,
-        }}
+        defaults={identityFormDefaults(structure.id, { values, version })}
       />
     </>
   );
