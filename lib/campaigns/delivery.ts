@@ -95,10 +95,11 @@ function campaignEmail(target: TargetDetails, url: string, kind: "invitation" | 
 }
 
 /** A new link for a structure, and the email carrying it to each recipient. */
-async function writeLinkAndEmails(tx: Tx, target: TargetDetails, recipients: string[], kind: "invitation" | "reminder", origin: string) {
+async function writeLinkAndEmails(tx: Tx, target: TargetDetails, recipients: string[], kind: "invitation" | "reminder", origin: string, now: Date) {
   const { token } = await createSignedLink(tx, { purpose: CAMPAIGN_LINK_PURPOSE, campaignTargetId: target.id, expiresAt: target.campaign.endsAt });
   const { subject, text } = campaignEmail(target, reviewUrl(origin, token), kind);
-  await tx.outboxEmail.createMany({ data: recipients.map((to) => ({ to, subject, text, reference: emailReference(target.id) })) });
+  // Due from the worker's clock (the same as the campaign's), not the client library's own.
+  await tx.outboxEmail.createMany({ data: recipients.map((to) => ({ to, subject, text, reference: emailReference(target.id), createdAt: now, nextAttemptAt: now })) });
 }
 
 /**
@@ -123,7 +124,7 @@ export async function sendQueuedInvitations(
       const targets = await tx.campaignTarget.findMany({ where: { id: { in: claimed.map((row) => row.id) } }, select: targetDetails });
       for (const target of targets) {
         const recipients = recipientsOf(target.structure);
-        if (recipients.length > 0) await writeLinkAndEmails(tx, target, recipients, "invitation", origin);
+        if (recipients.length > 0) await writeLinkAndEmails(tx, target, recipients, "invitation", origin, now);
         await tx.campaignTarget.update({
           where: { id: target.id },
           data: { delivery: recipients.length > 0 ? "sent" : "no_recipient", recipients, sentAt: now },
@@ -166,7 +167,7 @@ export async function sendReminders(
         data: { remindersSent: { increment: 1 }, lastRemindedAt: now, recipients },
       });
       if (count === 0) return false;
-      await writeLinkAndEmails(tx, target, recipients, "reminder", origin);
+      await writeLinkAndEmails(tx, target, recipients, "reminder", origin, now);
       return true;
     });
     if (done) sent += 1;

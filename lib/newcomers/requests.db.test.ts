@@ -34,10 +34,11 @@ const pendingOf = async (name: string) => (await pendingApplications(db, territo
 
 describe("a newcomer's request", () => {
   it("checks the identifier and the commune, stores nothing public, tells the coordinators and the contact", async () => {
-    expect(await submitApplication(db, form({ identifier: "123 456 789 00010" }), { ip: "192.0.2.30", now: T0 })).toMatchObject({
+    // A valid Belgian number, for a French territory: the country's own identifiers are asked for.
+    expect(await submitApplication(db, form({ identifier: "0203.201.340" }), { ip: "192.0.2.30", now: T0 })).toMatchObject({
       ok: false,
       code: "form.invalid",
-      fieldErrors: { identifier: ["Ce SIRET n'existe pas : vérifiez les chiffres (clé de contrôle)."] },
+      fieldErrors: { identifier: ["Un SIRET a 14 chiffres."] },
     });
     expect(await submitApplication(db, form({ commune: "Soissons" }), { ip: "192.0.2.30", now: T0 })).toMatchObject({ ok: false, fieldErrors: { commune: [expect.stringContaining("n'a pas le code postal 02400")] } });
     const structuresBefore = await db.structure.count();
