@@ -137,7 +137,7 @@ describe("startTransferTimers", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(order).toEqual(["timers", "purges", "steps 2026-11-24T15:00:00.000Z", "indicators"]);
     expect(log.error).toHaveBeenCalledWith({ err: expect.any(Error) }, "Indicateurs : échec du calcul des résumés mensuels (réessayé à la prochaine minute)");
-    expect(log.info).toHaveBeenCalledWith({ counts: { heldSlotsReleased: 2, reminders: 0 } }, "Rendez-vous, feuilles et ateliers : étapes programmées faites.");
+    expect(log.info).toHaveBeenCalledWith({ counts: { heldSlotsReleased: 2, reminders: 0 } }, "Étapes programmées faites (rendez-vous, feuilles, ateliers, campagnes).");
     worker.stop();
   });
 

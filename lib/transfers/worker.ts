@@ -11,7 +11,7 @@
  *
  * Each tick then runs the purges (lib/maintenance/purges.ts): expired rate-limit hits and import
  * jobs, also safe with several instances. A failing purge is logged and does not stop the timers.
- * Then the scheduled steps of appointments, sheets and workshops (lib/maintenance/time-jobs.ts),
+ * Then the scheduled steps of appointments, sheets, workshops and update campaigns (lib/maintenance/time-jobs.ts),
  * and the network indicators' monthly summaries that writes made stale (lib/indicators/summary.ts).
  */
 import { db } from "@/lib/db";
@@ -75,7 +75,7 @@ export function startTransferTimers({
   run = (now: Date) => runTransferTimers(db, now),
   purge = (now: Date) => runPurges(db, now),
   timeJobs = (now: Date) =>
-    runTimeJobs(db, now, (name, error) => serverLog.error({ err: error, job: name }, "Rendez-vous, ateliers : échec d'une étape (réessayée à la prochaine minute)")),
+    runTimeJobs(db, now, (name, error) => serverLog.error({ err: error, job: name }, "Étape programmée (rendez-vous, ateliers, campagnes) : échec (réessayée à la prochaine minute)")),
   indicators = () => refreshStaleMonths(db),
   log = serverLog,
 }: {
@@ -102,7 +102,7 @@ export function startTransferTimers({
       log.error({ err: error }, "Purges (limites de fréquence, imports abandonnés) : échec (réessayé à la prochaine minute)");
     }
     const counts = await timeJobs(now);
-    if (Object.values(counts).some((count) => count > 0)) log.info({ counts }, "Rendez-vous, feuilles et ateliers : étapes programmées faites.");
+    if (Object.values(counts).some((count) => count > 0)) log.info({ counts }, "Étapes programmées faites (rendez-vous, feuilles, ateliers, campagnes).");
     try {
       await indicators();
     } catch (error) {

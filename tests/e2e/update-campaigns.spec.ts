@@ -137,6 +137,37 @@ test("the coordinator and the structure edit one offer at once: the later save i
   await expectAccessible(structure);
 });
 
+test("a summer campaign: a structure gives a place's hours for the period, which become a dated exception", async ({ page, browser }) => {
+  await signInFast(page, COORDINATOR);
+  const mark = await outboxMark();
+  // A period a month ahead, on the machine's calendar (the server's too).
+  const day = (offset: number) => new Date(Date.now() + offset * 24 * 3_600_000).toISOString().slice(0, 10);
+  await page.goto("/territoires/val-de-lise/campagnes");
+  await page.getByLabel("Titre de la campagne").fill("Horaires d'été");
+  await page.getByLabel("Celles que je coche ci-dessous").check();
+  await page.getByLabel(/^CCAS de Château-Thierry/).check();
+  await page.getByLabel(/Demander les horaires d'une période/).check();
+  await page.getByLabel("Du", { exact: true }).fill(day(30));
+  await page.getByLabel("Au (inclus)", { exact: true }).fill(day(60));
+  await page.getByRole("button", { name: "Lancer la campagne" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Campagne : Horaires d'été");
+  const [link] = [...(await reviewLinks(mark, 1)).values()];
+
+  const ccas = await withoutAccount(browser);
+  await ccas.goto(link!);
+  const place = ccas.getByRole("article", { name: "CCAS", exact: true });
+  await place.getByLabel("Horaires particuliers, chaque jour d'ouverture :").check();
+  await place.getByLabel("Ouverture", { exact: true }).fill("09:00");
+  await place.getByLabel("Fermeture", { exact: true }).fill("08:00");
+  await place.getByRole("button", { name: /Enregistrer les horaires de la période/ }).click();
+  await expect(place.getByText("La fermeture doit venir après l'ouverture.")).toBeVisible();
+  await expectAccessible(ccas);
+  await place.getByLabel("Fermeture", { exact: true }).fill("12:00");
+  await place.getByRole("button", { name: /Enregistrer les horaires de la période/ }).click();
+  await expect(ccas.getByRole("article", { name: "CCAS", exact: true })).toContainText(": de 9 h à 12 h (Horaires d'été)");
+  await expect(ccas.getByRole("article", { name: "CCAS", exact: true }).getByTestId("reponse")).toContainText("Horaires de la période indiqués");
+});
+
 test("a link that is not one says so, and saves nothing", async ({ page }) => {
   await page.goto(`/mise-a-jour/${"0".repeat(64)}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ce lien n'est pas valable");
