@@ -99,9 +99,9 @@ const renderedOnlyInLibHtml = {
 };
 
 /**
- * Markup put in a React page as it is goes through two reviewed, tested components only:
- * components/HtmlBlock.tsx (lib/html's rendered output) and components/JsonLd.tsx (JSON with "<"
- * escaped). Everywhere else `dangerouslySetInnerHTML` is an error (tests/lint/html.test.ts).
+ * Markup put in a React page as it is goes through one reviewed, tested component only:
+ * components/HtmlBlock.tsx (lib/html's rendered output; schema.org data is written by
+ * lib/html/scripts.ts). Everywhere else `dangerouslySetInnerHTML` is an error (tests/lint/html.test.ts).
  */
 const noDanger = {
   files: ["**/*.{ts,tsx,js,jsx,mjs}"],
@@ -110,7 +110,7 @@ const noDanger = {
 
 /** lib/html's JSX is strings, not React elements: React's rules about keys, entities and next/head do not apply to it. */
 const htmlJsx = {
-  files: ["lib/html/**/*.tsx", "lib/public-search/html/**/*.tsx"],
+  files: ["lib/**/html/**/*.tsx"],
   rules: { "react/jsx-key": "off", "react/no-unescaped-entities": "off", "@next/next/no-head-element": "off" },
 };
 

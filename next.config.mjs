@@ -9,8 +9,14 @@ const nextConfig = {
   // parser reports a larger file itself, so the limit leaves room above it.
   experimental: { serverActions: { bodySizeLimit: "25mb" } },
   // The site's stylesheet is named by its content (scripts/site-stylesheet.mjs): cached for good.
+  // The icons and the public pages' small script (lib/html/scripts.ts) keep their names: a day.
   async headers() {
-    return [{ source: "/styles/site-:hash([0-9a-f]{16}).css", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] }];
+    const day = [{ key: "Cache-Control", value: "public, max-age=86400" }];
+    return [
+      { source: "/styles/site-:hash([0-9a-f]{16}).css", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
+      { source: "/:icon(favicon.ico|icon.svg|apple-touch-icon.png)", headers: day },
+      { source: "/scripts/enhance.js", headers: day },
+    ];
   },
 };
 

@@ -53,6 +53,13 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Not the results page either: a route handler that reads its language itself, and the
-// residents' most used page (lib/html/html.ts), which this step would only slow down.
-export const config = { matcher: ["/((?!_next/|api/|favicon.ico|t/[^/]+/recherche$).*)"] };
+// Not the public pages written as HTML either (the root, a territory's home, communes, results,
+// offers, programmes, open data, the fiche's code form): route handlers that read their language
+// themselves and carry no inline script, so the server's policy without a nonce (script-src
+// 'self') lets their one deferred script run; the residents' most used pages, which this step
+// would only slow down (lib/html/html.ts). The fiche by its code still passes here, to be counted.
+export const config = {
+  matcher: [
+    "/((?!$|_next/|api/|favicon\\.ico$|icon\\.svg$|apple-touch-icon\\.png$|scripts/|fiche$|t/[^/]+$|t/[^/]+/(?:recherche|communes|donnees)$|t/[^/]+/offres/[^/]+$|t/[^/]+/(?:structures|lieux)/[^/]+/programme$).*)",
+  ],
+};

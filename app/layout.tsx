@@ -10,6 +10,8 @@ import type { ReactNode } from "react";
 export const metadata: Metadata = {
   title: { default: "Toile", template: "%s · Toile" },
   description: "Qui fait quoi, ici, pour cette personne ? L'offre de médiation numérique et sociale du territoire.",
+  // The same icons as the public pages written as HTML (lib/html/document.tsx).
+  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/session";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { feedAddressAction } from "@/lib/calendar/actions";
 import { loadFeedToken } from "@/lib/calendar/page-data";
-import { requestOrigin } from "@/lib/public-offer/public-action";
+import { requestOrigin } from "@/lib/request-origin";
 
 export const metadata: Metadata = { title: "Mon compte" };
 export const dynamic = "force-dynamic";

@@ -47,6 +47,7 @@ export interface HtmlAttributes {
   disabled?: boolean;
   required?: boolean;
   multiple?: boolean;
+  novalidate?: boolean;
   readonly?: boolean;
   min?: Value;
   max?: Value;
@@ -54,6 +55,11 @@ export interface HtmlAttributes {
   // document
   charset?: Value;
   content?: Value;
+  sizes?: Value;
+  scope?: "col" | "row" | "colgroup" | "rowgroup";
+  colspan?: number;
+  download?: boolean;
+  rows?: number;
   // svg
   xmlns?: "http://www.w3.org/2000/svg";
   viewBox?: Value;
@@ -78,7 +84,7 @@ export interface HtmlAttributes {
 
 type Tag =
   | "html" | "head" | "meta" | "title" | "link" | "body" | "main" | "header" | "footer" | "nav" | "section" | "article" | "aside"
-  | "div" | "span" | "p" | "a" | "h1" | "h2" | "h3" | "h4" | "strong" | "em" | "b" | "i" | "small" | "br" | "abbr" | "time"
+  | "div" | "span" | "p" | "a" | "h1" | "h2" | "h3" | "h4" | "strong" | "em" | "b" | "i" | "small" | "br" | "abbr" | "time" | "address" | "code"
   | "ul" | "ol" | "li" | "dl" | "dt" | "dd"
   | "table" | "caption" | "thead" | "tbody" | "tr" | "th" | "td"
   | "form" | "fieldset" | "legend" | "label" | "input" | "select" | "option" | "button" | "textarea"

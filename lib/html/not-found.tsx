@@ -2,7 +2,7 @@
 /** "Page introuvable", with the way back: app/not-found.tsx and the pages written as HTML. */
 import { safeUrl } from "./url";
 
-export const NOT_FOUND_TITLE = "Page introuvable";
+const NOT_FOUND_TITLE = "Page introuvable";
 
 export const notFoundMain = () => (
   <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeUrl, sitePath, UnsafeUrlError } from "./url";
+import { appUrl, externalUrl, safeUrl, sitePath, UnsafeUrlError } from "./url";
 
 describe("safeUrl", () => {
   it("keeps the site's relative URLs, fragments and queries as they are", () => {
@@ -63,5 +63,22 @@ describe("sitePath", () => {
     expect(sitePath("t", "val-de-lise", "offres", 12)).toBe("/t/val-de-lise/offres/12");
     expect(sitePath("t", '../"<x>?#', "recherche")).toBe("/t/..%2F%22%3Cx%3E%3F%23/recherche");
     expect(() => safeUrl(sitePath("t", "a\nb"))).not.toThrow();
+  });
+});
+
+describe("appUrl and externalUrl", () => {
+  it("writes tel:, mailto:, sms: and geo: links with spaces, quotes and brackets encoded", () => {
+    expect(appUrl("tel", "0323412045")).toBe("tel:0323412045");
+    expect(appUrl("mailto", "ccas@example.fr")).toBe("mailto:ccas@example.fr");
+    expect(appUrl("sms", '?body=a b"<x>')).toBe("sms:?body=a%20b%22%3Cx%3E");
+    expect(appUrl("geo", "0,0?q=1 rue\n\tde la Paix")).toBe("geo:0,0?q=1%20rue%0A%09de%20la%20Paix");
+  });
+
+  it("links a typed website only when it is an absolute http(s) address", () => {
+    expect(externalUrl("https://example.org/a")).toBe("https://example.org/a");
+    expect(externalUrl("www.example.org")).toBeNull();
+    expect(externalUrl("javascript:alert(1)")).toBeNull();
+    expect(externalUrl("https://exa mple.org")).toBeNull();
+    expect(externalUrl(null)).toBeNull();
   });
 });

@@ -76,3 +76,22 @@ export function safeUrl(target: string, query?: QueryInput, fragment?: string): 
 export function sitePath(...segments: readonly (string | number)[]): string {
   return `/${segments.map((segment) => encodeURIComponent(String(segment))).join("/")}`;
 }
+
+/**
+ * A link that opens another application: a phone number (`tel:`), an email (`mailto:`), a text
+ * message (`sms:`), a map (`geo:`). Only these schemes; what follows is the caller's, with any
+ * space, control character, quote or angle bracket percent-encoded.
+ */
+export function appUrl(scheme: "tel" | "mailto" | "sms" | "geo", rest: string): SafeUrl {
+  return `${scheme}:${rest.replace(/[\u0000-\u0020\u007f\\"'<>]/g, (character) => encodeURIComponent(character))}` as SafeUrl;
+}
+
+/** An address typed by someone (a structure's website): a link when it is an absolute http(s) URL, else none. */
+export function externalUrl(text: string | null | undefined): SafeUrl | null {
+  if (!text || !/^https?:\/\//i.test(text)) return null;
+  try {
+    return safeUrl(text);
+  } catch {
+    return null;
+  }
+}

@@ -71,3 +71,61 @@ export function offerJsonLd({ territory, offer }: PublicOffer, url: string, toda
     })),
   };
 }
+
+/** The opening hours of several schedules as one list, each day and time range once. */
+function mergedHours(schedules: readonly Schedule[], today: string) {
+  const seen = new Map<string, ReturnType<typeof openingHoursSpecification>[number]>();
+  for (const schedule of schedules) for (const specification of openingHoursSpecification(schedule, today)) seen.set(JSON.stringify(specification), specification);
+  return [...seen.values()];
+}
+
+interface ProgrammeOffer {
+  offerId: string;
+  title: string;
+  schedule: Schedule;
+}
+
+/** The offers of a programme page as GovernmentServices, each with the hours it is available there. */
+function servicesOf(entries: readonly ProgrammeOffer[], offerUrl: (offerId: string) => string, today: string) {
+  const byOffer = new Map<string, ProgrammeOffer[]>();
+  for (const entry of entries) byOffer.set(entry.offerId, [...(byOffer.get(entry.offerId) ?? []), entry]);
+  return [...byOffer.entries()].map(([offerId, list]) => ({
+    "@type": "GovernmentService",
+    name: list[0]!.title,
+    url: offerUrl(offerId),
+    hoursAvailable: mergedHours(list.map((entry) => entry.schedule), today),
+  }));
+}
+
+/** schema.org markup of a place's programme: the Place, its address, when help is given there, and the services held there. */
+export function placeJsonLd(
+  place: { name: string; address: string; postalCode: string; communeName: string },
+  entries: readonly ProgrammeOffer[],
+  url: string,
+  offerUrl: (offerId: string) => string,
+  today: string,
+) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "Place",
+    "@id": url,
+    url,
+    name: place.name,
+    address: { "@type": "PostalAddress", streetAddress: place.address, postalCode: place.postalCode, addressLocality: place.communeName },
+    openingHoursSpecification: mergedHours(entries.map((entry) => entry.schedule), today),
+    makesOffer: servicesOf(entries, offerUrl, today).map((service) => ({ "@type": "Offer", itemOffered: service })),
+  };
+}
+
+/** schema.org markup of a structure's programme: the Organization and the services it provides, with their hours. */
+export function structureJsonLd(structure: { name: string }, territoryName: string, entries: readonly ProgrammeOffer[], url: string, offerUrl: (offerId: string) => string, today: string) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "Organization",
+    "@id": url,
+    url,
+    name: structure.name,
+    areaServed: { "@type": "AdministrativeArea", name: territoryName },
+    makesOffer: servicesOf(entries, offerUrl, today).map((service) => ({ "@type": "Offer", itemOffered: service })),
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Schedule } from "@/lib/hours/rules";
-import { openingHoursSpecification } from "./json-ld";
-import { closureToday, exceptionText, jsonForScript, languageNames, mapLinks, rangeText, telHref, upcomingExceptions, weekdayName } from "./present";
+import { openingHoursSpecification, placeJsonLd, structureJsonLd } from "./json-ld";
+import { closureToday, exceptionText, languageNames, mapLinks, rangeText, telHref, upcomingExceptions, weekdayName } from "./present";
 import { weekFrom } from "./programme";
 
 const place = { name: "CCAS", address: "17 avenue du Général de Gaulle", postalCode: "02400", communeName: "Château-Thierry" };
@@ -45,12 +45,11 @@ describe("public offer wording", () => {
     );
   });
 
-  it("dials a number, names languages, keeps JSON-LD inside its script", () => {
+  it("dials a number, names languages", () => {
     expect(telHref("03 23 41 20 45")).toBe("tel:0323412045");
     expect(telHref("+32 (0)2 555.12.34")).toBe("tel:+3225551234");
     expect(languageNames("fr", ["fr", "ber"], { fr: "français", ber: "berbère" })).toEqual(["français", "berbère"]);
     expect(languageNames("en", ["ar", "lsf"], { ar: "arabe", lsf: "langue des signes" })).toEqual(["Arabic", "langue des signes"]);
-    expect(jsonForScript({ name: "</script><script>alert(1)</script>" })).not.toContain("</script>");
   });
 
   it("gives schema.org opening hours: the usual week, then coming closures", () => {
@@ -59,6 +58,27 @@ describe("public offer wording", () => {
       { "@type": "OpeningHoursSpecification", validFrom: "2026-03-03", validThrough: "2026-03-10", opens: "00:00", closes: "00:00" },
       { "@type": "OpeningHoursSpecification", validFrom: "2026-04-01", validThrough: "2026-04-01", opens: "10:00", closes: "12:00" },
     ]);
+  });
+
+  it("describes a place's programme as a Place with its hours once each, and the services held there", () => {
+    const evening: Schedule = { ...schedule, exceptions: [], slots: [{ weekday: 4, opensAtMinute: 1080, closesAtMinute: 1200, appointmentOnly: false }] };
+    const entries = [
+      { offerId: "a", title: "Démarches en ligne", schedule },
+      { offerId: "b", title: "Atelier du soir", schedule: evening },
+      { offerId: "a", title: "Démarches en ligne", schedule },
+    ];
+    const offerUrl = (id: string) => `https://toile.example/t/x/offres/${id}`;
+    const json = placeJsonLd(place, entries, "https://toile.example/t/x/lieux/p/programme", offerUrl, "2026-03-05");
+    expect(json).toMatchObject({ "@type": "Place", name: "CCAS", address: { streetAddress: "17 avenue du Général de Gaulle", postalCode: "02400" } });
+    expect(json.openingHoursSpecification.filter((hours) => "dayOfWeek" in hours && hours.dayOfWeek === "https://schema.org/Tuesday")).toHaveLength(1);
+    expect(json.openingHoursSpecification).toContainEqual(expect.objectContaining({ dayOfWeek: "https://schema.org/Thursday", opens: "18:00", closes: "20:00" }));
+    expect(json.makesOffer.map((offer) => offer.itemOffered)).toEqual([
+      expect.objectContaining({ "@type": "GovernmentService", name: "Démarches en ligne", url: offerUrl("a") }),
+      expect.objectContaining({ "@type": "GovernmentService", name: "Atelier du soir", url: offerUrl("b") }),
+    ]);
+    const structure = structureJsonLd({ name: "CCAS de Château-Thierry" }, "Val de Lise", entries, "https://toile.example/t/x/structures/s/programme", offerUrl, "2026-03-05");
+    expect(structure).toMatchObject({ "@type": "Organization", areaServed: { name: "Val de Lise" } });
+    expect(structure.makesOffer[1]!.itemOffered.hoursAvailable).toEqual([expect.objectContaining({ dayOfWeek: "https://schema.org/Thursday" })]);
   });
 
   it("reads the programme's week from the address, ignoring anything odd", () => {

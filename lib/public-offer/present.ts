@@ -111,5 +111,3 @@ export function languageNames(locale: Locale, codes: string[], frenchNames: Reco
   });
 }
 
-/** Safe inside a <script type="application/ld+json">: no "</script>" can close it early. */
-export const jsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");

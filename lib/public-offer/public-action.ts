@@ -11,6 +11,7 @@ import { fieldErrorsOf, refusalsAsValues, toFailure, type ActionResult, type Han
 import { clientIp } from "@/lib/auth/client-address";
 import { formDataToObject } from "@/lib/forms/form-data";
 import { localeFrom, type Locale } from "@/lib/i18n/locales";
+import { requestOrigin } from "@/lib/request-origin";
 
 export interface PublicContext {
   locale: Locale;
@@ -19,13 +20,6 @@ export interface PublicContext {
   origin: string;
 }
 
-export async function requestOrigin(): Promise<string> {
-  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.replace(/\/$/, "");
-  const list = await headers();
-  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
-  const protocol = list.get("x-forwarded-proto") ?? "http";
-  return `${protocol}://${host}`;
-}
 
 export function publicAction<S extends z.ZodType, T>(
   schemaFor: (locale: Locale) => S,

@@ -38,7 +38,7 @@ const FREE_TERMS = [
   { vocabularyKey: "dataInclusion.v1.frais", code: "gratuit" },
 ];
 
-interface Territory {
+export interface Territory {
   id: string;
   slug: string;
   name: string;

@@ -29,8 +29,9 @@ test("every route family sends the security headers and a strict content securit
   const offerId = await withDatabase(async (client) => (await client.query<{ id: string }>(`select id from "Offer" where status = 'published' limit 1`)).rows[0]!.id);
   const stylesheet = (await (await request.get(TERRITORY)).text()).match(/\/styles\/site-[0-9a-f]{16}\.css/)![0];
   const anonymous = [
-    ["a React page", TERRITORY, 200],
-    ["the results page (route handler)", `${TERRITORY}/recherche?q=ordinateur`, 200],
+    ["a React page", `${TERRITORY}/aide`, 200],
+    ["a territory home (HTML)", TERRITORY, 200],
+    ["the results page (HTML)", `${TERRITORY}/recherche?q=ordinateur`, 200],
     ["an offer page", `${TERRITORY}/offres/${offerId}`, 200],
     ["the API", "/api/v1/territories", 200],
     ["an API error", "/api/v1/nulle-part", 404],

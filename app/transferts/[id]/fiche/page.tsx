@@ -43,7 +43,7 @@ export default async function FichePage({ params, searchParams }: Props) {
           </Link>
         </p>
       </div>
-      <FicheSheet fiche={fiche} variant="navette" />
+      <FicheSheet fiche={fiche} />
     </div>
   );
 }

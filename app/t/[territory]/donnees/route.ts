@@ -1,0 +1,27 @@
+/** The territory's open data page, as HTML (lib/open-data/html/open-data-page.tsx): the public site is HTML; the workspace is React. */
+import type { NextRequest } from "next/server";
+import { can } from "@/lib/auth/policy";
+import { getActor } from "@/lib/auth/session";
+import { htmlPageResponse } from "@/lib/html/respond";
+import { pageAddresses } from "@/lib/html/seo";
+import { localeFrom } from "@/lib/i18n/locales";
+import { loadOpenDataTerritory } from "@/lib/open-data/api/endpoints";
+import { loadDataInclusionOmissions } from "@/lib/open-data/datainclusion/report";
+import { openDataPage } from "@/lib/open-data/html/open-data-page";
+import { publicNotFound } from "@/lib/public-offer/html/not-found";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
+  const locale = localeFrom(request.nextUrl.searchParams.get("lang"));
+  const territory = await loadOpenDataTerritory((await params).territory);
+  if (!territory) return htmlPageResponse(locale, publicNotFound(locale, null), { status: 404 });
+  const [omissions, actor, addresses] = await Promise.all([
+    loadDataInclusionOmissions(territory, new Date()),
+    getActor(),
+    // The files and this page are in French: one address, the French one.
+    pageAddresses(`/t/${territory.slug}/donnees`, {}, "fr"),
+  ]);
+  const coordinates = can(actor, "territory.manage", { territoryId: territory.id });
+  return htmlPageResponse(locale, openDataPage(territory, omissions, coordinates, { canonical: addresses.canonical }), { actor });
+}
