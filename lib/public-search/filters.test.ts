@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSearchFilters, resolveCommune, searchQuery, type Commune } from "./filters";
+import { communeSuggestions, parseSearchFilters, resolveCommune, searchQuery, type Commune } from "./filters";
 
 describe("parseSearchFilters", () => {
   it("reads every filter of a well-formed URL", () => {
@@ -118,5 +118,34 @@ describe("searchQuery", () => {
     expect(searchQuery(filters, { page: 1, gratuit: false })).toBe("q=cv&acces=sans-rendez-vous&acces=a-distance&lang=en");
     expect(searchQuery(filters, { page: 1, gratuit: false, creneau: "semaine" })).toBe("q=cv&acces=sans-rendez-vous&acces=a-distance&creneau=semaine&lang=en");
     expect(parseSearchFilters({ creneau: "demain" })).toMatchObject({ filters: { creneau: null }, ignored: [{ filter: "creneau", reason: "unknown" }] });
+  });
+});
+
+describe("communeSuggestions", () => {
+  const commune = (code: string, name: string, postalCode: string): Commune => ({ code, name, postalCode, latitude: null, longitude: null });
+  const communes = [
+    commune("02168", "Château-Thierry", "02400"),
+    commune("02290", "Essômes-sur-Marne", "02400"),
+    commune("51454", "Reims", "51100"),
+    commune("02673", "Saint-Gengoulph", "02810"),
+    commune("02680", "Saint-Quentin", "02100"),
+    commune("02691", "Saulchery", "02310"),
+  ];
+  const names = (typed: string) => communeSuggestions(typed, communes).map(({ name }) => name);
+
+  it("offers the communes a name with a typo or two may have meant, closest first", () => {
+    expect(names("chateau tiery")).toEqual(["Château-Thierry"]);
+    expect(names("Rheims")).toEqual(["Reims"]);
+  });
+
+  it("offers every commune holding an ambiguous part of a name, and those whose postal code starts with the digits typed", () => {
+    expect(names("saint")).toEqual(["Saint-Gengoulph", "Saint-Quentin"]);
+    expect(names("024")).toEqual(["Château-Thierry", "Essômes-sur-Marne"]);
+  });
+
+  it("offers nothing for what is far from every name, and at most the number asked", () => {
+    expect(names("Marseille")).toEqual([]);
+    expect(names("")).toEqual([]);
+    expect(communeSuggestions("0", communes, 3)).toHaveLength(3);
   });
 });

@@ -195,6 +195,44 @@ export function resolveCommune(typed: string, communes: readonly Commune[]): Com
   return partial.length === 1 ? partial : [];
 }
 
+/** Edit distance between two short texts (Levenshtein), stopping early past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, current[j]!);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * When what was typed names no commune: the communes it may have meant, at most `max` — those
+ * whose name holds it (several, so none was chosen), those whose postal code starts with it, then
+ * those whose name is a typo or two away ("chateau tiery"). Closest first, then by name.
+ */
+export function communeSuggestions(typed: string, communes: readonly Commune[], max = 8): Commune[] {
+  const text = normalize(typed);
+  if (!text) return [];
+  const compact = text.replaceAll(" ", "");
+  const limit = Math.max(1, Math.floor(text.length / 5));
+  const scored: { commune: Commune; score: number }[] = [];
+  for (const commune of communes) {
+    const name = normalize(commune.name);
+    const score =
+      name.includes(text) || (/^\d+$/.test(compact) && commune.postalCode.startsWith(compact)) ? 0 : editDistance(text, name, limit);
+    if (score <= limit) scored.push({ commune, score });
+  }
+  scored.sort((a, b) => a.score - b.score || a.commune.name.localeCompare(b.commune.name, "fr") || a.commune.postalCode.localeCompare(b.commune.postalCode));
+  return scored.slice(0, max).map(({ commune }) => commune);
+}
+
 /** The URL query of a search: only the filters that are set, `lang` kept; page 1 is implicit. */
 export function searchQuery(filters: SearchFilters, changes: Partial<SearchFilters> = {}): string {
   return searchParamsOf(filters, changes).toString();

@@ -112,7 +112,8 @@ const fr = {
       : reason === "range"
         ? `La valeur de « ${filter} » n'est pas possible : elle a été ignorée.`
         : `La valeur de « ${filter} » n'est pas connue ici : elle a été ignorée.`,
-  unknownCommune: "Cette commune n'a pas de lieu d'aide connu ici. Choisissez une commune de la liste ou enlevez ce filtre.",
+  unknownCommune: "Cette commune n'a pas de lieu d'aide connu ici. Choisissez une commune proposée, tapez un code postal, ou enlevez ce filtre.",
+  communeSuggestions: "Vouliez-vous dire :",
   accessModes: pick<AccessMode>({
     "acces-libre": "Accès libre",
     "sans-rendez-vous": "Sans rendez-vous",
@@ -242,7 +243,8 @@ const en: SearchMessages = {
       : reason === "range"
         ? `The value of “${filter}” is not possible: it was ignored.`
         : `The value of “${filter}” is not known here: it was ignored.`,
-  unknownCommune: "This town has no known place of help here. Choose a town from the list or remove this filter.",
+  unknownCommune: "This town has no known place of help here. Choose a town suggested, type a postcode, or remove this filter.",
+  communeSuggestions: "Did you mean:",
   accessModes: pick<AccessMode>({
     "acces-libre": "Open access",
     "sans-rendez-vous": "No appointment needed",
@@ -387,7 +389,8 @@ const ar: SearchMessages = {
       : reason === "range"
         ? `قيمة «${filter}» غير ممكنة: تم تجاهلها.`
         : `قيمة «${filter}» غير معروفة هنا: تم تجاهلها.`,
-  unknownCommune: "لا يوجد مكان مساعدة معروف في هذه البلدية. اختر بلدية من القائمة أو أزل هذا المعيار.",
+  unknownCommune: "لا يوجد مكان مساعدة معروف في هذه البلدية. اختر بلدية مقترحة، أو اكتب رمزًا بريديًا، أو أزل هذا المعيار.",
+  communeSuggestions: "هل تقصد:",
   accessModes: pick<AccessMode>({
     "acces-libre": "دخول حر",
     "sans-rendez-vous": "بدون موعد",

@@ -16,7 +16,7 @@ import { hoursOn, localTime, type DayHours, type OpeningStatus, type Schedule } 
 import { statusAt } from "@/lib/hours/status-cache";
 import { isStale } from "@/lib/offers/rules";
 import { endOfWeek, offersWithFreeSlot } from "@/lib/resident-booking/free-this-week";
-import { resolveCommune, type Commune, type IgnoredFilter, type SearchFilters } from "./filters";
+import { communeSuggestions, resolveCommune, type Commune, type IgnoredFilter, type SearchFilters } from "./filters";
 import { matchNeeds, termRefsForNeeds, type NeedMatch } from "./match";
 import { findNeed, type NeedTerm } from "./needs";
 import { termKey, territoryIndex, type IndexedOffer, type TermRef, type TerritoryIndex } from "./territory-index";
@@ -82,6 +82,8 @@ export interface SearchOutcome {
   territory: Territory;
   /** The communes the commune filter resolved to (empty when none asked or none found). */
   communeMatches: Commune[];
+  /** When the commune typed names none: the ones it may have meant (`communeSuggestions`). */
+  communeSuggestions: Commune[];
   /** The needs the search looks for: the chosen one, or those the free text means. */
   needs: NeedMatch[];
   /** The free text meant no need: titles and descriptions were searched instead. */
@@ -290,6 +292,7 @@ export async function searchOffers(
   // Where: a commune (or a postal code), and around it.
   const communeMatches = filters.commune ? resolveCommune(filters.commune, index.communes) : [];
   if (filters.commune && communeMatches.length === 0) ignored.push({ filter: "commune", reason: "unknown" });
+  const suggestions = filters.commune && communeMatches.length === 0 ? communeSuggestions(filters.commune, index.communes) : [];
   const centre = filters.distance && communeMatches.length > 0 ? centreOf(communeMatches, filters.distance) : null;
   if (filters.distance && !centre) ignored.push({ filter: "distance", reason: "needsCommune" });
   if (centre) tests.push(around(centre));
@@ -357,5 +360,5 @@ export async function searchOffers(
   const page = Math.min(filters.page, pageCount);
   const results = ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((position) => toResult(offers[position]!, territory, today, now));
   const needs = chosen ? [{ need: findNeed(filters.besoin!, territory.country)!, score: 1 }] : textNeeds;
-  return { territory, communeMatches, needs, textFallback, results, total, page, pageCount, ignored, truncated };
+  return { territory, communeMatches, communeSuggestions: suggestions, needs, textFallback, results, total, page, pageCount, ignored, truncated };
 }

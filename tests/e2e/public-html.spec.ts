@@ -102,11 +102,15 @@ test("a territory's communes by first letter: a letter, then a commune, then its
   await page.goto(`${home}/communes`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Les communes — /);
   const letters = page.getByRole("navigation", { name: "Première lettre de la commune" });
-  await expect(letters.locator('[aria-current="page"]')).toHaveText("B");
-  await expectAccessible(page);
-  await letters.getByRole("link", { name: "C", exact: true }).click();
-  await expect(page).toHaveURL(/\/communes\?lettre=C$/);
+  // The first letter by default: the demo's communes are Charly, Château-Thierry and Essômes.
+  await expect(letters.locator('[aria-current="page"]')).toHaveText("C");
   await expect(page.getByRole("heading", { name: "Communes commençant par C" })).toBeVisible();
+  await expectAccessible(page);
+  await letters.getByRole("link", { name: "E", exact: true }).click();
+  await expect(page).toHaveURL(/\/communes\?lettre=E$/);
+  await expect(page.getByRole("link", { name: "Essômes-sur-Marne (02400)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Château-Thierry/ })).toHaveCount(0);
+  await letters.getByRole("link", { name: "C", exact: true }).click();
   await page.getByRole("link", { name: "Château-Thierry (02400)" }).click();
   await expect(page).toHaveURL(/\/recherche\?commune=02168$/);
   await expect(page.getByRole("article").first()).toBeVisible();
@@ -116,6 +120,17 @@ test("a territory's communes by first letter: a letter, then a commune, then its
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("link", { name: "Château-Thierry (02400)" })).toHaveAttribute("href", /commune=02168&lang=ar$/);
   await expectAccessible(page);
+
+  // A commune typed with mistakes in the search box: the communes it may mean, as links.
+  await page.goto(home);
+  await page.getByLabel("Votre besoin, avec vos mots").fill("impôts");
+  await page.getByLabel("Votre commune ou code postal").fill("chateau tiery");
+  await page.getByRole("button", { name: "Chercher" }).click();
+  await expect(page.getByText("Vouliez-vous dire :")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Château-Thierry (02400)" }).click();
+  await expect(page).toHaveURL(/\/recherche\?q=imp%C3%B4ts&commune=02168$/);
+  await expect(page.getByText("Vouliez-vous dire :")).toHaveCount(0);
 });
 
 test("the offer page's buttons that need a script appear with one only: copy the address, print", async ({ browser, page }) => {

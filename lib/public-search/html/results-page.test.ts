@@ -32,6 +32,7 @@ const result = (id: string, extra: Partial<SearchResult> = {}): SearchResult => 
 const outcome = (extra: Partial<SearchOutcome> = {}): SearchOutcome => ({
   territory,
   communeMatches: [],
+  communeSuggestions: [],
   needs: [{ need: findNeed("trouver-un-emploi")!, score: 1 }],
   textFallback: false,
   results: [result("o1"), result("o2")],
@@ -80,5 +81,13 @@ describe("resultsPage", () => {
     const { main } = resultsPage(outcome(), filters, [], now);
     expect(attributeValues(main.value, "href")).toContain("/t/val-de-lise/offres/o1?lang=en");
     expect(main.value).toMatch(/<a href="\/t\/val-de-lise\/offres\/o1\?lang=en" class="text-accent underline" lang="fr">Titre /);
+  });
+
+  it("offers the communes that were perhaps meant when the one typed names none, each a link keeping the other filters", () => {
+    const { filters, ignored } = parseSearchFilters({ q: "cv", commune: "chateau tiery", lang: "en" });
+    const suggestion = { code: "02168", name: "Château-Thierry", postalCode: "02400", latitude: null, longitude: null };
+    const { main } = resultsPage(outcome({ ignored: [{ filter: "commune", reason: "unknown" }], communeSuggestions: [suggestion] }), filters, ignored, now);
+    expect(main.value).toContain("Did you mean:");
+    expect(main.value).toContain('<a href="/t/val-de-lise/recherche?q=cv&amp;commune=02168&amp;lang=en" class="inline-block min-h-11 py-2 text-accent underline" lang="fr">Château-Thierry (02400)</a>');
   });
 });

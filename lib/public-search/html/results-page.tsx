@@ -78,6 +78,20 @@ export function resultsPage(outcome: SearchOutcome, filters: SearchFilters, igno
               <li>{filter === "commune" ? t.unknownCommune : t.ignoredReason(t.filterNames(filter), reason)}</li>
             ))}
           </ul>
+          {outcome.communeSuggestions.length > 0 && (
+            <>
+              <p class="mt-2 font-semibold">{t.communeSuggestions}</p>
+              <ul class="flex flex-wrap gap-x-4">
+                {outcome.communeSuggestions.map((commune) => (
+                  <li>
+                    <a href={hrefWith({ commune: commune.code, page: 1 })} class={LINK} lang="fr">
+                      {`${commune.name} (${commune.postalCode})`}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
       <div class="mt-4 space-y-1 text-lg">
