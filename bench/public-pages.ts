@@ -197,15 +197,21 @@ async function startChromium(): Promise<{ port: number; chromium: ChildProcess; 
 }
 
 /** Lighthouse's four scores (0–100) for a page, the median of `LIGHTHOUSE_RUNS` runs, and the audits that lost points. */
-async function lighthouseScores(url: string, port: number): Promise<{ scores: Scores; lost: string[] }> {
+async function lighthouseScores(url: string, port: number): Promise<{ scores: Scores; lost: string[]; metrics: string }> {
   const { default: lighthouse } = await import("lighthouse");
   const runs: Scores[] = [];
   const lost = new Set<string>();
+  const metrics: { performance: number; text: string }[] = [];
   for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
     const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
     if (!result) throw new Error(`Lighthouse n'a rien rendu pour ${url}`);
     const { lhr } = result;
     runs.push(Object.fromEntries(CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)])) as Scores);
+    const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    metrics.push({
+      performance: runs.at(-1)!.performance,
+      text: `FCP ${(value("first-contentful-paint") / 1000).toFixed(2)} s, LCP ${(value("largest-contentful-paint") / 1000).toFixed(2)} s, TBT ${value("total-blocking-time").toFixed(0)} ms, CLS ${value("cumulative-layout-shift").toFixed(3)}, index de vitesse ${(value("speed-index") / 1000).toFixed(2)} s, réponse du serveur ${value("server-response-time").toFixed(0)} ms`,
+    });
     for (const category of CATEGORIES.filter((name) => name !== "performance")) {
       for (const ref of lhr.categories[category]?.auditRefs ?? []) {
         const audit = lhr.audits[ref.id];
@@ -214,7 +220,8 @@ async function lighthouseScores(url: string, port: number): Promise<{ scores: Sc
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return { scores: Object.fromEntries(CATEGORIES.map((category) => [category, median(runs.map((scores) => scores[category]))])) as Scores, lost: [...lost] };
+  const scores = Object.fromEntries(CATEGORIES.map((category) => [category, median(runs.map((run) => run[category]))])) as Scores;
+  return { scores, lost: [...lost], metrics: metrics.find((run) => run.performance === scores.performance)!.text };
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} Kio`;
@@ -270,12 +277,13 @@ export async function benchPublicPages(): Promise<void> {
     const { port, chromium, profile } = await startChromium();
     try {
       for (const page of pages) {
-        const { scores, lost } = await lighthouseScores(base + page.path, port);
+        const { scores, lost, metrics } = await lighthouseScores(base + page.path, port);
         const ok = scores.performance >= 98 && scores.accessibility === 100 && scores["best-practices"] === 100 && (page.noIndex || scores.seo === 100);
         const seo = page.noIndex ? `${scores.seo} (noindex)` : String(scores.seo);
         console.log(
           `  ${page.name.padEnd(32)} performance ${String(scores.performance).padStart(3)}  accessibilité ${scores.accessibility}  bonnes pratiques ${scores["best-practices"]}  SEO ${seo}  ${mark(ok)}`,
         );
+        console.log(`    ${metrics}`);
         const missed = lost.filter((audit) => !(page.noIndex && audit === "seo: is-crawlable"));
         if (missed.length > 0) console.log(`    points perdus : ${missed.join(", ")}`);
       }

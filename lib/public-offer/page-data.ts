@@ -1,7 +1,37 @@
-/** What the public offer and programme pages read (app/t/[territory]/…), with the one client bound: app/ never imports `db`. */
-import { withDb } from "@/lib/db";
-import { getPlaceProgramme, getPublicOffer, getStructureProgramme } from "@/lib/public-offer/queries";
+/**
+ * What the public offer and programme pages read (app/t/[territory]/…), with the one client bound:
+ * app/ never imports `db`. An offer and a programme only change with the territory's published
+ * data: each is kept until the territory's `searchVersion` moves (lib/public-search/by-version.ts),
+ * so a page costs one indexed read of the territory's row, not the offer's dozen joins.
+ */
+import { db } from "@/lib/db";
+import { ByVersion } from "@/lib/public-search/by-version";
+import { findPublicTerritory } from "@/lib/public-search/queries";
+import { getPlaceProgramme, getPublicOffer, getStructureProgramme, offerPageState, type PublicOffer } from "./queries";
 
-export const loadPublicOffer = withDb(getPublicOffer);
-export const loadPlaceProgramme = withDb(getPlaceProgramme);
-export const loadStructureProgramme = withDb(getStructureProgramme);
+const offers = new ByVersion<PublicOffer | null>(2_000);
+const placeProgrammes = new ByVersion<Awaited<ReturnType<typeof getPlaceProgramme>>>(1_000);
+const structureProgrammes = new ByVersion<Awaited<ReturnType<typeof getStructureProgramme>>>(1_000);
+
+/** `read(territory)` at the territory's current version; null for an unknown territory. */
+async function atVersion<V>(slug: string, cache: ByVersion<V>, id: string, read: (slug: string) => Promise<V>): Promise<V | null> {
+  const territory = await findPublicTerritory(db, slug);
+  if (!territory) return null;
+  return cache.get(`${territory.id}/${id}`, territory.searchVersion, () => read(territory.slug));
+}
+
+export const loadPublicOffer = (slug: string, offerId: string) => atVersion(slug, offers, offerId, (territory) => getPublicOffer(db, territory, offerId));
+export const loadPlaceProgramme = (slug: string, placeId: string) => atVersion(slug, placeProgrammes, placeId, (territory) => getPlaceProgramme(db, territory, placeId));
+export const loadStructureProgramme = (slug: string, structureId: string) =>
+  atVersion(slug, structureProgrammes, structureId, (territory) => getStructureProgramme(db, territory, structureId));
+
+/**
+ * An offer's page, in one statement when the offer is kept: the offer, and whether it has an
+ * appointments block and workshop sessions before `until` (then the page reads them).
+ */
+export async function loadOfferPage(slug: string, offerId: string, now: Date, until: Date) {
+  const state = await offerPageState(db, slug, offerId, now, until);
+  if (!state) return null;
+  const found = await offers.get(`${state.id}/${offerId}`, state.searchVersion, () => getPublicOffer(db, state.slug, offerId));
+  return found && { found, hasBooking: state.booking, hasSessions: state.sessions };
+}

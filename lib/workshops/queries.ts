@@ -127,6 +127,8 @@ export async function upcomingSessions(
     take: limit,
     select: { id: true, theme: true, startsAt: true, endsAt: true, capacity: true, residentsMayAsk: true, equipment: true, offer: { select: { id: true, title: true } }, place: { select: { name: true } } },
   });
+  // Most offers hold no workshop: their public pages ask nothing more.
+  if (sessions.length === 0) return [];
   const confirmed = await db.workshopRegistration.groupBy({
     by: ["sessionId"],
     where: { sessionId: { in: sessions.map((session) => session.id) }, status: "confirmed" },

@@ -13,6 +13,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const locale = localeFrom(request.nextUrl.searchParams.get("lang"));
   const territory = await loadPublicTerritory((await params).territory);
   if (!territory) return htmlPageResponse(locale, publicNotFound(locale, null), { status: 404 });
-  const [communes, addresses] = await Promise.all([loadTerritoryCommunes(territory.id), pageAddresses(`/t/${territory.slug}`, {}, locale)]);
+  const [communes, addresses] = await Promise.all([loadTerritoryCommunes(territory), pageAddresses(`/t/${territory.slug}`, {}, locale)]);
   return htmlPageResponse(locale, homePage(territory, communes, locale, addresses));
 }

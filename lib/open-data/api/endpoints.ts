@@ -5,7 +5,6 @@
  */
 import { withDb } from "@/lib/db";
 import { getDownload, getOffer, getOffers, getStructure, getStructures, getTerritories, getTerritory } from "@/lib/open-data/api/handlers";
-import { findTerritory } from "@/lib/open-data/api/queries";
 
 export const territoriesEndpoint = withDb(getTerritories);
 export const territoryEndpoint = withDb(getTerritory);
@@ -14,5 +13,3 @@ export const territoryOffersEndpoint = withDb(getOffers);
 export const structureEndpoint = withDb(getStructure);
 export const offerEndpoint = withDb(getOffer);
 export const downloadEndpoint = withDb(getDownload);
-/** The territory of the « Données ouvertes » page, or null. */
-export const loadOpenDataTerritory = withDb(findTerritory);

@@ -4,7 +4,8 @@
  * the file is not the whole offer); the territory's coordinators see the detail, structure by
  * structure and offer by offer, to correct the data at its source.
  */
-import { withDb, type PrismaClient } from "@/lib/db";
+import { db, type PrismaClient } from "@/lib/db";
+import { ByVersion } from "@/lib/public-search/by-version";
 import { territoryToday } from "../downloads";
 import { loadTerritorySnapshot } from "../snapshot";
 import { toDataInclusion, type DiDroppedField, type DiSkipped } from "./export";
@@ -55,7 +56,15 @@ export async function dataInclusionOmissions(db: PrismaClient, territory: { id: 
   return { skipped, droppedFields };
 }
 
-export const loadDataInclusionOmissions = withDb(dataInclusionOmissions);
+const omissions = new ByVersion<DiOmissions>(100);
+
+/**
+ * For the open-data page: the omissions, kept for the territory's day until its published data
+ * changes (`searchVersion`): the export behind them reads the whole territory, seconds for the
+ * largest, and the page is public.
+ */
+export const loadDataInclusionOmissions = (territory: { id: string; timeZone: string; searchVersion: number }, now: Date) =>
+  omissions.get(territory.id, `${territory.searchVersion}/${territoryToday(territory, now)}`, () => dataInclusionOmissions(db, territory, now));
 
 const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
 

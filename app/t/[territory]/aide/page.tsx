@@ -46,7 +46,7 @@ export default async function ResidentQuestionnairePage({ params, searchParams }
   if (step === RESULTS && !result) notFound();
   const frequent = frequentNeeds(territory.country);
   const others = allNeeds(territory.country).filter((need) => !frequent.some((item) => item.slug === need.slug));
-  const communes = step === "lieu" ? await loadTerritoryCommunes(territory.id) : [];
+  const communes = step === "lieu" ? await loadTerritoryCommunes(territory) : [];
 
   return (
     <>

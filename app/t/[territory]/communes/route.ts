@@ -16,7 +16,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const slug = (await params).territory;
   const territory = await loadPublicTerritory(slug);
   if (!territory) return htmlPageResponse(locale, publicNotFound(locale, null), { status: 404 });
-  const index = communeIndex(await loadTerritoryCommunes(territory.id), query.get("lettre"));
+  const index = communeIndex(await loadTerritoryCommunes(territory), query.get("lettre"));
   const addresses = await pageAddresses(`/t/${territory.slug}/communes`, index.letter ? { lettre: index.letter } : {}, locale);
   return htmlPageResponse(locale, communesPage(territory, index, locale, addresses));
 }

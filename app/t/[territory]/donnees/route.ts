@@ -5,16 +5,16 @@ import { getActor } from "@/lib/auth/session";
 import { htmlPageResponse } from "@/lib/html/respond";
 import { pageAddresses } from "@/lib/html/seo";
 import { localeFrom } from "@/lib/i18n/locales";
-import { loadOpenDataTerritory } from "@/lib/open-data/api/endpoints";
 import { loadDataInclusionOmissions } from "@/lib/open-data/datainclusion/report";
 import { openDataPage } from "@/lib/open-data/html/open-data-page";
 import { publicNotFound } from "@/lib/public-offer/html/not-found";
+import { loadPublicTerritory } from "@/lib/public-search/page-data";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
   const locale = localeFrom(request.nextUrl.searchParams.get("lang"));
-  const territory = await loadOpenDataTerritory((await params).territory);
+  const territory = await loadPublicTerritory((await params).territory);
   if (!territory) return htmlPageResponse(locale, publicNotFound(locale, null), { status: 404 });
   const [omissions, actor, addresses] = await Promise.all([
     loadDataInclusionOmissions(territory, new Date()),

@@ -13,7 +13,7 @@ import { publicNotFound } from "@/lib/public-offer/html/not-found";
 import { offerPage, offerPath } from "@/lib/public-offer/html/offer-page";
 import type { ReportState } from "@/lib/public-offer/html/report-form";
 import { offerMessages } from "@/lib/public-offer/messages";
-import { loadPublicOffer } from "@/lib/public-offer/page-data";
+import { loadOfferPage, loadPublicOffer } from "@/lib/public-offer/page-data";
 import { loadOfferBooking } from "@/lib/resident-booking/page-data";
 import { requestOrigin } from "@/lib/request-origin";
 import { mayOrientIn, newTransferHref } from "@/lib/transfers/create-form";
@@ -26,13 +26,15 @@ type Context = { params: Promise<{ territory: string; offerId: string }> };
 const WORKSHOP_WEEKS = 8;
 
 async function respond(slug: string, offerId: string, locale: Locale, report: ReportState) {
-  const found = await loadPublicOffer(slug, offerId);
-  if (!found) return htmlPageResponse(locale, publicNotFound(locale, slug), { status: 404 });
   const now = new Date();
+  // Workshops on registration: the next eight weeks' sessions, with the seats left.
+  const until = new Date(now.getTime() + WORKSHOP_WEEKS * 7 * 86_400_000);
+  const page = await loadOfferPage(slug, offerId, now, until);
+  if (!page) return htmlPageResponse(locale, publicNotFound(locale, slug), { status: 404 });
+  const { found } = page;
   const [booking, workshops, actor, origin] = await Promise.all([
-    loadOfferBooking(found.territory.slug, found.offer.id, now),
-    // Workshops on registration: the next eight weeks' sessions, with the seats left.
-    loadUpcomingSessions({ offerId: found.offer.id }, { from: now, until: new Date(now.getTime() + WORKSHOP_WEEKS * 7 * 86_400_000) }, 6),
+    page.hasBooking ? loadOfferBooking(found.territory.slug, found.offer.id, now) : null,
+    page.hasSessions ? loadUpcomingSessions({ offerId: found.offer.id }, { from: now, until }, 6) : [],
     getActor(),
     requestOrigin(),
   ]);
