@@ -33,5 +33,5 @@ export async function loadOfferPage(slug: string, offerId: string, now: Date, un
   const state = await offerPageState(db, slug, offerId, now, until);
   if (!state) return null;
   const found = await offers.get(`${state.id}/${offerId}`, state.searchVersion, () => getPublicOffer(db, state.slug, offerId));
-  return found && { found, hasBooking: state.booking, hasSessions: state.sessions };
+  return found && { found, version: state.searchVersion, hasBooking: state.booking, hasSessions: state.sessions };
 }

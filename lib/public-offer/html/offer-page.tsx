@@ -17,6 +17,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { isStale } from "@/lib/offers/rules";
 import { LANGUAGES } from "@/lib/offers/schemas";
 import type { getOfferBooking } from "@/lib/resident-booking/queries";
+import { ByVersion } from "@/lib/public-search/by-version";
 import type { UpcomingSession } from "@/lib/workshops/queries";
 import { offerJsonLd } from "../json-ld";
 import { offerMessages } from "../messages";
@@ -74,7 +75,7 @@ function item(term: string, value: HtmlChild, lang?: string) {
   );
 }
 
-export function offerPage({ found, locale, now, origin, booking, workshops, orientHref, report }: OfferPageInput): HtmlPage {
+function offerPage({ found, locale, now, origin, booking, workshops, orientHref, report }: OfferPageInput): HtmlPage {
   const { territory, offer } = found;
   const t = offerMessages(locale);
   const fr = frenchWithin(locale);
@@ -398,4 +399,19 @@ export function offerPage({ found, locale, now, origin, booking, workshops, orie
     enhanced: true,
   };
   return { head, main };
+}
+
+const kept = new ByVersion<HtmlPage>(2_000);
+
+/**
+ * The page as most residents get it — no appointments block, no workshop sessions, no one signed
+ * in to orient, no report just sent — written once a minute per offer and language: what it says
+ * changes only with the offer's data (`version`, the territory's searchVersion) and the clock (its
+ * opening status, to the minute). Any other case is written for the request.
+ */
+export function offerPageAt(input: OfferPageInput, version: number): Promise<HtmlPage> {
+  const personal = input.booking !== null || input.workshops.length > 0 || input.orientHref !== null || input.report !== null;
+  if (personal) return Promise.resolve(offerPage(input));
+  const minute = Math.floor(input.now.getTime() / 60_000);
+  return kept.get(`${input.found.offer.id}/${input.locale}/${input.origin}`, `${version}/${minute}`, async () => offerPage(input));
 }

@@ -8,7 +8,7 @@
  */
 import { addDays } from "@/lib/hours/holidays";
 import type { DocumentHead } from "@/lib/html/document";
-import { frenchWithin } from "@/lib/html/html";
+import { frenchWithin, type Html } from "@/lib/html/html";
 import { languageSwitch } from "@/lib/html/language-switch";
 import type { HtmlPage } from "@/lib/html/respond";
 import { safeUrl, sitePath, type SafeUrl } from "@/lib/html/url";
@@ -82,6 +82,34 @@ function programmeTable(days: ProgrammeDay[], caption: string, locale: Locale, o
   );
 }
 
+/**
+ * The table of a week, written once per programme, language and week: `entries` is the programme
+ * kept in memory while the territory's data holds (page-data.ts), so a new version comes as a new
+ * array, and its tables go with the old one.
+ */
+interface WeekTable {
+  table: Html;
+  empty: boolean;
+  /** Its Monday and Sunday. */
+  first: string;
+  last: string;
+}
+
+const tables = new WeakMap<ProgrammeEntry[], Map<string, WeekTable>>();
+
+function keptWeek(entries: ProgrammeEntry[], week: string, caption: string, locale: Locale, offerHref: (offerId: string) => SafeUrl): WeekTable {
+  let byWeek = tables.get(entries);
+  if (!byWeek) tables.set(entries, (byWeek = new Map()));
+  const key = `${locale}/${week}/${caption}`;
+  let kept = byWeek.get(key);
+  if (!kept) {
+    const days = weeklyProgramme(entries, week);
+    kept = { table: programmeTable(days, caption, locale, offerHref), empty: isEmptyProgramme(days), first: days[0]!.date, last: days[6]!.date };
+    byWeek.set(key, kept);
+  }
+  return kept;
+}
+
 export interface ProgrammePageInput {
   territory: { slug: string; name: string; timeZone: string };
   name: string;
@@ -100,9 +128,9 @@ export interface ProgrammePageInput {
 export function programmePage({ territory, name, subtitle, entries, week, weekAsked, workshops, locale, pathname, description, head }: ProgrammePageInput): HtmlPage {
   const t = offerMessages(locale);
   const fr = frenchWithin(locale);
-  const days = weeklyProgramme(entries, week);
   const inLocale = locale === "fr" ? {} : { lang: locale };
   const weekLink = (date: string) => safeUrl(pathname, { semaine: date, ...inLocale });
+  const days = keptWeek(entries, week, t.programmeCaption(name), locale, (offerId) => safeUrl(sitePath("t", territory.slug, "offres", offerId), locale === "fr" ? undefined : inLocale));
   const main = (
     <div class="programme-page print-landscape space-y-4 break-words hyphens-auto">
       <div class="flex flex-wrap items-center justify-between gap-3 print:hidden">
@@ -116,22 +144,22 @@ export function programmePage({ territory, name, subtitle, entries, week, weekAs
         <span lang={fr}>{name}</span>
       </h1>
       {subtitle && <p lang={fr}>{subtitle}</p>}
-      <p>{t.programmeIntro(longDate(locale, days[0]!.date), longDate(locale, days[6]!.date))}</p>
+      <p>{t.programmeIntro(longDate(locale, days.first), longDate(locale, days.last))}</p>
       <nav aria-label={t.weekNav} class="flex flex-wrap gap-4 print:hidden">
-        <a href={weekLink(addDays(days[0]!.date, -7))} class="inline-block min-h-11 py-2 text-accent underline">
+        <a href={weekLink(addDays(days.first, -7))} class="inline-block min-h-11 py-2 text-accent underline">
           {t.previousWeek}
         </a>
-        <a href={weekLink(addDays(days[0]!.date, 7))} class="inline-block min-h-11 py-2 text-accent underline">
+        <a href={weekLink(addDays(days.first, 7))} class="inline-block min-h-11 py-2 text-accent underline">
           {t.nextWeek}
         </a>
         <button type="button" hidden data-print="" class="min-h-11 rounded border border-accent px-3 py-1 font-semibold text-accent">
           {t.print}
         </button>
       </nav>
-      {isEmptyProgramme(days) && <p class="text-lg font-semibold">{t.programmeEmpty}</p>}
+      {days.empty && <p class="text-lg font-semibold">{t.programmeEmpty}</p>}
       {/* Focusable, so a keyboard can scroll the table sideways on a narrow screen. */}
       <div class="overflow-x-auto" role="region" aria-label={t.programmeCaption(name)} tabindex={0}>
-        {programmeTable(days, t.programmeCaption(name), locale, (offerId) => safeUrl(sitePath("t", territory.slug, "offres", offerId), locale === "fr" ? undefined : inLocale))}
+        {days.table}
       </div>
       {upcomingSessions(workshops, territory.slug, territory.timeZone, locale)}
     </div>

@@ -10,7 +10,7 @@ import { htmlPageResponse, postedFromThisSite } from "@/lib/html/respond";
 import { localeFrom, type Locale } from "@/lib/i18n/locales";
 import { submitOfferReport } from "@/lib/public-offer/actions";
 import { publicNotFound } from "@/lib/public-offer/html/not-found";
-import { offerPage, offerPath } from "@/lib/public-offer/html/offer-page";
+import { offerPageAt, offerPath } from "@/lib/public-offer/html/offer-page";
 import type { ReportState } from "@/lib/public-offer/html/report-form";
 import { offerMessages } from "@/lib/public-offer/messages";
 import { loadOfferPage, loadPublicOffer } from "@/lib/public-offer/page-data";
@@ -39,7 +39,7 @@ async function respond(slug: string, offerId: string, locale: Locale, report: Re
     requestOrigin(),
   ]);
   const orientHref = mayOrientIn(actor, found.territory.id) ? newTransferHref(found.offer.id) : null;
-  return htmlPageResponse(locale, offerPage({ found, locale, now, origin, booking, workshops, orientHref, report }), { actor });
+  return htmlPageResponse(locale, await offerPageAt({ found, locale, now, origin, booking, workshops, orientHref, report }, page.version), { actor });
 }
 
 export async function GET(request: NextRequest, { params }: Context) {
