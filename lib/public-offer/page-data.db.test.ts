@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { seedDemoTerritory } from "@/lib/demo/seed";
+import { loadOfferPage, loadStructureProgramme } from "./page-data";
+
+const SLUG = "val-de-lise";
+let ccas: { id: string; structureId: string; title: string };
+
+beforeAll(async () => {
+  await seedDemoTerritory(db);
+  ccas = await db.offer.findFirstOrThrow({ where: { title: { contains: "à partir de 60 ans" } }, select: { id: true, structureId: true, title: true } });
+});
+
+const day = 86_400_000;
+
+describe("the offer page's data, kept while the territory's data holds", () => {
+  it("shows a change at once: the write moves the territory's version, the kept offer is read again", async () => {
+    const now = new Date();
+    const first = (await loadOfferPage(SLUG, ccas.id, now, new Date(now.getTime() + day)))!;
+    expect(first.found.offer.title).toBe(ccas.title);
+    const again = (await loadOfferPage(SLUG, ccas.id, now, new Date(now.getTime() + day)))!;
+    expect(again.found).toBe(first.found); // kept: the same object, not read again
+
+    const renamed = `${ccas.title} (renommée)`;
+    await db.offer.update({ where: { id: ccas.id }, data: { title: renamed } });
+    try {
+      const after = (await loadOfferPage(SLUG, ccas.id, now, new Date(now.getTime() + day)))!;
+      expect(after.version).toBeGreaterThan(first.version);
+      expect(after.found.offer.title).toBe(renamed);
+      // A programme kept the same way shows it too.
+      const programme = (await loadStructureProgramme(SLUG, ccas.structureId))!;
+      expect(programme.entries.map((entry) => entry.title)).toContain(renamed);
+    } finally {
+      await db.offer.update({ where: { id: ccas.id }, data: { title: ccas.title } });
+    }
+  });
+
+  it("says in the same statement whether the offer has an appointments block or workshop sessions in the window", async () => {
+    const pattern = await db.availabilityPattern.findFirstOrThrow({ select: { offerId: true } });
+    const session = await db.workshopSession.findFirstOrThrow({ where: { status: "scheduled" }, select: { offerId: true, startsAt: true } });
+    const around = (at: Date) => [new Date(at.getTime() - day), new Date(at.getTime() + day)] as const;
+
+    const withAgenda = (await loadOfferPage(SLUG, pattern.offerId, new Date(), new Date(Date.now() + day)))!;
+    expect(withAgenda.hasBooking).toBe(true);
+
+    const [from, until] = around(session.startsAt);
+    expect((await loadOfferPage(SLUG, session.offerId, from, until))!.hasSessions).toBe(true);
+    // The same offer, in a window that ends before the session: nothing to read.
+    expect((await loadOfferPage(SLUG, session.offerId, new Date(from.getTime() - 30 * day), new Date(from.getTime() - 29 * day)))!.hasSessions).toBe(false);
+
+    const plain = (await loadOfferPage(SLUG, ccas.id, from, until))!;
+    expect(plain).toMatchObject({ hasBooking: false, hasSessions: false });
+  });
+
+  it("finds nothing for an unknown territory, an offer of another territory or a malformed id", async () => {
+    const now = new Date();
+    const until = new Date(now.getTime() + day);
+    expect(await loadOfferPage("nulle-part", ccas.id, now, until)).toBeNull();
+    expect(await loadOfferPage(SLUG, "pas-un-identifiant", now, until)).toBeNull();
+    expect(await loadOfferPage(SLUG, "6f1d1c7e-2a4b-4c4d-8e8f-0a1b2c3d4e5f", now, until)).toBeNull();
+  });
+});
