@@ -35,13 +35,19 @@ describe("the offer page's data, kept while the territory's data holds", () => {
     }
   });
 
-  it("says in the same statement whether the offer has an appointments block or workshop sessions in the window", async () => {
+  it("says in the same statement whether the offer has an agenda, permanences at a partner's place, or workshop sessions in the window", async () => {
     const pattern = await db.availabilityPattern.findFirstOrThrow({ select: { offerId: true } });
     const session = await db.workshopSession.findFirstOrThrow({ where: { status: "scheduled" }, select: { offerId: true, startsAt: true } });
     const around = (at: Date) => [new Date(at.getTime() - day), new Date(at.getTime() + day)] as const;
 
     const withAgenda = (await loadOfferPage(SLUG, pattern.offerId, new Date(), new Date(Date.now() + day)))!;
-    expect(withAgenda.hasBooking).toBe(true);
+    expect(withAgenda.hasAgenda).toBe(true);
+
+    // An offer held at a partner's place: its permanences there.
+    const [partner] = await db.$queryRaw<{ offerId: string }[]>`
+      SELECT op."offerId" FROM "OfferPlace" op JOIN "Place" p ON p.id = op."placeId" JOIN "Offer" o ON o.id = op."offerId"
+      WHERE p."structureId" <> o."structureId" AND o.status = 'published' LIMIT 1`;
+    expect((await loadOfferPage(SLUG, partner!.offerId, new Date(), new Date(Date.now() + day)))!.hasPermanences).toBe(true);
 
     const [from, until] = around(session.startsAt);
     expect((await loadOfferPage(SLUG, session.offerId, from, until))!.hasSessions).toBe(true);
@@ -49,7 +55,7 @@ describe("the offer page's data, kept while the territory's data holds", () => {
     expect((await loadOfferPage(SLUG, session.offerId, new Date(from.getTime() - 30 * day), new Date(from.getTime() - 29 * day)))!.hasSessions).toBe(false);
 
     const plain = (await loadOfferPage(SLUG, ccas.id, from, until))!;
-    expect(plain).toMatchObject({ hasBooking: false, hasSessions: false });
+    expect(plain).toMatchObject({ hasAgenda: false, hasPermanences: false, hasSessions: false });
   });
 
   it("finds nothing for an unknown territory, an offer of another territory or a malformed id", async () => {

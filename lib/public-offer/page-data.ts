@@ -27,11 +27,12 @@ export const loadStructureProgramme = (slug: string, structureId: string) =>
 
 /**
  * An offer's page, in one statement when the offer is kept: the offer, and whether it has an
- * appointments block and workshop sessions before `until` (then the page reads them).
+ * agenda, permanences at partners' places and workshop sessions before `until` (then the page
+ * reads them).
  */
 export async function loadOfferPage(slug: string, offerId: string, now: Date, until: Date) {
   const state = await offerPageState(db, slug, offerId, now, until);
   if (!state) return null;
   const found = await offers.get(`${state.id}/${offerId}`, state.searchVersion, () => getPublicOffer(db, state.slug, offerId));
-  return found && { found, version: state.searchVersion, hasBooking: state.booking, hasSessions: state.sessions };
+  return found && { found, version: state.searchVersion, hasAgenda: state.agenda, hasPermanences: state.permanences, hasSessions: state.sessions };
 }

@@ -123,16 +123,17 @@ export type PublicOffer = NonNullable<Awaited<ReturnType<typeof getPublicOffer>>
 /**
  * In one statement, what an offer's page must know before anything else: the territory's id and
  * the version of its published data (to find the offer kept in memory, page-data.ts), and whether
- * the offer has an appointments block (an agenda, or a partner's place it is held at) or workshop
- * sessions before `until` — most have neither, and their page then asks nothing more.
+ * the offer has an agenda (free slots, which change with every booking), permanences at a
+ * partner's place (which change only with its hours) or workshop sessions before `until` — most
+ * have none, and their page then asks nothing more.
  */
 export async function offerPageState(db: PrismaClient, territorySlug: unknown, offerId: unknown, now: Date, until: Date) {
   if (!isSlug(territorySlug) || !isUuid(offerId)) return null;
-  const [row] = await db.$queryRaw<{ id: string; slug: string; searchVersion: number; booking: boolean; sessions: boolean }[]>`
+  const [row] = await db.$queryRaw<{ id: string; slug: string; searchVersion: number; agenda: boolean; permanences: boolean; sessions: boolean }[]>`
     SELECT t.id, t.slug, t."searchVersion",
-      EXISTS (SELECT 1 FROM "AvailabilityPattern" WHERE "offerId" = ${offerId}::uuid)
-        OR EXISTS (SELECT 1 FROM "OfferPlace" op JOIN "Place" p ON p.id = op."placeId" JOIN "Offer" o ON o.id = op."offerId"
-                   WHERE op."offerId" = ${offerId}::uuid AND p."structureId" <> o."structureId") AS booking,
+      EXISTS (SELECT 1 FROM "AvailabilityPattern" WHERE "offerId" = ${offerId}::uuid) AS agenda,
+      EXISTS (SELECT 1 FROM "OfferPlace" op JOIN "Place" p ON p.id = op."placeId" JOIN "Offer" o ON o.id = op."offerId"
+              WHERE op."offerId" = ${offerId}::uuid AND p."structureId" <> o."structureId") AS permanences,
       EXISTS (SELECT 1 FROM "WorkshopSession" WHERE "offerId" = ${offerId}::uuid AND status = 'scheduled' AND "startsAt" >= ${now} AND "startsAt" < ${until}) AS sessions
     FROM "Territory" t WHERE t.slug = ${territorySlug}`;
   return row ?? null;

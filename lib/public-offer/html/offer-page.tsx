@@ -404,13 +404,14 @@ function offerPage({ found, locale, now, origin, booking, workshops, orientHref,
 const kept = new ByVersion<HtmlPage>(2_000);
 
 /**
- * The page as most residents get it — no appointments block, no workshop sessions, no one signed
- * in to orient, no report just sent — written once a minute per offer and language: what it says
+ * The page as most residents get it — no free slots, no workshop sessions (both change with each
+ * booking), no one signed in to orient, no report just sent — written once a minute per offer and
+ * language: what it says
  * changes only with the offer's data (`version`, the territory's searchVersion) and the clock (its
  * opening status, to the minute). Any other case is written for the request.
  */
 export function offerPageAt(input: OfferPageInput, version: number): Promise<HtmlPage> {
-  const personal = input.booking !== null || input.workshops.length > 0 || input.orientHref !== null || input.report !== null;
+  const personal = input.booking?.hasAgenda === true || input.workshops.length > 0 || input.orientHref !== null || input.report !== null;
   if (personal) return Promise.resolve(offerPage(input));
   const minute = Math.floor(input.now.getTime() / 60_000);
   return kept.get(`${input.found.offer.id}/${input.locale}/${input.origin}`, `${version}/${minute}`, async () => offerPage(input));

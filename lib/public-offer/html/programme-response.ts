@@ -24,6 +24,17 @@ export interface LoadedProgramme {
   structuredData: (url: string, offerUrl: (offerId: string) => string, today: string) => unknown;
 }
 
+/** The schema.org data of a programme, once per kept programme (its entries), address and day. */
+const structuredData = new WeakMap<ProgrammeEntry[], Map<string, unknown>>();
+
+function keptStructuredData(loaded: LoadedProgramme, url: string, offerUrl: (offerId: string) => string, today: string): unknown {
+  let byKey = structuredData.get(loaded.entries);
+  if (!byKey) structuredData.set(loaded.entries, (byKey = new Map()));
+  const key = `${url} ${today}`;
+  if (!byKey.has(key)) byKey.set(key, loaded.structuredData(url, offerUrl, today));
+  return byKey.get(key);
+}
+
 export async function programmeResponse(query: URLSearchParams, territorySlug: string, loaded: LoadedProgramme | null) {
   const locale = localeFrom(query.get("lang"));
   if (!loaded) return htmlPageResponse(locale, publicNotFound(locale, territorySlug), { status: 404 });
@@ -44,7 +55,7 @@ export async function programmeResponse(query: URLSearchParams, territorySlug: s
     locale,
     pathname,
     description: loaded.description,
-    head: { ...addresses, structuredData: loaded.structuredData(addresses.canonical!, offerUrl, today) },
+    head: { ...addresses, structuredData: keptStructuredData(loaded, addresses.canonical!, offerUrl, today) },
   });
   return htmlPageResponse(locale, page);
 }

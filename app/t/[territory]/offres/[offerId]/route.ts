@@ -14,7 +14,7 @@ import { offerPageAt, offerPath } from "@/lib/public-offer/html/offer-page";
 import type { ReportState } from "@/lib/public-offer/html/report-form";
 import { offerMessages } from "@/lib/public-offer/messages";
 import { loadOfferPage, loadPublicOffer } from "@/lib/public-offer/page-data";
-import { loadOfferBooking } from "@/lib/resident-booking/page-data";
+import { loadOfferBooking, loadOfferPermanences } from "@/lib/resident-booking/page-data";
 import { requestOrigin } from "@/lib/request-origin";
 import { mayOrientIn, newTransferHref } from "@/lib/transfers/create-form";
 import { loadUpcomingSessions } from "@/lib/workshops/page-data";
@@ -33,7 +33,11 @@ async function respond(slug: string, offerId: string, locale: Locale, report: Re
   if (!page) return htmlPageResponse(locale, publicNotFound(locale, slug), { status: 404 });
   const { found } = page;
   const [booking, workshops, actor, origin] = await Promise.all([
-    page.hasBooking ? loadOfferBooking(found.territory.slug, found.offer.id, now) : null,
+    page.hasAgenda
+      ? loadOfferBooking(found.territory.slug, found.offer.id, now)
+      : page.hasPermanences
+        ? loadOfferPermanences(found.territory, found.offer.id, page.version, now)
+        : null,
     page.hasSessions ? loadUpcomingSessions({ offerId: found.offer.id }, { from: now, until }, 6) : [],
     getActor(),
     requestOrigin(),
