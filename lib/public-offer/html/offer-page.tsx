@@ -405,14 +405,16 @@ const kept = new ByVersion<HtmlPage>(2_000);
 
 /**
  * The page as most residents get it — no free slots, no workshop sessions (both change with each
- * booking), no one signed in to orient, no report just sent — written once a minute per offer and
- * language: what it says
+ * booking), no one signed in to orient, no refused report — written once a minute per offer,
+ * language and thanks: what it says
  * changes only with the offer's data (`version`, the territory's searchVersion) and the clock (its
  * opening status, to the minute). Any other case is written for the request.
  */
 export function offerPageAt(input: OfferPageInput, version: number): Promise<HtmlPage> {
-  const personal = input.booking?.hasAgenda === true || input.workshops.length > 0 || input.orientHref !== null || input.report !== null;
+  // A refusal carries what the person typed: theirs alone. The thanks after a report is the same for all.
+  const personal = input.booking?.hasAgenda === true || input.workshops.length > 0 || input.orientHref !== null || (input.report !== null && !input.report.ok);
   if (personal) return Promise.resolve(offerPage(input));
   const minute = Math.floor(input.now.getTime() / 60_000);
-  return kept.get(`${input.found.offer.id}/${input.locale}/${input.origin}`, `${version}/${minute}`, async () => offerPage(input));
+  const variant = input.report ? "merci" : "";
+  return kept.get(`${input.found.offer.id}/${input.locale}/${input.origin}/${variant}`, `${version}/${minute}`, async () => offerPage(input));
 }

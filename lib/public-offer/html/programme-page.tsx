@@ -152,15 +152,18 @@ export function programmePage({ territory, name, subtitle, entries, week, weekAs
         <a href={weekLink(addDays(days.first, 7))} class="inline-block min-h-11 py-2 text-accent underline">
           {t.nextWeek}
         </a>
-        <button type="button" hidden data-print="" class="min-h-11 rounded border border-accent px-3 py-1 font-semibold text-accent">
-          {t.print}
-        </button>
       </nav>
       {days.empty && <p class="text-lg font-semibold">{t.programmeEmpty}</p>}
       {/* Focusable, so a keyboard can scroll the table sideways on a narrow screen. */}
       <div class="overflow-x-auto" role="region" aria-label={t.programmeCaption(name)} tabindex={0}>
         {days.table}
       </div>
+      {/* Shown by the enhancement script (lib/html/scripts.ts); below the table, so that appearing moves nothing one is reading. */}
+      <p class="print:hidden">
+        <button type="button" hidden data-print="" class="min-h-11 rounded border border-accent px-3 py-1 font-semibold text-accent">
+          {t.print}
+        </button>
+      </p>
       {upcomingSessions(workshops, territory.slug, territory.timeZone, locale)}
     </div>
   );
