@@ -15,7 +15,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -25,6 +24,7 @@ import { DEMO_TERRITORY_SLUG } from "@/lib/demo/territory";
 import { needsBuild } from "@/scripts/lib/serve";
 import { urlForDatabase, withAdmin } from "@/tests/support/test-database";
 import { firstOption, formFields } from "./html-form";
+import { freePort, stop, waitFor } from "./processes";
 import { load, percentile, type LoadResult } from "./load";
 import { BENCH_DATABASE_URL } from "./public-search";
 
@@ -34,32 +34,6 @@ const SENDER = "informaticien@lien-numerique.exemple.org";
 const RECEIVER = "accueil@franceservices.exemple.fr";
 const COORDINATOR = "coordination@val-de-lise.exemple.fr";
 const RECEIVING_STRUCTURE = "Espace France Services";
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-
-async function waitFor(url: string, seconds: number) {
-  for (let tries = 0; tries < seconds * 4; tries++) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} ne répond pas.`);
-}
-
-/** Stops a child process and waits for it (at once if it has already ended). */
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
 
 /** Resident memory of a process, in MiB (Linux). */
 function residentMiB(pid: number): number {

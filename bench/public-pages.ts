@@ -15,12 +15,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { needsBuild } from "@/scripts/lib/serve";
+import { freePort, stop, waitFor } from "./processes";
 import { load, type LoadResult } from "./load";
 import { BENCH_DATABASE_URL } from "./public-search";
 
@@ -30,31 +30,6 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 3;
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const MAX_HTML_BYTES = 60 * 1024;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-
-async function waitFor(url: string, seconds: number) {
-  for (let tries = 0; tries < seconds * 4; tries++) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} ne répond pas.`);
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
 
 interface BenchPage {
   name: string;
