@@ -4,11 +4,16 @@
  * Toile's server makes the answer public, with an ETag (scripts/next-server.mjs); with one, the
  * header names the person, and no shared cache keeps it.
  */
+import { randomInt } from "node:crypto";
 import type { SignedInActor } from "@/lib/auth/actor";
+import { noteDatabaseError } from "@/lib/database/availability";
 import { getActor } from "@/lib/auth/session";
-import type { Locale } from "@/lib/i18n/locales";
+import { localeFrom, type Locale } from "@/lib/i18n/locales";
+import { requestLog } from "@/lib/log";
 import { htmlDocument, type DocumentHead } from "./document";
+import { errorPage } from "./error-page";
 import type { Html } from "./html";
+import type { NextRequest } from "next/server";
 import { requestOrigin } from "@/lib/request-origin";
 import { headerTransfersOf } from "./site-header";
 
@@ -47,4 +52,22 @@ export async function postedFromThisSite(request: Request): Promise<boolean> {
   const origin = request.headers.get("origin");
   if (origin === null) return true;
   return origin === (await requestOrigin()) || origin === new URL(request.url).origin;
+}
+
+/**
+ * A public page's handler, answering a failure as the React pages do (app/error.tsx): a 500 in the
+ * site's frame, in plain French, with a reference logged beside the error. A database that does not
+ * answer is not a bug: it goes on to the server, which answers 503 (lib/database/availability.ts).
+ */
+export function htmlRoute<C>(handler: (request: NextRequest, context: C) => Promise<Response>) {
+  return async (request: NextRequest, context: C): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (noteDatabaseError(error)) throw error;
+      const reference = String(randomInt(100_000_000, 1_000_000_000));
+      (await requestLog()).error({ err: error, digest: reference, path: request.nextUrl.pathname }, "Page publique en échec");
+      return htmlPageResponse(localeFrom(request.nextUrl.searchParams.get("lang")), errorPage(request.nextUrl, reference), { status: 500, actor: null });
+    }
+  };
 }

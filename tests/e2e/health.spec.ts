@@ -19,7 +19,9 @@ test("a resident's page takes its language from ?lang= only: <html lang dir> fol
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await page.goto("/t/val-de-lise");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  // Pages that are not translated stay French whatever is asked.
+  // The site's home is a resident's page too (issue 22); pages that are not translated stay French whatever is asked.
   await page.goto("/?lang=ar");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.goto("/connexion?lang=ar");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 });

@@ -5,13 +5,13 @@
  * (429 with Retry-After over the limit, see lib/transfers/public-lookup.ts); an invalid, unknown or
  * draft code is the same friendly "not found"; not indexed.
  */
-import { htmlPageResponse } from "@/lib/html/respond";
+import { htmlPageResponse, htmlRoute } from "@/lib/html/respond";
 import { ficheNotFoundPage, publicFichePage } from "@/lib/transfers/html/public-fiche";
 import { loadPublicFiche } from "@/lib/transfers/page-data";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
+export const GET = htmlRoute(async function get(_request: Request, { params }: { params: Promise<{ code: string }> }) {
   // A route segment is at most a few dozen characters here; anything longer cannot be a code.
   let typed = (await params).code.slice(0, 120);
   try {
@@ -22,4 +22,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
   const fiche = await loadPublicFiche(typed);
   if (!fiche) return htmlPageResponse("fr", ficheNotFoundPage(typed), { status: 404 });
   return htmlPageResponse("fr", await publicFichePage(fiche));
-}
+});

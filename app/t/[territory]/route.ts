@@ -1,6 +1,6 @@
 /** A territory's public home, as HTML (lib/public-search/html/home-page.tsx): the public site is HTML; the workspace is React. */
 import type { NextRequest } from "next/server";
-import { htmlPageResponse } from "@/lib/html/respond";
+import { htmlPageResponse, htmlRoute } from "@/lib/html/respond";
 import { pageAddresses } from "@/lib/html/seo";
 import { localeFrom } from "@/lib/i18n/locales";
 import { publicNotFound } from "@/lib/public-offer/html/not-found";
@@ -9,10 +9,10 @@ import { loadPublicTerritory, loadTerritoryCommunes } from "@/lib/public-search/
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
+export const GET = htmlRoute(async function get(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
   const locale = localeFrom(request.nextUrl.searchParams.get("lang"));
   const territory = await loadPublicTerritory((await params).territory);
   if (!territory) return htmlPageResponse(locale, publicNotFound(locale, null), { status: 404 });
   const [communes, addresses] = await Promise.all([loadTerritoryCommunes(territory), pageAddresses(`/t/${territory.slug}`, {}, locale)]);
   return htmlPageResponse(locale, homePage(territory, communes, locale, addresses));
-}
+});

@@ -1,6 +1,6 @@
 /** A large territory's communes, one first letter per page, as HTML (lib/public-search/html/communes-page.tsx). */
 import type { NextRequest } from "next/server";
-import { htmlPageResponse } from "@/lib/html/respond";
+import { htmlPageResponse, htmlRoute } from "@/lib/html/respond";
 import { pageAddresses } from "@/lib/html/seo";
 import { localeFrom } from "@/lib/i18n/locales";
 import { publicNotFound } from "@/lib/public-offer/html/not-found";
@@ -10,7 +10,7 @@ import { loadPublicTerritory, loadTerritoryCommunes } from "@/lib/public-search/
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
+export const GET = htmlRoute(async function get(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
   const query = request.nextUrl.searchParams;
   const locale = localeFrom(query.get("lang"));
   const slug = (await params).territory;
@@ -19,4 +19,4 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const index = communeIndex(await loadTerritoryCommunes(territory), query.get("lettre"));
   const addresses = await pageAddresses(`/t/${territory.slug}/communes`, index.letter ? { lettre: index.letter } : {}, locale);
   return htmlPageResponse(locale, communesPage(territory, index, locale, addresses));
-}
+});

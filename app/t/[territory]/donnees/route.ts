@@ -2,7 +2,7 @@
 import type { NextRequest } from "next/server";
 import { can } from "@/lib/auth/policy";
 import { getActor } from "@/lib/auth/session";
-import { htmlPageResponse } from "@/lib/html/respond";
+import { htmlPageResponse, htmlRoute } from "@/lib/html/respond";
 import { pageAddresses } from "@/lib/html/seo";
 import { localeFrom } from "@/lib/i18n/locales";
 import { loadDataInclusionOmissions } from "@/lib/open-data/datainclusion/report";
@@ -12,7 +12,7 @@ import { loadPublicTerritory } from "@/lib/public-search/page-data";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
+export const GET = htmlRoute(async function get(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
   const locale = localeFrom(request.nextUrl.searchParams.get("lang"));
   const territory = await loadPublicTerritory((await params).territory);
   if (!territory) return htmlPageResponse(locale, publicNotFound(locale, null), { status: 404 });
@@ -24,4 +24,4 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   ]);
   const coordinates = can(actor, "territory.manage", { territoryId: territory.id });
   return htmlPageResponse(locale, openDataPage(territory, omissions, coordinates, { canonical: addresses.canonical }), { actor });
-}
+});

@@ -5,7 +5,7 @@
  */
 import type { NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
-import { htmlPageResponse, queryOf } from "@/lib/html/respond";
+import { htmlPageResponse, htmlRoute, queryOf } from "@/lib/html/respond";
 import { publicNotFound } from "@/lib/public-offer/html/not-found";
 import { parseSearchFilters } from "@/lib/public-search/filters";
 import { resultsPage } from "@/lib/public-search/html/results-page";
@@ -13,11 +13,11 @@ import { loadPublicTerritory, searchPublishedOffers } from "@/lib/public-search/
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
+export const GET = htmlRoute(async function get(request: NextRequest, { params }: { params: Promise<{ territory: string }> }) {
   const { filters, ignored } = parseSearchFilters(queryOf(request.nextUrl.searchParams));
   const [territory, actor] = await Promise.all([loadPublicTerritory((await params).territory), getActor()]);
   if (!territory) return htmlPageResponse(filters.lang, publicNotFound(filters.lang, null), { status: 404, actor });
   const now = new Date();
   const outcome = (await searchPublishedOffers(territory, filters, now))!;
   return htmlPageResponse(filters.lang, resultsPage(outcome, filters, ignored, now), { actor });
-}
+});

@@ -6,7 +6,7 @@
  */
 import type { NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
-import { htmlPageResponse, postedFromThisSite } from "@/lib/html/respond";
+import { htmlPageResponse, htmlRoute, postedFromThisSite } from "@/lib/html/respond";
 import { localeFrom, type Locale } from "@/lib/i18n/locales";
 import { submitOfferReport } from "@/lib/public-offer/actions";
 import { publicNotFound } from "@/lib/public-offer/html/not-found";
@@ -46,18 +46,18 @@ async function respond(slug: string, offerId: string, locale: Locale, report: Re
   return htmlPageResponse(locale, await offerPageAt({ found, locale, now, origin, booking, workshops, orientHref, report }, page.version), { actor });
 }
 
-export async function GET(request: NextRequest, { params }: Context) {
+export const GET = htmlRoute(async function get(request: NextRequest, { params }: Context) {
   const { territory, offerId } = await params;
   const query = request.nextUrl.searchParams;
   const locale = localeFrom(query.get("lang"));
   const thanks: ReportState = query.get("signalement") === "merci" ? { ok: true, data: null, message: offerMessages(locale).reportThanks } : null;
   return respond(territory, offerId, locale, thanks);
-}
+});
 
 /** A report is a few lines: anything much bigger is not one, and is not read. */
 const MAX_REPORT_BYTES = 64 * 1024;
 
-export async function POST(request: NextRequest, { params }: Context) {
+export const POST = htmlRoute(async function post(request: NextRequest, { params }: Context) {
   if (!(await postedFromThisSite(request))) return new Response("Formulaire envoyé depuis un autre site.", { status: 403 });
   if (Number(request.headers.get("content-length") ?? 0) > MAX_REPORT_BYTES) return new Response("Signalement trop long.", { status: 413 });
   const { territory, offerId } = await params;
@@ -71,4 +71,4 @@ export async function POST(request: NextRequest, { params }: Context) {
   if (!result.ok) return respond(territory, offerId, locale, result);
   const thanks = new URLSearchParams(locale === "fr" ? { signalement: "merci" } : { lang: locale, signalement: "merci" });
   return new Response(null, { status: 303, headers: { location: `${offerPath(found.territory.slug, found.offer.id)}?${thanks}#signaler` } });
-}
+});

@@ -4,13 +4,14 @@ import { placeJsonLd } from "@/lib/public-offer/json-ld";
 import { offerMessages } from "@/lib/public-offer/messages";
 import { loadPlaceProgramme } from "@/lib/public-offer/page-data";
 import { programmeResponse } from "@/lib/public-offer/html/programme-response";
+import { htmlRoute } from "@/lib/html/respond";
 import { sitePath } from "@/lib/html/url";
 import { localeFrom } from "@/lib/i18n/locales";
 import { loadUpcomingSessions } from "@/lib/workshops/page-data";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ territory: string; placeId: string }> }) {
+export const GET = htmlRoute(async function get(request: NextRequest, { params }: { params: Promise<{ territory: string; placeId: string }> }) {
   const query = request.nextUrl.searchParams;
   const { territory: slug, placeId } = await params;
   const found = await loadPlaceProgramme(slug, placeId);
@@ -29,4 +30,4 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       structuredData: (url, offerUrl, today) => placeJsonLd(found.place, found.entries, url, offerUrl, today),
     },
   );
-}
+});
