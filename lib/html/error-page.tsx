@@ -8,7 +8,7 @@
 import { safeUrl } from "./url";
 import type { HtmlPage } from "./respond";
 
-export const ERROR_TITLE = "Quelque chose n'a pas marché";
+const ERROR_TITLE = "Quelque chose n'a pas marché";
 
 export function errorPage(url: URL, reference: string): HtmlPage {
   const main = (
