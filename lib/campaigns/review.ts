@@ -58,12 +58,14 @@ export async function reviewItems(db: Pick<PrismaClient, "structure">, structure
   return structure;
 }
 
-/** How many items the structure has now, for its completion. */
+/**
+ * How many items the structure has now, for its completion. One query after the other: a
+ * transaction is one connection, on which node-postgres warns of queries sent at once (pg 9
+ * refuses them).
+ */
 async function itemCount(tx: Tx, structureId: string) {
-  const [places, offers] = await Promise.all([
-    tx.place.count({ where: { structureId } }),
-    tx.offer.count({ where: { structureId, status: { not: "archived" } } }),
-  ]);
+  const places = await tx.place.count({ where: { structureId } });
+  const offers = await tx.offer.count({ where: { structureId, status: { not: "archived" } } });
   return 1 + places + offers;
 }
 
@@ -84,7 +86,8 @@ async function recordAnswer(tx: Tx, target: ReviewTarget, kind: ItemKind, itemId
     },
   });
   // An answer on an item removed since (an archived offer) still counts: the structure said it.
-  const [answers, items] = await Promise.all([tx.campaignItemAnswer.count({ where: { targetId: target.id } }), itemCount(tx, target.structureId)]);
+  const answers = await tx.campaignItemAnswer.count({ where: { targetId: target.id } });
+  const items = await itemCount(tx, target.structureId);
   await tx.campaignTarget.update({ where: { id: target.id }, data: { completedAt: answers >= items ? now : null } });
 }
 

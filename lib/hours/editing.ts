@@ -150,11 +150,10 @@ async function findHoursTarget(db: Db, structureId: string, owner: HoursOwner): 
   };
 }
 
+/** One query after the other: inside a transaction (one connection) node-postgres warns of queries sent at once, and pg 9 refuses them. */
 async function readHours(db: Db, target: HoursTarget): Promise<Hours> {
-  const [slots, exceptions] = await Promise.all([
-    db.openingSlot.findMany({ where: target.where, select: slotSelect }),
-    db.openingException.findMany({ where: target.where, select: exceptionSelect }),
-  ]);
+  const slots = await db.openingSlot.findMany({ where: target.where, select: slotSelect });
+  const exceptions = await db.openingException.findMany({ where: target.where, select: exceptionSelect });
   let publicHolidays: HolidayRule | null = null;
   if ("placeId" in target.where) {
     publicHolidays = (await db.place.findUniqueOrThrow({ where: { id: target.where.placeId }, select: { publicHolidays: true } })).publicHolidays;

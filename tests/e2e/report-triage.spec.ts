@@ -37,6 +37,7 @@ async function resident(browser: Browser, javaScriptEnabled: boolean) {
 }
 
 test("two reports on one offer make one case; the coordinator takes it and marks it fixed; the reporter is thanked", async ({ page, browser }) => {
+  test.slow(); // several people, each in their own browser, each page checked by axe: near 30 s on a busy machine
   const offer = await idsOf(REPAIR);
   await freshStart(offer.id);
   const noScript = await resident(browser, false);

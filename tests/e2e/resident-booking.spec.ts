@@ -35,6 +35,7 @@ async function setUp(): Promise<string> {
 }
 
 test("a resident books without JavaScript, cancels from the link, and the first person waiting is offered the slot", async ({ page, browser }) => {
+  test.slow(); // several people, each in their own browser, each page checked by axe: near 30 s on a busy machine
   const offerId = await setUp();
   const mark = await outboxMark();
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -105,6 +106,7 @@ test("a link that names nothing is a 404", async ({ page }) => {
 });
 
 test("a slot taken meanwhile is said on the form without JavaScript, and a booking moves to another slot from its link", async ({ page, browser }) => {
+  test.slow(); // several people, each in their own browser, each page checked by axe: near 30 s on a busy machine
   const offerId = await setUp();
   const bookingPage = `/t/${SLUG}/offres/${offerId}/rendez-vous`;
   const context = await browser.newContext({ javaScriptEnabled: false });

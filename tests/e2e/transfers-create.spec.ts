@@ -27,6 +27,7 @@ async function fillBasics(page: Page, need: string) {
 }
 
 test("Lucas orients José to France Services: an accompanied transfer with an appointment, sent, then the fiche navette printed", async ({ page, browser }) => {
+  test.slow(); // several people, each in their own browser, each page checked by axe: near 30 s on a busy machine
   const id = await offerId();
   // Anonymous visitors see the public page exactly as before.
   await page.goto(`/t/val-de-lise/offres/${id}`);

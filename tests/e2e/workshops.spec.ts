@@ -18,6 +18,7 @@ const NINTH = "e2e-atelier-marc@exemple.fr";
 const inTenDays = () => new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
 
 test("a resident asks for a seat without JavaScript, the organiser confirms, the ninth waits and moves up when a seat frees", async ({ page, browser }) => {
+  test.slow(); // several people, each in their own browser, each page checked by axe: near 30 s on a busy machine
   const mark = await outboxMark();
   await signInFast(page, ORGANISER);
   const structureId = await withDatabase(async (client) => (await client.query<{ id: string }>(`select id from "Structure" where name = 'Médiathèque Jean-de-La-Fontaine'`)).rows[0]!.id);
