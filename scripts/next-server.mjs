@@ -13,6 +13,11 @@
  *   the pages' own, with the nonce Next.js puts on its scripts);
  * - the residents' public pages, without a session, are kept by shared caches: `Cache-Control:
  *   public, s-maxage…`, `Vary: Cookie`, an ETag of the bytes, and 304 when the client has them;
+ * - a public page compressed by the route that wrote it (lib/html/encoding.ts) keeps its
+ *   `Content-Encoding`, which Next.js drops from a route's answer: the request says the route may
+ *   (`x-toile-content-encoding: accepted`, any value a client sent is deleted), the route names its
+ *   encoding in the same header, and it is written back as `Content-Encoding` before Next.js's
+ *   compression looks (which then steps aside);
  * - an error answer while the database does not answer (the app marks the request: lib/database/
  *   availability.ts) becomes 503 with `Retry-After`: a page in the site's look, or a problem in
  *   JSON for the API.
@@ -52,6 +57,8 @@ import {
 
 /** Keep in step with CLIENT_ADDRESS_HEADER in lib/auth/client-address.ts (an end-to-end test checks it). */
 const CLIENT_ADDRESS_HEADER = "x-toile-client-address";
+/** Keep in step with PRECOMPRESSED_HEADER in lib/html/encoding.ts (an end-to-end test checks it). */
+const PRECOMPRESSED_HEADER = "x-toile-content-encoding";
 /** Keep in step with REQUEST_STATE in lib/database/availability.ts: the request's state, shared with the app. */
 const REQUEST_STATE = Symbol.for("toile.requestState");
 /** A public page larger than this is sent as it comes, without an ETag. */
@@ -126,7 +133,12 @@ globalThis[REQUEST_STATE] = requestState;
  * replaced, once Next.js has said what it answers (on its first write): see the module's comment.
  */
 function settle(request, response, state) {
-  const original = { write: response.write, end: response.end, writeHead: response.writeHead, flushHeaders: response.flushHeaders };
+  const original = { write: response.write, end: response.end, writeHead: response.writeHead, flushHeaders: response.flushHeaders, setHeader: response.setHeader };
+  // Next.js copies a route's headers one by one: the encoding of a precompressed page goes back as itself.
+  response.setHeader = function (name, value) {
+    if (String(name).toLowerCase() === PRECOMPRESSED_HEADER) return original.setHeader.call(response, "content-encoding", value);
+    return original.setHeader.call(response, name, value);
+  };
   // A document only: a React navigation (`rsc` header) fetches another body at the same address.
   const publicPage = !request.headers.rsc && isPublicPageRequest({ method: request.method, url: request.url, cookie: request.headers.cookie });
   /** "pass", "validate" (a public page: kept to hash it) or "replace" (the 503). */
@@ -264,6 +276,7 @@ const server = createServer((request, response) => {
 
   delete request.headers[CLIENT_ADDRESS_HEADER];
   request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  request.headers[PRECOMPRESSED_HEADER] = "accepted";
   const state = { databaseUnavailable: false };
   settle(request, response, state);
   requestState.run(state, () => void handle(request, response));

@@ -2,7 +2,8 @@
  * How a route handler answers with a page written by lib/html: the document (lib/html/document.tsx)
  * with the site's header for whoever asks, as Next answers a dynamic page. Without a session,
  * Toile's server makes the answer public, with an ETag (scripts/next-server.mjs); with one, the
- * header names the person, and no shared cache keeps it.
+ * header names the person, and no shared cache keeps it. The answer is compressed here
+ * (lib/html/encoding.ts).
  */
 import { randomInt } from "node:crypto";
 import type { SignedInActor } from "@/lib/auth/actor";
@@ -11,8 +12,10 @@ import { getActor } from "@/lib/auth/session";
 import { localeFrom, type Locale } from "@/lib/i18n/locales";
 import { requestLog } from "@/lib/log";
 import { htmlDocument, type DocumentHead } from "./document";
+import { encodeText, negotiateEncoding, PRECOMPRESSED_HEADER, type ContentEncoding } from "./encoding";
 import { errorPage } from "./error-page";
 import type { Html } from "./html";
+import { headers } from "next/headers";
 import type { NextRequest } from "next/server";
 import { requestOrigin } from "@/lib/request-origin";
 import { headerTransfersOf } from "./site-header";
@@ -29,8 +32,24 @@ export interface HtmlPage {
  * something more, e.g. a coordinator's detail), else it is read here for the header.
  */
 export async function htmlPageResponse(locale: Locale, page: HtmlPage, { status = 200, actor }: { status?: number; actor?: SignedInActor | null } = {}) {
-  const transfers = await headerTransfersOf(actor === undefined ? await getActor() : actor);
-  return new Response(htmlDocument(locale, page.head, transfers, page.main), { status, headers: HTML_HEADERS });
+  const [transfers, requestHeaders] = await Promise.all([headerTransfersOf(actor === undefined ? await getActor() : actor), headers()]);
+  const encoding = negotiateEncoding(requestHeaders);
+  if (!encoding) return new Response(htmlDocument(locale, page.head, transfers, page.main), { status, headers: HTML_HEADERS });
+  // A page kept for everyone (an offer's, for a minute) is compressed once; one naming the person, each time.
+  const body = transfers === null ? encodedOnce(page, locale, encoding) : encodeText(htmlDocument(locale, page.head, transfers, page.main), encoding);
+  return new Response(body as Uint8Array<ArrayBuffer>, { status, headers: { ...HTML_HEADERS, [PRECOMPRESSED_HEADER]: encoding, vary: "Accept-Encoding" } });
+}
+
+/** The document without anyone's header, compressed, per kept page, language and encoding. */
+const encodedPages = new WeakMap<HtmlPage, Map<string, Uint8Array>>();
+
+function encodedOnce(page: HtmlPage, locale: Locale, encoding: ContentEncoding): Uint8Array {
+  let byVariant = encodedPages.get(page);
+  if (!byVariant) encodedPages.set(page, (byVariant = new Map()));
+  const variant = `${locale} ${encoding}`;
+  let body = byVariant.get(variant);
+  if (!body) byVariant.set(variant, (body = encodeText(htmlDocument(locale, page.head, null, page.main), encoding)));
+  return body;
 }
 
 /** The query as Next gives it to a page: one string per parameter, a list when repeated. */

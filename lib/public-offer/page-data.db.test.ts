@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemoTerritory } from "@/lib/demo/seed";
-import { loadOfferPage, loadStructureProgramme } from "./page-data";
+import { loadOfferPage, loadPlaceProgrammePage, loadStructureProgrammePage } from "./page-data";
 
 const SLUG = "val-de-lise";
 let ccas: { id: string; structureId: string; title: string };
@@ -28,8 +28,9 @@ describe("the offer page's data, kept while the territory's data holds", () => {
       expect(after.version).toBeGreaterThan(first.version);
       expect(after.found.offer.title).toBe(renamed);
       // A programme kept the same way shows it too.
-      const programme = (await loadStructureProgramme(SLUG, ccas.structureId))!;
-      expect(programme.entries.map((entry) => entry.title)).toContain(renamed);
+      const programme = (await loadStructureProgrammePage(SLUG, ccas.structureId, now))!;
+      expect(programme.version).toBe(after.version);
+      expect(programme.found.entries.map((entry) => entry.title)).toContain(renamed);
     } finally {
       await db.offer.update({ where: { id: ccas.id }, data: { title: ccas.title } });
     }
@@ -64,5 +65,31 @@ describe("the offer page's data, kept while the territory's data holds", () => {
     expect(await loadOfferPage("nulle-part", ccas.id, now, until)).toBeNull();
     expect(await loadOfferPage(SLUG, "pas-un-identifiant", now, until)).toBeNull();
     expect(await loadOfferPage(SLUG, "6f1d1c7e-2a4b-4c4d-8e8f-0a1b2c3d4e5f", now, until)).toBeNull();
+  });
+});
+
+describe("a programme page's data", () => {
+  it("says in the same statement whether the place or structure holds workshop sessions within a year of today", async () => {
+    const session = await db.workshopSession.findFirstOrThrow({ where: { status: "scheduled", placeId: { not: null } }, select: { structureId: true, placeId: true, startsAt: true } });
+    const near = new Date(session.startsAt.getTime() - 7 * day);
+    expect((await loadStructureProgrammePage(SLUG, session.structureId, near))!.hasSessions).toBe(true);
+    expect((await loadPlaceProgrammePage(SLUG, session.placeId!, near))!.hasSessions).toBe(true);
+    // Long after its last session, no week the page can show holds one.
+    const last = await db.workshopSession.findFirstOrThrow({ where: { structureId: session.structureId, status: "scheduled" }, orderBy: { startsAt: "desc" }, select: { startsAt: true } });
+    const later = new Date(last.startsAt.getTime() + 400 * day);
+    expect((await loadStructureProgrammePage(SLUG, session.structureId, later))!.hasSessions).toBe(false);
+
+    const plain = (await loadStructureProgrammePage(SLUG, ccas.structureId, near))!;
+    expect(plain.hasSessions).toBe(false);
+    expect(plain.found.entries.map((entry) => entry.offerId)).toContain(ccas.id);
+  });
+
+  it("finds nothing for an unknown territory, an unknown structure or a malformed id", async () => {
+    const now = new Date();
+    const place = await db.place.findFirstOrThrow({ where: { structure: { territory: { slug: SLUG } } }, select: { id: true } });
+    expect(await loadPlaceProgrammePage(SLUG, place.id, now)).not.toBeNull();
+    expect(await loadPlaceProgrammePage("nulle-part", place.id, now)).toBeNull();
+    expect(await loadPlaceProgrammePage(SLUG, "pas-un-identifiant", now)).toBeNull();
+    expect(await loadStructureProgrammePage(SLUG, "6f1d1c7e-2a4b-4c4d-8e8f-0a1b2c3d4e5f", now)).toBeNull();
   });
 });

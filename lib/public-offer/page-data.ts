@@ -7,23 +7,33 @@
 import { db } from "@/lib/db";
 import { ByVersion } from "@/lib/public-search/by-version";
 import { findPublicTerritory } from "@/lib/public-search/queries";
-import { getPlaceProgramme, getPublicOffer, getStructureProgramme, offerPageState, type PublicOffer } from "./queries";
+import { getPlaceProgramme, getPublicOffer, getStructureProgramme, offerPageState, programmePageState, type PublicOffer } from "./queries";
 
 const offers = new ByVersion<PublicOffer | null>(2_000);
 const placeProgrammes = new ByVersion<Awaited<ReturnType<typeof getPlaceProgramme>>>(1_000);
 const structureProgrammes = new ByVersion<Awaited<ReturnType<typeof getStructureProgramme>>>(1_000);
 
-/** `read(territory)` at the territory's current version; null for an unknown territory. */
-async function atVersion<V>(slug: string, cache: ByVersion<V>, id: string, read: (slug: string) => Promise<V>): Promise<V | null> {
+export const loadPublicOffer = async (slug: string, offerId: string) => {
   const territory = await findPublicTerritory(db, slug);
   if (!territory) return null;
-  return cache.get(`${territory.id}/${id}`, territory.searchVersion, () => read(territory.slug));
+  return offers.get(`${territory.id}/${offerId}`, territory.searchVersion, () => getPublicOffer(db, territory.slug, offerId));
+};
+
+/**
+ * A programme's page, in one statement when the programme is kept: the programme, and whether the
+ * place or structure holds workshop sessions (then the page reads the week's).
+ */
+async function programmePage<P>(slug: string, scope: { placeId: string } | { structureId: string }, now: Date, kept: ByVersion<P>, read: (territorySlug: string) => Promise<P>) {
+  const state = await programmePageState(db, slug, scope, now);
+  if (!state) return null;
+  const found = await kept.get(`${state.id}/${"placeId" in scope ? scope.placeId : scope.structureId}`, state.searchVersion, () => read(state.slug));
+  return found && { found, version: state.searchVersion, hasSessions: state.sessions };
 }
 
-export const loadPublicOffer = (slug: string, offerId: string) => atVersion(slug, offers, offerId, (territory) => getPublicOffer(db, territory, offerId));
-export const loadPlaceProgramme = (slug: string, placeId: string) => atVersion(slug, placeProgrammes, placeId, (territory) => getPlaceProgramme(db, territory, placeId));
-export const loadStructureProgramme = (slug: string, structureId: string) =>
-  atVersion(slug, structureProgrammes, structureId, (territory) => getStructureProgramme(db, territory, structureId));
+export const loadPlaceProgrammePage = (slug: string, placeId: string, now: Date) =>
+  programmePage(slug, { placeId }, now, placeProgrammes, (territorySlug) => getPlaceProgramme(db, territorySlug, placeId));
+export const loadStructureProgrammePage = (slug: string, structureId: string, now: Date) =>
+  programmePage(slug, { structureId }, now, structureProgrammes, (territorySlug) => getStructureProgramme(db, territorySlug, structureId));
 
 /**
  * An offer's page, in one statement when the offer is kept: the offer, and whether it has an

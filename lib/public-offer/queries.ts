@@ -4,6 +4,7 @@
  * offer, another territory's offer, a malformed id) is null, and the page answers 404.
  */
 import type { PrismaClient } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { HOURS_SELECT, offerScheduleAt, remoteOfferSchedule } from "@/lib/hours/offer-schedule";
 import { isUuid } from "@/lib/ids";
 import type { Schedule } from "@/lib/hours/rules";
@@ -135,6 +136,27 @@ export async function offerPageState(db: PrismaClient, territorySlug: unknown, o
       EXISTS (SELECT 1 FROM "OfferPlace" op JOIN "Place" p ON p.id = op."placeId" JOIN "Offer" o ON o.id = op."offerId"
               WHERE op."offerId" = ${offerId}::uuid AND p."structureId" <> o."structureId") AS permanences,
       EXISTS (SELECT 1 FROM "WorkshopSession" WHERE "offerId" = ${offerId}::uuid AND status = 'scheduled' AND "startsAt" >= ${now} AND "startsAt" < ${until}) AS sessions
+    FROM "Territory" t WHERE t.slug = ${territorySlug}`;
+  return row ?? null;
+}
+
+/**
+ * A programme's page, in one statement like an offer's: the territory's id and version, and
+ * whether the place or structure has workshop sessions in any week its page can show (a year
+ * either side of today, and a margin) — their seats change with every registration, so such a
+ * page is written for each request; most have none.
+ */
+export async function programmePageState(db: PrismaClient, territorySlug: unknown, scope: { placeId: string } | { structureId: string }, now: Date) {
+  const id = "placeId" in scope ? scope.placeId : scope.structureId;
+  if (!isSlug(territorySlug) || !isUuid(id)) return null;
+  const from = new Date(now.getTime() - 380 * 86_400_000);
+  const [row] = await db.$queryRaw<{ id: string; slug: string; searchVersion: number; sessions: boolean }[]>`
+    SELECT t.id, t.slug, t."searchVersion",
+      ${
+        "placeId" in scope
+          ? Prisma.sql`EXISTS (SELECT 1 FROM "WorkshopSession" WHERE "placeId" = ${id}::uuid AND status = 'scheduled' AND "startsAt" >= ${from})`
+          : Prisma.sql`EXISTS (SELECT 1 FROM "WorkshopSession" WHERE "structureId" = ${id}::uuid AND status = 'scheduled' AND "startsAt" >= ${from})`
+      } AS sessions
     FROM "Territory" t WHERE t.slug = ${territorySlug}`;
   return row ?? null;
 }

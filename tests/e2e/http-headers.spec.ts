@@ -169,3 +169,33 @@ test("public pages are kept by shared caches with a validator; a write shows at 
   await page.getByRole("button", { name: "Enregistrer l'offre" }).click();
   await expect(page.getByText("Modifications enregistrées.")).toBeVisible();
 });
+
+test("public pages come compressed by their route: Brotli when taken, else gzip, else the text; the rest still compressed as before", async ({ page, request }) => {
+  const structureId = await withDatabase(async (client) => (await client.query<{ id: string }>(`select id from "Structure" where status = 'published' limit 1`)).rows[0]!.id);
+  for (const path of ["/", TERRITORY, `${TERRITORY}/recherche?q=ordinateur`, `${TERRITORY}/structures/${structureId}/programme`]) {
+    const text = await (await request.get(path, { headers: { "accept-encoding": "identity" } })).text();
+    expect(text, path).toMatch(/^<!DOCTYPE html>.*<\/html>$/s);
+    for (const [accepted, encoding] of [
+      ["gzip, deflate, br, zstd", "br"],
+      ["gzip, deflate", "gzip"],
+      ["identity", undefined],
+    ] as const) {
+      // A client cannot make the route say an encoding it did not use: the server sets the header.
+      const response = await request.get(path, { headers: { "accept-encoding": accepted, "x-toile-content-encoding": "accepted" } });
+      expect(response.headers()["content-encoding"], `${path} ${accepted}`).toBe(encoding);
+      expect(response.headers()["vary"], path).toContain("Accept-Encoding");
+      expect(response.headers()["x-toile-content-encoding"], path).toBeUndefined();
+      expect(await response.text(), `${path} ${accepted}`).toBe(text); // decoded by the client: the same page
+    }
+  }
+  // A signed-in page names the person: compressed for each request, and still right.
+  await signInFast(page, "coordination@val-de-lise.exemple.fr");
+  const signedIn = await page.request.get(TERRITORY, { headers: { "accept-encoding": "br" } });
+  expect(signedIn.headers()["content-encoding"]).toBe("br");
+  expect(await signedIn.text()).toContain(`href="/transferts"`);
+  // What Next.js writes (a React page, the stylesheet) keeps its own compression.
+  const stylesheet = (await (await request.get(TERRITORY)).text()).match(/\/styles\/site-[0-9a-f]{16}\.css/)![0];
+  for (const path of ["/aide", stylesheet]) {
+    expect((await request.get(path, { headers: { "accept-encoding": "gzip" } })).headers()["content-encoding"], path).toBe("gzip");
+  }
+});

@@ -1,15 +1,14 @@
 /**
  * The search results page, as HTML (lib/public-search/html/results-page.tsx): the public site is
  * HTML; the workspace is React. The search itself runs on the territory's in-memory index
- * (lib/public-search/queries.ts).
+ * (lib/public-search/queries.ts), and the page is kept a minute (lib/public-search/page-data.ts).
  */
 import type { NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
 import { htmlPageResponse, htmlRoute, queryOf } from "@/lib/html/respond";
 import { publicNotFound } from "@/lib/public-offer/html/not-found";
 import { parseSearchFilters } from "@/lib/public-search/filters";
-import { resultsPage } from "@/lib/public-search/html/results-page";
-import { loadPublicTerritory, searchPublishedOffers } from "@/lib/public-search/page-data";
+import { loadPublicTerritory, loadResultsPage } from "@/lib/public-search/page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +16,5 @@ export const GET = htmlRoute(async function get(request: NextRequest, { params }
   const { filters, ignored } = parseSearchFilters(queryOf(request.nextUrl.searchParams));
   const [territory, actor] = await Promise.all([loadPublicTerritory((await params).territory), getActor()]);
   if (!territory) return htmlPageResponse(filters.lang, publicNotFound(filters.lang, null), { status: 404, actor });
-  const now = new Date();
-  const outcome = (await searchPublishedOffers(territory, filters, now))!;
-  return htmlPageResponse(filters.lang, resultsPage(outcome, filters, ignored, now), { actor });
+  return htmlPageResponse(filters.lang, await loadResultsPage(territory, filters, ignored, new Date()), { actor });
 });

@@ -2,7 +2,7 @@
 import type { NextRequest } from "next/server";
 import { placeJsonLd } from "@/lib/public-offer/json-ld";
 import { offerMessages } from "@/lib/public-offer/messages";
-import { loadPlaceProgramme } from "@/lib/public-offer/page-data";
+import { loadPlaceProgrammePage } from "@/lib/public-offer/page-data";
 import { programmeResponse } from "@/lib/public-offer/html/programme-response";
 import { htmlRoute } from "@/lib/html/respond";
 import { sitePath } from "@/lib/html/url";
@@ -14,20 +14,20 @@ export const dynamic = "force-dynamic";
 export const GET = htmlRoute(async function get(request: NextRequest, { params }: { params: Promise<{ territory: string; placeId: string }> }) {
   const query = request.nextUrl.searchParams;
   const { territory: slug, placeId } = await params;
-  const found = await loadPlaceProgramme(slug, placeId);
+  const loaded = await loadPlaceProgrammePage(slug, placeId, new Date());
+  if (!loaded) return programmeResponse(query, slug, null);
+  const { found, version, hasSessions } = loaded;
   const t = offerMessages(localeFrom(query.get("lang")));
-  return programmeResponse(
-    query,
-    slug,
-    found && {
-      territory: found.territory,
-      name: found.place.name,
-      subtitle: `${found.place.address}, ${found.place.postalCode} ${found.place.communeName}`,
-      description: `${t.programmeDescription(found.place.name, found.territory.name)} ${found.place.address}, ${found.place.postalCode} ${found.place.communeName}.`,
-      entries: found.entries,
-      pathname: sitePath("t", found.territory.slug, "lieux", found.place.id, "programme"),
-      sessions: (range) => loadUpcomingSessions({ placeId: found.place.id }, range),
-      structuredData: (url, offerUrl, today) => placeJsonLd(found.place, found.entries, url, offerUrl, today),
-    },
-  );
+  return programmeResponse(query, slug, {
+    territory: found.territory,
+    name: found.place.name,
+    subtitle: `${found.place.address}, ${found.place.postalCode} ${found.place.communeName}`,
+    description: `${t.programmeDescription(found.place.name, found.territory.name)} ${found.place.address}, ${found.place.postalCode} ${found.place.communeName}.`,
+    entries: found.entries,
+    pathname: sitePath("t", found.territory.slug, "lieux", found.place.id, "programme"),
+    version,
+    hasSessions,
+    sessions: (range) => loadUpcomingSessions({ placeId: found.place.id }, range),
+    structuredData: (url, offerUrl, today) => placeJsonLd(found.place, found.entries, url, offerUrl, today),
+  });
 });
